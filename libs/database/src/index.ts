@@ -1,0 +1,7 @@
+export * from './prisma.service';
+export * from './database.module';
+export * from './outbox.writer';
+export * from './inbox';
+export * from './prisma-errors';
+export { Prisma } from './generated/prisma/client';
+export type { Project, User, Competition, Heat, Notification } from './generated/prisma/client';

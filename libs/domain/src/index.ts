@@ -1,0 +1,4 @@
+export * from './domain-error';
+export * from './roles';
+export * from './rubric';
+export * from './project-lifecycle';

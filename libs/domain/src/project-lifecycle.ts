@@ -1,0 +1,60 @@
+import { DomainError } from './domain-error';
+
+export type ProjectStatusName =
+  | 'DRAFT'
+  | 'SUBMITTED'
+  | 'ELIGIBLE'
+  | 'INELIGIBLE'
+  | 'ADVANCED'
+  | 'ELIMINATED'
+  | 'WITHDRAWN';
+
+export interface RegistrationWindow {
+  opensAt: Date;
+  closesAt: Date;
+}
+
+export type ReviewDecision = 'ELIGIBLE' | 'INELIGIBLE';
+
+// The registration part of the project state machine (API.md, Registration).
+// Every function returns the next status or throws a DomainError saying why not.
+export const ProjectLifecycle = {
+  assertEditable(status: ProjectStatusName): void {
+    if (status !== 'DRAFT') throw DomainError.conflict(`project is ${status}; only a DRAFT can be edited`);
+  },
+
+  submit(status: ProjectStatusName, window: RegistrationWindow, now: Date): ProjectStatusName {
+    if (status !== 'DRAFT') throw DomainError.conflict(`project is ${status}; only a DRAFT can be submitted`);
+    if (now < window.opensAt) {
+      throw DomainError.conflict(`registration opens at ${window.opensAt.toISOString()}`);
+    }
+    if (now >= window.closesAt) {
+      throw DomainError.conflict(`registration closed at ${window.closesAt.toISOString()}`);
+    }
+    return 'SUBMITTED';
+  },
+
+  // "any → WITHDRAWN before judging ends": once a stage's result is known
+  // (ADVANCED, ELIMINATED) or the project was refused, there is nothing to withdraw from.
+  withdraw(status: ProjectStatusName): ProjectStatusName {
+    if (status === 'WITHDRAWN') throw DomainError.conflict('project is already withdrawn');
+    if (status === 'INELIGIBLE' || status === 'ELIMINATED') {
+      throw DomainError.conflict(`project is ${status}; judging has ended for it`);
+    }
+    return 'WITHDRAWN';
+  },
+
+  review(status: ProjectStatusName, decision: ReviewDecision, reason?: string | null): ProjectStatusName {
+    if (decision === 'INELIGIBLE' && !reason?.trim()) {
+      throw DomainError.unprocessable('a reason is required for INELIGIBLE', [
+        { field: 'reason', message: 'required when decision is INELIGIBLE' },
+      ]);
+    }
+    // A decision may be corrected while judging has not started on it.
+    if (status !== 'SUBMITTED' && status !== 'ELIGIBLE' && status !== 'INELIGIBLE') {
+      throw DomainError.conflict(`project is ${status}; only a submitted project can be reviewed`);
+    }
+    if (status === decision) throw DomainError.conflict(`project is already ${status}`);
+    return decision;
+  },
+};

@@ -1,0 +1,21 @@
+export const ROLES = ['ADMIN', 'ORGANISER', 'JUDGE', 'APPLICANT'] as const;
+export type RoleName = (typeof ROLES)[number];
+
+export interface Actor {
+  id: string;
+  roles: RoleName[];
+}
+
+export const hasRole = (actor: Actor, ...roles: RoleName[]): boolean =>
+  roles.some((r) => actor.roles.includes(r));
+
+// Which roles a creator may hand out through POST /users: an ADMIN any,
+// an ORGANISER only JUDGE (API.md, Accounts).
+export function assertMayGrantRoles(creator: Actor, requested: RoleName[]): string | null {
+  if (creator.roles.includes('ADMIN')) return null;
+  if (creator.roles.includes('ORGANISER')) {
+    const refused = requested.filter((r) => r !== 'JUDGE');
+    return refused.length ? `an organiser may create judges only, not ${refused.join(', ')}` : null;
+  }
+  return 'only admins and organisers may create users';
+}

@@ -1,0 +1,60 @@
+// Every domain event, its payload, and the queues that consume it: declared
+// once here and imported by the producers (api) and the consumers (worker).
+// Payloads carry what consumers need (e.g. the recipient's address and
+// locale) so no consumer has to read another context's tables.
+
+export interface Recipient {
+  userId: string;
+  email: string;
+  name: string;
+  locale: string;
+}
+
+export interface EventPayloads {
+  'identity.user-signed-up': { user: Recipient };
+  'identity.user-invited': { user: Recipient; token: string; expiresAt: string; invitedByName: string };
+  'registration.project-submitted': {
+    projectId: string;
+    competitionId: string;
+    competitionName: string;
+    title: string;
+    owner: Recipient;
+  };
+  'registration.project-reviewed': {
+    projectId: string;
+    competitionId: string;
+    competitionName: string;
+    title: string;
+    decision: 'ELIGIBLE' | 'INELIGIBLE';
+    reason: string | null;
+    owner: Recipient;
+  };
+}
+
+export type EventName = keyof EventPayloads;
+
+export interface DomainEvent<N extends EventName = EventName> {
+  id: string;
+  type: N;
+  aggregateId: string;
+  occurredAt: string;
+  payload: EventPayloads[N];
+}
+
+export const QueueName = {
+  Notifications: 'notifications',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+// Which queues receive each event. The relay adds one job per queue; a typed
+// Record means a new event cannot be declared without deciding its consumers.
+export const EVENT_CONSUMERS: Record<EventName, readonly QueueName[]> = {
+  'identity.user-signed-up': [QueueName.Notifications],
+  'identity.user-invited': [QueueName.Notifications],
+  'registration.project-submitted': [QueueName.Notifications],
+  'registration.project-reviewed': [QueueName.Notifications],
+};
+
+export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);
+
+export const isEventName = (value: string): value is EventName => value in EVENT_CONSUMERS;

@@ -1,0 +1,83 @@
+// Email templates in Chinese and English, chosen by the recipient's locale.
+// Plain text: these mails are read on phones and in enterprise clients that
+// strip styling; a text body renders everywhere.
+
+export type MailLocale = 'zh-CN' | 'en';
+
+export const pickLocale = (locale: string | null | undefined): MailLocale =>
+  locale?.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+
+export interface TemplateData {
+  SIGNUP: { name: string };
+  INVITATION: { name: string; link: string; expiresAt: string; invitedByName: string };
+  PROJECT_SUBMITTED: { name: string; title: string; competitionName: string };
+  ELIGIBILITY_DECISION: {
+    name: string;
+    title: string;
+    competitionName: string;
+    decision: 'ELIGIBLE' | 'INELIGIBLE';
+    reason: string | null;
+  };
+}
+
+export type MailType = keyof TemplateData;
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+}
+
+type Templates = { [T in MailType]: Record<MailLocale, (d: TemplateData[T]) => RenderedMail> };
+
+const templates: Templates = {
+  SIGNUP: {
+    'zh-CN': (d) => ({
+      subject: '欢迎注册创新创业大赛平台',
+      text: `${d.name}，您好：\n\n您的账号已创建，现在可以登录并报名参赛项目。\n\n大赛组委会`,
+    }),
+    en: (d) => ({
+      subject: 'Welcome to the competition platform',
+      text: `Dear ${d.name},\n\nYour account is ready. Sign in to register your project.\n\nThe organising committee`,
+    }),
+  },
+  INVITATION: {
+    'zh-CN': (d) => ({
+      subject: '您受邀加入创新创业大赛平台',
+      text: `${d.name}，您好：\n\n${d.invitedByName} 邀请您加入大赛平台。请在 ${d.expiresAt} 前通过以下链接设置密码：\n${d.link}\n\n该链接仅可使用一次。\n\n大赛组委会`,
+    }),
+    en: (d) => ({
+      subject: 'You are invited to the competition platform',
+      text: `Dear ${d.name},\n\n${d.invitedByName} invited you to the competition platform. Set your password before ${d.expiresAt} at:\n${d.link}\n\nThe link works once.\n\nThe organising committee`,
+    }),
+  },
+  PROJECT_SUBMITTED: {
+    'zh-CN': (d) => ({
+      subject: `项目已提交：${d.title}`,
+      text: `${d.name}，您好：\n\n您的项目「${d.title}」已成功提交至「${d.competitionName}」，组委会将进行资格审查，结果将通过邮件通知您。\n\n大赛组委会`,
+    }),
+    en: (d) => ({
+      subject: `Project submitted: ${d.title}`,
+      text: `Dear ${d.name},\n\nYour project "${d.title}" has been submitted to "${d.competitionName}". The organisers will review its eligibility and email you the result.\n\nThe organising committee`,
+    }),
+  },
+  ELIGIBILITY_DECISION: {
+    'zh-CN': (d) => ({
+      subject: `资格审查结果：${d.title}`,
+      text:
+        d.decision === 'ELIGIBLE'
+          ? `${d.name}，您好：\n\n恭喜！您的项目「${d.title}」已通过「${d.competitionName}」资格审查，将进入评审环节。\n\n大赛组委会`
+          : `${d.name}，您好：\n\n很遗憾，您的项目「${d.title}」未通过「${d.competitionName}」资格审查。\n原因：${d.reason ?? ''}\n\n大赛组委会`,
+    }),
+    en: (d) => ({
+      subject: `Eligibility decision: ${d.title}`,
+      text:
+        d.decision === 'ELIGIBLE'
+          ? `Dear ${d.name},\n\nYour project "${d.title}" passed the eligibility review of "${d.competitionName}" and goes on to judging.\n\nThe organising committee`
+          : `Dear ${d.name},\n\nWe regret that your project "${d.title}" did not pass the eligibility review of "${d.competitionName}".\nReason: ${d.reason ?? ''}\n\nThe organising committee`,
+    }),
+  },
+};
+
+export function renderMail<T extends MailType>(type: T, locale: string, data: TemplateData[T]): RenderedMail {
+  return templates[type][pickLocale(locale)](data);
+}
