@@ -47,3 +47,19 @@ describe('OutboxRelay', () => {
     expect(h.marked).toEqual([]);
   });
 });
+
+describe('bullConnectionFromUrl', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { bullConnectionFromUrl } = require('./redis');
+  it('parses host, port, credentials and db, and never limits retries', () => {
+    expect(bullConnectionFromUrl('redis://u:p%40ss@10.0.0.1:6380/2')).toMatchObject({
+      host: '10.0.0.1',
+      port: 6380,
+      username: 'u',
+      password: 'p@ss',
+      db: 2,
+      maxRetriesPerRequest: null,
+    });
+    expect(bullConnectionFromUrl('rediss://cache:6379').tls).toEqual({});
+  });
+});

@@ -32,3 +32,18 @@ export async function checkEvictionPolicy(redis: Redis): Promise<string | null> 
     return null;
   }
 }
+
+// Connection options for BullMQ queues and workers, parsed from REDIS_URL so
+// each Queue and Worker owns (and closes) its connections.
+export function bullConnectionFromUrl(url: string): RedisOptions {
+  const u = new URL(url);
+  return {
+    host: u.hostname || '127.0.0.1',
+    port: u.port ? Number(u.port) : 6379,
+    username: u.username ? decodeURIComponent(u.username) : undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    db: u.pathname && u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
+    tls: u.protocol === 'rediss:' ? {} : undefined,
+    maxRetriesPerRequest: null,
+  };
+}

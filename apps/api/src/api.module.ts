@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, AppConfig, ConfigModule, loadConfig } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { AuthGuard } from './common/auth.guard';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { CompetitionsModule } from './modules/competitions/competitions.module';
+import { HealthModule } from './modules/health/health.module';
+import { IdentityModule } from './modules/identity/identity.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { RegistrationModule } from './modules/registration/registration.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRoot({
+      pinoHttp: {
+        level: loadConfig().LOG_LEVEL,
+        redact: ['req.headers.authorization', 'req.headers.cookie'],
+        autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
+      },
+    }),
+    JwtModule.registerAsync({
+      global: true,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: config.JWT_SECRET,
+        signOptions: { expiresIn: config.JWT_TTL as `${number}h` },
+      }),
+    }),
+    DatabaseModule,
+    IdentityModule,
+    CompetitionsModule,
+    RegistrationModule,
+    NotificationsModule,
+    HealthModule,
+  ],
+  providers: [
+    AuthGuard,
+    { provide: APP_GUARD, useExisting: AuthGuard },
+    { provide: APP_FILTER, useClass: HttpExceptionFilter },
+  ],
+})
+export class ApiModule {}

@@ -1,0 +1,21 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { RoleName } from '@app/domain';
+
+export const IS_PUBLIC = 'isPublic';
+export const REQUIRED_ROLES = 'requiredRoles';
+
+// Routes need a token unless marked public.
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+// Any one of the listed roles admits the caller (ADMIN is not implied: an
+// admin who also organises holds both roles).
+export const Roles = (...roles: RoleName[]) => SetMetadata(REQUIRED_ROLES, roles);
+
+export interface AuthUser {
+  id: string;
+  roles: RoleName[];
+}
+
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {
+  return ctx.switchToHttp().getRequest().user;
+});

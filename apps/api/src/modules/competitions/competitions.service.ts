@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, Criterion, DomainError, hasRole, validateRubric } from '@app/domain';
+import { Prisma, PrismaService, isUniqueViolation } from '@app/database';
+import { CreateCompetitionDto, CreateHeatDto, CreateRubricDto } from './dto/competition.dto';
+
+export interface RegistrationContext {
+  id: string;
+  name: string;
+  opensAt: Date;
+  closesAt: Date;
+  trackCodes: string[];
+}
+
+const competitionInclude = {
+  tracks: { select: { code: true, name: true }, orderBy: { code: 'asc' } },
+  stages: { select: { code: true, name: true, order: true }, orderBy: { order: 'asc' } },
+} as const;
+
+@Injectable()
+export class CompetitionsService {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async create(actor: Actor, dto: CreateCompetitionDto) {
+    const opensAt = new Date(dto.registrationOpensAt);
+    const closesAt = new Date(dto.registrationClosesAt);
+    if (closesAt <= opensAt) {
+      throw DomainError.unprocessable('registrationClosesAt must be after registrationOpensAt', [
+        { field: 'registrationClosesAt', message: 'must be after registrationOpensAt' },
+      ]);
+    }
+    this.assertUnique(dto.tracks.map((t) => t.code), 'tracks');
+    this.assertUnique(dto.stages.map((s) => s.code), 'stages');
+    this.assertUnique(dto.stages.map((s) => String(s.order)), 'stages', 'order');
+    return this.prisma.competition.create({
+      data: {
+        name: dto.name,
+        registrationOpensAt: opensAt,
+        registrationClosesAt: closesAt,
+        createdById: actor.id,
+        organisers: { create: [{ userId: actor.id }] },
+        tracks: { create: dto.tracks },
+        stages: { create: dto.stages },
+      },
+      include: competitionInclude,
+    });
+  }
+
+  // Competitions are public calls for projects: every signed-in user may list them.
+  list() {
+    return this.prisma.competition.findMany({ include: competitionInclude, orderBy: { createdAt: 'desc' } });
+  }
+
+  async get(id: string) {
+    const competition = await this.prisma.competition.findUnique({ where: { id }, include: competitionInclude });
+    if (!competition) throw DomainError.notFound('competition', id);
+    return competition;
+  }
+
+  // Organisers manage only the competitions they organise; to anyone else the
+  // competition's management surface does not exist (404).
+  async assertCanManage(actor: Actor, competitionId: string): Promise<void> {
+    if (hasRole(actor, 'ADMIN')) {
+      if (!(await this.prisma.competition.count({ where: { id: competitionId } }))) {
+        throw DomainError.notFound('competition', competitionId);
+      }
+      return;
+    }
+    const membership = hasRole(actor, 'ORGANISER')
+      ? await this.prisma.competitionOrganiser.findUnique({ where: { competitionId_userId: { competitionId, userId: actor.id } } })
+      : null;
+    if (!membership) throw DomainError.notFound('competition', competitionId);
+  }
+
+  async managedCompetitionIds(actor: Actor): Promise<string[] | 'all'> {
+    if (hasRole(actor, 'ADMIN')) return 'all';
+    if (!hasRole(actor, 'ORGANISER')) return [];
+    const rows = await this.prisma.competitionOrganiser.findMany({ where: { userId: actor.id } });
+    return rows.map((r) => r.competitionId);
+  }
+
+  async createHeat(actor: Actor, competitionId: string, dto: CreateHeatDto) {
+    await this.assertCanManage(actor, competitionId);
+    const stage = await this.prisma.stage.findUnique({ where: { competitionId_code: { competitionId, code: dto.stageCode } } });
+    if (!stage) {
+      throw DomainError.unprocessable(`no stage ${dto.stageCode} in this competition`, [
+        { field: 'stageCode', message: 'unknown stage code' },
+      ]);
+    }
+    const { stageCode: _stageCode, startsAt, ...rest } = dto;
+    const heat = await this.prisma.heat.create({
+      data: { ...rest, startsAt: startsAt ? new Date(startsAt) : null, competitionId, stageId: stage.id },
+    });
+    return this.heatView(heat, stage);
+  }
+
+  async listHeats(competitionId: string) {
+    await this.get(competitionId);
+    const heats = await this.prisma.heat.findMany({
+      where: { competitionId },
+      include: { stage: true },
+      orderBy: [{ stage: { order: 'asc' } }, { createdAt: 'asc' }],
+    });
+    return heats.map((h) => this.heatView(h, h.stage));
+  }
+
+  // The heat a project registers into must exist in its competition and belong to stage 1.
+  async findEntryHeat(competitionId: string, heatId: string) {
+    const heat = await this.prisma.heat.findFirst({ where: { id: heatId, competitionId }, include: { stage: true } });
+    if (!heat) return { ok: false as const, reason: 'no such heat in this competition' };
+    const first = await this.prisma.stage.findFirst({ where: { competitionId }, orderBy: { order: 'asc' } });
+    if (heat.stageId !== first?.id) return { ok: false as const, reason: `heat belongs to stage ${heat.stage.code}, not the first stage` };
+    return { ok: true as const, heat };
+  }
+
+  async registrationContext(competitionId: string): Promise<RegistrationContext> {
+    const c = await this.get(competitionId);
+    return {
+      id: c.id,
+      name: c.name,
+      opensAt: c.registrationOpensAt,
+      closesAt: c.registrationClosesAt,
+      trackCodes: c.tracks.map((t) => t.code),
+    };
+  }
+
+  async createRubric(actor: Actor, competitionId: string, dto: CreateRubricDto) {
+    await this.assertCanManage(actor, competitionId);
+    const criteria: Criterion[] = dto.criteria.map((c) => ({ code: c.code, name: c.name, weight: c.weight, maxScore: c.maxScore }));
+    const problems = validateRubric(criteria);
+    if (problems.length) throw DomainError.unprocessable(`Invalid rubric: ${problems.map((p) => p.message).join('; ')}`, problems);
+    try {
+      return await this.prisma.rubric.create({
+        data: { competitionId, name: dto.name, criteria: criteria as unknown as Prisma.InputJsonValue },
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw DomainError.conflict('a rubric with this name exists');
+      throw e;
+    }
+  }
+
+  async listRubrics(actor: Actor, competitionId: string) {
+    await this.assertCanManage(actor, competitionId);
+    return this.prisma.rubric.findMany({ where: { competitionId }, orderBy: { createdAt: 'asc' } });
+  }
+
+  private heatView(heat: { stageId: string } & Record<string, unknown>, stage: { code: string; order: number }) {
+    return { ...heat, stageCode: stage.code, stageOrder: stage.order };
+  }
+
+  private assertUnique(values: string[], field: string, key = 'code'): void {
+    const dupes = values.filter((v, i) => values.indexOf(v) !== i);
+    if (dupes.length) {
+      throw DomainError.unprocessable(`duplicate ${field} ${key}: ${[...new Set(dupes)].join(', ')}`, [
+        { field, message: `duplicate ${key} ${dupes[0]}` },
+      ]);
+    }
+  }
+}

@@ -1,0 +1,152 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export class OrganisationDto {
+  @ApiProperty({ example: '深圳智感科技有限公司' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiPropertyOptional({ example: '深圳' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  city?: string;
+
+  @ApiPropertyOptional({ example: '2023-06-01' })
+  @IsOptional()
+  @IsDateString()
+  foundedAt?: string;
+}
+
+export class TeamMemberDto {
+  @ApiProperty({ example: '李娜' })
+  @IsString()
+  @Length(1, 100)
+  name: string;
+
+  @ApiProperty({ example: 'CEO' })
+  @IsString()
+  @Length(1, 100)
+  role: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
+  @ApiPropertyOptional({ description: '留学人员 / 海归' })
+  @IsOptional()
+  @IsBoolean()
+  overseasReturnee?: boolean;
+}
+
+export class CreateProjectDto {
+  @ApiProperty({ example: '柔性电子皮肤传感器' })
+  @IsString()
+  @Length(1, 200)
+  title: string;
+
+  @ApiProperty()
+  @IsString()
+  @Length(1, 5000)
+  summary: string;
+
+  @ApiProperty({ example: 'IOT' })
+  @IsString()
+  trackCode: string;
+
+  @ApiProperty({ description: 'A heat of the first stage' })
+  @IsUUID()
+  heatId: string;
+
+  @ApiProperty({ type: OrganisationDto })
+  @ValidateNested()
+  @Type(() => OrganisationDto)
+  organisation: OrganisationDto;
+
+  @ApiProperty({ type: [TeamMemberDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => TeamMemberDto)
+  team: TeamMemberDto[];
+
+  @ApiPropertyOptional({ example: 'ANGEL' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  fundingStage?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUrl({ require_protocol: true })
+  pitchDeckUrl?: string;
+}
+
+export class UpdateProjectDto extends PartialType(CreateProjectDto) {}
+
+export const PROJECT_STATUSES = ['DRAFT', 'SUBMITTED', 'ELIGIBLE', 'INELIGIBLE', 'ADVANCED', 'ELIMINATED', 'WITHDRAWN'] as const;
+
+export class ListProjectsQuery {
+  @ApiPropertyOptional({ enum: PROJECT_STATUSES })
+  @IsOptional()
+  @IsIn(PROJECT_STATUSES)
+  status?: (typeof PROJECT_STATUSES)[number];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  heatId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  trackCode?: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page: number = 1;
+
+  @ApiPropertyOptional({ default: 20, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize: number = 20;
+}
+
+export class ReviewProjectDto {
+  @ApiProperty({ enum: ['ELIGIBLE', 'INELIGIBLE'] })
+  @IsIn(['ELIGIBLE', 'INELIGIBLE'])
+  decision: 'ELIGIBLE' | 'INELIGIBLE';
+
+  @ApiPropertyOptional({ description: 'Required for INELIGIBLE' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  reason?: string;
+}

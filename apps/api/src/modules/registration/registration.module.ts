@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CompetitionsModule } from '../competitions/competitions.module';
+import { IdentityModule } from '../identity/identity.module';
+import { ProjectsController } from './projects.controller';
+import { RegistrationService } from './registration.service';
+
+@Module({
+  imports: [CompetitionsModule, IdentityModule],
+  controllers: [ProjectsController],
+  providers: [RegistrationService],
+})
+export class RegistrationModule {}

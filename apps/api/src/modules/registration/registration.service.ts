@@ -1,0 +1,203 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, DomainError, ProjectLifecycle, ProjectStatusName, hasRole } from '@app/domain';
+import { Prisma, PrismaService, Project, appendAudit, appendEvent } from '@app/database';
+import { Recipient } from '@app/events';
+import { CompetitionsService } from '../competitions/competitions.service';
+import { IdentityService } from '../identity/identity.service';
+import { CreateProjectDto, ListProjectsQuery, ReviewProjectDto, UpdateProjectDto } from './dto/project.dto';
+
+const json = (v: unknown) => v as Prisma.InputJsonValue;
+
+@Injectable()
+export class RegistrationService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly competitions: CompetitionsService,
+    private readonly identity: IdentityService,
+  ) {}
+
+  async create(actor: Actor, competitionId: string, dto: CreateProjectDto): Promise<Project> {
+    const ctx = await this.competitions.registrationContext(competitionId);
+    await this.assertPlacement(competitionId, ctx.trackCodes, dto.trackCode, dto.heatId);
+    return this.prisma.project.create({
+      data: {
+        competitionId,
+        ownerId: actor.id,
+        heatId: dto.heatId,
+        trackCode: dto.trackCode,
+        title: dto.title,
+        summary: dto.summary,
+        organisation: json(dto.organisation),
+        organisationName: dto.organisation.name.trim(),
+        team: json(dto.team),
+        fundingStage: dto.fundingStage ?? null,
+        pitchDeckUrl: dto.pitchDeckUrl ?? null,
+      },
+    });
+  }
+
+  async update(actor: Actor, projectId: string, dto: UpdateProjectDto): Promise<Project> {
+    const project = await this.ownProject(actor, projectId);
+    ProjectLifecycle.assertEditable(project.status);
+    if (dto.trackCode !== undefined || dto.heatId !== undefined) {
+      const ctx = await this.competitions.registrationContext(project.competitionId);
+      await this.assertPlacement(project.competitionId, ctx.trackCodes, dto.trackCode ?? project.trackCode, dto.heatId ?? project.heatId);
+    }
+    const data: Prisma.ProjectUpdateManyMutationInput & { heatId?: string } = {
+      ...(dto.title !== undefined && { title: dto.title }),
+      ...(dto.summary !== undefined && { summary: dto.summary }),
+      ...(dto.trackCode !== undefined && { trackCode: dto.trackCode }),
+      ...(dto.heatId !== undefined && { heatId: dto.heatId }),
+      ...(dto.organisation !== undefined && {
+        organisation: json(dto.organisation),
+        organisationName: dto.organisation.name.trim(),
+      }),
+      ...(dto.team !== undefined && { team: json(dto.team) }),
+      ...(dto.fundingStage !== undefined && { fundingStage: dto.fundingStage }),
+      ...(dto.pitchDeckUrl !== undefined && { pitchDeckUrl: dto.pitchDeckUrl }),
+    };
+    // Conditional on DRAFT so an edit racing a submit cannot change a submitted project.
+    const updated = await this.prisma.project.updateManyAndReturn({ where: { id: projectId, status: 'DRAFT' }, data });
+    if (updated.length !== 1) throw DomainError.conflict('project is no longer a DRAFT');
+    return updated[0];
+  }
+
+  async submit(actor: Actor, projectId: string): Promise<Project> {
+    const project = await this.ownProject(actor, projectId);
+    const ctx = await this.competitions.registrationContext(project.competitionId);
+    const next = ProjectLifecycle.submit(project.status, { opensAt: ctx.opensAt, closesAt: ctx.closesAt }, new Date());
+    const owner = await this.recipient(project.ownerId);
+    return this.transition(project, next, { submittedAt: new Date() }, async (tx, updated) => {
+      await appendEvent(tx, 'registration.project-submitted', updated.id, {
+        projectId: updated.id,
+        competitionId: updated.competitionId,
+        competitionName: ctx.name,
+        title: updated.title,
+        owner,
+      });
+    });
+  }
+
+  async withdraw(actor: Actor, projectId: string): Promise<Project> {
+    const project = await this.ownProject(actor, projectId);
+    const next = ProjectLifecycle.withdraw(project.status);
+    return this.transition(project, next, { withdrawnAt: new Date() });
+  }
+
+  async review(actor: Actor, projectId: string, dto: ReviewProjectDto): Promise<Project> {
+    const project = await this.visibleToOrganiser(actor, projectId);
+    const next = ProjectLifecycle.review(project.status, dto.decision, dto.reason);
+    const ctx = await this.competitions.registrationContext(project.competitionId);
+    const owner = await this.recipient(project.ownerId);
+    const reason = dto.reason?.trim() || null;
+    return this.transition(project, next, { reviewReason: reason, reviewedById: actor.id, reviewedAt: new Date() }, async (tx, updated) => {
+      await appendAudit(tx, {
+        actorId: actor.id,
+        action: 'project.reviewed',
+        entityType: 'project',
+        entityId: updated.id,
+        reason,
+        data: { from: project.status, to: next },
+      });
+      await appendEvent(tx, 'registration.project-reviewed', updated.id, {
+        projectId: updated.id,
+        competitionId: updated.competitionId,
+        competitionName: ctx.name,
+        title: updated.title,
+        decision: dto.decision,
+        reason,
+        owner,
+      });
+    });
+  }
+
+  async get(actor: Actor, projectId: string): Promise<Project> {
+    const project = await this.prisma.project.findUnique({ where: { id: projectId } });
+    if (!project) throw DomainError.notFound('project', projectId);
+    if (project.ownerId === actor.id) return project;
+    if (hasRole(actor, 'ADMIN', 'ORGANISER')) {
+      const managed = await this.competitions.managedCompetitionIds(actor);
+      if (managed === 'all' || managed.includes(project.competitionId)) return project;
+    }
+    throw DomainError.notFound('project', projectId);
+  }
+
+  listMine(actor: Actor): Promise<Project[]> {
+    return this.prisma.project.findMany({ where: { ownerId: actor.id }, orderBy: { createdAt: 'desc' } });
+  }
+
+  async listForOrganiser(actor: Actor, competitionId: string, q: ListProjectsQuery) {
+    await this.competitions.assertCanManage(actor, competitionId);
+    const where: Prisma.ProjectWhereInput = {
+      competitionId,
+      ...(q.status && { status: q.status }),
+      ...(q.heatId && { heatId: q.heatId }),
+      ...(q.trackCode && { trackCode: q.trackCode }),
+    };
+    const [items, total] = await Promise.all([
+      this.prisma.project.findMany({
+        where,
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        skip: (q.page - 1) * q.pageSize,
+        take: q.pageSize,
+      }),
+      this.prisma.project.count({ where }),
+    ]);
+    return { items, total, page: q.page, pageSize: q.pageSize };
+  }
+
+  // Applies `next` only if the row still has the status we decided on, so two
+  // concurrent requests cannot both transition it; the event (and audit) commit with it.
+  private async transition(
+    project: Project,
+    next: ProjectStatusName,
+    extra: Prisma.ProjectUpdateManyMutationInput,
+    effects?: (tx: Prisma.TransactionClient, updated: Project) => Promise<void>,
+  ): Promise<Project> {
+    return this.prisma.$transaction(async (tx) => {
+      const rows = await tx.project.updateManyAndReturn({
+        where: { id: project.id, status: project.status },
+        data: { ...extra, status: next },
+      });
+      if (rows.length !== 1) throw DomainError.conflict('the project changed meanwhile; reload it and try again');
+      if (effects) await effects(tx, rows[0]);
+      return rows[0];
+    });
+  }
+
+  private async ownProject(actor: Actor, projectId: string): Promise<Project> {
+    const project = await this.prisma.project.findUnique({ where: { id: projectId } });
+    if (!project) throw DomainError.notFound('project', projectId);
+    if (project.ownerId !== actor.id) {
+      // Organisers may look at a project but only its owner changes it.
+      const visible = await this.get(actor, projectId).then(() => true, () => false);
+      if (visible) throw DomainError.forbidden('only the project owner may do this');
+      throw DomainError.notFound('project', projectId);
+    }
+    return project;
+  }
+
+  private async visibleToOrganiser(actor: Actor, projectId: string): Promise<Project> {
+    const project = await this.prisma.project.findUnique({ where: { id: projectId } });
+    if (!project) throw DomainError.notFound('project', projectId);
+    await this.competitions.assertCanManage(actor, project.competitionId).catch(() => {
+      throw DomainError.notFound('project', projectId);
+    });
+    return project;
+  }
+
+  private async assertPlacement(competitionId: string, trackCodes: string[], trackCode: string, heatId: string) {
+    if (!trackCodes.includes(trackCode)) {
+      throw DomainError.unprocessable(`unknown track ${trackCode}; choose one of ${trackCodes.join(', ')}`, [
+        { field: 'trackCode', message: 'not a track of this competition' },
+      ]);
+    }
+    const entry = await this.competitions.findEntryHeat(competitionId, heatId);
+    if (!entry.ok) throw DomainError.unprocessable(`heatId: ${entry.reason}`, [{ field: 'heatId', message: entry.reason }]);
+  }
+
+  private async recipient(userId: string): Promise<Recipient> {
+    const u = await this.identity.me(userId);
+    return { userId: u.id, email: u.email, name: u.name, locale: u.locale };
+  }
+}

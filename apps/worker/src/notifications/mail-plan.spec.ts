@@ -1,0 +1,27 @@
+import { planMails } from './mail-plan';
+
+const owner = { userId: 'u1', email: 'Li.Na@Example.cn', name: '李娜', locale: 'en' };
+
+describe('planMails', () => {
+  it('plans one mail to the owner for a submission, address normalised', () => {
+    const mails = planMails(
+      {
+        type: 'registration.project-submitted',
+        payload: { projectId: 'p', competitionId: 'c', competitionName: '大赛', title: '传感器', owner },
+      },
+      { publicUrl: 'http://x' },
+    );
+    expect(mails).toEqual([
+      { type: 'PROJECT_SUBMITTED', recipient: 'li.na@example.cn', locale: 'en', data: { name: '李娜', title: '传感器', competitionName: '大赛' } },
+    ]);
+  });
+
+  it('puts the one-time token into the invitation link', () => {
+    const [mail] = planMails(
+      { type: 'identity.user-invited', payload: { user: owner, token: 'a+b', expiresAt: '2026-12-01', invitedByName: 'Org' } },
+      { publicUrl: 'https://contest.example/' },
+    );
+    expect(mail.type).toBe('INVITATION');
+    expect((mail.data as { link: string }).link).toBe('https://contest.example/set-password?token=a%2Bb');
+  });
+});

@@ -1,0 +1,53 @@
+import { DomainEvent, EventName, EventPayloads } from '@app/events';
+import { MailType, TemplateData } from '@app/mail';
+
+export interface PlannedMail<T extends MailType = MailType> {
+  type: T;
+  recipient: string;
+  locale: string;
+  data: TemplateData[T];
+}
+
+type Planner<N extends EventName> = (payload: EventPayloads[N], ctx: { publicUrl: string }) => PlannedMail[];
+
+// Which mails each event causes. A typed Record: declaring a new event that is
+// routed to the notifications queue without deciding its mails fails to compile.
+const planners: { [N in EventName]: Planner<N> } = {
+  'identity.user-signed-up': (p) => [
+    { type: 'SIGNUP', recipient: p.user.email, locale: p.user.locale, data: { name: p.user.name } },
+  ],
+  'identity.user-invited': (p, ctx) => [
+    {
+      type: 'INVITATION',
+      recipient: p.user.email,
+      locale: p.user.locale,
+      data: {
+        name: p.user.name,
+        link: `${ctx.publicUrl.replace(/\/$/, '')}/set-password?token=${encodeURIComponent(p.token)}`,
+        expiresAt: p.expiresAt,
+        invitedByName: p.invitedByName,
+      },
+    },
+  ],
+  'registration.project-submitted': (p) => [
+    {
+      type: 'PROJECT_SUBMITTED',
+      recipient: p.owner.email,
+      locale: p.owner.locale,
+      data: { name: p.owner.name, title: p.title, competitionName: p.competitionName },
+    },
+  ],
+  'registration.project-reviewed': (p) => [
+    {
+      type: 'ELIGIBILITY_DECISION',
+      recipient: p.owner.email,
+      locale: p.owner.locale,
+      data: { name: p.owner.name, title: p.title, competitionName: p.competitionName, decision: p.decision, reason: p.reason },
+    },
+  ],
+};
+
+export function planMails(event: Pick<DomainEvent, 'type' | 'payload'>, ctx: { publicUrl: string }): PlannedMail[] {
+  const planner = planners[event.type] as Planner<EventName>;
+  return planner(event.payload, ctx).map((m) => ({ ...m, recipient: m.recipient.trim().toLowerCase() }));
+}

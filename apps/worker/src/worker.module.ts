@@ -1,0 +1,38 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, AppConfig, ConfigModule, loadConfig } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { ALL_QUEUES } from '@app/events';
+import { bullConnectionFromUrl } from '@app/messaging';
+import { NotificationsProcessor } from './notifications/notifications.processor';
+import { MailSenderService } from './notifications/mail-sender.service';
+import { EventReconcilerService } from './outbox/event-reconciler.service';
+import { OutboxRelayService } from './outbox/outbox-relay.service';
+import { QueueRegistry } from './outbox/queue-registry.service';
+import { RedisPolicyCheck } from './redis-policy.check';
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRoot({ pinoHttp: { level: loadConfig().LOG_LEVEL } }),
+    DatabaseModule,
+    BullModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        connection: bullConnectionFromUrl(config.REDIS_URL),
+        prefix: config.QUEUE_PREFIX,
+      }),
+    }),
+    BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
+  ],
+  providers: [
+    RedisPolicyCheck,
+    QueueRegistry,
+    OutboxRelayService,
+    EventReconcilerService,
+    MailSenderService,
+    NotificationsProcessor,
+  ],
+})
+export class WorkerModule {}

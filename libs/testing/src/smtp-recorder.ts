@@ -1,0 +1,81 @@
+import { SMTPServer, SMTPServerOptions } from 'smtp-server';
+import { AddressInfo } from 'node:net';
+
+export interface RecordedMail {
+  from: string;
+  to: string[];
+  messageId: string | null;
+  subject: string | null;
+  raw: string;
+  receivedAt: Date;
+}
+
+// A real SMTP server on loopback that keeps every accepted message, for
+// end-to-end tests. `rejectWith` makes it answer a chosen SMTP code instead.
+export class SmtpRecorder {
+  readonly mails: RecordedMail[] = [];
+  rejectWith: { code: number; message: string } | null = null;
+  private server?: SMTPServer;
+
+  async start(port = 0): Promise<number> {
+    const options: SMTPServerOptions = {
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          if (this.rejectWith) {
+            const err = Object.assign(new Error(this.rejectWith.message), { responseCode: this.rejectWith.code });
+            return callback(err);
+          }
+          const raw = Buffer.concat(chunks).toString('utf8');
+          this.mails.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            messageId: header(raw, 'Message-ID'),
+            subject: decodeWords(header(raw, 'Subject')),
+            raw,
+            receivedAt: new Date(),
+          });
+          callback();
+        });
+      },
+    };
+    this.server = new SMTPServer(options);
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    return (this.server.server.address() as AddressInfo).port;
+  }
+
+  to(address: string): RecordedMail[] {
+    return this.mails.filter((m) => m.to.includes(address.toLowerCase()));
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+function header(raw: string, name: string): string | null {
+  const head = raw.split(/\r?\n\r?\n/)[0];
+  const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
+  const m = new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(unfolded);
+  return m ? m[1].trim() : null;
+}
+
+// Decodes RFC 2047 encoded words (=?UTF-8?B?...?= / =?UTF-8?Q?...?=), as
+// nodemailer writes non-ASCII subjects.
+export function decodeWords(value: string | null): string | null {
+  if (value == null) return null;
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_m, _charset: string, enc: string, text: string) =>
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : Buffer.from(
+            text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          ).toString('utf8'),
+    );
+}
