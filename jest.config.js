@@ -34,7 +34,7 @@ module.exports = {
       moduleNameMapper,
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-      testTimeout: 180000,
+      setupFilesAfterEnv: ['<rootDir>/tests/support/setup-timeout.ts'],
     },
   ],
 };

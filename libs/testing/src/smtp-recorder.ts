@@ -1,3 +1,4 @@
+import { simpleParser } from 'mailparser';
 import { SMTPServer, SMTPServerOptions } from 'smtp-server';
 import { AddressInfo } from 'node:net';
 
@@ -6,6 +7,7 @@ export interface RecordedMail {
   to: string[];
   messageId: string | null;
   subject: string | null;
+  text: string;
   raw: string;
   receivedAt: Date;
 }
@@ -15,6 +17,9 @@ export interface RecordedMail {
 export class SmtpRecorder {
   readonly mails: RecordedMail[] = [];
   rejectWith: { code: number; message: string } | null = null;
+  // Holds each message this long before accepting it, to widen the window in
+  // which a killed worker has a send in flight.
+  delayMs = 0;
   private server?: SMTPServer;
 
   async start(port = 0): Promise<number> {
@@ -25,17 +30,20 @@ export class SmtpRecorder {
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
+        stream.on('end', async () => {
+          if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
           if (this.rejectWith) {
             const err = Object.assign(new Error(this.rejectWith.message), { responseCode: this.rejectWith.code });
             return callback(err);
           }
           const raw = Buffer.concat(chunks).toString('utf8');
+          const parsed = await simpleParser(raw).catch(() => null);
           this.mails.push({
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             to: session.envelope.rcptTo.map((r) => r.address),
             messageId: header(raw, 'Message-ID'),
             subject: decodeWords(header(raw, 'Subject')),
+            text: parsed?.text ?? '',
             raw,
             receivedAt: new Date(),
           });

@@ -1,0 +1,170 @@
+import { ADMIN, Stack, waitFor } from './support/stack';
+import { createCompetition, createOrganiser, projectBody, registerProject, signUpApplicant, uniqueEmail } from './support/scenario';
+
+// Registration end to end: real HTTP against the built api and worker, real
+// PostgreSQL and Redis, and a loopback SMTP server that records every mail.
+describe('registration, end to end', () => {
+  const stack = new Stack();
+
+  beforeAll(() => stack.start());
+  afterAll(() => stack.stop());
+
+  it('takes an applicant from signup to an eligibility decision with exactly three emails', async () => {
+    const organiser = await createOrganiser(stack);
+    const competition = await createCompetition(stack, organiser);
+    const applicant = await signUpApplicant(stack, 'Li Na', 'en');
+
+    const me = await stack.get('/me', applicant.token);
+    expect(me.body).toMatchObject({ email: applicant.email, roles: ['APPLICANT'], affiliation: null });
+
+    const project = await registerProject(stack, applicant, competition.heatId, competition.id);
+    expect(project.status).toBe('DRAFT');
+
+    const edited = await stack.patch(`/projects/${project.id}`, { title: '柔性电子皮肤 2.0' }, applicant.token);
+    expect(edited.status).toBe(200);
+    expect(edited.body.title).toBe('柔性电子皮肤 2.0');
+
+    const submitted = await stack.post(`/projects/${project.id}/submit`, {}, applicant.token);
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.status).toBe('SUBMITTED');
+    expect((await stack.post(`/projects/${project.id}/submit`, {}, applicant.token)).status).toBe(409);
+    expect((await stack.patch(`/projects/${project.id}`, { title: 'late edit' }, applicant.token)).status).toBe(409);
+
+    const listed = await stack.get(`/competitions/${competition.id}/projects?status=SUBMITTED&trackCode=IOT&page=1&pageSize=10`, organiser.token);
+    expect(listed.status).toBe(200);
+    expect(listed.body.total).toBe(1);
+    expect(listed.body.items[0].id).toBe(project.id);
+    expect((await stack.get(`/competitions/${competition.id}/projects?status=DRAFT`, organiser.token)).body.total).toBe(0);
+
+    const noReason = await stack.post(`/projects/${project.id}/review`, { decision: 'INELIGIBLE' }, organiser.token);
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.details).toEqual([expect.objectContaining({ field: 'reason' })]);
+
+    const reviewed = await stack.post(`/projects/${project.id}/review`, { decision: 'ELIGIBLE' }, organiser.token);
+    expect(reviewed.status).toBe(200);
+    expect(reviewed.body.status).toBe('ELIGIBLE');
+
+    await stack.drained();
+    const mails = stack.smtp.to(applicant.email);
+    expect(mails.map((m) => m.subject).sort()).toEqual([
+      'Eligibility decision: 柔性电子皮肤 2.0',
+      'Project submitted: 柔性电子皮肤 2.0',
+      'Welcome to the competition platform',
+    ]);
+    expect(new Set(mails.map((m) => m.messageId)).size).toBe(3);
+
+    const notifications = await stack.get(`/notifications?recipient=${encodeURIComponent(applicant.email)}`, organiser.token);
+    expect(notifications.body.items).toHaveLength(3);
+    expect(notifications.body.items.every((n: { status: string; attempts: number }) => n.status === 'SENT' && n.attempts === 1)).toBe(true);
+    expect((await stack.get('/notifications', applicant.token)).status).toBe(403);
+
+    const [audit] = await stack.sql(`SELECT action, actor_id FROM audit_log WHERE entity_id = $1`, [project.id]);
+    expect(audit).toEqual({ action: 'project.reviewed', actor_id: organiser.id });
+  });
+
+  it('refuses a submission after the deadline with 409 and changes nothing', async () => {
+    const organiser = await createOrganiser(stack);
+    const closed = await createCompetition(stack, organiser, {
+      opensAt: new Date(Date.now() - 10 * 86400000),
+      closesAt: new Date(Date.now() - 86400000),
+    });
+    const applicant = await signUpApplicant(stack);
+    const project = await registerProject(stack, applicant, closed.heatId, closed.id);
+    const late = await stack.post(`/projects/${project.id}/submit`, {}, applicant.token);
+    expect(late.status).toBe(409);
+    expect(late.body.message).toMatch(/registration closed/);
+    expect((await stack.get(`/projects/${project.id}`, applicant.token)).body.status).toBe('DRAFT');
+    await stack.drained();
+    expect(stack.smtp.to(applicant.email).map((m) => m.subject)).toEqual(['欢迎注册创新创业大赛平台']);
+  });
+
+  it("hides other people's objects: 404 for another applicant's project, 404 for another organiser's competition", async () => {
+    const organiser = await createOrganiser(stack);
+    const otherOrganiser = await createOrganiser(stack, '另一位组织者');
+    const competition = await createCompetition(stack, organiser);
+    const owner = await signUpApplicant(stack);
+    const stranger = await signUpApplicant(stack, '王五');
+    const project = await registerProject(stack, owner, competition.heatId, competition.id);
+
+    expect((await stack.get(`/projects/${project.id}`, stranger.token)).status).toBe(404);
+    expect((await stack.patch(`/projects/${project.id}`, { title: 'mine now' }, stranger.token)).status).toBe(404);
+    expect((await stack.post(`/projects/${project.id}/submit`, {}, stranger.token)).status).toBe(404);
+    expect((await stack.post(`/projects/${project.id}/withdraw`, {}, stranger.token)).status).toBe(404);
+    expect((await stack.get('/me/projects', stranger.token)).body.items).toEqual([]);
+
+    expect((await stack.get(`/competitions/${competition.id}/projects`, otherOrganiser.token)).status).toBe(404);
+    expect((await stack.post(`/projects/${project.id}/review`, { decision: 'ELIGIBLE' }, otherOrganiser.token)).status).toBe(404);
+    expect((await stack.get(`/projects/${project.id}`, otherOrganiser.token)).status).toBe(404);
+    expect((await stack.get(`/projects/${project.id}`, organiser.token)).status).toBe(200);
+    // The organiser may look but not act as the owner.
+    expect((await stack.post(`/projects/${project.id}/submit`, {}, organiser.token)).status).toBe(403);
+
+    expect((await stack.post('/competitions', {}, owner.token)).status).toBe(403);
+    expect((await stack.get('/me')).status).toBe(401);
+    expect((await stack.get('/me', 'not-a-token')).status).toBe(401);
+  });
+
+  it('answers malformed bodies with 400 naming the field, and a duplicate email with 409', async () => {
+    const organiser = await createOrganiser(stack);
+    const competition = await createCompetition(stack, organiser);
+    const applicant = await signUpApplicant(stack);
+
+    const badSignup = await stack.post('/auth/signup', { email: 'not-an-email', password: 'short', name: '' });
+    expect(badSignup.status).toBe(400);
+    expect(badSignup.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['email', 'name', 'password']);
+
+    const notJson = await stack.request('POST', '/auth/signup', '{"email": ');
+    expect(notJson.status).toBe(400);
+
+    const body = projectBody(competition.heatId);
+    const badProject = await stack.post(
+      `/competitions/${competition.id}/projects`,
+      { ...body, organisation: { city: '深圳' }, team: [{ name: '李娜' }], extra: 1 },
+      applicant.token,
+    );
+    expect(badProject.status).toBe(400);
+    const fields = badProject.body.details.map((d: { field: string }) => d.field);
+    expect(fields).toEqual(expect.arrayContaining(['organisation.name', 'team.0.role', 'extra']));
+
+    const unknownTrack = await stack.post(`/competitions/${competition.id}/projects`, { ...body, trackCode: 'SPACE' }, applicant.token);
+    expect(unknownTrack.status).toBe(422);
+    expect(unknownTrack.body.details[0].field).toBe('trackCode');
+
+    const badRubric = await stack.post(
+      `/competitions/${competition.id}/rubrics`,
+      { name: 'x', criteria: [{ code: 'A', name: 'a', weight: 0.5, maxScore: 10 }, { code: 'B', name: 'b', weight: 0.4, maxScore: 10 }] },
+      organiser.token,
+    );
+    expect(badRubric.status).toBe(422);
+
+    expect((await stack.get('/projects/not-a-uuid', applicant.token)).status).toBe(400);
+    expect((await stack.get('/projects/00000000-0000-4000-8000-000000000000', applicant.token)).status).toBe(404);
+
+    const duplicate = await stack.post('/auth/signup', { email: applicant.email.toUpperCase(), password: 'another-pass-1', name: 'dup' });
+    expect(duplicate.status).toBe(409);
+    const [{ count }] = await stack.sql(`SELECT count(*)::int AS count FROM users WHERE email = $1`, [applicant.email]);
+    expect(count).toBe(1);
+  });
+
+  it('invites a judge by email with a one-time token', async () => {
+    const organiser = await createOrganiser(stack);
+    const email = uniqueEmail('judge');
+    const created = await stack.post('/users', { email, name: '评委 赵敏', roles: ['JUDGE'], affiliation: '江阴高新区科技局' }, organiser.token);
+    expect(created.status).toBe(201);
+    expect((await stack.post('/users', { email: uniqueEmail('x'), name: 'x', roles: ['ADMIN'] }, organiser.token)).status).toBe(403);
+
+    const mail = await waitFor('the invitation mail', () => stack.smtp.to(email)[0]);
+    const token = /token=([^\s]+)/.exec(mail.text)?.[1];
+    expect(token).toBeDefined();
+    const set = await stack.post('/auth/password', { token: decodeURIComponent(token!), password: 'judge-pass-123' });
+    expect(set.status).toBe(200);
+    const judgeToken = await stack.login(email, 'judge-pass-123');
+    expect((await stack.get('/me', judgeToken)).body).toMatchObject({ roles: ['JUDGE'], affiliation: '江阴高新区科技局' });
+    expect((await stack.post('/auth/password', { token: decodeURIComponent(token!), password: 'again-pass-123' })).status).toBe(404);
+  });
+
+  it('creates the first admin once from the environment and never overwrites it', async () => {
+    const rows = await stack.sql(`SELECT roles FROM users WHERE email = $1`, [ADMIN.email]);
+    expect(rows).toEqual([{ roles: '{ADMIN}' }]);
+  });
+});

@@ -1,0 +1,2 @@
+// End-to-end tests boot processes and wait for queues to drain.
+jest.setTimeout(180000);
