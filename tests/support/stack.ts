@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -6,7 +7,6 @@ import { SmtpRecorder } from '../../libs/testing/src/smtp-recorder';
 import { BASE_DATABASE_URL, BASE_REDIS_URL, databaseUrl, runId, templateDatabase } from './env';
 
 const ROOT = path.join(__dirname, '..', '..');
-let counter = 0;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -57,7 +57,8 @@ export interface StackOptions {
 // and worker as child processes, exactly as `npm run start:api|worker` run them.
 export class Stack {
   readonly smtp = new SmtpRecorder();
-  readonly name = `rs_${runId()}_${process.pid}_${++counter}`;
+  // Unique across test files, which share a process under --runInBand.
+  readonly name = `rs_${runId()}_${randomBytes(4).toString('hex')}`;
   readonly databaseUrl = databaseUrl(this.name);
   apiUrl = '';
   private api?: ChildProcess;

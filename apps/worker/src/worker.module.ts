@@ -7,6 +7,7 @@ import { ALL_QUEUES } from '@app/events';
 import { bullConnectionFromUrl } from '@app/messaging';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { MailSenderService } from './notifications/mail-sender.service';
+import { PendingMailSweeper } from './notifications/pending-mail.sweeper';
 import { EventReconcilerService } from './outbox/event-reconciler.service';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { QueueRegistry } from './outbox/queue-registry.service';
@@ -33,6 +34,7 @@ import { RedisPolicyCheck } from './redis-policy.check';
     EventReconcilerService,
     MailSenderService,
     NotificationsProcessor,
+    PendingMailSweeper,
   ],
 })
 export class WorkerModule {}

@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
@@ -27,6 +27,16 @@ export class NotificationsProcessor extends WorkerHost {
   ) {
     super();
     this.logger.setContext('NotificationsProcessor');
+  }
+
+  @OnWorkerEvent('error')
+  onError(err: Error): void {
+    this.logger.warn({ err: String(err) }, 'worker connection error; BullMQ reconnects by itself');
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job<EventJobData> | undefined, err: Error): void {
+    this.logger.warn({ jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'notification job attempt failed');
   }
 
   async process(job: Job<EventJobData>): Promise<{ delivered: number }> {

@@ -1,0 +1,63 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { PinoLogger } from 'nestjs-pino';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { PrismaService } from '@app/database';
+import { EventName, QueueName, eventJobId } from '@app/events';
+import { QueueRegistry } from '../outbox/queue-registry.service';
+
+const BATCH = 500;
+
+// The inbox says an event was planned into mails, but a mail still PENDING
+// with a free lease long after it was planned lost its job (Redis restarted
+// while the job waited for a retry). Re-adding the event's job finishes it;
+// a job still alive in Redis keeps its id and makes the add a no-op.
+@Injectable()
+export class PendingMailSweeper implements OnApplicationBootstrap, OnModuleDestroy {
+  private timer?: NodeJS.Timeout;
+  private busy = false;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly queues: QueueRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly logger: PinoLogger,
+  ) {
+    this.logger.setContext('PendingMailSweeper');
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), this.config.RECONCILE_INTERVAL_MS);
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  private async tick(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      const n = await this.sweep();
+      if (n) this.logger.warn({ events: n }, 're-queued events with mails left pending');
+    } catch (error) {
+      this.logger.warn({ err: String(error) }, 'pending mail sweep failed; will try again');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async sweep(): Promise<number> {
+    const stuck = await this.prisma.$queryRaw<{ event_id: string; type: EventName }[]>`
+      SELECT DISTINCT n.event_id, o.type FROM notifications n JOIN outbox_events o ON o.id = n.event_id
+       WHERE n.status = 'PENDING'
+         AND (n.lease_until IS NULL OR n.lease_until < now())
+         AND n.created_at < now() - (${this.config.RECONCILE_AFTER_MS}::int * interval '1 millisecond')
+       LIMIT ${BATCH}`;
+    if (!stuck.length) return 0;
+    await this.queues.addEventJobs(
+      QueueName.Notifications,
+      stuck.map((s) => ({ name: s.type, data: { eventId: s.event_id, type: s.type }, jobId: eventJobId(s.event_id) })),
+    );
+    return stuck.length;
+  }
+}
