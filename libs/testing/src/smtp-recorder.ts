@@ -52,7 +52,15 @@ export class SmtpRecorder {
       },
     };
     this.server = new SMTPServer(options);
-    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(port, '127.0.0.1', () => {
+        this.server!.off('error', reject);
+        // Later socket errors (a client killed mid-message) are normal here.
+        this.server!.on('error', () => undefined);
+        resolve();
+      });
+    });
     return (this.server.server.address() as AddressInfo).port;
   }
 
