@@ -1,0 +1,83 @@
+import { FlowNetwork } from './max-flow';
+
+export interface AssignmentInput {
+  projectIds: string[];
+  judgeIds: string[];
+  judgesPerProject: number;
+  // `${judgeId}:${projectId}` pairs that must not meet.
+  conflicts: Set<string>;
+}
+
+export type AssignmentResult =
+  | { ok: true; assignments: { judgeId: string; projectId: string }[]; loads: Record<string, number> }
+  | { ok: false; reason: string };
+
+export const conflictKey = (judgeId: string, projectId: string) => `${judgeId}:${projectId}`;
+
+// Assigns every project to exactly `judgesPerProject` distinct judges with no
+// conflicts and judge loads within one of each other (each floor(T/J) or
+// ceil(T/J) for T = projects × judgesPerProject). That is a flow with lower
+// bounds: source→project [k,k], project→judge [0,1] unless conflicted,
+// judge→sink [floor, ceil]. It is solved exactly as a circulation, so it
+// finds an assignment whenever one exists, and it is deterministic: inputs are
+// sorted by id first, so the same sets give the same answer in any order.
+export function assignJudges(input: AssignmentInput): AssignmentResult {
+  const k = input.judgesPerProject;
+  const projects = [...new Set(input.projectIds)].sort();
+  const judges = [...new Set(input.judgeIds)].sort();
+  if (!Number.isInteger(k) || k < 1) return { ok: false, reason: 'judgesPerProject must be a positive integer' };
+  if (projects.length === 0) return { ok: false, reason: 'the heat has no ELIGIBLE project to assign' };
+  if (judges.length < k) {
+    return { ok: false, reason: `the round has ${judges.length} judges; ${k} per project needs at least ${k}` };
+  }
+  for (const p of projects) {
+    const free = judges.filter((j) => !input.conflicts.has(conflictKey(j, p))).length;
+    if (free < k) return { ok: false, reason: `project ${p} has only ${free} judges without a conflict; ${k} are needed` };
+  }
+
+  const total = projects.length * k;
+  const floor = Math.floor(total / judges.length);
+  const ceil = Math.ceil(total / judges.length);
+  const P = projects.length;
+  const J = judges.length;
+  const S = 0;
+  const T = P + J + 1;
+  const SS = T + 1;
+  const TT = T + 2;
+  const net = new FlowNetwork(T + 3);
+  const excess = new Array(T + 3).fill(0);
+  const bounded = (u: number, v: number, lower: number, upper: number) => {
+    const edge = upper - lower > 0 ? net.addEdge(u, v, upper - lower) : -1;
+    excess[v] += lower;
+    excess[u] -= lower;
+    return edge;
+  };
+
+  projects.forEach((_, pi) => bounded(S, 1 + pi, k, k));
+  const pairEdges: { edge: number; judgeId: string; projectId: string }[] = [];
+  projects.forEach((p, pi) =>
+    judges.forEach((j, ji) => {
+      if (!input.conflicts.has(conflictKey(j, p))) pairEdges.push({ edge: bounded(1 + pi, 1 + P + ji, 0, 1), judgeId: j, projectId: p });
+    }),
+  );
+  judges.forEach((_, ji) => bounded(1 + P + ji, T, floor, ceil));
+  net.addEdge(T, S, Number.MAX_SAFE_INTEGER);
+
+  let demand = 0;
+  excess.forEach((x, node) => {
+    if (x > 0) {
+      net.addEdge(SS, node, x);
+      demand += x;
+    } else if (x < 0) net.addEdge(node, TT, -x);
+  });
+  if (net.maxFlow(SS, TT) !== demand) {
+    return {
+      ok: false,
+      reason: `conflicts leave no way to give every project ${k} judges with loads of ${floor}${ceil !== floor ? ` to ${ceil}` : ''} projects per judge`,
+    };
+  }
+  const assignments = pairEdges.filter((p) => net.residual(p.edge) === 0).map(({ judgeId, projectId }) => ({ judgeId, projectId }));
+  const loads: Record<string, number> = Object.fromEntries(judges.map((j) => [j, 0]));
+  for (const a of assignments) loads[a.judgeId] += 1;
+  return { ok: true, assignments, loads };
+}
