@@ -1,5 +1,5 @@
 import { Stack, waitFor } from './support/stack';
-import { signUpApplicant } from './support/scenario';
+import { Applicant, signUpApplicant } from './support/scenario';
 
 const APPLICANTS = 60;
 const CONCURRENCY = 4;
@@ -26,7 +26,7 @@ describe('worker killed while events are in flight', () => {
   afterAll(() => stack.stop());
 
   it('delivers every mail after a SIGKILL and restart', async () => {
-    const applicants = [];
+    const applicants: Applicant[] = [];
     for (let i = 0; i < APPLICANTS; i += 10) {
       applicants.push(...(await Promise.all(Array.from({ length: 10 }, (_, k) => signUpApplicant(stack, `申请人${i + k}`)))));
     }
