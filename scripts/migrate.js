@@ -14,16 +14,17 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 
-function writeSchemaCopy() {
-  const source = fs.readFileSync(path.join(root, 'prisma', 'schema.prisma'), 'utf8');
+// Prisma 6 wants a datasource url that Prisma 7's schema may not carry.
+function writeSchemaCopy(from = path.join(root, 'prisma', 'schema.prisma'), name = 'schema.prisma') {
+  const source = fs.readFileSync(from, 'utf8');
   const withUrl = source.replace(
     /datasource db \{([^}]*)\}/,
     (_m, body) => `datasource db {${body}  url = env("DATABASE_URL")\n}`,
   );
   const dir = path.join(root, '.prisma-migrate');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'schema.prisma'), withUrl);
-  return path.join(dir, 'schema.prisma');
+  fs.writeFileSync(path.join(dir, name), withUrl);
+  return path.join(dir, name);
 }
 
 function prisma(args, options = {}) {
@@ -61,7 +62,9 @@ function main() {
   if (command === 'diff') {
     if (!name) throw new Error('usage: migrate.js diff NAME');
     const snapshot = path.join(root, 'prisma', 'migrations.snapshot.prisma');
-    const from = fs.existsSync(snapshot) ? ['--from-schema-datamodel', snapshot] : ['--from-empty'];
+    const from = fs.existsSync(snapshot)
+      ? ['--from-schema-datamodel', writeSchemaCopy(snapshot, 'snapshot.prisma')]
+      : ['--from-empty'];
     const r = prisma(['migrate', 'diff', ...from, '--to-schema-datamodel', schema, '--script'], {
       capture: true,
     });

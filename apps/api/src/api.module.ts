@@ -9,6 +9,7 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { CompetitionsModule } from './modules/competitions/competitions.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { JudgingModule } from './modules/judging/judging.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { RegistrationModule } from './modules/registration/registration.module';
 
@@ -34,6 +35,7 @@ import { RegistrationModule } from './modules/registration/registration.module';
     IdentityModule,
     CompetitionsModule,
     RegistrationModule,
+    JudgingModule,
     NotificationsModule,
     HealthModule,
   ],

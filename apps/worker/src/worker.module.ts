@@ -12,6 +12,9 @@ import { EventReconcilerService } from './outbox/event-reconciler.service';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { QueueRegistry } from './outbox/queue-registry.service';
 import { RedisPolicyCheck } from './redis-policy.check';
+import { RankingRecomputer } from './scoring/ranking.recomputer';
+import { RoundSchedulerService } from './scoring/round-scheduler.service';
+import { ScoringProcessor } from './scoring/scoring.processor';
 
 @Module({
   imports: [
@@ -35,6 +38,9 @@ import { RedisPolicyCheck } from './redis-policy.check';
     MailSenderService,
     NotificationsProcessor,
     PendingMailSweeper,
+    RankingRecomputer,
+    ScoringProcessor,
+    RoundSchedulerService,
   ],
 })
 export class WorkerModule {}

@@ -5,3 +5,4 @@ export * from './inbox';
 export * from './prisma-errors';
 export { Prisma } from './generated/prisma/client';
 export type { Project, User, Competition, Heat, Notification } from './generated/prisma/client';
+export * from './judging.repository';

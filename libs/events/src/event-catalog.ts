@@ -29,6 +29,29 @@ export interface EventPayloads {
     reason: string | null;
     owner: Recipient;
   };
+  'judging.judges-assigned': {
+    roundId: string;
+    roundName: string;
+    heatName: string;
+    closesAt: string | null;
+    judges: { judge: Recipient; projectCount: number }[];
+  };
+  // Any change to what a round's ranking is computed from; `seq` orders changes.
+  'judging.scores-changed': {
+    roundId: string;
+    seq: string;
+    change: 'SUBMITTED' | 'REOPENED' | 'REMOVED';
+    judgeId: string;
+    projectId: string;
+  };
+  'judging.round-closed': { roundId: string; seq: string };
+  'judging.reminder-requested': {
+    roundId: string;
+    roundName: string;
+    heatName: string;
+    closesAt: string | null;
+    judges: { judge: Recipient; missingTitles: string[] }[];
+  };
 }
 
 export type EventName = keyof EventPayloads;
@@ -43,6 +66,7 @@ export interface DomainEvent<N extends EventName = EventName> {
 
 export const QueueName = {
   Notifications: 'notifications',
+  Scoring: 'scoring',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -53,6 +77,10 @@ export const EVENT_CONSUMERS: Record<EventName, readonly QueueName[]> = {
   'identity.user-invited': [QueueName.Notifications],
   'registration.project-submitted': [QueueName.Notifications],
   'registration.project-reviewed': [QueueName.Notifications],
+  'judging.judges-assigned': [QueueName.Notifications],
+  'judging.scores-changed': [QueueName.Scoring],
+  'judging.round-closed': [QueueName.Scoring],
+  'judging.reminder-requested': [QueueName.Notifications],
 };
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

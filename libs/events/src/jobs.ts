@@ -21,7 +21,7 @@ export function jobOptionsFor(queue: QueueName, retryBaseMs = 2000): RetryPolicy
   removeOnComplete: { age: number; count: number };
   removeOnFail: { age: number };
 } {
-  const attempts: Record<QueueName, number> = { notifications: 10 };
+  const attempts: Record<QueueName, number> = { notifications: 10, scoring: 20 };
   return {
     attempts: attempts[queue],
     backoff: { type: 'exponential', delay: retryBaseMs },

@@ -18,6 +18,8 @@ export interface TemplateData {
     decision: 'ELIGIBLE' | 'INELIGIBLE';
     reason: string | null;
   };
+  JUDGE_ASSIGNMENT: { name: string; roundName: string; heatName: string; projectCount: number; closesAt: string | null };
+  SCORE_REMINDER: { name: string; roundName: string; heatName: string; missingTitles: string[]; closesAt: string | null };
 }
 
 export type MailType = keyof TemplateData;
@@ -26,6 +28,9 @@ export interface RenderedMail {
   subject: string;
   text: string;
 }
+
+const deadline = (closesAt: string | null, zh: boolean) =>
+  closesAt ? (zh ? `请于 ${closesAt} 前完成评分。` : `Please finish scoring before ${closesAt}.`) : '';
 
 type Templates = { [T in MailType]: Record<MailLocale, (d: TemplateData[T]) => RenderedMail> };
 
@@ -74,6 +79,26 @@ const templates: Templates = {
         d.decision === 'ELIGIBLE'
           ? `Dear ${d.name},\n\nYour project "${d.title}" passed the eligibility review of "${d.competitionName}" and goes on to judging.\n\nThe organising committee`
           : `Dear ${d.name},\n\nWe regret that your project "${d.title}" did not pass the eligibility review of "${d.competitionName}".\nReason: ${d.reason ?? ''}\n\nThe organising committee`,
+    }),
+  },
+  JUDGE_ASSIGNMENT: {
+    'zh-CN': (d) => ({
+      subject: `评审任务：${d.heatName} · ${d.roundName}`,
+      text: `${d.name}，您好：\n\n您被分配评审「${d.heatName}」${d.roundName}的 ${d.projectCount} 个项目。${deadline(d.closesAt, true)}\n登录平台查看评审任务。\n\n大赛组委会`,
+    }),
+    en: (d) => ({
+      subject: `Judging assignment: ${d.heatName} · ${d.roundName}`,
+      text: `Dear ${d.name},\n\nYou are assigned ${d.projectCount} projects in ${d.roundName} of ${d.heatName}. ${deadline(d.closesAt, false)}\nSign in to see them.\n\nThe organising committee`,
+    }),
+  },
+  SCORE_REMINDER: {
+    'zh-CN': (d) => ({
+      subject: `评分提醒：${d.heatName} · ${d.roundName}`,
+      text: `${d.name}，您好：\n\n您尚有 ${d.missingTitles.length} 个项目未提交评分：\n${d.missingTitles.map((t) => `- ${t}`).join('\n')}\n${deadline(d.closesAt, true)}\n\n大赛组委会`,
+    }),
+    en: (d) => ({
+      subject: `Scoring reminder: ${d.heatName} · ${d.roundName}`,
+      text: `Dear ${d.name},\n\n${d.missingTitles.length} of your projects have no submitted score yet:\n${d.missingTitles.map((t) => `- ${t}`).join('\n')}\n${deadline(d.closesAt, false)}\n\nThe organising committee`,
     }),
   },
 };

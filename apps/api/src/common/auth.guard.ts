@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ROLES, RoleName } from '@app/domain';
-import { AuthUser, IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
+import { AuthUser, IS_PUBLIC, QUERY_TOKEN, REQUIRED_ROLES } from './auth.decorators';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -23,7 +23,8 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest();
-    const user = await this.authenticate(request.headers?.authorization);
+    const queryToken = this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN, targets) ? request.query?.access_token : undefined;
+    const user = await this.authenticate(request.headers?.authorization ?? (queryToken ? `Bearer ${queryToken}` : undefined));
     request.user = user;
     const required = this.reflector.getAllAndOverride<RoleName[]>(REQUIRED_ROLES, targets);
     if (required?.length && !required.some((r) => user.roles.includes(r))) {

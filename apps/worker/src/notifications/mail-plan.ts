@@ -8,11 +8,14 @@ export interface PlannedMail<T extends MailType = MailType> {
   data: TemplateData[T];
 }
 
+// Events routed to the notifications queue; the others never reach a planner.
+type MailEvent = Exclude<EventName, 'judging.scores-changed' | 'judging.round-closed'>;
+
 type Planner<N extends EventName> = (payload: EventPayloads[N], ctx: { publicUrl: string }) => PlannedMail[];
 
 // Which mails each event causes. A typed Record: declaring a new event that is
 // routed to the notifications queue without deciding its mails fails to compile.
-const planners: { [N in EventName]: Planner<N> } = {
+const planners: { [N in MailEvent]: Planner<N> } = {
   'identity.user-signed-up': (p) => [
     { type: 'SIGNUP', recipient: p.user.email, locale: p.user.locale, data: { name: p.user.name } },
   ],
@@ -45,9 +48,24 @@ const planners: { [N in EventName]: Planner<N> } = {
       data: { name: p.owner.name, title: p.title, competitionName: p.competitionName, decision: p.decision, reason: p.reason },
     },
   ],
+  'judging.judges-assigned': (p) =>
+    p.judges.map(({ judge, projectCount }) => ({
+      type: 'JUDGE_ASSIGNMENT' as const,
+      recipient: judge.email,
+      locale: judge.locale,
+      data: { name: judge.name, roundName: p.roundName, heatName: p.heatName, projectCount, closesAt: p.closesAt },
+    })),
+  'judging.reminder-requested': (p) =>
+    p.judges.map(({ judge, missingTitles }) => ({
+      type: 'SCORE_REMINDER' as const,
+      recipient: judge.email,
+      locale: judge.locale,
+      data: { name: judge.name, roundName: p.roundName, heatName: p.heatName, missingTitles, closesAt: p.closesAt },
+    })),
 };
 
 export function planMails(event: Pick<DomainEvent, 'type' | 'payload'>, ctx: { publicUrl: string }): PlannedMail[] {
-  const planner = planners[event.type] as Planner<EventName>;
+  const planner = planners[event.type as MailEvent] as Planner<EventName> | undefined;
+  if (!planner) throw new Error(`no mails are planned for ${event.type}; check EVENT_CONSUMERS`);
   return planner(event.payload, ctx).map((m) => ({ ...m, recipient: m.recipient.trim().toLowerCase() }));
 }

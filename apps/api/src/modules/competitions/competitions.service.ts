@@ -112,6 +112,20 @@ export class CompetitionsService {
     return { ok: true as const, heat };
   }
 
+  async getHeat(heatId: string) {
+    const heat = await this.prisma.heat.findUnique({ where: { id: heatId }, include: { stage: true } });
+    if (!heat) throw DomainError.notFound('heat', heatId);
+    return heat;
+  }
+
+  async getRubric(competitionId: string, rubricId: string) {
+    const rubric = await this.prisma.rubric.findFirst({ where: { id: rubricId, competitionId } });
+    if (!rubric) {
+      throw DomainError.unprocessable('no such rubric in this competition', [{ field: 'rubricId', message: 'unknown rubric' }]);
+    }
+    return { ...rubric, criteria: rubric.criteria as unknown as Criterion[] };
+  }
+
   async registrationContext(competitionId: string): Promise<RegistrationContext> {
     const c = await this.get(competitionId);
     return {

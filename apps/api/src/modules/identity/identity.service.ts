@@ -69,6 +69,11 @@ export class IdentityService {
     return toUserView(user);
   }
 
+  async findUsers(ids: string[]): Promise<UserView[]> {
+    const users = await this.prisma.user.findMany({ where: { id: { in: ids } } });
+    return users.map(toUserView);
+  }
+
   async createUser(creator: Actor, dto: CreateUserDto): Promise<UserView> {
     const refusal = assertMayGrantRoles(creator, dto.roles);
     if (refusal) throw new ForbiddenException(refusal);

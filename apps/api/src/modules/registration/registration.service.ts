@@ -4,6 +4,7 @@ import { Prisma, PrismaService, Project, appendAudit, appendEvent } from '@app/d
 import { Recipient } from '@app/events';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { IdentityService } from '../identity/identity.service';
+import { JudgeAccessService } from '../judging/judge-access.service';
 import { CreateProjectDto, ListProjectsQuery, ReviewProjectDto, UpdateProjectDto } from './dto/project.dto';
 
 const json = (v: unknown) => v as Prisma.InputJsonValue;
@@ -14,6 +15,7 @@ export class RegistrationService {
     private readonly prisma: PrismaService,
     private readonly competitions: CompetitionsService,
     private readonly identity: IdentityService,
+    private readonly judgeAccess: JudgeAccessService,
   ) {}
 
   async create(actor: Actor, competitionId: string, dto: CreateProjectDto): Promise<Project> {
@@ -119,7 +121,17 @@ export class RegistrationService {
       const managed = await this.competitions.managedCompetitionIds(actor);
       if (managed === 'all' || managed.includes(project.competitionId)) return project;
     }
+    if (hasRole(actor, 'JUDGE') && (await this.judgeAccess.isAssigned(actor.id, projectId))) return project;
     throw DomainError.notFound('project', projectId);
+  }
+
+  // What judging needs of a heat's projects: the ELIGIBLE ones, for assignment.
+  eligibleProjects(heatId: string) {
+    return this.prisma.project.findMany({
+      where: { heatId, status: 'ELIGIBLE' },
+      select: { id: true, title: true, organisationName: true },
+      orderBy: { id: 'asc' },
+    });
   }
 
   listMine(actor: Actor): Promise<Project[]> {

@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, Criterion, DomainError, RoundLifecycle, RoundStatus, ScoreStatus, judgeTotal, validateScores } from '@app/domain';
+import { PrismaService, appendAudit, appendEvent, lockRoundShared, nextChangeSeq, Tx } from '@app/database';
+import { ReopenScoreDto, ScoreDto } from './dto/judging.dto';
+import { RoundsService } from './rounds.service';
+
+interface ScoreView {
+  roundId: string;
+  projectId: string;
+  judgeId: string;
+  scores: Record<string, number>;
+  comment: string | null;
+  total: number;
+  status: ScoreStatus;
+  submittedAt: Date | null;
+}
+
+@Injectable()
+export class ScoringService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly rounds: RoundsService,
+  ) {}
+
+  async myAssignments(actor: Actor) {
+    const items = await this.prisma.$queryRaw`
+      SELECT a.round_id AS "roundId", r.name AS "roundName", r.heat_name AS "heatName", r.status AS "roundStatus",
+             r.closes_at AS "closesAt", a.project_id AS "projectId", rp.title,
+             COALESCE(s.status::text, 'NOT_STARTED') AS "scoreStatus", s.total
+        FROM assignments a
+        JOIN rounds r ON r.id = a.round_id
+        JOIN round_projects rp ON rp.round_id = a.round_id AND rp.project_id = a.project_id
+        LEFT JOIN scores s ON s.round_id = a.round_id AND s.judge_id = a.judge_id AND s.project_id = a.project_id
+       WHERE a.judge_id = ${actor.id}::uuid
+       ORDER BY r.created_at, rp.title`;
+    return { items };
+  }
+
+  // Saves a draft: the assigned judge, an OPEN round, an unsubmitted score.
+  async saveDraft(actor: Actor, roundId: string, projectId: string, dto: ScoreDto): Promise<ScoreView> {
+    const round = await this.assignedRound(actor, roundId, projectId);
+    const criteria = round.criteria as unknown as Criterion[];
+    const problems = validateScores(criteria, dto.scores);
+    if (problems.length) throw DomainError.unprocessable(`Invalid scores: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
+    const total = judgeTotal(criteria, dto.scores);
+    return this.prisma.$transaction(async (tx) => {
+      await this.assertOpen(tx, roundId);
+      const seq = await nextChangeSeq(tx);
+      // Conditional upsert: a submitted score is never overwritten, even by a racing request.
+      const rows = await tx.$queryRaw<ScoreView[]>`
+        INSERT INTO scores (id, round_id, judge_id, project_id, scores, comment, total, status, seq, updated_at)
+        VALUES (gen_random_uuid(), ${roundId}::uuid, ${actor.id}::uuid, ${projectId}::uuid, ${JSON.stringify(dto.scores)}::jsonb,
+                ${dto.comment ?? null}, ${total}, 'DRAFT', ${seq}, now())
+        ON CONFLICT (round_id, judge_id, project_id) DO UPDATE
+           SET scores = EXCLUDED.scores, comment = EXCLUDED.comment, total = EXCLUDED.total, seq = EXCLUDED.seq, updated_at = now()
+         WHERE scores.status = 'DRAFT'
+        RETURNING round_id AS "roundId", project_id AS "projectId", judge_id AS "judgeId", scores, comment, total,
+                  status, submitted_at AS "submittedAt"`;
+      if (rows.length !== 1) throw DomainError.conflict('this score is submitted and locked; ask the organiser to reopen it');
+      return rows[0];
+    });
+  }
+
+  async submit(actor: Actor, roundId: string, projectId: string): Promise<ScoreView> {
+    await this.assignedRound(actor, roundId, projectId);
+    return this.prisma.$transaction(async (tx) => {
+      await this.assertOpen(tx, roundId);
+      const existing = await tx.score.findUnique({ where: { roundId_judgeId_projectId: { roundId, judgeId: actor.id, projectId } } });
+      if (!existing) throw DomainError.unprocessable('there is no score to submit: save one with PUT first', [{ field: 'scores', message: 'missing' }]);
+      RoundLifecycle.assertScorable('OPEN', existing.status as ScoreStatus);
+      const seq = await nextChangeSeq(tx);
+      const updated = await tx.score.updateManyAndReturn({
+        where: { id: existing.id, status: 'DRAFT' },
+        data: { status: 'SUBMITTED', submittedAt: new Date(), seq },
+      });
+      if (updated.length !== 1) throw DomainError.conflict('this score was submitted meanwhile');
+      await appendEvent(tx, 'judging.scores-changed', roundId, { roundId, seq: seq.toString(), change: 'SUBMITTED', judgeId: actor.id, projectId });
+      return this.view(updated[0]);
+    });
+  }
+
+  async reopen(actor: Actor, roundId: string, projectId: string, dto: ReopenScoreDto): Promise<ScoreView> {
+    await this.rounds.managed(actor, roundId);
+    return this.prisma.$transaction(async (tx) => {
+      const status = await this.roundStatus(tx, roundId);
+      const existing = await tx.score.findUnique({ where: { roundId_judgeId_projectId: { roundId, judgeId: dto.judgeId, projectId } } });
+      if (!existing) throw DomainError.notFound('score');
+      RoundLifecycle.assertReopenable(status, existing.status as ScoreStatus);
+      const seq = await nextChangeSeq(tx);
+      const updated = await tx.score.updateManyAndReturn({
+        where: { id: existing.id, status: 'SUBMITTED' },
+        data: { status: 'DRAFT', submittedAt: null, seq },
+      });
+      if (updated.length !== 1) throw DomainError.conflict('this score was reopened meanwhile');
+      await appendAudit(tx, {
+        actorId: actor.id,
+        action: 'score.reopened',
+        entityType: 'score',
+        entityId: existing.id,
+        reason: dto.reason,
+        data: { roundId, projectId, judgeId: dto.judgeId, total: existing.total },
+      });
+      await appendEvent(tx, 'judging.scores-changed', roundId, { roundId, seq: seq.toString(), change: 'REOPENED', judgeId: dto.judgeId, projectId });
+      return this.view(updated[0]);
+    });
+  }
+
+  async myScore(actor: Actor, roundId: string, projectId: string): Promise<ScoreView> {
+    await this.assignedRound(actor, roundId, projectId);
+    const score = await this.prisma.score.findUnique({ where: { roundId_judgeId_projectId: { roundId, judgeId: actor.id, projectId } } });
+    if (!score) throw DomainError.notFound('score');
+    return this.view(score);
+  }
+
+  // 404 for a round the caller cannot see, 403 for a project not assigned to it.
+  private async assignedRound(actor: Actor, roundId: string, projectId: string) {
+    const round = await this.prisma.round.findUnique({ where: { id: roundId } });
+    if (!round) throw DomainError.notFound('round', roundId);
+    const assigned = await this.prisma.assignment.count({ where: { roundId, judgeId: actor.id, projectId } });
+    if (!assigned) {
+      const inPool = await this.prisma.roundJudge.count({ where: { roundId, judgeId: actor.id } });
+      if (!inPool) throw DomainError.notFound('round', roundId);
+      throw DomainError.forbidden('this project is not assigned to you in this round');
+    }
+    return round;
+  }
+
+  // Under the round's shared lock, so a close cannot commit between the check and the change.
+  private async assertOpen(tx: Tx, roundId: string): Promise<void> {
+    const status = await this.roundStatus(tx, roundId);
+    RoundLifecycle.assertScorable(status, null);
+  }
+
+  private async roundStatus(tx: Tx, roundId: string): Promise<RoundStatus> {
+    await lockRoundShared(tx, roundId);
+    const round = await tx.round.findUniqueOrThrow({ where: { id: roundId }, select: { status: true } });
+    return round.status as RoundStatus;
+  }
+
+  private view(s: { roundId: string; projectId: string; judgeId: string; scores: unknown; comment: string | null; total: number; status: string; submittedAt: Date | null }): ScoreView {
+    return {
+      roundId: s.roundId,
+      projectId: s.projectId,
+      judgeId: s.judgeId,
+      scores: s.scores as Record<string, number>,
+      comment: s.comment,
+      total: s.total,
+      status: s.status as ScoreStatus,
+      submittedAt: s.submittedAt,
+    };
+  }
+}
