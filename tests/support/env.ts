@@ -16,3 +16,14 @@ export function runId(): string {
 }
 
 export const templateDatabase = () => `rs_${runId()}_tpl`;
+
+// The repository root, whether this runs from tests/ (jest) or dist/tests/ (bench).
+export const REPO_ROOT = (() => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require('node:fs') as typeof import('node:fs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const path = require('node:path') as typeof import('node:path');
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) || path.basename(dir) === 'dist') dir = path.dirname(dir);
+  return dir;
+})();

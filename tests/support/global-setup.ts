@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
-import { BASE_DATABASE_URL, databaseUrl, runId, templateDatabase } from './env';
+import { BASE_DATABASE_URL, REPO_ROOT, databaseUrl, runId, templateDatabase } from './env';
 
 // Migrates one template database per run with the real migrations; each test
 // file then clones it (CREATE DATABASE … TEMPLATE), which takes milliseconds.
@@ -14,7 +14,7 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await admin.end();
   }
-  execFileSync(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'migrate.js'), 'deploy'], {
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'migrate.js'), 'deploy'], {
     env: { ...process.env, DATABASE_URL: databaseUrl(templateDatabase()) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -19,7 +19,7 @@ export interface HeatFixture {
 
 // A heat with `projects` ELIGIBLE projects and `judges` judges in the pool of
 // neither round yet. Judge 0 works at the organisation of project 0 (同单位).
-export async function eligibleHeat(stack: Stack, projects: number, judges: number): Promise<HeatFixture> {
+export async function eligibleHeat(stack: Stack, projects: number, judges: number, sameUnitJudge = true): Promise<HeatFixture> {
   const organiser = await createOrganiser(stack);
   const competition = await createCompetition(stack, organiser);
   const applicants = await Promise.all(Array.from({ length: 4 }, (_, i) => signUpApplicant(stack, `申请人${i}`)));
@@ -43,7 +43,7 @@ export async function eligibleHeat(stack: Stack, projects: number, judges: numbe
   const judgeList: Judge[] = [];
   for (let j = 0; j < judges; j++) {
     const email = uniqueEmail(`judge${j}`);
-    const affiliation = j === 0 ? ` ${organisations.get(projectIds[0])!.toUpperCase()} ` : `评审单位${j}`;
+    const affiliation = j === 0 && sameUnitJudge ? ` ${organisations.get(projectIds[0])!.toUpperCase()} ` : `评审单位${j}`;
     const res = await stack.post('/users', { email, name: `评委${j}`, roles: ['JUDGE'], affiliation, password: 'judge-pass-123' }, organiser.token);
     if (res.status !== 201) throw new Error(`judge: ${res.status} ${JSON.stringify(res.body)}`);
     judgeList.push({ id: res.body.user.id, email, token: await stack.login(email, 'judge-pass-123'), affiliation });

@@ -4,9 +4,9 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import { SmtpRecorder } from '../../libs/testing/src/smtp-recorder';
-import { BASE_DATABASE_URL, BASE_REDIS_URL, databaseUrl, runId, templateDatabase } from './env';
+import { BASE_DATABASE_URL, BASE_REDIS_URL, REPO_ROOT, databaseUrl, runId, templateDatabase } from './env';
 
-const ROOT = path.join(__dirname, '..', '..');
+const ROOT = REPO_ROOT;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

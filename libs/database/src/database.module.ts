@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
+import { PgService } from './pg.service';
 import { PrismaService } from './prisma.service';
 
 @Global()
-@Module({ providers: [PrismaService], exports: [PrismaService] })
+@Module({ providers: [PrismaService, PgService], exports: [PrismaService, PgService] })
 export class DatabaseModule {}

@@ -6,3 +6,4 @@ export * from './prisma-errors';
 export { Prisma } from './generated/prisma/client';
 export type { Project, User, Competition, Heat, Notification } from './generated/prisma/client';
 export * from './judging.repository';
+export * from './pg.service';

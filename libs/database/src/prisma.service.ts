@@ -7,7 +7,7 @@ import { PrismaClient } from './generated/prisma/client';
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    super({ adapter: new PrismaPg({ connectionString: config.DATABASE_URL, max: 10 }) });
+    super({ adapter: new PrismaPg({ connectionString: config.DATABASE_URL, max: 20 }) });
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -17,15 +17,22 @@ export class RankingRecomputer {
   constructor(private readonly prisma: PrismaService) {}
 
   async handle(eventId: string, roundId: string, eventSeq: bigint, closing: boolean): Promise<RecomputeOutcome> {
+    // sourceSeq only grows, so an event already covered can be settled without
+    // the exclusive lock, which would otherwise stall the burst's submits.
+    const covered = !(await this.needed(this.prisma, roundId, eventSeq, closing));
     return this.prisma.$transaction(async (tx) => {
       if (!(await recordProcessed(tx, QueueName.Scoring, eventId))) return 'duplicate';
+      if (covered) return 'already-current';
       await lockRoundExclusive(tx, roundId);
-      const current = await tx.ranking.findUnique({ where: { roundId }, select: { sourceSeq: true, final: true } });
-      const needed = RoundLifecycle.needsRecompute(current?.sourceSeq ?? null, eventSeq, { rankingFinal: current?.final ?? false, closing });
-      if (!needed) return 'already-current';
+      if (!(await this.needed(tx, roundId, eventSeq, closing))) return 'already-current';
       await this.recompute(tx, roundId);
       return 'recomputed';
     });
+  }
+
+  private async needed(db: Tx | PrismaService, roundId: string, eventSeq: bigint, closing: boolean): Promise<boolean> {
+    const current = await db.ranking.findUnique({ where: { roundId }, select: { sourceSeq: true, final: true } });
+    return RoundLifecycle.needsRecompute(current?.sourceSeq ?? null, eventSeq, { rankingFinal: current?.final ?? false, closing });
   }
 
   async recompute(tx: Tx, roundId: string): Promise<void> {
