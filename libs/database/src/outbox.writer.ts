@@ -20,6 +20,7 @@ export async function appendEvent<N extends EventName>(
 }
 
 export interface AuditRecord {
+  competitionId: string | null;
   actorId: string | null;
   action: string;
   entityType: string;

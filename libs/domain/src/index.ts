@@ -3,3 +3,4 @@ export * from './roles';
 export * from './rubric';
 export * from './project-lifecycle';
 export * from './judging';
+export * from './heats';

@@ -87,7 +87,7 @@ export class ScoringService {
   }
 
   async reopen(actor: Actor, roundId: string, projectId: string, dto: ReopenScoreDto): Promise<ScoreView> {
-    await this.rounds.managed(actor, roundId);
+    const round = await this.rounds.managed(actor, roundId);
     return this.prisma.$transaction(async (tx) => {
       const status = await this.roundStatus(tx, roundId);
       const existing = await tx.score.findUnique({ where: { roundId_judgeId_projectId: { roundId, judgeId: dto.judgeId, projectId } } });
@@ -100,6 +100,7 @@ export class ScoringService {
       });
       if (updated.length !== 1) throw DomainError.conflict('this score was reopened meanwhile');
       await appendAudit(tx, {
+        competitionId: round.competitionId,
         actorId: actor.id,
         action: 'score.reopened',
         entityType: 'score',

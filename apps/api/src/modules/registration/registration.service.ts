@@ -94,6 +94,7 @@ export class RegistrationService {
     const reason = dto.reason?.trim() || null;
     return this.transition(project, next, { reviewReason: reason, reviewedById: actor.id, reviewedAt: new Date() }, async (tx, updated) => {
       await appendAudit(tx, {
+        competitionId: updated.competitionId,
         actorId: actor.id,
         action: 'project.reviewed',
         entityType: 'project',

@@ -1,0 +1,2 @@
+export * from './advancement';
+export * from './signing';
