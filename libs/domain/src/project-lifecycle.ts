@@ -7,6 +7,7 @@ export type ProjectStatusName =
   | 'INELIGIBLE'
   | 'ADVANCED'
   | 'ELIMINATED'
+  | 'AWARDED'
   | 'WITHDRAWN';
 
 export interface RegistrationWindow {
@@ -38,7 +39,7 @@ export const ProjectLifecycle = {
   // (ADVANCED, ELIMINATED) or the project was refused, there is nothing to withdraw from.
   withdraw(status: ProjectStatusName): ProjectStatusName {
     if (status === 'WITHDRAWN') throw DomainError.conflict('project is already withdrawn');
-    if (status === 'INELIGIBLE' || status === 'ELIMINATED') {
+    if (status === 'INELIGIBLE' || status === 'ELIMINATED' || status === 'AWARDED') {
       throw DomainError.conflict(`project is ${status}; judging has ended for it`);
     }
     return 'WITHDRAWN';

@@ -105,7 +105,7 @@ export class CreateProjectDto {
 
 export class UpdateProjectDto extends PartialType(CreateProjectDto) {}
 
-export const PROJECT_STATUSES = ['DRAFT', 'SUBMITTED', 'ELIGIBLE', 'INELIGIBLE', 'ADVANCED', 'ELIMINATED', 'WITHDRAWN'] as const;
+export const PROJECT_STATUSES = ['DRAFT', 'SUBMITTED', 'ELIGIBLE', 'INELIGIBLE', 'ADVANCED', 'ELIMINATED', 'AWARDED', 'WITHDRAWN'] as const;
 
 export class ListProjectsQuery {
   @ApiPropertyOptional({ enum: PROJECT_STATUSES })
