@@ -9,7 +9,10 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { CompetitionsModule } from './modules/competitions/competitions.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { HeatsModule } from './modules/heats/heats.module';
 import { JudgingModule } from './modules/judging/judging.module';
+import { ReportsModule } from './modules/reports/reports.module';
+import { SigningModule } from './modules/signing/signing.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { RegistrationModule } from './modules/registration/registration.module';
 
@@ -36,6 +39,9 @@ import { RegistrationModule } from './modules/registration/registration.module';
     CompetitionsModule,
     RegistrationModule,
     JudgingModule,
+    HeatsModule,
+    SigningModule,
+    ReportsModule,
     NotificationsModule,
     HealthModule,
   ],

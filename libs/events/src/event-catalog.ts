@@ -52,6 +52,22 @@ export interface EventPayloads {
     closesAt: string | null;
     judges: { judge: Recipient; missingTitles: string[] }[];
   };
+  'heats.heat-advanced': {
+    heatId: string;
+    heatName: string;
+    competitionName: string;
+    nextHeat: { name: string; city: string | null; venue: string | null; startsAt: string | null } | null;
+    owners: { owner: Recipient; results: { projectId: string; title: string; result: 'ADVANCED' | 'ELIMINATED' | 'AWARDED' }[] }[];
+  };
+  'signing.status-changed': {
+    signingId: string;
+    projectTitle: string;
+    host: string;
+    from: string | null;
+    to: string;
+    note: string | null;
+    owner: Recipient;
+  };
 }
 
 export type EventName = keyof EventPayloads;
@@ -81,6 +97,8 @@ export const EVENT_CONSUMERS: Record<EventName, readonly QueueName[]> = {
   'judging.scores-changed': [QueueName.Scoring],
   'judging.round-closed': [QueueName.Scoring],
   'judging.reminder-requested': [QueueName.Notifications],
+  'heats.heat-advanced': [QueueName.Notifications],
+  'signing.status-changed': [QueueName.Notifications],
 };
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

@@ -20,7 +20,23 @@ export interface TemplateData {
   };
   JUDGE_ASSIGNMENT: { name: string; roundName: string; heatName: string; projectCount: number; closesAt: string | null };
   SCORE_REMINDER: { name: string; roundName: string; heatName: string; missingTitles: string[]; closesAt: string | null };
+  ADVANCEMENT_RESULT: {
+    name: string;
+    heatName: string;
+    competitionName: string;
+    results: { title: string; result: 'ADVANCED' | 'ELIMINATED' | 'AWARDED' }[];
+    nextHeat: { name: string; city: string | null; venue: string | null; startsAt: string | null } | null;
+  };
+  SIGNING_UPDATE: { name: string; projectTitle: string; host: string; to: string; note: string | null };
 }
+
+const RESULT_ZH = { ADVANCED: '晋级', ELIMINATED: '未晋级', AWARDED: '获奖' } as const;
+const RESULT_EN = { ADVANCED: 'advanced', ELIMINATED: 'did not advance', AWARDED: 'awarded' } as const;
+const SIGNING_ZH: Record<string, string> = { INTENT: '签约意向', NEGOTIATING: '洽谈中', SIGNED: '已签约', LANDED: '已落地', CANCELLED: '已取消' };
+const nextHeatZh = (n: TemplateData['ADVANCEMENT_RESULT']['nextHeat']) =>
+  n ? `\n下一阶段：${n.name}${n.startsAt ? `，时间 ${n.startsAt}` : ''}${n.city || n.venue ? `，地点 ${[n.city, n.venue].filter(Boolean).join(' ')}` : ''}。` : '';
+const nextHeatEn = (n: TemplateData['ADVANCEMENT_RESULT']['nextHeat']) =>
+  n ? `\nNext: ${n.name}${n.startsAt ? ` on ${n.startsAt}` : ''}${n.city || n.venue ? ` at ${[n.venue, n.city].filter(Boolean).join(', ')}` : ''}.` : '';
 
 export type MailType = keyof TemplateData;
 
@@ -99,6 +115,26 @@ const templates: Templates = {
     en: (d) => ({
       subject: `Scoring reminder: ${d.heatName} · ${d.roundName}`,
       text: `Dear ${d.name},\n\n${d.missingTitles.length} of your projects have no submitted score yet:\n${d.missingTitles.map((t) => `- ${t}`).join('\n')}\n${deadline(d.closesAt, false)}\n\nThe organising committee`,
+    }),
+  },
+  ADVANCEMENT_RESULT: {
+    'zh-CN': (d) => ({
+      subject: `晋级结果：${d.competitionName} · ${d.heatName}`,
+      text: `${d.name}，您好：\n\n「${d.heatName}」评审结果如下：\n${d.results.map((r) => `- ${r.title}：${RESULT_ZH[r.result]}`).join('\n')}${d.results.some((r) => r.result === 'ADVANCED') ? nextHeatZh(d.nextHeat) : ''}\n\n大赛组委会`,
+    }),
+    en: (d) => ({
+      subject: `Results: ${d.competitionName} · ${d.heatName}`,
+      text: `Dear ${d.name},\n\nThe results of ${d.heatName}:\n${d.results.map((r) => `- ${r.title}: ${RESULT_EN[r.result]}`).join('\n')}${d.results.some((r) => r.result === 'ADVANCED') ? nextHeatEn(d.nextHeat) : ''}\n\nThe organising committee`,
+    }),
+  },
+  SIGNING_UPDATE: {
+    'zh-CN': (d) => ({
+      subject: `项目签约进展：${d.projectTitle}`,
+      text: `${d.name}，您好：\n\n您的项目「${d.projectTitle}」与 ${d.host} 的签约状态更新为：${SIGNING_ZH[d.to] ?? d.to}。${d.note ? `\n备注：${d.note}` : ''}\n\n大赛组委会`,
+    }),
+    en: (d) => ({
+      subject: `Signing update: ${d.projectTitle}`,
+      text: `Dear ${d.name},\n\nThe signing of "${d.projectTitle}" with ${d.host} is now ${d.to}.${d.note ? `\nNote: ${d.note}` : ''}\n\nThe organising committee`,
     }),
   },
 };

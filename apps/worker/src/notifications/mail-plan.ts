@@ -62,6 +62,21 @@ const planners: { [N in MailEvent]: Planner<N> } = {
       locale: judge.locale,
       data: { name: judge.name, roundName: p.roundName, heatName: p.heatName, missingTitles, closesAt: p.closesAt },
     })),
+  'heats.heat-advanced': (p) =>
+    p.owners.map(({ owner, results }) => ({
+      type: 'ADVANCEMENT_RESULT' as const,
+      recipient: owner.email,
+      locale: owner.locale,
+      data: { name: owner.name, heatName: p.heatName, competitionName: p.competitionName, results, nextHeat: p.nextHeat },
+    })),
+  'signing.status-changed': (p) => [
+    {
+      type: 'SIGNING_UPDATE' as const,
+      recipient: p.owner.email,
+      locale: p.owner.locale,
+      data: { name: p.owner.name, projectTitle: p.projectTitle, host: p.host, to: p.to, note: p.note },
+    },
+  ],
 };
 
 export function planMails(event: Pick<DomainEvent, 'type' | 'payload'>, ctx: { publicUrl: string }): PlannedMail[] {

@@ -157,8 +157,9 @@ export class CompetitionsService {
     return this.prisma.rubric.findMany({ where: { competitionId }, orderBy: { createdAt: 'asc' } });
   }
 
-  private heatView(heat: { stageId: string } & Record<string, unknown>, stage: { code: string; order: number }) {
-    return { ...heat, stageCode: stage.code, stageOrder: stage.order };
+  private heatView<H extends { stageId: string }>(heat: H, stage: { code: string; order: number }) {
+    const { stage: _stage, ...rest } = heat as H & { stage?: unknown };
+    return { ...(rest as H), stageCode: stage.code, stageOrder: stage.order };
   }
 
   private assertUnique(values: string[], field: string, key = 'code'): void {

@@ -14,5 +14,6 @@ import { ScoringService } from './scoring.service';
   imports: [CompetitionsModule, IdentityModule, RegistrationModule],
   controllers: [RoundsController, ScoringController, RankingsController],
   providers: [RoundsService, ScoringService, RankingsService, RankingStreamService],
+  exports: [RankingsService],
 })
 export class JudgingModule {}

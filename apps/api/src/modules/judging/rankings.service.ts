@@ -77,7 +77,8 @@ export class RankingsService {
     return {
       heatId,
       rounds: rounds.map((r) => ({ id: r.id, name: r.name, weight: r.weight, status: r.status, included: closed.includes(r) })),
-      final: rounds.length > 0 && closed.length === rounds.length,
+      // Every round closed and its final ranking computed: the standings are settled.
+      final: rounds.length > 0 && closed.length === rounds.length && rankings.length === closed.length,
       entries,
     };
   }

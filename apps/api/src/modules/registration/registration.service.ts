@@ -126,13 +126,45 @@ export class RegistrationService {
     throw DomainError.notFound('project', projectId);
   }
 
-  // What judging needs of a heat's projects: the ELIGIBLE ones, for assignment.
+  // What judging and advancement need of a heat's projects: the ELIGIBLE ones.
   eligibleProjects(heatId: string) {
     return this.prisma.project.findMany({
       where: { heatId, status: 'ELIGIBLE' },
-      select: { id: true, title: true, organisationName: true },
+      select: { id: true, title: true, organisationName: true, ownerId: true, trackCode: true },
       orderBy: { id: 'asc' },
     });
+  }
+
+  // Applies a heat's advancement to the projects, inside the advancement's
+  // transaction: advanced ones enter the target heat as ELIGIBLE there, the
+  // rest are ELIMINATED for this stage, the final's winners AWARDED. Only
+  // projects still ELIGIBLE in that heat move, so a withdrawal in between is kept.
+  async applyAdvancement(
+    tx: Prisma.TransactionClient,
+    heatId: string,
+    outcome: { advanced: string[]; eliminated: string[]; toHeatId: string | null },
+  ): Promise<void> {
+    const where = (ids: string[]) => ({ id: { in: ids }, heatId, status: 'ELIGIBLE' as const });
+    if (outcome.toHeatId) {
+      await tx.project.updateMany({ where: where(outcome.advanced), data: { heatId: outcome.toHeatId } });
+    } else {
+      await tx.project.updateMany({ where: where(outcome.advanced), data: { status: 'AWARDED' } });
+    }
+    await tx.project.updateMany({ where: where(outcome.eliminated), data: { status: 'ELIMINATED' } });
+  }
+
+  // Counts for the competition funnel, from registration's own rows.
+  projectsForFunnel(competitionId: string) {
+    return this.prisma.project.findMany({
+      where: { competitionId },
+      select: { id: true, heatId: true, trackCode: true, status: true, submittedAt: true, reviewedAt: true, reviewReason: true, ownerId: true, title: true },
+    });
+  }
+
+  async projectSummary(projectId: string) {
+    const p = await this.prisma.project.findUnique({ where: { id: projectId } });
+    if (!p) return null;
+    return { id: p.id, competitionId: p.competitionId, title: p.title, ownerId: p.ownerId, trackCode: p.trackCode, heatId: p.heatId, status: p.status };
   }
 
   listMine(actor: Actor): Promise<Project[]> {

@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, AdvancementPlan, DomainError, planAdvancement } from '@app/domain';
+import { PrismaService, appendAudit, appendEvent, isUniqueViolation } from '@app/database';
+import { Recipient } from '@app/events';
+import { CompetitionsService } from '../competitions/competitions.service';
+import { IdentityService } from '../identity/identity.service';
+import { RankingsService } from '../judging/rankings.service';
+import { RegistrationService } from '../registration/registration.service';
+import { AdvanceDto } from './dto/advance.dto';
+
+type Heat = Awaited<ReturnType<CompetitionsService['getHeat']>>;
+
+@Injectable()
+export class AdvancementService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly competitions: CompetitionsService,
+    private readonly registration: RegistrationService,
+    private readonly rankings: RankingsService,
+    private readonly identity: IdentityService,
+  ) {}
+
+  async preview(actor: Actor, heatId: string, count?: number) {
+    const { heat, plan, titles } = await this.plan(actor, heatId, { count });
+    return { heatId: heat.id, count: count ?? heat.advanceQuota ?? 0, ...this.view(plan, titles) };
+  }
+
+  async advance(actor: Actor, heatId: string, dto: AdvanceDto) {
+    const { heat, plan, titles, entrants } = await this.plan(actor, heatId, dto);
+    const target = await this.targetHeat(heat, dto.toHeatId);
+    const owners = await this.identity.findUsers([...new Set(entrants.map((e) => e.ownerId))]);
+    const competition = await this.competitions.get(heat.competitionId);
+    const awarded = target === null;
+    const result = (r: 'ADVANCED' | 'ELIMINATED') => (r === 'ADVANCED' && awarded ? 'AWARDED' : r);
+    try {
+      await this.prisma.$transaction(async (tx) => {
+        // The primary key makes this happen once: a second press, even a concurrent one, fails here.
+        await tx.heatAdvancement.create({
+          data: { heatId, competitionId: heat.competitionId, toHeatId: target?.id ?? null, count: dto.count ?? heat.advanceQuota ?? 0, decidedById: actor.id },
+        });
+        const decisions = [...plan.advanced, ...plan.eliminated];
+        await tx.advancementResult.createMany({
+          data: decisions.map((d) => ({
+            heatId,
+            projectId: d.projectId,
+            competitionId: heat.competitionId,
+            result: result(d.result),
+            score: d.score,
+            reason: d.reason,
+            override: d.override,
+          })),
+        });
+        await this.registration.applyAdvancement(tx, heatId, {
+          advanced: plan.advanced.map((d) => d.projectId),
+          eliminated: plan.eliminated.map((d) => d.projectId),
+          toHeatId: target?.id ?? null,
+        });
+        await appendAudit(tx, {
+          competitionId: heat.competitionId,
+          actorId: actor.id,
+          action: awarded ? 'heat.awarded' : 'heat.advanced',
+          entityType: 'heat',
+          entityId: heatId,
+          reason: null,
+          data: {
+            toHeatId: target?.id ?? null,
+            count: dto.count ?? heat.advanceQuota,
+            advanced: plan.advanced.map((d) => d.projectId),
+            tiedAtCutoff: plan.tiedAtCutoff,
+            overrides: decisions.filter((d) => d.override).map((d) => ({ projectId: d.projectId, override: d.override, reason: d.reason })),
+          },
+        });
+        const byOwner = new Map<string, { owner: Recipient; results: { projectId: string; title: string; result: 'ADVANCED' | 'ELIMINATED' | 'AWARDED' }[] }>();
+        for (const d of decisions) {
+          const ownerId = entrants.find((e) => e.id === d.projectId)!.ownerId;
+          const u = owners.find((o) => o.id === ownerId);
+          if (!u) continue;
+          const entry = byOwner.get(ownerId) ?? { owner: { userId: u.id, email: u.email, name: u.name, locale: u.locale }, results: [] };
+          entry.results.push({ projectId: d.projectId, title: titles.get(d.projectId) ?? '', result: result(d.result) });
+          byOwner.set(ownerId, entry);
+        }
+        await appendEvent(tx, 'heats.heat-advanced', heatId, {
+          heatId,
+          heatName: heat.name,
+          competitionName: competition.name,
+          nextHeat: target ? { name: target.name, city: target.city, venue: target.venue, startsAt: target.startsAt?.toISOString() ?? null } : null,
+          owners: [...byOwner.values()],
+        });
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw DomainError.conflict('this heat has already advanced');
+      throw e;
+    }
+    const view = this.view(plan, titles);
+    if (awarded) for (const d of view.advanced) d.result = 'AWARDED';
+    return { heatId, toHeatId: target?.id ?? null, ...view };
+  }
+
+  // The regional (first-stage) heat a project entered through, whatever heat it is in now.
+  async entryHeat(projectId: string, currentHeatId: string) {
+    const results = await this.prisma.advancementResult.findMany({ where: { projectId }, select: { heatId: true } });
+    const heats = await this.prisma.heat.findMany({
+      where: { id: { in: [currentHeatId, ...results.map((r) => r.heatId)] } },
+      include: { stage: true },
+    });
+    heats.sort((a, b) => a.stage.order - b.stage.order);
+    return heats[0];
+  }
+
+  async resultsOf(competitionId: string) {
+    return this.prisma.advancementResult.findMany({ where: { competitionId } });
+  }
+
+  // The denominator of the signing rate: projects that advanced from some heat or won the final.
+  async advancedOrAwardedCount(competitionId: string): Promise<number> {
+    const rows = await this.prisma.advancementResult.findMany({
+      where: { competitionId, result: { in: ['ADVANCED', 'AWARDED'] } },
+      distinct: ['projectId'],
+      select: { projectId: true },
+    });
+    return rows.length;
+  }
+
+  private async plan(actor: Actor, heatId: string, req: { count?: number; include?: string[]; exclude?: { projectId: string; reason: string }[]; includeReason?: string }) {
+    const heat = await this.competitions.getHeat(heatId);
+    await this.competitions.assertCanManage(actor, heat.competitionId).catch(() => {
+      throw DomainError.notFound('heat', heatId);
+    });
+    if (await this.prisma.heatAdvancement.findUnique({ where: { heatId } })) throw DomainError.conflict('this heat has already advanced');
+    const standings = await this.rankings.standings(actor, heatId);
+    if (!standings.final) {
+      throw DomainError.conflict('every round of the heat must be closed (and its final ranking computed) before advancement');
+    }
+    const entrants = await this.registration.eligibleProjects(heatId);
+    const count = req.count ?? heat.advanceQuota;
+    if (count == null) throw DomainError.unprocessable('give a count: the heat has no advanceQuota', [{ field: 'count', message: 'required' }]);
+    const plan: AdvancementPlan = planAdvancement(
+      standings.entries,
+      entrants.map((e) => e.id),
+      { count, include: req.include, exclude: req.exclude },
+      req.includeReason,
+    );
+    const titles = new Map(entrants.map((e) => [e.id, e.title]));
+    return { heat, plan, titles, entrants };
+  }
+
+  // The target must be a heat of the very next stage; none for the last stage.
+  private async targetHeat(heat: Heat, toHeatId?: string) {
+    const next = await this.prisma.stage.findFirst({ where: { competitionId: heat.competitionId, order: { gt: heat.stage.order } }, orderBy: { order: 'asc' } });
+    if (!next) {
+      if (toHeatId) throw DomainError.unprocessable('this is the final stage: omit toHeatId to mark the awarded projects', [{ field: 'toHeatId', message: 'not allowed for the final' }]);
+      return null;
+    }
+    if (!toHeatId) throw DomainError.unprocessable(`toHeatId is required: a heat of stage ${next.code}`, [{ field: 'toHeatId', message: 'required' }]);
+    const target = await this.prisma.heat.findFirst({ where: { id: toHeatId, competitionId: heat.competitionId, stageId: next.id } });
+    if (!target) throw DomainError.unprocessable(`toHeatId must be a heat of stage ${next.code} in this competition`, [{ field: 'toHeatId', message: 'not a heat of the next stage' }]);
+    return target;
+  }
+
+  private view(plan: AdvancementPlan, titles: Map<string, string>) {
+    const row = (d: AdvancementPlan['advanced'][number]) => ({
+      projectId: d.projectId,
+      title: titles.get(d.projectId) ?? '',
+      score: d.score,
+      result: d.result as string,
+      reason: d.reason,
+      override: d.override,
+    });
+    return { advanced: plan.advanced.map(row), eliminated: plan.eliminated.map(row), tiedAtCutoff: plan.tiedAtCutoff, cutoffScore: plan.cutoffScore };
+  }
+}
