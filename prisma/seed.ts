@@ -2,8 +2,9 @@
 // Shenzhen with a few projects, an organiser, judges and applicants. Runs on
 // every `npm start` and does nothing when the demo is already there.
 import { hash } from '@node-rs/argon2';
+import { computeRanking, judgeTotal, planAdvancement } from '../libs/domain/src';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../libs/database/src/generated/prisma/client';
+import { PrismaClient, Project, User } from '../libs/database/src/generated/prisma/client';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
 export const DEMO_LOGINS = {
@@ -27,8 +28,9 @@ export async function seedDemo(databaseUrl: string): Promise<'seeded' | 'present
       });
       const affiliations = ['江阴高新区科技局', '深圳天使投资协会', '南京大学', '华为深圳研究院', '上海交通大学'];
       const judgeNames = ['赵敏', '孙浩', '周倩', '吴强', '郑洁'];
+      const judges: User[] = [];
       for (let i = 0; i < DEMO_LOGINS.judges.length; i++) {
-        await tx.user.create({
+        judges.push(await tx.user.create({
           data: {
             email: DEMO_LOGINS.judges[i],
             name: `${judgeNames[i]}（评委）`,
@@ -37,7 +39,7 @@ export async function seedDemo(databaseUrl: string): Promise<'seeded' | 'present
             affiliation: affiliations[i],
             createdById: organiser.id,
           },
-        });
+        }));
       }
       const applicantNames = ['李娜', '陈刚', 'Emily Zhang'];
       const applicants = [];
@@ -100,13 +102,13 @@ export async function seedDemo(databaseUrl: string): Promise<'seeded' | 'present
           startsAt: new Date(now + 27 * day),
         },
       });
-      await tx.heat.create({
+      const semi = await tx.heat.create({
         data: { competitionId: competition.id, stageId: stage('SEMIFINAL'), name: '半决赛', city: '江阴', venue: '江阴高新区科技创业园', advanceQuota: 6, startsAt: new Date(now + 45 * day) },
       });
       await tx.heat.create({
         data: { competitionId: competition.id, stageId: stage('FINAL'), name: '总决赛', city: '江阴', venue: '江阴国际会展中心', advanceQuota: 3, startsAt: new Date(now + 60 * day) },
       });
-      await tx.rubric.create({
+      const rubric = await tx.rubric.create({
         data: {
           competitionId: competition.id,
           name: '分站赛评分标准',
@@ -123,12 +125,13 @@ export async function seedDemo(databaseUrl: string): Promise<'seeded' | 'present
         [0, '柔性电子皮肤传感器', 'IOT', '深圳智感科技有限公司', 'ELIGIBLE'],
         [0, '基层医院AI影像辅助诊断', 'AI', '深圳明眸医疗科技有限公司', 'ELIGIBLE'],
         [1, '工业设备预测性维护平台', 'BIG_DATA', '东莞数维工业互联网有限公司', 'ELIGIBLE'],
-        [1, '可降解心脏支架', 'LIFE_HEALTH', '广州康源生物材料有限公司', 'SUBMITTED'],
-        [2, 'Smart cold-chain logistics tracker', 'IOT', 'ColdTrace Technologies Ltd', 'SUBMITTED'],
+        [1, '可降解心脏支架', 'LIFE_HEALTH', '广州康源生物材料有限公司', 'ELIGIBLE'],
+        [2, 'Smart cold-chain logistics tracker', 'IOT', 'ColdTrace Technologies Ltd', 'ELIGIBLE'],
         [2, '跨境电商营销工具', 'BIG_DATA', '深圳跨境优选贸易有限公司', 'INELIGIBLE'],
       ];
+      const created: Project[] = [];
       for (const [owner, title, trackCode, org, status] of projects) {
-        await tx.project.create({
+        created.push(await tx.project.create({
           data: {
             competitionId: competition.id,
             ownerId: applicants[owner].id,
@@ -145,8 +148,68 @@ export async function seedDemo(databaseUrl: string): Promise<'seeded' | 'present
             reviewedById: status === 'ELIGIBLE' || status === 'INELIGIBLE' ? organiser.id : null,
             reviewReason: status === 'INELIGIBLE' ? '项目方向与大赛产业方向不符（一票否决）' : null,
           },
-        });
+        }));
       }
+
+      // The 华南赛区 heat is finished: a closed roadshow round scored by the five
+      // judges, its final ranking, and advancement of the top 3 to the semi-final.
+      const eligible = created.filter((p) => p.status === 'ELIGIBLE');
+      const criteria = rubric.criteria as unknown as { code: string; name: string; weight: number; maxScore: number }[];
+      const round = await tx.round.create({
+        data: {
+          competitionId: competition.id, heatId: south.id, heatName: south.name, name: '路演评审', kind: 'ROADSHOW', rubricId: rubric.id,
+          criteria: rubric.criteria as object, method: 'TRIMMED_MEAN', trim: 1, status: 'CLOSED',
+          openedAt: new Date(now - 3 * day), closedAt: new Date(now - 2 * day),
+        },
+      });
+      const base = [86, 91, 78, 83, 74];
+      const totals = [];
+      for (const [ji, judge] of judges.entries()) {
+        await tx.roundJudge.create({ data: { roundId: round.id, judgeId: judge.id, name: judge.name, email: judge.email, locale: judge.locale, affiliation: judge.affiliation } });
+        for (const [pi, p] of eligible.entries()) {
+          const mark = Math.min(100, base[pi] + ((ji * 7 + pi * 3) % 9) - 4);
+          const scores = Object.fromEntries(criteria.map((c, ci) => [c.code, Math.min(100, mark + ((ci + ji) % 3) - 1)]));
+          const total = judgeTotal(criteria, scores);
+          totals.push({ judgeId: judge.id, projectId: p.id, total });
+          await tx.assignment.create({ data: { roundId: round.id, judgeId: judge.id, projectId: p.id } });
+          await tx.score.create({
+            data: { roundId: round.id, judgeId: judge.id, projectId: p.id, scores, total, status: 'SUBMITTED', seq: BigInt(ji * 10 + pi + 1), submittedAt: new Date(now - 2 * day - 3600000) },
+          });
+        }
+      }
+      for (const p of eligible) await tx.roundProject.create({ data: { roundId: round.id, projectId: p.id, title: p.title, organisationName: p.organisationName } });
+      const ranking = computeRanking('TRIMMED_MEAN', totals, 1);
+      await tx.ranking.create({
+        data: {
+          roundId: round.id, method: 'TRIMMED_MEAN', final: true, computedAt: new Date(now - 2 * day), sourceSeq: BigInt(1000),
+          entries: ranking.map((e) => ({ ...e, title: eligible.find((p) => p.id === e.projectId)!.title })),
+        },
+      });
+      const plan = planAdvancement(ranking, eligible.map((p) => p.id), { count: 3 });
+      await tx.heatAdvancement.create({ data: { heatId: south.id, competitionId: competition.id, toHeatId: semi.id, count: 3, decidedById: organiser.id, decidedAt: new Date(now - day) } });
+      for (const d of [...plan.advanced, ...plan.eliminated]) {
+        await tx.advancementResult.create({ data: { heatId: south.id, projectId: d.projectId, competitionId: competition.id, result: d.result, score: d.score, reason: d.reason, override: d.override } });
+      }
+      await tx.project.updateMany({ where: { id: { in: plan.advanced.map((d) => d.projectId) } }, data: { heatId: semi.id } });
+      await tx.project.updateMany({ where: { id: { in: plan.eliminated.map((d) => d.projectId) } }, data: { status: 'ELIMINATED' } });
+      await tx.auditEntry.create({
+        data: { competitionId: competition.id, actorId: organiser.id, action: 'heat.advanced', entityType: 'heat', entityId: south.id, data: { toHeatId: semi.id, count: 3, advanced: plan.advanced.map((d) => d.projectId) } },
+      });
+
+      // A few signings after the heat: one landed, one in negotiation.
+      const [first, second] = plan.advanced.map((d) => created.find((p) => p.id === d.projectId)!);
+      const signing = (p: (typeof created)[number], status: 'LANDED' | 'NEGOTIATING', extra: object) =>
+        tx.signing.create({
+          data: {
+            competitionId: competition.id, projectId: p.id, projectTitle: p.title, ownerId: p.ownerId, heatName: south.name, trackCode: p.trackCode,
+            host: '江阴高新区管委会', enclave: south.enclave, status, createdById: organiser.id, ...extra,
+          },
+        });
+      await signing(first, 'LANDED', {
+        investmentAmount: '8000000.00', landingDeadline: new Date(now + 90 * day), signedAt: new Date(now - day / 2), landedAt: new Date(now - day / 4),
+        companyName: `江阴${first.organisationName.replace(/^深圳|^东莞|^广州/, '')}`, registrationNo: '91320281MA27DEMO1X',
+      });
+      await signing(second, 'NEGOTIATING', { investmentAmount: '3000000.00', landingDeadline: new Date(now + 120 * day) });
       return 'seeded' as const;
     });
   } finally {
