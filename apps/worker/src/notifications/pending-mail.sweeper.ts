@@ -1,9 +1,10 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { PrismaService } from '@app/database';
 import { EventName, QueueName, eventJobId } from '@app/events';
 import { QueueRegistry } from '../outbox/queue-registry.service';
+import { PeriodicTask } from '../periodic-task';
 
 const BATCH = 500;
 
@@ -12,38 +13,20 @@ const BATCH = 500;
 // while the job waited for a retry). Re-adding the event's job finishes it;
 // a job still alive in Redis keeps its id and makes the add a no-op.
 @Injectable()
-export class PendingMailSweeper implements OnApplicationBootstrap, OnModuleDestroy {
-  private timer?: NodeJS.Timeout;
-  private busy = false;
-
+export class PendingMailSweeper extends PeriodicTask {
   constructor(
     private readonly prisma: PrismaService,
     private readonly queues: QueueRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly logger: PinoLogger,
+    logger: PinoLogger,
   ) {
+    super(logger, config.RECONCILE_INTERVAL_MS);
     this.logger.setContext('PendingMailSweeper');
   }
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.RECONCILE_INTERVAL_MS);
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
-  }
-
-  private async tick(): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      const n = await this.sweep();
-      if (n) this.logger.warn({ events: n }, 're-queued events with mails left pending');
-    } catch (error) {
-      this.logger.warn({ err: String(error) }, 'pending mail sweep failed; will try again');
-    } finally {
-      this.busy = false;
-    }
+  protected async runOnce(): Promise<void> {
+    const n = await this.sweep();
+    if (n) this.logger.warn({ events: n }, 're-queued events with mails left pending');
   }
 
   async sweep(): Promise<number> {

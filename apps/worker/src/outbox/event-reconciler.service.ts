@@ -1,8 +1,9 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { PrismaService } from '@app/database';
 import { ALL_QUEUES, EVENT_CONSUMERS, EventName, QueueName, eventJobId } from '@app/events';
+import { PeriodicTask } from '../periodic-task';
 import { QueueRegistry } from './queue-registry.service';
 
 const LOOKBACK_DAYS = 7;
@@ -13,39 +14,21 @@ const BATCH = 500;
 // (a Redis flush, failover or restart without persistence): add it again. A job
 // still in Redis keeps its id, so re-adding a live one changes nothing.
 @Injectable()
-export class EventReconcilerService implements OnApplicationBootstrap, OnModuleDestroy {
-  private timer?: NodeJS.Timeout;
-  private busy = false;
-
+export class EventReconcilerService extends PeriodicTask {
   constructor(
     private readonly prisma: PrismaService,
     private readonly queues: QueueRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly logger: PinoLogger,
+    logger: PinoLogger,
   ) {
+    super(logger, config.RECONCILE_INTERVAL_MS);
     this.logger.setContext('EventReconciler');
   }
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.RECONCILE_INTERVAL_MS);
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
-  }
-
-  private async tick(): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      for (const queue of ALL_QUEUES) {
-        const n = await this.reconcile(queue);
-        if (n) this.logger.warn({ queue, republished: n }, 'republished events whose jobs were lost');
-      }
-    } catch (error) {
-      this.logger.warn({ err: String(error) }, 'reconciliation failed; will try again');
-    } finally {
-      this.busy = false;
+  protected async runOnce(): Promise<void> {
+    for (const queue of ALL_QUEUES) {
+      const n = await this.reconcile(queue);
+      if (n) this.logger.warn({ queue, republished: n }, 'republished events whose jobs were lost');
     }
   }
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { assignJudges, conflictKey } from './assignment';
+import { assignJudges, conflictKey, sameUnit } from './assignment';
 
 const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(2, '0')}`);
 
@@ -91,3 +91,13 @@ function bruteForceFeasible(projects: string[], judges: string[], k: number, con
   };
   return rec(0);
 }
+
+describe('sameUnit', () => {
+  it('matches the affiliation to the organisation trimmed and case-insensitively', () => {
+    expect(sameUnit('  Huawei Shenzhen ', 'huawei shenzhen')).toBe(true);
+    expect(sameUnit('江阴高新区科技局', '江阴高新区科技局')).toBe(true);
+    expect(sameUnit('南京大学', '东南大学')).toBe(false);
+    expect(sameUnit(null, 'x')).toBe(false);
+    expect(sameUnit('  ', '  ')).toBe(false);
+  });
+});

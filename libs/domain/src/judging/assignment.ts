@@ -14,6 +14,11 @@ export type AssignmentResult =
 
 export const conflictKey = (judgeId: string, projectId: string) => `${judgeId}:${projectId}`;
 
+// 同单位回避: a judge whose affiliation equals the project's organisation name
+// (trimmed, case-insensitive) is in conflict without a declaration.
+export const sameUnit = (affiliation: string | null | undefined, organisationName: string): boolean =>
+  !!affiliation?.trim() && affiliation.trim().toLowerCase() === organisationName.trim().toLowerCase();
+
 // Assigns every project to exactly `judgesPerProject` distinct judges with no
 // conflicts and judge loads within one of each other (each floor(T/J) or
 // ceil(T/J) for T = projects × judgesPerProject). That is a flow with lower

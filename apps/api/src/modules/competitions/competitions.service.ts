@@ -118,6 +118,26 @@ export class CompetitionsService {
     return heat;
   }
 
+  // The heat a heat's projects advance into: a heat of the very next stage,
+  // or null when `heat` is in the last stage (then `toHeatId` must be absent).
+  async nextStageHeat(heat: { competitionId: string; stage: { order: number } }, toHeatId?: string) {
+    const next = await this.prisma.stage.findFirst({ where: { competitionId: heat.competitionId, order: { gt: heat.stage.order } }, orderBy: { order: 'asc' } });
+    if (!next) {
+      if (toHeatId) throw DomainError.unprocessable('this is the final stage: omit toHeatId to mark the awarded projects', [{ field: 'toHeatId', message: 'not allowed for the final' }]);
+      return null;
+    }
+    if (!toHeatId) throw DomainError.unprocessable(`toHeatId is required: a heat of stage ${next.code}`, [{ field: 'toHeatId', message: 'required' }]);
+    const target = await this.prisma.heat.findFirst({ where: { id: toHeatId, competitionId: heat.competitionId, stageId: next.id } });
+    if (!target) throw DomainError.unprocessable(`toHeatId must be a heat of stage ${next.code} in this competition`, [{ field: 'toHeatId', message: 'not a heat of the next stage' }]);
+    return target;
+  }
+
+  // The earliest-stage heat among these.
+  async earliestHeat(heatIds: string[]) {
+    const heats = await this.prisma.heat.findMany({ where: { id: { in: heatIds } }, include: { stage: true } });
+    return heats.sort((a, b) => a.stage.order - b.stage.order)[0];
+  }
+
   async getRubric(competitionId: string, rubricId: string) {
     const rubric = await this.prisma.rubric.findFirst({ where: { id: rubricId, competitionId } });
     if (!rubric) {

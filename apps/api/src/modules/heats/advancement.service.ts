@@ -8,8 +8,6 @@ import { RankingsService } from '../judging/rankings.service';
 import { RegistrationService } from '../registration/registration.service';
 import { AdvanceDto } from './dto/advance.dto';
 
-type Heat = Awaited<ReturnType<CompetitionsService['getHeat']>>;
-
 @Injectable()
 export class AdvancementService {
   constructor(
@@ -27,7 +25,7 @@ export class AdvancementService {
 
   async advance(actor: Actor, heatId: string, dto: AdvanceDto) {
     const { heat, plan, titles, entrants } = await this.plan(actor, heatId, dto);
-    const target = await this.targetHeat(heat, dto.toHeatId);
+    const target = await this.competitions.nextStageHeat(heat, dto.toHeatId);
     const owners = await this.identity.findUsers([...new Set(entrants.map((e) => e.ownerId))]);
     const competition = await this.competitions.get(heat.competitionId);
     const awarded = target === null;
@@ -99,12 +97,7 @@ export class AdvancementService {
   // The regional (first-stage) heat a project entered through, whatever heat it is in now.
   async entryHeat(projectId: string, currentHeatId: string) {
     const results = await this.prisma.advancementResult.findMany({ where: { projectId }, select: { heatId: true } });
-    const heats = await this.prisma.heat.findMany({
-      where: { id: { in: [currentHeatId, ...results.map((r) => r.heatId)] } },
-      include: { stage: true },
-    });
-    heats.sort((a, b) => a.stage.order - b.stage.order);
-    return heats[0];
+    return this.competitions.earliestHeat([currentHeatId, ...results.map((r) => r.heatId)]);
   }
 
   async resultsOf(competitionId: string) {
@@ -142,19 +135,6 @@ export class AdvancementService {
     );
     const titles = new Map(entrants.map((e) => [e.id, e.title]));
     return { heat, plan, titles, entrants };
-  }
-
-  // The target must be a heat of the very next stage; none for the last stage.
-  private async targetHeat(heat: Heat, toHeatId?: string) {
-    const next = await this.prisma.stage.findFirst({ where: { competitionId: heat.competitionId, order: { gt: heat.stage.order } }, orderBy: { order: 'asc' } });
-    if (!next) {
-      if (toHeatId) throw DomainError.unprocessable('this is the final stage: omit toHeatId to mark the awarded projects', [{ field: 'toHeatId', message: 'not allowed for the final' }]);
-      return null;
-    }
-    if (!toHeatId) throw DomainError.unprocessable(`toHeatId is required: a heat of stage ${next.code}`, [{ field: 'toHeatId', message: 'required' }]);
-    const target = await this.prisma.heat.findFirst({ where: { id: toHeatId, competitionId: heat.competitionId, stageId: next.id } });
-    if (!target) throw DomainError.unprocessable(`toHeatId must be a heat of stage ${next.code} in this competition`, [{ field: 'toHeatId', message: 'not a heat of the next stage' }]);
-    return target;
   }
 
   private view(plan: AdvancementPlan, titles: Map<string, string>) {

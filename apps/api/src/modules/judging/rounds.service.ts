@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, RoundLifecycle, RoundStatus, assignJudges, conflictKey } from '@app/domain';
+import { Actor, DomainError, RoundLifecycle, RoundStatus, assignJudges, conflictKey, sameUnit } from '@app/domain';
 import {
   Prisma,
   PrismaService,
@@ -17,7 +17,6 @@ import { RegistrationService } from '../registration/registration.service';
 import { AutoAssignDto, CreateRoundDto, DeclareConflictDto } from './dto/judging.dto';
 
 type RoundRow = Prisma.RoundGetPayload<object>;
-const sameUnit = (a: string | null, b: string) => !!a && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 @Injectable()
 export class RoundsService {
