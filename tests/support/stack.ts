@@ -50,6 +50,8 @@ export const ADMIN = { email: 'admin@e2e.test', password: 'admin-password-1' };
 export interface StackOptions {
   redisUrl?: string;
   env?: Record<string, string>;
+  // Extra node flags for the api (e.g. --cpu-prof when profiling the benchmark).
+  apiNodeArgs?: string[];
 }
 
 // One isolated copy of the product: a database cloned from the migrated
@@ -94,7 +96,7 @@ export class Stack {
       MAIL_RETRY_BASE_MS: '200',
       ...this.options.env,
     };
-    this.api = this.spawn('api', 'dist/apps/api/src/main.js');
+    this.api = this.spawn('api', 'dist/apps/api/src/main.js', this.options.apiNodeArgs);
     this.startWorker();
     await waitFor('the api to answer /health', async () => (await fetch(`${this.apiUrl}/health`)).status === 200, 30000, 200);
     return this;
@@ -191,8 +193,8 @@ export class Stack {
     });
   }
 
-  private spawn(label: string, script: string): ChildProcess {
-    const child = spawn(process.execPath, [path.join(ROOT, script)], { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  private spawn(label: string, script: string, nodeArgs: string[] = []): ChildProcess {
+    const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, script)], { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const keep = (chunk: Buffer) => {
       this.logs.push(`[${label}] ${chunk.toString()}`);
       if (process.env.E2E_VERBOSE) process.stderr.write(`[${label}] ${chunk.toString()}`);

@@ -23,6 +23,7 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(8),
   MAIL_LEASE_MS: z.coerce.number().int().positive().default(30000),
   MAIL_RETRY_BASE_MS: z.coerce.number().int().positive().default(2000),
+  RANKING_DEBOUNCE_MS: z.coerce.number().int().min(0).default(50),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
   REMINDER_BEFORE_CLOSE_MS: z.coerce.number().int().positive().default(24 * 3600 * 1000),
   SMTP_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { AggregationMethod, RoundLifecycle, computeRanking } from '@app/domain';
 import { Prisma, PrismaService, Tx, lockRoundExclusive, nextChangeSeq, recordProcessed } from '@app/database';
 import { QueueName } from '@app/events';
@@ -14,12 +16,21 @@ export type RecomputeOutcome = 'duplicate' | 'already-current' | 'recomputed';
 // event whose change is already covered (the rest of a burst) returns early.
 @Injectable()
 export class RankingRecomputer {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async handle(eventId: string, roundId: string, eventSeq: bigint, closing: boolean): Promise<RecomputeOutcome> {
     // sourceSeq only grows, so an event already covered can be settled without
     // the exclusive lock, which would otherwise stall the burst's submits.
-    const covered = !(await this.needed(this.prisma, roundId, eventSeq, closing));
+    let covered = !(await this.needed(this.prisma, roundId, eventSeq, closing));
+    if (!covered && !closing && this.config.RANKING_DEBOUNCE_MS > 0) {
+      // In a roadshow burst, waiting a moment lets one recompute (and one hold
+      // of the exclusive lock) cover the changes arriving meanwhile.
+      await sleep(this.config.RANKING_DEBOUNCE_MS);
+      covered = !(await this.needed(this.prisma, roundId, eventSeq, closing));
+    }
     return this.prisma.$transaction(async (tx) => {
       if (!(await recordProcessed(tx, QueueName.Scoring, eventId))) return 'duplicate';
       if (covered) return 'already-current';
