@@ -168,3 +168,60 @@ describe('registration, end to end', () => {
     expect(rows).toEqual([{ roles: '{ADMIN}' }]);
   });
 });
+
+describe('bad input and operations surfaces', () => {
+  const stack = new Stack();
+
+  beforeAll(() => stack.start());
+  afterAll(() => stack.stop());
+
+  it('never answers 500 to malformed input, and changes nothing', async () => {
+    const organiser = await createOrganiser(stack);
+    const competition = await createCompetition(stack, organiser);
+    const applicant = await signUpApplicant(stack);
+    const project = await registerProject(stack, applicant, competition.heatId, competition.id);
+    const before = await stack.sql(`SELECT count(*)::int AS n FROM outbox_events`);
+    const o = organiser.token;
+    const cases: [string, string, unknown, string][] = [
+      ['POST', `/competitions/${competition.id}/projects`, { ...projectBody(competition.heatId), organisation: { name: 'x', foundedAt: '2026-02-30' } }, applicant.token],
+      ['POST', `/competitions/${competition.id}/projects`, { ...projectBody(competition.heatId), heatId: 'nope' }, applicant.token],
+      ['POST', `/competitions/${competition.id}/projects`, [], applicant.token],
+      ['POST', `/competitions/${competition.id}/projects`, 'null', applicant.token],
+      ['PATCH', `/projects/${project.id}`, { team: 'everyone' }, applicant.token],
+      ['POST', `/projects/${project.id}/review`, { decision: 'MAYBE' }, o],
+      ['GET', `/competitions/${competition.id}/projects?page=abc&pageSize=1000`, undefined, o],
+      ['GET', `/competitions/${competition.id}/projects?status=LOST`, undefined, o],
+      ['POST', '/competitions', { name: 'x', tracks: [{ code: 'lower', name: 'x' }], stages: [], registrationOpensAt: 'soon', registrationClosesAt: 'later' }, o],
+      ['POST', `/competitions/${competition.id}/heats`, { stageCode: 'NOPE', name: 'x' }, o],
+      ['POST', `/competitions/${competition.id}/signings`, { projectId: project.id, host: 'x', landingDeadline: '2026-02-30' }, o],
+      ['POST', `/competitions/${competition.id}/signings`, { projectId: project.id, host: 'x', investmentAmount: -5 }, o],
+      ['POST', `/heats/${competition.heatId}/rounds`, { name: 'r', kind: 'PITCH', rubricId: competition.rubricId, method: 'MEDIAN' }, o],
+      ['POST', `/heats/${competition.heatId}/rounds`, { name: 'r', kind: 'ROADSHOW', rubricId: competition.rubricId, method: 'MEAN', trim: 0, weight: -1 }, o],
+      ['POST', `/heats/${competition.heatId}/advance`, { count: -1, exclude: [{ projectId: project.id }] }, o],
+      ['POST', `/users`, { email: 'x@y.cn', name: 'x', roles: ['KING'] }, o],
+      ['POST', '/auth/login', { email: 'nobody@e2e.test' }, ''],
+      ['POST', '/auth/password', { token: 'x'.repeat(30), password: 'long-enough-1' }, ''],
+    ];
+    for (const [method, route, body, token] of cases) {
+      const res = await stack.request(method, route, body, token || undefined);
+      expect([route, res.status >= 400 && res.status < 500]).toEqual([route, true]);
+      expect(res.body).toMatchObject({ statusCode: res.status, error: expect.any(String), message: expect.any(String) });
+    }
+    expect(await stack.sql(`SELECT count(*)::int AS n FROM outbox_events`)).toEqual(before);
+    expect((await stack.get(`/projects/${project.id}`, applicant.token)).body).toMatchObject({ status: 'DRAFT', title: project.title ?? expect.any(String) });
+  });
+
+  it('keeps the queue dashboard for admins and reports health', async () => {
+    const base = stack.apiUrl.replace('/api/v1', '');
+    expect((await fetch(`${base}/admin/queues`)).status).toBe(401);
+    const applicant = await signUpApplicant(stack);
+    expect((await fetch(`${base}/admin/queues?token=${applicant.token}`)).status).toBe(403);
+    const admin = await stack.login(ADMIN.email, ADMIN.password);
+    const page = await fetch(`${base}/admin/queues?token=${admin}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('set-cookie')).toMatch(/HttpOnly/);
+    expect((await stack.get('/health')).body).toEqual({ status: 'ok', db: 'up', redis: 'up' });
+    const docs = await fetch(`${base}/api/docs-json`);
+    expect(Object.keys(((await docs.json()) as { paths: object }).paths)).toEqual(expect.arrayContaining(['/api/v1/rounds/{id}/ranking', '/api/v1/heats/{id}/advance']));
+  });
+});

@@ -33,7 +33,7 @@ export class OrganisationDto {
 
   @ApiPropertyOptional({ example: '2023-06-01' })
   @IsOptional()
-  @IsDateString()
+  @IsDateString({ strict: true })
   foundedAt?: string;
 }
 

@@ -25,7 +25,7 @@ export class CreateSigningDto {
 
   @ApiPropertyOptional({ example: '2027-06-30' })
   @IsOptional()
-  @IsDateString()
+  @IsDateString({ strict: true })
   landingDeadline?: string;
 }
 
