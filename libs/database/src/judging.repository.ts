@@ -37,7 +37,7 @@ export interface MissingScores {
 }
 
 // Judges of the round with assigned projects that have no submitted score.
-export async function missingScores(tx: Tx, roundId: string): Promise<MissingScores[]> {
+export async function missingScores(tx: Pick<Tx, '$queryRaw'>, roundId: string): Promise<MissingScores[]> {
   const rows = await tx.$queryRaw<
     { judge_id: string; name: string; email: string; locale: string; project_id: string; title: string }[]
   >`

@@ -104,3 +104,7 @@ export const EVENT_CONSUMERS: Record<EventName, readonly QueueName[]> = {
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);
 
 export const isEventName = (value: string): value is EventName => value in EVENT_CONSUMERS;
+
+// PostgreSQL NOTIFY channel on which the scoring worker announces a committed
+// ranking (payload: the round id); the api's live ranking stream listens on it.
+export const RANKING_UPDATED_CHANNEL = 'ranking_updated';

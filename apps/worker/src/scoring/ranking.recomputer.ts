@@ -3,9 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { AggregationMethod, RoundLifecycle, computeRanking } from '@app/domain';
 import { Prisma, PrismaService, Tx, lockRoundExclusive, nextChangeSeq, recordProcessed } from '@app/database';
-import { QueueName } from '@app/events';
-
-export const RANKING_CHANNEL = 'ranking_updated';
+import { QueueName, RANKING_UPDATED_CHANNEL } from '@app/events';
 
 export type RecomputeOutcome = 'duplicate' | 'already-current' | 'recomputed';
 
@@ -71,6 +69,6 @@ export class RankingRecomputer {
     };
     await tx.ranking.upsert({ where: { roundId }, create: { roundId, ...data }, update: data });
     // Delivered to the api's listeners only when this transaction commits.
-    await tx.$executeRaw`SELECT pg_notify(${RANKING_CHANNEL}, ${roundId})`;
+    await tx.$executeRaw`SELECT pg_notify(${RANKING_UPDATED_CHANNEL}, ${roundId})`;
   }
 }

@@ -3,8 +3,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { Client } from 'pg';
 import { Observable, Subject, filter } from 'rxjs';
 import { APP_CONFIG, AppConfig } from '@app/config';
-
-export const RANKING_CHANNEL = 'ranking_updated';
+import { RANKING_UPDATED_CHANNEL } from '@app/events';
 
 // The scoring worker NOTIFYs when it commits a ranking; PostgreSQL delivers
 // the notification only after that commit. One LISTEN connection per api
@@ -39,7 +38,7 @@ export class RankingStreamService implements OnModuleInit, OnModuleDestroy {
       if (!this.stopped) setTimeout(() => void this.connect().catch(() => undefined), 1000);
     });
     await client.connect();
-    await client.query(`LISTEN ${RANKING_CHANNEL}`);
+    await client.query(`LISTEN ${RANKING_UPDATED_CHANNEL}`);
     this.client = client;
   }
 

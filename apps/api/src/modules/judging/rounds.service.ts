@@ -227,7 +227,7 @@ export class RoundsService {
     const [assignments, submitted, missing] = await Promise.all([
       this.prisma.assignment.count({ where: { roundId } }),
       this.prisma.score.count({ where: { roundId, status: 'SUBMITTED' } }),
-      missingScores(this.prisma as unknown as Tx, roundId),
+      missingScores(this.prisma, roundId),
     ]);
     return { assignments, submitted, missing: missing.map((m) => ({ judgeId: m.judge.userId, projectIds: m.projectIds })) };
   }
