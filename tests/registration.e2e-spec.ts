@@ -208,7 +208,7 @@ describe('bad input and operations surfaces', () => {
       expect(res.body).toMatchObject({ statusCode: res.status, error: expect.any(String), message: expect.any(String) });
     }
     expect(await stack.sql(`SELECT count(*)::int AS n FROM outbox_events`)).toEqual(before);
-    expect((await stack.get(`/projects/${project.id}`, applicant.token)).body).toMatchObject({ status: 'DRAFT', title: project.title ?? expect.any(String) });
+    expect((await stack.get(`/projects/${project.id}`, applicant.token)).body).toMatchObject({ status: 'DRAFT', title: '柔性电子皮肤传感器' });
   });
 
   it('keeps the queue dashboard for admins and reports health', async () => {
