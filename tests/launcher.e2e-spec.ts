@@ -30,9 +30,15 @@ describe('the run command', () => {
     launcher.stdout!.on('data', (c) => (output += c));
     launcher.stderr!.on('data', (c) => (output += c));
     const base = `http://127.0.0.1:${port}/api/v1`;
-    await waitFor('the launcher to print where things are', () => output.includes('API docs'), 120000, 250).catch((e) => {
+    await waitFor(
+      'the launcher to print where things are',
+      () => output.includes('API docs') || output.includes('"start failed"') || launcher.exitCode !== null,
+      120000,
+      250,
+    ).catch((e) => {
       throw new Error(`${e.message}\n${output.slice(-3000)}`);
     });
+    expect(output).not.toContain('"start failed"');
     expect((await fetch(`${base}/health`)).status).toBe(200);
     const login = await fetch(`${base}/auth/login`, {
       method: 'POST',
