@@ -1,10 +1,9 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { ALL_QUEUES, EventJobData, QueueName, jobOptionsFor } from '@app/events';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { Inject } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 
 // The worker's producer side: only the relay and the reconciler add jobs,

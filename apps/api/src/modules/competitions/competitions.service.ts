@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Criterion, DomainError, hasRole, validateRubric } from '@app/domain';
-import { Prisma, PrismaService, isUniqueViolation } from '@app/database';
+import { Prisma, PrismaService } from '@app/database';
 import { CreateCompetitionDto, CreateHeatDto, CreateRubricDto } from './dto/competition.dto';
 
 export interface RegistrationContext {
@@ -162,14 +162,9 @@ export class CompetitionsService {
     const criteria: Criterion[] = dto.criteria.map((c) => ({ code: c.code, name: c.name, weight: c.weight, maxScore: c.maxScore }));
     const problems = validateRubric(criteria);
     if (problems.length) throw DomainError.unprocessable(`Invalid rubric: ${problems.map((p) => p.message).join('; ')}`, problems);
-    try {
-      return await this.prisma.rubric.create({
-        data: { competitionId, name: dto.name, criteria: criteria as unknown as Prisma.InputJsonValue },
-      });
-    } catch (e) {
-      if (isUniqueViolation(e)) throw DomainError.conflict('a rubric with this name exists');
-      throw e;
-    }
+    return this.prisma.rubric.create({
+      data: { competitionId, name: dto.name, criteria: criteria as unknown as Prisma.InputJsonValue },
+    });
   }
 
   async listRubrics(actor: Actor, competitionId: string) {

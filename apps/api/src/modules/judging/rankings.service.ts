@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DomainError, combineRounds, rankEntries, roundHalfAwayFromZero } from '@app/domain';
 import { PrismaService } from '@app/database';
+import { toCsv } from '../../common/xlsx';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { RoundsService } from './rounds.service';
 
@@ -20,8 +21,6 @@ export interface RankingView {
   computedAt: Date | null;
   entries: RankingEntry[];
 }
-
-const csvCell = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
 
 @Injectable()
 export class RankingsService {
@@ -85,8 +84,6 @@ export class RankingsService {
 
   toCsv(entries: RankingEntry[]): string {
     const header = ['名次 rank', '项目编号 projectId', '项目名称 title', '得分 score', '评委数 judgeCount', '分差 spread'];
-    const lines = entries.map((e) => [e.rank, e.projectId, e.title, e.score.toFixed(2), e.judgeCount, e.spread.toFixed(2)].map(csvCell).join(','));
-    // The BOM makes Excel read the UTF-8 Chinese correctly.
-    return '\ufeff' + [header.join(','), ...lines].join('\r\n') + '\r\n';
+    return toCsv(header, entries.map((e) => [e.rank, e.projectId, e.title, e.score.toFixed(2), e.judgeCount, e.spread.toFixed(2)]));
   }
 }

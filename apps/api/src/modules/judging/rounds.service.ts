@@ -5,6 +5,7 @@ import {
   PrismaService,
   appendEvent,
   closeRound,
+  isUniqueViolation,
   lockRoundShared,
   missingScores,
   nextChangeSeq,
@@ -134,7 +135,7 @@ export class RoundsService {
       const removed = await this.removePair(tx, roundId, dto.judgeId, dto.projectId);
       return { conflict, removedAssignment: removed.assignment, removedScore: removed.score };
     }).catch((e) => {
-      if ((e as { code?: string }).code === 'P2002') throw DomainError.conflict('this conflict is already declared');
+      if (isUniqueViolation(e)) throw DomainError.conflict('this conflict is already declared');
       throw e;
     });
   }
@@ -194,7 +195,7 @@ export class RoundsService {
         judges: [{ judge: { userId: judge.judgeId, email: judge.email, name: judge.name, locale: judge.locale }, projectCount: 1 }],
       });
     }).catch((e) => {
-      if ((e as { code?: string }).code === 'P2002') throw DomainError.conflict('already assigned');
+      if (isUniqueViolation(e)) throw DomainError.conflict('already assigned');
       throw e;
     });
     return { roundId, judgeId, projectId };
