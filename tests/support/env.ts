@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 
 // Shared services of the machine; each run gets its own databases and Redis key prefix.
-export const BASE_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+export const BASE_DATABASE_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 export const BASE_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export function databaseUrl(name: string): string {
@@ -11,7 +14,8 @@ export function databaseUrl(name: string): string {
 }
 
 export function runId(): string {
-  if (!process.env.RS_TEST_RUN) process.env.RS_TEST_RUN = `t${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  if (!process.env.RS_TEST_RUN)
+    process.env.RS_TEST_RUN = `t${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   return process.env.RS_TEST_RUN;
 }
 
@@ -19,11 +23,8 @@ export const templateDatabase = () => `rs_${runId()}_tpl`;
 
 // The repository root, whether this runs from tests/ (jest) or dist/tests/ (bench).
 export const REPO_ROOT = (() => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const fs = require('node:fs') as typeof import('node:fs');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const path = require('node:path') as typeof import('node:path');
   let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json')) || path.basename(dir) === 'dist') dir = path.dirname(dir);
+  while (!fs.existsSync(path.join(dir, 'package.json')) || path.basename(dir) === 'dist')
+    dir = path.dirname(dir);
   return dir;
 })();

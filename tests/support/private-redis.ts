@@ -17,14 +17,31 @@ export class PrivateRedis {
     if (!this.port) this.port = await freePort();
     this.child = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--maxmemory-policy',
+        'noeviction',
+      ],
       { stdio: 'ignore' },
     );
     this.child.on('error', (e) => {
-      throw new Error(`could not start redis-server (install the Debian package redis-server): ${e.message}`);
+      throw new Error(
+        `could not start redis-server (install the Debian package redis-server): ${e.message}`,
+      );
     });
     await waitFor('the private redis-server', async () => {
-      const probe = new IORedis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+      const probe = new IORedis(this.url, {
+        lazyConnect: true,
+        maxRetriesPerRequest: 0,
+        retryStrategy: () => null,
+      });
       try {
         await probe.connect();
         return (await probe.ping()) === 'PONG';

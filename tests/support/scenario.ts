@@ -13,9 +13,18 @@ export interface Organiser {
 export async function createOrganiser(stack: Stack, name = '组委会 王磊'): Promise<Organiser> {
   const adminToken = await stack.login(ADMIN.email, ADMIN.password);
   const email = uniqueEmail('organiser');
-  const res = await stack.post('/users', { email, name, roles: ['ORGANISER'], password: 'organiser-pass-1' }, adminToken);
-  if (res.status !== 201) throw new Error(`create organiser: ${res.status} ${JSON.stringify(res.body)}`);
-  return { token: await stack.login(email, 'organiser-pass-1'), id: res.body.user.id, email };
+  const res = await stack.post(
+    '/users',
+    { email, name, roles: ['ORGANISER'], password: 'Roadshow-Organiser-2026!' },
+    adminToken,
+  );
+  if (res.status !== 201)
+    throw new Error(`create organiser: ${res.status} ${JSON.stringify(res.body)}`);
+  return {
+    token: await stack.login(email, 'Roadshow-Organiser-2026!'),
+    id: res.body.user.id,
+    email,
+  };
 }
 
 export interface CompetitionFixture {
@@ -50,10 +59,20 @@ export async function createCompetition(
     },
     organiser.token,
   );
-  if (competition.status !== 201) throw new Error(`create competition: ${competition.status} ${JSON.stringify(competition.body)}`);
+  if (competition.status !== 201)
+    throw new Error(
+      `create competition: ${competition.status} ${JSON.stringify(competition.body)}`,
+    );
   const heat = await stack.post(
     `/competitions/${competition.body.id}/heats`,
-    { stageCode: 'HEAT', name: '华南赛区', region: '华南', city: '深圳', venue: '江阴高新区深圳离岸孵化器', advanceQuota: 5 },
+    {
+      stageCode: 'HEAT',
+      name: '华南赛区',
+      region: '华南',
+      city: '深圳',
+      venue: '江阴高新区深圳离岸孵化器',
+      advanceQuota: 5,
+    },
     organiser.token,
   );
   const rubric = await stack.post(
@@ -78,14 +97,31 @@ export interface Applicant {
   email: string;
 }
 
-export async function signUpApplicant(stack: Stack, name = '李娜', locale = 'zh-CN'): Promise<Applicant> {
+export async function signUpApplicant(
+  stack: Stack,
+  name = '李娜',
+  locale = 'zh-CN',
+): Promise<Applicant> {
   const email = uniqueEmail('applicant');
-  const res = await stack.post('/auth/signup', { email, password: 'applicant-pass-1', name, locale });
+  const res = await stack.post('/auth/signup', {
+    email,
+    password: 'Roadshow-Applicant-2026!',
+    name,
+    locale,
+  });
   if (res.status !== 201) throw new Error(`signup: ${res.status} ${JSON.stringify(res.body)}`);
-  return { token: await stack.login(email, 'applicant-pass-1'), id: res.body.user.id, email };
+  return {
+    token: await stack.login(email, 'Roadshow-Applicant-2026!'),
+    id: res.body.user.id,
+    email,
+  };
 }
 
-export function projectBody(heatId: string, title = '柔性电子皮肤传感器', organisation = '深圳智感科技有限公司') {
+export function projectBody(
+  heatId: string,
+  title = '柔性电子皮肤传感器',
+  organisation = '深圳智感科技有限公司',
+) {
   return {
     title,
     summary: '面向康复医疗的柔性压力传感阵列与数据平台。',
@@ -100,8 +136,20 @@ export function projectBody(heatId: string, title = '柔性电子皮肤传感器
   };
 }
 
-export async function registerProject(stack: Stack, applicant: Applicant, heatId: string, competitionId: string, title?: string, organisation?: string) {
-  const res = await stack.post(`/competitions/${competitionId}/projects`, projectBody(heatId, title, organisation), applicant.token);
-  if (res.status !== 201) throw new Error(`register project: ${res.status} ${JSON.stringify(res.body)}`);
+export async function registerProject(
+  stack: Stack,
+  applicant: Applicant,
+  heatId: string,
+  competitionId: string,
+  title?: string,
+  organisation?: string,
+) {
+  const res = await stack.post(
+    `/competitions/${competitionId}/projects`,
+    projectBody(heatId, title, organisation),
+    applicant.token,
+  );
+  if (res.status !== 201)
+    throw new Error(`register project: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; status: string };
 }

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { LoggerModule } from 'nestjs-pino';
@@ -7,9 +7,13 @@ import { APP_CONFIG, AppConfig, ConfigModule, loadConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { AuthGuard } from './common/auth.guard';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { redactRequest } from './common/log-redaction';
 import { CompetitionsModule } from './modules/competitions/competitions.module';
+import { ExportsModule } from './modules/exports/exports.module';
 import { HealthModule } from './modules/health/health.module';
+import { ImportsModule } from './modules/imports/imports.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { UsersModule } from './modules/identity/users.module';
 import { HeatsModule } from './modules/heats/heats.module';
 import { JudgingModule } from './modules/judging/judging.module';
 import { ReportsModule } from './modules/reports/reports.module';
@@ -21,10 +25,20 @@ import { RegistrationModule } from './modules/registration/registration.module';
   imports: [
     ConfigModule,
     LoggerModule.forRoot({
+      // Nest 11's route syntax; nestjs-pino's default ('*') makes Nest warn at every start.
+      forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
       pinoHttp: {
         level: loadConfig().LOG_LEVEL,
-        redact: ['req.headers.authorization', 'req.headers.cookie'],
-        autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
+        redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        // Query tokens (stream tickets, ?access_token=, ?token=) never reach the log.
+        serializers: { req: redactRequest },
+        // Inside Nest's middleware `url` is relative to the mount point; middie keeps `originalUrl`.
+        autoLogging: {
+          ignore: (req) =>
+            /^\/api\/v1\/health(\?|$)/.test(
+              (req as { originalUrl?: string }).originalUrl ?? req.url ?? '',
+            ),
+        },
       },
     }),
     JwtModule.registerAsync({
@@ -35,11 +49,15 @@ import { RegistrationModule } from './modules/registration/registration.module';
         // it as a public key on every verify, and that failed parse was the
         // largest CPU cost of a score submit in the roadshow benchmark.
         secret: createSecretKey(Buffer.from(config.JWT_SECRET)) as unknown as string,
-        signOptions: { expiresIn: config.JWT_TTL as `${number}h` },
+        // One algorithm both ways: a token naming another (none, RS256 with the
+        // secret as a "public key") is refused before its signature is read.
+        signOptions: { algorithm: 'HS256', expiresIn: config.JWT_TTL as `${number}h` },
+        verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
     DatabaseModule,
     IdentityModule,
+    UsersModule,
     CompetitionsModule,
     RegistrationModule,
     JudgingModule,
@@ -47,6 +65,8 @@ import { RegistrationModule } from './modules/registration/registration.module';
     SigningModule,
     ReportsModule,
     NotificationsModule,
+    ImportsModule,
+    ExportsModule,
     HealthModule,
   ],
   providers: [

@@ -1,46 +1,65 @@
 import 'reflect-metadata';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { APP_CONFIG, AppConfig } from '@app/config';
+import { installProcessSafetyNet, jsonLineLogger } from '@app/messaging';
+import { loadConfig } from '@app/config';
 import { ApiModule } from './api.module';
 import { AuthGuard } from './common/auth.guard';
+import { acceptEmptyJsonBody } from './common/empty-json-body';
 import { createValidationPipe } from './common/validation.pipe';
-import { mountQueueDashboard } from './queue-dashboard';
+import { buildOpenApiDocument } from './openapi-document';
+import { DASHBOARD_PATH, mountQueueDashboard } from './queue-dashboard';
+import { registerSecurityHeaders } from './common/security-headers';
+import { registerRateLimits } from './common/rate-limits';
+import { mountWebClient } from './web-client';
+
+installProcessSafetyNet('api', jsonLineLogger);
 
 async function bootstrap(): Promise<void> {
+  const config = loadConfig();
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule,
-    new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
-    { bufferLogs: true },
+    new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: config.TRUST_PROXY }),
+    // Our own JSON parser (acceptEmptyJsonBody) replaces Nest's; the API takes JSON only.
+    { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
-  const config = app.get<AppConfig>(APP_CONFIG);
+  const fastify = app.getHttpAdapter().getInstance();
+  acceptEmptyJsonBody(fastify);
+  // Spreadsheet uploads (imports) are multipart; each route sets its own file size limit.
+  await app.register(multipart, { limits: { files: 1, fields: 10 } });
+  // Before any route exists, so the limits cover every route, Nest's or not.
+  const limits = await registerRateLimits(fastify, config, app.get(JwtService));
+  await registerSecurityHeaders(fastify, '/api/v1/', [DASHBOARD_PATH]);
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Innovation competition API')
-      .setDescription('Registration, judging, heats and signing for 创新创业大赛 (see API.md)')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
-  const dashboard = await mountQueueDashboard(app.getHttpAdapter().getInstance(), config, app.get(AuthGuard));
-  app.getHttpAdapter().getInstance().addHook('onClose', async () => dashboard.close());
+  const dashboard = await mountQueueDashboard(fastify, config, app.get(AuthGuard));
+  fastify.addHook('onClose', async () => {
+    await dashboard.close();
+    limits.close();
+  });
 
-  await app.listen(config.PORT, '0.0.0.0');
-  app.get(Logger).log({ url: await app.getUrl() }, 'api listening');
+  await mountWebClient(fastify);
+  await app.listen(config.PORT, config.HOST);
+  app.get(Logger).log(`api listening on ${await app.getUrl()}`);
 }
 
 bootstrap().catch((error) => {
-  // eslint-disable-next-line no-console
-  console.error(JSON.stringify({ level: 'fatal', msg: 'api failed to start', error: String(error?.stack ?? error) }));
+  console.error(
+    JSON.stringify({
+      level: 'fatal',
+      msg: 'api failed to start',
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    }),
+  );
   process.exit(1);
 });

@@ -21,22 +21,33 @@ export async function mountQueueDashboard(
 ): Promise<{ close(): Promise<void> }> {
   const connection = createWorkerRedis(config.REDIS_URL, { lazyConnect: true });
   connection.on('error', () => undefined);
-  const queues = ALL_QUEUES.map((name) => new Queue(name, { connection, prefix: config.QUEUE_PREFIX }));
+  const queues = ALL_QUEUES.map(
+    (name) => new Queue(name, { connection, prefix: config.QUEUE_PREFIX }),
+  );
   const serverAdapter = new BullBoardFastifyAdapter();
   serverAdapter.setBasePath(DASHBOARD_PATH);
-  createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q, { readOnlyMode: false })), serverAdapter });
+  createBullBoard({
+    queues: queues.map((q) => new BullMQAdapter(q, { readOnlyMode: false })),
+    serverAdapter,
+  });
 
   await fastify.register(
     async (scope) => {
       scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
         const query = request.query as { token?: string };
-        const cookieToken = /(?:^|;\s*)rs_queue_dashboard=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
+        const cookieToken = /(?:^|;\s*)rs_queue_dashboard=([^;]+)/.exec(
+          request.headers.cookie ?? '',
+        )?.[1];
         const token = query?.token ?? cookieToken;
         const header = request.headers.authorization ?? (token ? `Bearer ${token}` : undefined);
         try {
           const user = await guard.authenticate(header);
           if (!user.roles.includes('ADMIN')) {
-            return reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: 'The queue dashboard is for admins' });
+            return reply.code(403).send({
+              statusCode: 403,
+              error: 'Forbidden',
+              message: 'The queue dashboard is for admins',
+            });
           }
         } catch {
           return reply.code(401).send({
@@ -46,7 +57,13 @@ export async function mountQueueDashboard(
           });
         }
         if (query?.token) {
-          reply.header('set-cookie', `${COOKIE}=${query.token}; Path=${DASHBOARD_PATH}; HttpOnly; SameSite=Strict`);
+          // Secure when the page is served over HTTPS (directly, or behind a
+          // proxy trusted through TRUST_PROXY that says so in X-Forwarded-Proto).
+          const secure = request.protocol === 'https' ? '; Secure' : '';
+          reply.header(
+            'set-cookie',
+            `${COOKIE}=${encodeURIComponent(query.token)}; Path=${DASHBOARD_PATH}; HttpOnly; SameSite=Strict${secure}`,
+          );
         }
       });
       await scope.register(serverAdapter.registerPlugin() as never);

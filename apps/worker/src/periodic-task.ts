@@ -27,7 +27,12 @@ export abstract class PeriodicTask implements OnApplicationBootstrap, OnModuleDe
   async tick(): Promise<void> {
     if (this.running) return;
     this.running = this.runOnce()
-      .catch((error) => this.logger.warn({ err: String(error) }, `${this.constructor.name} failed; it runs again in ${this.intervalMs} ms`))
+      .catch((error) =>
+        this.logger.warn(
+          { err: String(error) },
+          `${this.constructor.name} failed; it runs again in ${this.intervalMs} ms`,
+        ),
+      )
       .finally(() => (this.running = undefined));
     await this.running;
   }

@@ -15,6 +15,7 @@ import { RedisPolicyCheck } from './redis-policy.check';
 import { RankingRecomputer } from './scoring/ranking.recomputer';
 import { RoundSchedulerService } from './scoring/round-scheduler.service';
 import { ScoringProcessor } from './scoring/scoring.processor';
+import { WorkerShutdown } from './worker-shutdown.service';
 
 @Module({
   imports: [
@@ -41,6 +42,7 @@ import { ScoringProcessor } from './scoring/scoring.processor';
     RankingRecomputer,
     ScoringProcessor,
     RoundSchedulerService,
+    WorkerShutdown,
   ],
 })
 export class WorkerModule {}

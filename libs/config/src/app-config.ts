@@ -4,6 +4,15 @@ import { z } from 'zod';
 // typo fails fast with the variable's name instead of surfacing later.
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  // Behind a reverse proxy: `true`, a hop count, or the proxies' addresses
+  // (comma-separated), so rate limits key on the client, not on the proxy.
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v): boolean | number | string =>
+      v === 'true' ? true : v === 'false' || v === '' ? false : /^\d+$/.test(v) ? Number(v) : v,
+    ),
   DATABASE_URL: z.string().url({ message: 'DATABASE_URL must be a postgresql:// URL' }),
   REDIS_URL: z.string().url({ message: 'REDIS_URL must be a redis:// URL' }),
   SMTP_URL: z.string().default('smtp://127.0.0.1:1025'),
@@ -11,8 +20,10 @@ const schema = z.object({
   JWT_SECRET: z.string().min(16, 'JWT_SECRET must be at least 16 characters'),
   JWT_TTL: z.string().default('12h'),
   ADMIN_EMAIL: z.string().email().optional(),
-  ADMIN_PASSWORD: z.string().min(8).optional(),
-  PUBLIC_URL: z.string().default('http://localhost:3000'),
+  ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional(),
+  // Base of the links in mails (the web client is served by the api at `/`);
+  // without it, the api's own address on this machine.
+  PUBLIC_URL: z.string().url({ message: 'PUBLIC_URL must be an http(s):// URL' }).optional(),
   QUEUE_PREFIX: z.string().default('rs'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RELAY_INTERVAL_MS: z.coerce.number().int().positive().default(100),
@@ -25,11 +36,36 @@ const schema = z.object({
   MAIL_RETRY_BASE_MS: z.coerce.number().int().positive().default(2000),
   RANKING_DEBOUNCE_MS: z.coerce.number().int().min(0).default(50),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
-  REMINDER_BEFORE_CLOSE_MS: z.coerce.number().int().positive().default(24 * 3600 * 1000),
+  REMINDER_BEFORE_CLOSE_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(24 * 3600 * 1000),
   SMTP_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
+  // Recovery (see docs/reliability.md).
+  MAIL_RETRY_MAX_MS: z.coerce.number().int().positive().default(300000),
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().positive().default(4),
+  JOB_ATTEMPTS: z.coerce.number().int().positive().optional(),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(25000),
+  REDIS_POLICY_CHECK_MS: z.coerce.number().int().positive().default(60000),
+  IDEMPOTENCY_TTL_HOURS: z.coerce.number().positive().default(24),
+  // Rate limits (0 turns one off). Everything, per signed-in user or else per IP:
+  RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(1200),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60000),
+  // Login, signup, password set/reset and invitation tokens, per IP and per account:
+  AUTH_RATE_LIMIT_IP_MAX: z.coerce.number().int().min(0).default(60),
+  AUTH_RATE_LIMIT_IP_WINDOW_MS: z.coerce.number().int().positive().default(600000),
+  AUTH_RATE_LIMIT_ACCOUNT_MAX: z.coerce.number().int().min(0).default(10),
+  AUTH_RATE_LIMIT_ACCOUNT_WINDOW_MS: z.coerce.number().int().positive().default(900000),
+  // Longest time a process trusts its cached copy of a user's access (token
+  // version, disabled, roles) if a change notification were ever lost.
+  USER_ACCESS_CACHE_MS: z.coerce.number().int().min(0).default(60000),
+  // Spreadsheet imports (docs/organiser-operations.md): how long an api
+  // process owns an import it works on; a dead one's import resumes after it.
+  IMPORT_LEASE_MS: z.coerce.number().int().positive().default(30000),
 });
 
-export type AppConfig = z.infer<typeof schema>;
+export type AppConfig = z.infer<typeof schema> & { PUBLIC_URL: string };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = schema.safeParse(env);
@@ -42,5 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if ((parsed.data.ADMIN_EMAIL == null) !== (parsed.data.ADMIN_PASSWORD == null)) {
     throw new Error('Invalid environment: set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither.');
   }
-  return parsed.data;
+  return {
+    ...parsed.data,
+    PUBLIC_URL: parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`,
+  };
 }

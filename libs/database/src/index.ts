@@ -7,3 +7,5 @@ export { Prisma } from './generated/prisma/client';
 export type { Project, User, Competition, Heat, Notification } from './generated/prisma/client';
 export * from './judging.repository';
 export * from './pg.service';
+export * from './db-unavailable';
+export * from './pg-pool';

@@ -4,29 +4,41 @@ import { appendEvent, Tx } from './outbox.writer';
 // Judging statements shared by the api (organiser actions) and the worker
 // (scheduled opens, closes and reminders), so both change rounds the same way.
 
-// Score changers hold the round's advisory lock shared, recomputes and closes
-// hold it exclusively: a recompute then sees every change whose sequence
-// number was drawn before it, and no score slips in while a round closes.
+// Score writers lock the round's row FOR KEY SHARE (shared among writers,
+// and what their foreign key to rounds takes anyway); closing locks it FOR
+// UPDATE, which waits out the writers in flight and makes later ones see
+// CLOSED, so no score slips in while a round closes. Ranking recomputes take
+// neither: they read a snapshot and never stall a score write.
 export async function lockRoundShared(tx: Tx, roundId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtext(${roundId}))`;
+  await tx.$executeRaw`SELECT 1 FROM rounds WHERE id = ${roundId}::uuid FOR KEY SHARE`;
 }
 
 export async function lockRoundExclusive(tx: Tx, roundId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${roundId}))`;
+  await tx.$executeRaw`SELECT 1 FROM rounds WHERE id = ${roundId}::uuid FOR UPDATE`;
 }
 
 export async function nextChangeSeq(tx: Tx): Promise<bigint> {
-  const [row] = await tx.$queryRaw<{ seq: bigint }[]>`SELECT nextval('judging_change_seq') AS seq`;
-  return row.seq;
+  return (await nextChange(tx)).seq;
+}
+
+// A change's sequence number and its transaction's id: a ranking whose stored
+// snapshot sees the transaction includes the change (see ranking-coverage).
+export async function nextChange(tx: Tx): Promise<{ seq: bigint; xid: string }> {
+  const [row] = await tx.$queryRaw<{ seq: bigint; xid: string }[]>`
+    SELECT nextval('judging_change_seq') AS seq, pg_current_xact_id()::text AS xid`;
+  return row;
 }
 
 // OPEN → CLOSED with its event; false when the round was not OPEN.
 export async function closeRound(tx: Tx, roundId: string): Promise<boolean> {
   await lockRoundExclusive(tx, roundId);
-  const closed = await tx.round.updateMany({ where: { id: roundId, status: 'OPEN' }, data: { status: 'CLOSED', closedAt: new Date() } });
+  const closed = await tx.round.updateMany({
+    where: { id: roundId, status: 'OPEN' },
+    data: { status: 'CLOSED', closedAt: new Date() },
+  });
   if (closed.count !== 1) return false;
-  const seq = await nextChangeSeq(tx);
-  await appendEvent(tx, 'judging.round-closed', roundId, { roundId, seq: seq.toString() });
+  const { seq, xid } = await nextChange(tx);
+  await appendEvent(tx, 'judging.round-closed', roundId, { roundId, seq: seq.toString(), xid });
   return true;
 }
 
@@ -37,9 +49,19 @@ export interface MissingScores {
 }
 
 // Judges of the round with assigned projects that have no submitted score.
-export async function missingScores(tx: Pick<Tx, '$queryRaw'>, roundId: string): Promise<MissingScores[]> {
+export async function missingScores(
+  tx: Pick<Tx, '$queryRaw'>,
+  roundId: string,
+): Promise<MissingScores[]> {
   const rows = await tx.$queryRaw<
-    { judge_id: string; name: string; email: string; locale: string; project_id: string; title: string }[]
+    {
+      judge_id: string;
+      name: string;
+      email: string;
+      locale: string;
+      project_id: string;
+      title: string;
+    }[]
   >`
     SELECT a.judge_id, j.name, j.email, j.locale, a.project_id, rp.title
       FROM assignments a
@@ -65,16 +87,19 @@ export async function missingScores(tx: Pick<Tx, '$queryRaw'>, roundId: string):
 // Writes the reminder event for a round's missing scores; returns how many judges it reaches.
 export async function requestReminder(
   tx: Tx,
-  round: { id: string; name: string; closesAt: Date | null },
+  round: { id: string; competitionId: string; name: string; closesAt: Date | null },
   heatName: string,
+  timeZone: string,
 ): Promise<number> {
   const missing = await missingScores(tx, round.id);
   if (missing.length === 0) return 0;
   await appendEvent(tx, 'judging.reminder-requested', round.id, {
+    competitionId: round.competitionId,
     roundId: round.id,
     roundName: round.name,
     heatName,
     closesAt: round.closesAt?.toISOString() ?? null,
+    timeZone,
     judges: missing.map((m) => ({ judge: m.judge, missingTitles: m.titles })),
   });
   return missing.length;

@@ -2,11 +2,7 @@
 // once (apps/api/src/common/domain-exception.filter.ts); processors treat every
 // kind as unrecoverable.
 export type DomainErrorKind =
-  | 'BAD_REQUEST'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'UNPROCESSABLE';
+  'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNPROCESSABLE';
 
 export interface FieldProblem {
   field: string;

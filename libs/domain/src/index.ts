@@ -4,3 +4,7 @@ export * from './rubric';
 export * from './project-lifecycle';
 export * from './judging';
 export * from './heats';
+export * from './decisions';
+export * from './time';
+export * from './imports';
+export * from './exports';

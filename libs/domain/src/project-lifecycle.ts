@@ -1,4 +1,10 @@
 import { DomainError } from './domain-error';
+import { DEFAULT_TIME_ZONE, isoInZone } from './time/time-zone';
+
+const inZone = (at: Date, window: RegistrationWindow) => {
+  const zone = window.timeZone ?? DEFAULT_TIME_ZONE;
+  return `${isoInZone(at, zone)} (${zone})`;
+};
 
 export type ProjectStatusName =
   | 'DRAFT'
@@ -13,6 +19,8 @@ export type ProjectStatusName =
 export interface RegistrationWindow {
   opensAt: Date;
   closesAt: Date;
+  // The competition's zone: messages name the time as its people read it.
+  timeZone?: string;
 }
 
 export type ReviewDecision = 'ELIGIBLE' | 'INELIGIBLE';
@@ -21,16 +29,18 @@ export type ReviewDecision = 'ELIGIBLE' | 'INELIGIBLE';
 // Every function returns the next status or throws a DomainError saying why not.
 export const ProjectLifecycle = {
   assertEditable(status: ProjectStatusName): void {
-    if (status !== 'DRAFT') throw DomainError.conflict(`project is ${status}; only a DRAFT can be edited`);
+    if (status !== 'DRAFT')
+      throw DomainError.conflict(`project is ${status}; only a DRAFT can be edited`);
   },
 
   submit(status: ProjectStatusName, window: RegistrationWindow, now: Date): ProjectStatusName {
-    if (status !== 'DRAFT') throw DomainError.conflict(`project is ${status}; only a DRAFT can be submitted`);
+    if (status !== 'DRAFT')
+      throw DomainError.conflict(`project is ${status}; only a DRAFT can be submitted`);
     if (now < window.opensAt) {
-      throw DomainError.conflict(`registration opens at ${window.opensAt.toISOString()}`);
+      throw DomainError.conflict(`registration opens at ${inZone(window.opensAt, window)}`);
     }
     if (now >= window.closesAt) {
-      throw DomainError.conflict(`registration closed at ${window.closesAt.toISOString()}`);
+      throw DomainError.conflict(`registration closed at ${inZone(window.closesAt, window)}`);
     }
     return 'SUBMITTED';
   },
@@ -45,7 +55,11 @@ export const ProjectLifecycle = {
     return 'WITHDRAWN';
   },
 
-  review(status: ProjectStatusName, decision: ReviewDecision, reason?: string | null): ProjectStatusName {
+  review(
+    status: ProjectStatusName,
+    decision: ReviewDecision,
+    reason?: string | null,
+  ): ProjectStatusName {
     if (decision === 'INELIGIBLE' && !reason?.trim()) {
       throw DomainError.unprocessable('a reason is required for INELIGIBLE', [
         { field: 'reason', message: 'required when decision is INELIGIBLE' },

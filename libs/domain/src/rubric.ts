@@ -13,13 +13,17 @@ const WEIGHT_SUM_TOLERANCE = 1e-6;
 
 export function validateRubric(criteria: Criterion[]): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (criteria.length === 0) problems.push({ field: 'criteria', message: 'at least one criterion' });
+  if (criteria.length === 0)
+    problems.push({ field: 'criteria', message: 'at least one criterion' });
   const seen = new Set<string>();
   criteria.forEach((c, i) => {
-    if (seen.has(c.code)) problems.push({ field: `criteria.${i}.code`, message: `duplicate code ${c.code}` });
+    if (seen.has(c.code))
+      problems.push({ field: `criteria.${i}.code`, message: `duplicate code ${c.code}` });
     seen.add(c.code);
-    if (!(c.weight > 0)) problems.push({ field: `criteria.${i}.weight`, message: 'weight must be positive' });
-    if (!(c.maxScore > 0)) problems.push({ field: `criteria.${i}.maxScore`, message: 'maxScore must be positive' });
+    if (!(c.weight > 0))
+      problems.push({ field: `criteria.${i}.weight`, message: 'weight must be positive' });
+    if (!(c.maxScore > 0))
+      problems.push({ field: `criteria.${i}.maxScore`, message: 'maxScore must be positive' });
   });
   const sum = criteria.reduce((s, c) => s + c.weight, 0);
   if (criteria.length && Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {

@@ -12,7 +12,20 @@ export interface Recipient {
 
 export interface EventPayloads {
   'identity.user-signed-up': { user: Recipient };
-  'identity.user-invited': { user: Recipient; token: string; expiresAt: string; invitedByName: string };
+  'identity.user-invited': {
+    user: Recipient;
+    token: string;
+    expiresAt: string;
+    invitedByName: string;
+    // The competition's IANA zone for the times in the mail; absent in events
+    // written before competitions had one (the default, Asia/Shanghai, applies).
+    timeZone?: string;
+  };
+  'identity.password-reset-requested': {
+    user: Recipient;
+    token: string;
+    expiresAt: string;
+  };
   'registration.project-submitted': {
     projectId: string;
     competitionId: string;
@@ -20,52 +33,101 @@ export interface EventPayloads {
     title: string;
     owner: Recipient;
   };
-  'registration.project-reviewed': {
-    projectId: string;
+  // A release of a competition's eligibility decisions: one entry per owner
+  // with a first decision or a correction (see libs/domain decisions).
+  'registration.eligibility-released': {
+    releaseId: string;
     competitionId: string;
     competitionName: string;
-    title: string;
-    decision: 'ELIGIBLE' | 'INELIGIBLE';
-    reason: string | null;
-    owner: Recipient;
+    owners: {
+      owner: Recipient;
+      correction: boolean;
+      items: {
+        projectId: string;
+        title: string;
+        decision: 'ELIGIBLE' | 'INELIGIBLE';
+        reason: string | null;
+        previousDecision: 'ELIGIBLE' | 'INELIGIBLE' | null;
+      }[];
+    }[];
   };
   'judging.judges-assigned': {
+    // Events that lead to mails name their competition: the notification rows
+    // carry it, so organisers see only their own competitions' mails.
+    competitionId: string;
     roundId: string;
     roundName: string;
     heatName: string;
     closesAt: string | null;
+    // The competition's IANA zone for the times in the mail; absent in events
+    // written before competitions had one (the default, Asia/Shanghai, applies).
+    timeZone?: string;
     judges: { judge: Recipient; projectCount: number }[];
   };
-  // Any change to what a round's ranking is computed from; `seq` orders changes.
+  // Any change to what a round's ranking is computed from; `seq` orders changes,
+  // `xid` is the writing transaction (pg_current_xact_id): a ranking whose
+  // snapshot sees it includes the change. Absent in events written before it
+  // existed, which always recompute.
   'judging.scores-changed': {
     roundId: string;
     seq: string;
     change: 'SUBMITTED' | 'REOPENED' | 'REMOVED';
     judgeId: string;
     projectId: string;
+    xid?: string;
   };
-  'judging.round-closed': { roundId: string; seq: string };
+  'judging.round-closed': { roundId: string; seq: string; xid?: string };
   'judging.reminder-requested': {
+    competitionId: string;
     roundId: string;
     roundName: string;
     heatName: string;
     closesAt: string | null;
+    // The competition's IANA zone for the times in the mail; absent in events
+    // written before competitions had one (the default, Asia/Shanghai, applies).
+    timeZone?: string;
     judges: { judge: Recipient; missingTitles: string[] }[];
   };
-  'heats.heat-advanced': {
+  // A release of a heat's results (and, for the final, its awards): one entry
+  // per owner with a first result or a correction.
+  'heats.results-released': {
+    competitionId: string;
+    releaseId: string;
     heatId: string;
     heatName: string;
     competitionName: string;
-    nextHeat: { name: string; city: string | null; venue: string | null; startsAt: string | null } | null;
-    owners: { owner: Recipient; results: { projectId: string; title: string; result: 'ADVANCED' | 'ELIMINATED' | 'AWARDED' }[] }[];
+    // The competition's IANA zone for the times in the mail; absent in events
+    // written before competitions had one (the default, Asia/Shanghai, applies).
+    timeZone?: string;
+    nextHeat: {
+      name: string;
+      city: string | null;
+      venue: string | null;
+      startsAt: string | null;
+    } | null;
+    // The final (no next heat): results are awards or none.
+    final?: boolean;
+    owners: {
+      owner: Recipient;
+      correction: boolean;
+      results: {
+        projectId: string;
+        title: string;
+        result: 'ADVANCED' | 'ELIMINATED' | 'AWARDED';
+        award: string | null;
+        corrected: boolean;
+      }[];
+    }[];
   };
   'signing.status-changed': {
+    competitionId: string;
     signingId: string;
     projectTitle: string;
     host: string;
     from: string | null;
     to: string;
-    note: string | null;
+    // What the applicant is told; the internal note never enters the event.
+    message: string | null;
     owner: Recipient;
   };
 }
@@ -91,13 +153,14 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export const EVENT_CONSUMERS: Record<EventName, readonly QueueName[]> = {
   'identity.user-signed-up': [QueueName.Notifications],
   'identity.user-invited': [QueueName.Notifications],
+  'identity.password-reset-requested': [QueueName.Notifications],
   'registration.project-submitted': [QueueName.Notifications],
-  'registration.project-reviewed': [QueueName.Notifications],
+  'registration.eligibility-released': [QueueName.Notifications],
   'judging.judges-assigned': [QueueName.Notifications],
   'judging.scores-changed': [QueueName.Scoring],
   'judging.round-closed': [QueueName.Scoring],
   'judging.reminder-requested': [QueueName.Notifications],
-  'heats.heat-advanced': [QueueName.Notifications],
+  'heats.results-released': [QueueName.Notifications],
   'signing.status-changed': [QueueName.Notifications],
 };
 
@@ -108,3 +171,11 @@ export const isEventName = (value: string): value is EventName => value in EVENT
 // PostgreSQL NOTIFY channel on which the scoring worker announces a committed
 // ranking (payload: the round id); the api's live ranking stream listens on it.
 export const RANKING_UPDATED_CHANNEL = 'ranking_updated';
+
+// The competition an event is about (null for account events such as a
+// signup), so what it leads to, its mails, can be scoped to that competition's
+// organisers. Events written before the field existed also give null.
+export function competitionOfEvent(payload: unknown): string | null {
+  const id = (payload as { competitionId?: unknown } | null)?.competitionId;
+  return typeof id === 'string' ? id : null;
+}

@@ -17,13 +17,18 @@ export interface RetryPolicy {
 }
 
 // Retry policy per queue, in one place. Delays are a base; BullMQ doubles them.
-export function jobOptionsFor(queue: QueueName, retryBaseMs = 2000): RetryPolicy & {
+// `attempts` overrides the queue's budget (JOB_ATTEMPTS; the fault tests shorten it).
+export function jobOptionsFor(
+  queue: QueueName,
+  retryBaseMs = 2000,
+  attempts?: number,
+): RetryPolicy & {
   removeOnComplete: { age: number; count: number };
   removeOnFail: { age: number };
 } {
-  const attempts: Record<QueueName, number> = { notifications: 10, scoring: 20 };
+  const defaults: Record<QueueName, number> = { notifications: 10, scoring: 20 };
   return {
-    attempts: attempts[queue],
+    attempts: attempts ?? defaults[queue],
     backoff: { type: 'exponential', delay: retryBaseMs },
     // Completed jobs are dropped after a day; the inbox is the record of what was done.
     removeOnComplete: { age: 24 * 3600, count: 10000 },

@@ -1,6 +1,9 @@
 // Email templates in Chinese and English, chosen by the recipient's locale.
 // Plain text: these mails are read on phones and in enterprise clients that
-// strip styling; a text body renders everywhere.
+// strip styling; a text body renders everywhere. Times arrive as ISO instants
+// with the competition's time zone and are rendered here, in the reader's
+// language, in that zone ("2026年12月1日 18:00（北京时间）").
+import { formatHumanTime } from '@app/domain';
 
 export type MailLocale = 'zh-CN' | 'en';
 
@@ -9,34 +12,111 @@ export const pickLocale = (locale: string | null | undefined): MailLocale =>
 
 export interface TemplateData {
   SIGNUP: { name: string };
-  INVITATION: { name: string; link: string; expiresAt: string; invitedByName: string };
+  INVITATION: {
+    name: string;
+    link: string;
+    expiresAt: string;
+    invitedByName: string;
+    timeZone: string;
+  };
+  PASSWORD_RESET: { name: string; link: string; expiresAt: string; timeZone: string };
   PROJECT_SUBMITTED: { name: string; title: string; competitionName: string };
+  // One mail per owner and release, listing each changed project.
   ELIGIBILITY_DECISION: {
     name: string;
-    title: string;
     competitionName: string;
-    decision: 'ELIGIBLE' | 'INELIGIBLE';
-    reason: string | null;
+    correction: boolean;
+    items: {
+      title: string;
+      decision: 'ELIGIBLE' | 'INELIGIBLE';
+      reason: string | null;
+      previousDecision: 'ELIGIBLE' | 'INELIGIBLE' | null;
+    }[];
   };
-  JUDGE_ASSIGNMENT: { name: string; roundName: string; heatName: string; projectCount: number; closesAt: string | null };
-  SCORE_REMINDER: { name: string; roundName: string; heatName: string; missingTitles: string[]; closesAt: string | null };
+  JUDGE_ASSIGNMENT: {
+    name: string;
+    roundName: string;
+    heatName: string;
+    projectCount: number;
+    closesAt: string | null;
+    timeZone: string;
+  };
+  SCORE_REMINDER: {
+    name: string;
+    roundName: string;
+    heatName: string;
+    missingTitles: string[];
+    closesAt: string | null;
+    timeZone: string;
+  };
   ADVANCEMENT_RESULT: {
     name: string;
     heatName: string;
     competitionName: string;
-    results: { title: string; result: 'ADVANCED' | 'ELIMINATED' | 'AWARDED' }[];
-    nextHeat: { name: string; city: string | null; venue: string | null; startsAt: string | null } | null;
+    timeZone: string;
+    correction?: boolean;
+    // The final: a result there is an award or none, not advancement.
+    final?: boolean;
+    results: {
+      title: string;
+      result: 'ADVANCED' | 'ELIMINATED' | 'AWARDED';
+      award?: string | null;
+      corrected?: boolean;
+    }[];
+    nextHeat: {
+      name: string;
+      city: string | null;
+      venue: string | null;
+      startsAt: string | null;
+    } | null;
   };
-  SIGNING_UPDATE: { name: string; projectTitle: string; host: string; to: string; note: string | null };
+  SIGNING_UPDATE: {
+    name: string;
+    projectTitle: string;
+    host: string;
+    to: string;
+    // The message to the applicant; the organisers' internal note is never mailed.
+    message: string | null;
+  };
 }
 
 const RESULT_ZH = { ADVANCED: '晋级', ELIMINATED: '未晋级', AWARDED: '获奖' } as const;
-const RESULT_EN = { ADVANCED: 'advanced', ELIMINATED: 'did not advance', AWARDED: 'awarded' } as const;
-const SIGNING_ZH: Record<string, string> = { INTENT: '签约意向', NEGOTIATING: '洽谈中', SIGNED: '已签约', LANDED: '已落地', CANCELLED: '已取消' };
-const nextHeatZh = (n: TemplateData['ADVANCEMENT_RESULT']['nextHeat']) =>
-  n ? `\n下一阶段：${n.name}${n.startsAt ? `，时间 ${n.startsAt}` : ''}${n.city || n.venue ? `，地点 ${[n.city, n.venue].filter(Boolean).join(' ')}` : ''}。` : '';
-const nextHeatEn = (n: TemplateData['ADVANCEMENT_RESULT']['nextHeat']) =>
-  n ? `\nNext: ${n.name}${n.startsAt ? ` on ${n.startsAt}` : ''}${n.city || n.venue ? ` at ${[n.venue, n.city].filter(Boolean).join(', ')}` : ''}.` : '';
+const RESULT_EN = {
+  ADVANCED: 'advanced',
+  ELIMINATED: 'did not advance',
+  AWARDED: 'awarded',
+} as const;
+const SIGNING_ZH: Record<string, string> = {
+  INTENT: '签约意向',
+  NEGOTIATING: '洽谈中',
+  SIGNED: '已签约',
+  LANDED: '已落地',
+  CANCELLED: '已取消',
+};
+const nextHeatZh = (n: TemplateData['ADVANCEMENT_RESULT']['nextHeat'], timeZone: string) =>
+  n
+    ? `\n下一阶段：${n.name}${n.startsAt ? `，时间 ${formatHumanTime(n.startsAt, timeZone, 'zh')}` : ''}${n.city || n.venue ? `，地点 ${[n.city, n.venue].filter(Boolean).join(' ')}` : ''}。`
+    : '';
+const nextHeatEn = (n: TemplateData['ADVANCEMENT_RESULT']['nextHeat'], timeZone: string) =>
+  n
+    ? `\nNext: ${n.name}${n.startsAt ? ` on ${formatHumanTime(n.startsAt, timeZone, 'en')}` : ''}${n.city || n.venue ? ` at ${[n.venue, n.city].filter(Boolean).join(', ')}` : ''}.`
+    : '';
+
+const DECISION_ZH = { ELIGIBLE: '通过资格审查', INELIGIBLE: '未通过资格审查' } as const;
+const DECISION_EN = {
+  ELIGIBLE: 'passed the eligibility review',
+  INELIGIBLE: 'did not pass the eligibility review',
+} as const;
+type EligibilityItem = TemplateData['ELIGIBILITY_DECISION']['items'][number];
+const eligibilityLineZh = (i: EligibilityItem) =>
+  `- 「${i.title}」：${DECISION_ZH[i.decision]}${i.decision === 'INELIGIBLE' ? `（原因：${i.reason ?? ''}）` : ''}${i.previousDecision ? `（更正，此前通知为：${DECISION_ZH[i.previousDecision]}）` : ''}`;
+const eligibilityLineEn = (i: EligibilityItem) =>
+  `- "${i.title}": ${DECISION_EN[i.decision]}${i.decision === 'INELIGIBLE' ? ` (Reason: ${i.reason ?? ''})` : ''}${i.previousDecision ? ` (correction; we had told you it ${DECISION_EN[i.previousDecision]})` : ''}`;
+type ResultLine = TemplateData['ADVANCEMENT_RESULT']['results'][number];
+const resultLineZh = (r: ResultLine, final?: boolean) =>
+  `- ${r.title}：${final && r.result === 'ELIMINATED' ? '未获奖' : RESULT_ZH[r.result]}${r.award ? `（${r.award}）` : ''}${r.corrected ? '（更正）' : ''}`;
+const resultLineEn = (r: ResultLine, final?: boolean) =>
+  `- ${r.title}: ${final && r.result === 'ELIMINATED' ? 'not awarded' : RESULT_EN[r.result]}${r.award ? ` (${r.award})` : ''}${r.corrected ? ' (corrected)' : ''}`;
 
 export type MailType = keyof TemplateData;
 
@@ -45,8 +125,12 @@ export interface RenderedMail {
   text: string;
 }
 
-const deadline = (closesAt: string | null, zh: boolean) =>
-  closesAt ? (zh ? `请于 ${closesAt} 前完成评分。` : `Please finish scoring before ${closesAt}.`) : '';
+const deadline = (closesAt: string | null, timeZone: string, zh: boolean) =>
+  closesAt
+    ? zh
+      ? `请于 ${formatHumanTime(closesAt, timeZone, 'zh')} 前完成评分。`
+      : `Please finish scoring before ${formatHumanTime(closesAt, timeZone, 'en')}.`
+    : '';
 
 type Templates = { [T in MailType]: Record<MailLocale, (d: TemplateData[T]) => RenderedMail> };
 
@@ -64,11 +148,21 @@ const templates: Templates = {
   INVITATION: {
     'zh-CN': (d) => ({
       subject: '您受邀加入创新创业大赛平台',
-      text: `${d.name}，您好：\n\n${d.invitedByName} 邀请您加入大赛平台。请在 ${d.expiresAt} 前通过以下链接设置密码：\n${d.link}\n\n该链接仅可使用一次。\n\n大赛组委会`,
+      text: `${d.name}，您好：\n\n${d.invitedByName} 邀请您加入大赛平台。请在 ${formatHumanTime(d.expiresAt, d.timeZone, 'zh')} 前通过以下链接设置密码：\n${d.link}\n\n该链接仅可使用一次。\n\n大赛组委会`,
     }),
     en: (d) => ({
       subject: 'You are invited to the competition platform',
-      text: `Dear ${d.name},\n\n${d.invitedByName} invited you to the competition platform. Set your password before ${d.expiresAt} at:\n${d.link}\n\nThe link works once.\n\nThe organising committee`,
+      text: `Dear ${d.name},\n\n${d.invitedByName} invited you to the competition platform. Set your password before ${formatHumanTime(d.expiresAt, d.timeZone, 'en')} at:\n${d.link}\n\nThe link works once.\n\nThe organising committee`,
+    }),
+  },
+  PASSWORD_RESET: {
+    'zh-CN': (d) => ({
+      subject: '重设大赛平台密码',
+      text: `${d.name}，您好：\n\n我们收到了重设您密码的请求。请在 ${formatHumanTime(d.expiresAt, d.timeZone, 'zh-CN')} 前通过以下链接设置新密码：\n${d.link}\n\n该链接仅可使用一次。如果不是您本人操作，请忽略本邮件，您的密码不会改变。\n\n大赛组委会`,
+    }),
+    en: (d) => ({
+      subject: 'Reset your competition platform password',
+      text: `Dear ${d.name},\n\nWe were asked to reset your password. Set a new one before ${formatHumanTime(d.expiresAt, d.timeZone, 'en')} at:\n${d.link}\n\nThe link works once. If you did not ask, ignore this mail: your password stays as it is.\n\nThe organising committee`,
     }),
   },
   PROJECT_SUBMITTED: {
@@ -83,62 +177,60 @@ const templates: Templates = {
   },
   ELIGIBILITY_DECISION: {
     'zh-CN': (d) => ({
-      subject: `资格审查结果：${d.title}`,
-      text:
-        d.decision === 'ELIGIBLE'
-          ? `${d.name}，您好：\n\n恭喜！您的项目「${d.title}」已通过「${d.competitionName}」资格审查，将进入评审环节。\n\n大赛组委会`
-          : `${d.name}，您好：\n\n很遗憾，您的项目「${d.title}」未通过「${d.competitionName}」资格审查。\n原因：${d.reason ?? ''}\n\n大赛组委会`,
+      subject: `${d.correction ? '资格审查结果更正' : '资格审查结果'}：${d.competitionName}`,
+      text: `${d.name}，您好：\n\n${d.correction ? '我们更正此前通知您的资格审查结果，以本邮件为准：' : `您在「${d.competitionName}」的项目资格审查结果如下：`}\n${d.items.map(eligibilityLineZh).join('\n')}\n${d.items.some((i) => i.decision === 'ELIGIBLE') ? '\n通过审查的项目将进入评审环节。\n' : ''}\n大赛组委会`,
     }),
     en: (d) => ({
-      subject: `Eligibility decision: ${d.title}`,
-      text:
-        d.decision === 'ELIGIBLE'
-          ? `Dear ${d.name},\n\nYour project "${d.title}" passed the eligibility review of "${d.competitionName}" and goes on to judging.\n\nThe organising committee`
-          : `Dear ${d.name},\n\nWe regret that your project "${d.title}" did not pass the eligibility review of "${d.competitionName}".\nReason: ${d.reason ?? ''}\n\nThe organising committee`,
+      subject: `${d.correction ? 'Corrected eligibility decision' : 'Eligibility decision'}: ${d.competitionName}`,
+      text: `Dear ${d.name},\n\n${d.correction ? 'We correct the eligibility decision we sent you earlier; this mail replaces it:' : `The eligibility review of "${d.competitionName}" decided:`}\n${d.items.map(eligibilityLineEn).join('\n')}\n${d.items.some((i) => i.decision === 'ELIGIBLE') ? '\nEligible projects go on to judging.\n' : ''}\nThe organising committee`,
     }),
   },
   JUDGE_ASSIGNMENT: {
     'zh-CN': (d) => ({
       subject: `评审任务：${d.heatName} · ${d.roundName}`,
-      text: `${d.name}，您好：\n\n您被分配评审「${d.heatName}」${d.roundName}的 ${d.projectCount} 个项目。${deadline(d.closesAt, true)}\n登录平台查看评审任务。\n\n大赛组委会`,
+      text: `${d.name}，您好：\n\n您被分配评审「${d.heatName}」${d.roundName}的 ${d.projectCount} 个项目。${deadline(d.closesAt, d.timeZone, true)}\n登录平台查看评审任务。\n\n大赛组委会`,
     }),
     en: (d) => ({
       subject: `Judging assignment: ${d.heatName} · ${d.roundName}`,
-      text: `Dear ${d.name},\n\nYou are assigned ${d.projectCount} projects in ${d.roundName} of ${d.heatName}. ${deadline(d.closesAt, false)}\nSign in to see them.\n\nThe organising committee`,
+      text: `Dear ${d.name},\n\nYou are assigned ${d.projectCount} projects in ${d.roundName} of ${d.heatName}. ${deadline(d.closesAt, d.timeZone, false)}\nSign in to see them.\n\nThe organising committee`,
     }),
   },
   SCORE_REMINDER: {
     'zh-CN': (d) => ({
       subject: `评分提醒：${d.heatName} · ${d.roundName}`,
-      text: `${d.name}，您好：\n\n您尚有 ${d.missingTitles.length} 个项目未提交评分：\n${d.missingTitles.map((t) => `- ${t}`).join('\n')}\n${deadline(d.closesAt, true)}\n\n大赛组委会`,
+      text: `${d.name}，您好：\n\n您尚有 ${d.missingTitles.length} 个项目未提交评分：\n${d.missingTitles.map((t) => `- ${t}`).join('\n')}\n${deadline(d.closesAt, d.timeZone, true)}\n\n大赛组委会`,
     }),
     en: (d) => ({
       subject: `Scoring reminder: ${d.heatName} · ${d.roundName}`,
-      text: `Dear ${d.name},\n\n${d.missingTitles.length} of your projects have no submitted score yet:\n${d.missingTitles.map((t) => `- ${t}`).join('\n')}\n${deadline(d.closesAt, false)}\n\nThe organising committee`,
+      text: `Dear ${d.name},\n\n${d.missingTitles.length} of your projects have no submitted score yet:\n${d.missingTitles.map((t) => `- ${t}`).join('\n')}\n${deadline(d.closesAt, d.timeZone, false)}\n\nThe organising committee`,
     }),
   },
   ADVANCEMENT_RESULT: {
     'zh-CN': (d) => ({
-      subject: `晋级结果：${d.competitionName} · ${d.heatName}`,
-      text: `${d.name}，您好：\n\n「${d.heatName}」评审结果如下：\n${d.results.map((r) => `- ${r.title}：${RESULT_ZH[r.result]}`).join('\n')}${d.results.some((r) => r.result === 'ADVANCED') ? nextHeatZh(d.nextHeat) : ''}\n\n大赛组委会`,
+      subject: `${d.correction ? '晋级结果更正' : '晋级结果'}：${d.competitionName} · ${d.heatName}`,
+      text: `${d.name}，您好：\n\n${d.correction ? `我们更正此前通知您的「${d.heatName}」评审结果，以本邮件为准：` : `「${d.heatName}」评审结果如下：`}\n${d.results.map((r) => resultLineZh(r, d.final)).join('\n')}${d.results.some((r) => r.result === 'ADVANCED') ? nextHeatZh(d.nextHeat, d.timeZone) : ''}\n\n大赛组委会`,
     }),
     en: (d) => ({
-      subject: `Results: ${d.competitionName} · ${d.heatName}`,
-      text: `Dear ${d.name},\n\nThe results of ${d.heatName}:\n${d.results.map((r) => `- ${r.title}: ${RESULT_EN[r.result]}`).join('\n')}${d.results.some((r) => r.result === 'ADVANCED') ? nextHeatEn(d.nextHeat) : ''}\n\nThe organising committee`,
+      subject: `${d.correction ? 'Corrected results' : 'Results'}: ${d.competitionName} · ${d.heatName}`,
+      text: `Dear ${d.name},\n\n${d.correction ? `We correct the results of ${d.heatName} we sent you earlier; this mail replaces them:` : `The results of ${d.heatName}:`}\n${d.results.map((r) => resultLineEn(r, d.final)).join('\n')}${d.results.some((r) => r.result === 'ADVANCED') ? nextHeatEn(d.nextHeat, d.timeZone) : ''}\n\nThe organising committee`,
     }),
   },
   SIGNING_UPDATE: {
     'zh-CN': (d) => ({
       subject: `项目签约进展：${d.projectTitle}`,
-      text: `${d.name}，您好：\n\n您的项目「${d.projectTitle}」与 ${d.host} 的签约状态更新为：${SIGNING_ZH[d.to] ?? d.to}。${d.note ? `\n备注：${d.note}` : ''}\n\n大赛组委会`,
+      text: `${d.name}，您好：\n\n您的项目「${d.projectTitle}」与 ${d.host} 的签约状态更新为：${SIGNING_ZH[d.to] ?? d.to}。${d.message ? `\n组委会留言：${d.message}` : ''}\n\n大赛组委会`,
     }),
     en: (d) => ({
       subject: `Signing update: ${d.projectTitle}`,
-      text: `Dear ${d.name},\n\nThe signing of "${d.projectTitle}" with ${d.host} is now ${d.to}.${d.note ? `\nNote: ${d.note}` : ''}\n\nThe organising committee`,
+      text: `Dear ${d.name},\n\nThe signing of "${d.projectTitle}" with ${d.host} is now ${d.to}.${d.message ? `\nMessage from the organisers: ${d.message}` : ''}\n\nThe organising committee`,
     }),
   },
 };
 
-export function renderMail<T extends MailType>(type: T, locale: string, data: TemplateData[T]): RenderedMail {
+export function renderMail<T extends MailType>(
+  type: T,
+  locale: string,
+  data: TemplateData[T],
+): RenderedMail {
   return templates[type][pickLocale(locale)](data);
 }

@@ -1,2 +1,3 @@
 export * from './redis';
 export * from './outbox-relay';
+export * from './process-safety-net';

@@ -1,4 +1,5 @@
 import { ClaimedEvent, OutboxRelay, PublishFn, RelayStore } from './outbox-relay';
+import { bullConnectionFromUrl } from './redis';
 
 // The relay's own decisions (routing, job ids, what gets marked) are checked
 // here; its SQL and BullMQ wiring are exercised by the end-to-end tests.
@@ -49,8 +50,6 @@ describe('OutboxRelay', () => {
 });
 
 describe('bullConnectionFromUrl', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { bullConnectionFromUrl } = require('./redis');
   it('parses host, port, credentials and db, and never limits retries', () => {
     expect(bullConnectionFromUrl('redis://u:p%40ss@10.0.0.1:6380/2')).toMatchObject({
       host: '10.0.0.1',

@@ -44,12 +44,19 @@ export class OutboxRelay {
       if (!isEventName(event.type)) {
         // Left unpublished (its lease expires and it is retried) so a deploy
         // that knows the event can deliver it; shout so someone notices.
-        this.logger.warn({ eventId: event.id, type: event.type }, 'outbox event of unknown type left unpublished');
+        this.logger.warn(
+          { eventId: event.id, type: event.type },
+          'outbox event of unknown type left unpublished',
+        );
         continue;
       }
       for (const queue of EVENT_CONSUMERS[event.type]) {
         const list = byQueue.get(queue) ?? [];
-        list.push({ name: event.type, data: { eventId: event.id, type: event.type }, jobId: eventJobId(event.id) });
+        list.push({
+          name: event.type,
+          data: { eventId: event.id, type: event.type },
+          jobId: eventJobId(event.id),
+        });
         byQueue.set(queue, list);
       }
       publishable.push(event.id);

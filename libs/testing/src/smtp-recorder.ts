@@ -17,10 +17,24 @@ export interface RecordedMail {
 export class SmtpRecorder {
   readonly mails: RecordedMail[] = [];
   rejectWith: { code: number; message: string } | null = null;
+  // Per recipient address (a mailbox that does not exist: 550).
+  readonly rejectRecipient = new Map<string, { code: number; message: string }>();
   // Holds each message this long before accepting it, to widen the window in
   // which a killed worker has a send in flight.
   delayMs = 0;
+  // While set, every message waits for it before the answer (a stalled server).
+  private gate?: Promise<void>;
   private server?: SMTPServer;
+
+  // Holds every message until the returned function is called.
+  hold(): () => void {
+    let release = () => undefined as void;
+    this.gate = new Promise<void>((r) => (release = r));
+    return () => {
+      this.gate = undefined;
+      release();
+    };
+  }
 
   async start(port = 0): Promise<number> {
     const options: SMTPServerOptions = {
@@ -30,25 +44,37 @@ export class SmtpRecorder {
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', async () => {
-          if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
-          if (this.rejectWith) {
-            const err = Object.assign(new Error(this.rejectWith.message), { responseCode: this.rejectWith.code });
-            return callback(err);
-          }
-          const raw = Buffer.concat(chunks).toString('utf8');
-          const parsed = await simpleParser(raw).catch(() => null);
-          this.mails.push({
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            to: session.envelope.rcptTo.map((r) => r.address),
-            messageId: header(raw, 'Message-ID'),
-            subject: decodeWords(header(raw, 'Subject')),
-            text: parsed?.text ?? '',
-            raw,
-            receivedAt: new Date(),
-          });
-          callback();
-        });
+        stream.on(
+          'end',
+          () =>
+            void (async () => {
+              if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+              if (this.gate) await this.gate;
+              const reject =
+                this.rejectWith ??
+                session.envelope.rcptTo
+                  .map((r) => this.rejectRecipient.get(r.address))
+                  .find((x) => x !== undefined);
+              if (reject) {
+                const err = Object.assign(new Error(reject.message), {
+                  responseCode: reject.code,
+                });
+                return callback(err);
+              }
+              const raw = Buffer.concat(chunks).toString('utf8');
+              const parsed = await simpleParser(raw).catch(() => null);
+              this.mails.push({
+                from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+                to: session.envelope.rcptTo.map((r) => r.address),
+                messageId: header(raw, 'Message-ID'),
+                subject: decodeWords(header(raw, 'Subject')),
+                text: parsed?.text ?? '',
+                raw,
+                receivedAt: new Date(),
+              });
+              callback();
+            })(),
+        );
       },
     };
     this.server = new SMTPServer(options);
@@ -69,7 +95,9 @@ export class SmtpRecorder {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
   }
 }
 
@@ -86,12 +114,18 @@ export function decodeWords(value: string | null): string | null {
   if (value == null) return null;
   return value
     .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_m, _charset: string, enc: string, text: string) =>
-      enc.toUpperCase() === 'B'
-        ? Buffer.from(text, 'base64').toString('utf8')
-        : Buffer.from(
-            text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
-            'latin1',
-          ).toString('utf8'),
+    .replace(
+      /=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g,
+      (_m, _charset: string, enc: string, text: string) =>
+        enc.toUpperCase() === 'B'
+          ? Buffer.from(text, 'base64').toString('utf8')
+          : Buffer.from(
+              text
+                .replace(/_/g, ' ')
+                .replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) =>
+                  String.fromCharCode(parseInt(h, 16)),
+                ),
+              'latin1',
+            ).toString('utf8'),
     );
 }

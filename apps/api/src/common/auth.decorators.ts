@@ -22,5 +22,5 @@ export interface AuthUser {
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {
-  return ctx.switchToHttp().getRequest().user;
+  return ctx.switchToHttp().getRequest<{ user: AuthUser }>().user;
 });

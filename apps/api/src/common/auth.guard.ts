@@ -1,12 +1,22 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { ROLES, RoleName } from '@app/domain';
+import { RoleName } from '@app/domain';
+import { UserAccessService } from '../modules/identity/user-access.service';
 import { AuthUser, IS_PUBLIC, QUERY_TOKEN, REQUIRED_ROLES } from './auth.decorators';
 
 export interface AccessTokenClaims {
   sub: string;
   roles: RoleName[];
+  // The user's token version when it was signed (absent in tokens from before versions: 0).
+  ver?: number;
+  exp?: number;
 }
 
 // Global guard: verifies the bearer token on every route not marked @Public,
@@ -17,14 +27,23 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    private readonly access: UserAccessService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const request = context.switchToHttp().getRequest();
-    const queryToken = this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN, targets) ? request.query?.access_token : undefined;
-    const user = await this.authenticate(request.headers?.authorization ?? (queryToken ? `Bearer ${queryToken}` : undefined));
+    const request = context.switchToHttp().getRequest<{
+      query?: Record<string, string | undefined>;
+      headers?: Record<string, string | undefined>;
+      user?: AuthUser;
+    }>();
+    const queryToken = this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN, targets)
+      ? request.query?.access_token
+      : undefined;
+    const user = await this.authenticate(
+      request.headers?.authorization ?? (queryToken ? `Bearer ${queryToken}` : undefined),
+    );
     request.user = user;
     const required = this.reflector.getAllAndOverride<RoleName[]>(REQUIRED_ROLES, targets);
     if (required?.length && !required.some((r) => user.roles.includes(r))) {
@@ -35,12 +54,24 @@ export class AuthGuard implements CanActivate {
 
   async authenticate(header: string | undefined): Promise<AuthUser> {
     const match = /^Bearer\s+(.+)$/i.exec(header ?? '');
-    if (!match) throw new UnauthorizedException('Send an access token: Authorization: Bearer <accessToken>');
+    if (!match)
+      throw new UnauthorizedException('Send an access token: Authorization: Bearer <accessToken>');
+    let claims: AccessTokenClaims;
     try {
-      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(match[1]);
-      return { id: claims.sub, roles: (claims.roles ?? []).filter((r) => ROLES.includes(r)) };
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(match[1]);
     } catch {
       throw new UnauthorizedException('The access token is invalid or expired: log in again');
     }
+    // jsonwebtoken accepts a token without `exp` as never expiring; ours always carry one.
+    if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string')
+      throw new UnauthorizedException('The access token is invalid or expired: log in again');
+    // Rights come from the account as it is now, not as it was at login: a
+    // disabled or demoted user's older tokens stop at its next request.
+    const access = await this.access.current(claims.sub);
+    if (!access || access.disabled || access.tokenVersion !== (claims.ver ?? 0))
+      throw new UnauthorizedException(
+        'This access token was revoked (the account was changed or disabled): log in again',
+      );
+    return { id: claims.sub, roles: access.roles };
   }
 }

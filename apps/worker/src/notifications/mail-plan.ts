@@ -1,5 +1,6 @@
 import { DomainEvent, EventName, EventPayloads } from '@app/events';
-import { MailType, TemplateData } from '@app/mail';
+import { DEFAULT_TIME_ZONE } from '@app/domain';
+import { INVITATION_TOKEN_SLOT, MailType, TemplateData } from '@app/mail';
 
 export interface PlannedMail<T extends MailType = MailType> {
   type: T;
@@ -11,7 +12,16 @@ export interface PlannedMail<T extends MailType = MailType> {
 // Events routed to the notifications queue; the others never reach a planner.
 type MailEvent = Exclude<EventName, 'judging.scores-changed' | 'judging.round-closed'>;
 
-type Planner<N extends EventName> = (payload: EventPayloads[N], ctx: { publicUrl: string }) => PlannedMail[];
+type Planner<N extends EventName> = (
+  payload: EventPayloads[N],
+  ctx: { publicUrl: string },
+) => PlannedMail[];
+
+// The web client's set-password page (apps/web), for invitations and resets.
+// The token is not written into the stored mail: the sender fills the slot
+// from the event just before SMTP (see INVITATION_TOKEN_SLOT).
+const setPasswordLink = (publicUrl: string, _token: string) =>
+  `${publicUrl.replace(/\/$/, '')}/set-password?token=${INVITATION_TOKEN_SLOT}`;
 
 // Which mails each event causes. A typed Record: declaring a new event that is
 // routed to the notifications queue without deciding its mails fails to compile.
@@ -26,9 +36,24 @@ const planners: { [N in MailEvent]: Planner<N> } = {
       locale: p.user.locale,
       data: {
         name: p.user.name,
-        link: `${ctx.publicUrl.replace(/\/$/, '')}/set-password?token=${encodeURIComponent(p.token)}`,
+        link: setPasswordLink(ctx.publicUrl, p.token),
         expiresAt: p.expiresAt,
         invitedByName: p.invitedByName,
+        timeZone: p.timeZone ?? DEFAULT_TIME_ZONE,
+      },
+    },
+  ],
+  'identity.password-reset-requested': (p, ctx) => [
+    {
+      type: 'PASSWORD_RESET',
+      recipient: p.user.email,
+      locale: p.user.locale,
+      data: {
+        name: p.user.name,
+        link: setPasswordLink(ctx.publicUrl, p.token),
+        expiresAt: p.expiresAt,
+        // Not about one competition: the platform's default zone.
+        timeZone: DEFAULT_TIME_ZONE,
       },
     },
   ],
@@ -40,47 +65,82 @@ const planners: { [N in MailEvent]: Planner<N> } = {
       data: { name: p.owner.name, title: p.title, competitionName: p.competitionName },
     },
   ],
-  'registration.project-reviewed': (p) => [
-    {
-      type: 'ELIGIBILITY_DECISION',
-      recipient: p.owner.email,
-      locale: p.owner.locale,
-      data: { name: p.owner.name, title: p.title, competitionName: p.competitionName, decision: p.decision, reason: p.reason },
-    },
-  ],
+  'registration.eligibility-released': (p) =>
+    p.owners.map(({ owner, correction, items }) => ({
+      type: 'ELIGIBILITY_DECISION' as const,
+      recipient: owner.email,
+      locale: owner.locale,
+      data: { name: owner.name, competitionName: p.competitionName, correction, items },
+    })),
   'judging.judges-assigned': (p) =>
     p.judges.map(({ judge, projectCount }) => ({
       type: 'JUDGE_ASSIGNMENT' as const,
       recipient: judge.email,
       locale: judge.locale,
-      data: { name: judge.name, roundName: p.roundName, heatName: p.heatName, projectCount, closesAt: p.closesAt },
+      data: {
+        name: judge.name,
+        roundName: p.roundName,
+        heatName: p.heatName,
+        projectCount,
+        closesAt: p.closesAt,
+        timeZone: p.timeZone ?? DEFAULT_TIME_ZONE,
+      },
     })),
   'judging.reminder-requested': (p) =>
     p.judges.map(({ judge, missingTitles }) => ({
       type: 'SCORE_REMINDER' as const,
       recipient: judge.email,
       locale: judge.locale,
-      data: { name: judge.name, roundName: p.roundName, heatName: p.heatName, missingTitles, closesAt: p.closesAt },
+      data: {
+        name: judge.name,
+        roundName: p.roundName,
+        heatName: p.heatName,
+        missingTitles,
+        closesAt: p.closesAt,
+        timeZone: p.timeZone ?? DEFAULT_TIME_ZONE,
+      },
     })),
-  'heats.heat-advanced': (p) =>
-    p.owners.map(({ owner, results }) => ({
+  'heats.results-released': (p) =>
+    p.owners.map(({ owner, correction, results }) => ({
       type: 'ADVANCEMENT_RESULT' as const,
       recipient: owner.email,
       locale: owner.locale,
-      data: { name: owner.name, heatName: p.heatName, competitionName: p.competitionName, results, nextHeat: p.nextHeat },
+      data: {
+        name: owner.name,
+        heatName: p.heatName,
+        competitionName: p.competitionName,
+        correction,
+        final: p.final ?? false,
+        timeZone: p.timeZone ?? DEFAULT_TIME_ZONE,
+        results,
+        nextHeat: p.nextHeat,
+      },
     })),
   'signing.status-changed': (p) => [
     {
       type: 'SIGNING_UPDATE' as const,
       recipient: p.owner.email,
       locale: p.owner.locale,
-      data: { name: p.owner.name, projectTitle: p.projectTitle, host: p.host, to: p.to, note: p.note },
+      data: {
+        name: p.owner.name,
+        projectTitle: p.projectTitle,
+        host: p.host,
+        to: p.to,
+        // Only the message meant for the applicant; internal notes stay internal.
+        message: p.message ?? null,
+      },
     },
   ],
 };
 
-export function planMails(event: Pick<DomainEvent, 'type' | 'payload'>, ctx: { publicUrl: string }): PlannedMail[] {
+export function planMails(
+  event: Pick<DomainEvent, 'type' | 'payload'>,
+  ctx: { publicUrl: string },
+): PlannedMail[] {
   const planner = planners[event.type as MailEvent] as Planner<EventName> | undefined;
   if (!planner) throw new Error(`no mails are planned for ${event.type}; check EVENT_CONSUMERS`);
-  return planner(event.payload, ctx).map((m) => ({ ...m, recipient: m.recipient.trim().toLowerCase() }));
+  return planner(event.payload, ctx).map((m) => ({
+    ...m,
+    recipient: m.recipient.trim().toLowerCase(),
+  }));
 }

@@ -1,73 +1,156 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
-import { APP_CONFIG, AppConfig } from '@app/config';
+import { APP_CONFIG, AppConfig, LogThrottle } from '@app/config';
 import { Notification, PrismaService } from '@app/database';
-import { MailTransport } from '@app/mail';
+import {
+  INVITATION_TOKEN_SLOT,
+  MailTransport,
+  SendOutcome,
+  fillInvitationToken,
+  nextMailAttemptDelay,
+} from '@app/mail';
 
-export class RetryableMailError extends Error {}
+// What one delivery attempt of a mail row came to.
+export type DeliveryResult =
+  | { kind: 'done' } // sent now, or sent/failed/cancelled before
+  | { kind: 'later'; at: Date }; // not due yet, leased by another delivery, or failed temporarily
 
 // Sends one notification row at most once per lease: the row is claimed (a
 // lease, attempts + 1) before SMTP is spoken to and marked SENT after. A crash
 // between the SMTP server's acceptance and the SENT mark is the only way a mail
 // goes twice, and then it carries the same Message-ID.
+// A temporary failure (4xx, network, our own SMTP credentials) is never final:
+// the row stays PENDING with `next_attempt_at` (backoff capped at
+// MAIL_RETRY_MAX_MS) until it is sent or a person cancels it. A permanent 5xx
+// is final for that recipient: FAILED, which an organiser may re-send.
 @Injectable()
-export class MailSenderService implements OnModuleDestroy {
+export class MailSenderService {
   private readonly transport: MailTransport;
+  private readonly authAlert = new LogThrottle(60000);
 
   constructor(
     private readonly prisma: PrismaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly logger: PinoLogger,
   ) {
-    this.transport = new MailTransport(config.SMTP_URL, config.SMTP_TIMEOUT_MS);
+    this.transport = new MailTransport(
+      config.SMTP_URL,
+      config.SMTP_TIMEOUT_MS,
+      config.SMTP_MAX_CONNECTIONS,
+    );
     this.logger.setContext('MailSender');
   }
 
-  async deliver(notificationId: string, finalAttempt: boolean): Promise<void> {
+  async deliver(notificationId: string): Promise<DeliveryResult> {
     const claimed = await this.prisma.$queryRaw<Notification[]>`
       UPDATE notifications
          SET lease_until = now() + (${this.config.MAIL_LEASE_MS}::int * interval '1 millisecond'),
              attempts = attempts + 1
        WHERE id = ${notificationId}::uuid AND status = 'PENDING'
          AND (lease_until IS NULL OR lease_until < now())
-      RETURNING id, recipient, subject, body, message_id AS "messageId", attempts`;
+         AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+      RETURNING id, event_id AS "eventId", recipient, subject, body, message_id AS "messageId", attempts`;
     if (claimed.length === 0) {
       const row = await this.prisma.notification.findUnique({ where: { id: notificationId } });
-      if (!row || row.status !== 'PENDING') return; // done already
-      throw new RetryableMailError(`notification ${notificationId} is leased by another delivery; retrying later`);
+      if (!row || row.status !== 'PENDING') return { kind: 'done' };
+      // Leased by another delivery, or waiting for its next attempt: come back then.
+      const times = [row.leaseUntil, row.nextAttemptAt].filter((t): t is Date => t != null);
+      const at = new Date(Math.max(Date.now() + 100, ...times.map((t) => t.getTime() + 50)));
+      return { kind: 'later', at };
     }
     const n = claimed[0];
-    const outcome = await this.transport.send({
-      from: this.config.MAIL_FROM,
-      to: n.recipient,
-      subject: n.subject,
-      text: n.body,
-      messageId: n.messageId,
-    });
+    const text = await this.withSecrets(n);
+    const outcome =
+      text === null
+        ? ({
+            ok: false,
+            permanent: true,
+            auth: false,
+            error: 'the invitation token is no longer kept; invite the user again',
+          } satisfies SendOutcome)
+        : await this.transport.send({
+            from: this.config.MAIL_FROM,
+            to: n.recipient,
+            subject: n.subject,
+            text,
+            messageId: n.messageId,
+          });
     if (outcome.ok) {
       await this.prisma.notification.update({
         where: { id: n.id },
-        data: { status: 'SENT', sentAt: new Date(), leaseUntil: null, lastError: null },
+        data: {
+          status: 'SENT',
+          sentAt: new Date(),
+          leaseUntil: null,
+          lastError: null,
+          nextAttemptAt: null,
+        },
       });
-      this.logger.info({ notificationId: n.id, recipient: n.recipient, attempts: n.attempts }, 'mail sent');
-      return;
+      this.logger.info(
+        { notificationId: n.id, recipient: n.recipient, attempts: n.attempts },
+        'mail sent',
+      );
+      return { kind: 'done' };
     }
-    const fail = outcome.permanent || finalAttempt;
+    const lastError = outcome.error.slice(0, 1000);
+    if (outcome.permanent) {
+      await this.prisma.notification.update({
+        where: { id: n.id },
+        data: { status: 'FAILED', lastError, leaseUntil: null, nextAttemptAt: null },
+      });
+      this.logger.error(
+        { notificationId: n.id, recipient: n.recipient, error: outcome.error },
+        'mail refused for good by the SMTP server for this recipient; correct the address, then re-send it (POST /api/v1/notifications/:id/resend)',
+      );
+      return { kind: 'done' };
+    }
+    const at = new Date(
+      Date.now() +
+        nextMailAttemptDelay(
+          n.attempts,
+          this.config.MAIL_RETRY_BASE_MS,
+          this.config.MAIL_RETRY_MAX_MS,
+        ),
+    );
     await this.prisma.notification.update({
       where: { id: n.id },
-      data: { status: fail ? 'FAILED' : 'PENDING', lastError: outcome.error.slice(0, 1000), leaseUntil: null },
+      data: { status: 'PENDING', lastError, leaseUntil: null, nextAttemptAt: at },
     });
-    if (fail) {
-      this.logger.error(
-        { notificationId: n.id, recipient: n.recipient, error: outcome.error, permanent: outcome.permanent },
-        'mail failed for good; check the address or the SMTP server, then re-send from the queue dashboard',
+    if (outcome.auth) {
+      this.authAlert.run('smtp-auth', (suppressed) =>
+        this.logger.error(
+          { error: outcome.error, suppressed },
+          'SMTP authentication failed (530/535): the credentials in SMTP_URL are wrong or expired; mails stay due and go out once they are fixed (GET /api/v1/health shows this alert)',
+        ),
       );
-      return;
+    } else {
+      this.logger.warn(
+        { notificationId: n.id, attempts: n.attempts, error: outcome.error, nextAttemptAt: at },
+        'mail deferred by a temporary failure; it stays due and is retried',
+      );
     }
-    throw new RetryableMailError(`SMTP: ${outcome.error}`);
+    return { kind: 'later', at };
   }
 
-  onModuleDestroy(): void {
+  // The body as sent: an invitation's token slot filled from its event, the
+  // only place the raw token is kept until its mail is no longer pending.
+  private async withSecrets(n: Notification): Promise<string | null> {
+    if (!n.body.includes(INVITATION_TOKEN_SLOT)) return n.body;
+    const event = await this.prisma.outboxEvent.findUnique({ where: { id: n.eventId } });
+    const token = (event?.payload as { token?: unknown } | undefined)?.token;
+    return typeof token === 'string' ? fillInvitationToken(n.body, token) : null;
+  }
+
+  // Drops an event's secrets once none of its mails is pending any more.
+  async forgetSecrets(eventId: string): Promise<void> {
+    await this.prisma.$executeRaw`
+      UPDATE outbox_events SET payload = payload - 'token'
+       WHERE id = ${eventId}::uuid AND payload ? 'token'
+         AND NOT EXISTS (SELECT 1 FROM notifications WHERE event_id = ${eventId}::uuid AND status = 'PENDING')`;
+  }
+
+  // Called by the worker's shutdown sequence once no job can use it any more.
+  close(): void {
     this.transport.close();
   }
 }

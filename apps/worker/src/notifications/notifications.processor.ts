@@ -1,11 +1,11 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
-import { Job, UnrecoverableError } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
-import { APP_CONFIG, AppConfig } from '@app/config';
+import { APP_CONFIG, AppConfig, LogThrottle, errorKey } from '@app/config';
 import { PrismaService, recordProcessed } from '@app/database';
-import { DomainEvent, EventJobData, QueueName } from '@app/events';
+import { DomainEvent, EventJobData, QueueName, competitionOfEvent } from '@app/events';
 import { messageIdFor, renderMail } from '@app/mail';
 import { workerOptions } from '../worker-options';
 import { planMails } from './mail-plan';
@@ -19,6 +19,8 @@ const CONSUMER = QueueName.Notifications;
 // neither loses a mail nor plans it twice.
 @Processor(QueueName.Notifications, workerOptions())
 export class NotificationsProcessor extends WorkerHost {
+  private readonly errorLog = new LogThrottle();
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly sender: MailSenderService,
@@ -31,22 +33,33 @@ export class NotificationsProcessor extends WorkerHost {
 
   @OnWorkerEvent('error')
   onError(err: Error): void {
-    this.logger.warn({ err: String(err) }, 'worker connection error; BullMQ reconnects by itself');
+    // Redis out of memory or gone makes BullMQ report the same error in a tight loop.
+    this.errorLog.run(errorKey(err), (suppressed) =>
+      this.logger.warn(
+        { err: String(err), suppressed },
+        'worker connection error; BullMQ reconnects by itself',
+      ),
+    );
   }
 
   @OnWorkerEvent('failed')
   onFailed(job: Job<EventJobData> | undefined, err: Error): void {
-    this.logger.warn({ jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'notification job attempt failed');
+    this.logger.warn(
+      { jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message },
+      'notification job attempt failed',
+    );
   }
 
-  async process(job: Job<EventJobData>): Promise<{ delivered: number }> {
+  async process(job: Job<EventJobData>, token?: string): Promise<{ delivered: number }> {
     const { eventId } = job.data;
     const event = await this.prisma.outboxEvent.findUnique({ where: { id: eventId } });
     if (!event) throw new UnrecoverableError(`outbox event ${eventId} does not exist`);
 
     await this.prisma.$transaction(async (tx) => {
       if (!(await recordProcessed(tx, CONSUMER, eventId))) return;
-      const mails = planMails(event as unknown as DomainEvent, { publicUrl: this.config.PUBLIC_URL });
+      const mails = planMails(event as unknown as DomainEvent, {
+        publicUrl: this.config.PUBLIC_URL,
+      });
       await tx.notification.createMany({
         data: mails.map((m) => {
           const id = randomUUID();
@@ -59,6 +72,7 @@ export class NotificationsProcessor extends WorkerHost {
             locale: m.locale,
             subject: rendered.subject,
             body: rendered.text,
+            competitionId: competitionOfEvent(event.payload),
             messageId: messageIdFor(id, this.config.MAIL_FROM),
           };
         }),
@@ -71,8 +85,20 @@ export class NotificationsProcessor extends WorkerHost {
       select: { id: true },
       orderBy: { id: 'asc' },
     });
-    const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    for (const n of pending) await this.sender.deliver(n.id, finalAttempt);
+    let later: Date | undefined;
+    for (const n of pending) {
+      const result = await this.sender.deliver(n.id);
+      if (result.kind === 'later' && (!later || result.at < later)) later = result.at;
+    }
+    // An invitation's token is dropped from its event once no mail of it is pending.
+    await this.sender.forgetSecrets(eventId);
+    if (later) {
+      // Mails that failed temporarily (or wait for another delivery's lease)
+      // are not this job's failure: it waits until the earliest is due, without
+      // spending an attempt, for as long as it takes.
+      await job.moveToDelayed(later.getTime(), token);
+      throw new DelayedError();
+    }
     return { delivered: pending.length };
   }
 }

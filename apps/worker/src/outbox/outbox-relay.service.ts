@@ -27,7 +27,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
       {
         claim: (limit, leaseMs) => this.claim(limit, leaseMs),
         markPublished: async (ids) => {
-          await this.prisma.$executeRaw`UPDATE outbox_events SET published_at = now(), claimed_until = NULL WHERE id = ANY(${ids}::uuid[])`;
+          await this.prisma
+            .$executeRaw`UPDATE outbox_events SET published_at = now(), claimed_until = NULL WHERE id = ANY(${ids}::uuid[])`;
         },
       },
       (queue, jobs) => queues.addEventJobs(queue, jobs),
@@ -58,7 +59,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
       } catch (error) {
         failures += 1;
         const wait = Math.min(this.config.RELAY_INTERVAL_MS * 2 ** failures, 5000);
-        this.logger.warn({ err: String(error), failures, retryInMs: wait }, 'outbox relay failed; events stay in the outbox and will be retried');
+        this.logger.warn(
+          { err: String(error), failures, retryInMs: wait },
+          'outbox relay failed; events stay in the outbox and will be retried',
+        );
         await sleep(wait);
       }
     }

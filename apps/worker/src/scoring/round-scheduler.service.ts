@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { PrismaService, closeRound, requestReminder } from '@app/database';
+import { DEFAULT_TIME_ZONE } from '@app/domain';
 import { PeriodicTask } from '../periodic-task';
 
 // Opens and closes rounds at their opensAt/closesAt, and once per round sends
@@ -28,9 +29,13 @@ export class RoundSchedulerService extends PeriodicTask {
     });
     for (const r of opened) this.logger.info({ roundId: r.id }, 'round opened on schedule');
 
-    const due = await this.prisma.round.findMany({ where: { status: 'OPEN', closesAt: { lte: now } }, select: { id: true } });
+    const due = await this.prisma.round.findMany({
+      where: { status: 'OPEN', closesAt: { lte: now } },
+      select: { id: true },
+    });
     for (const r of due) {
-      if (await this.prisma.$transaction((tx) => closeRound(tx, r.id))) this.logger.info({ roundId: r.id }, 'round closed on schedule');
+      if (await this.prisma.$transaction((tx) => closeRound(tx, r.id)))
+        this.logger.info({ roundId: r.id }, 'round closed on schedule');
     }
 
     const remindBefore = new Date(now.getTime() + this.config.REMINDER_BEFORE_CLOSE_MS);
@@ -39,10 +44,25 @@ export class RoundSchedulerService extends PeriodicTask {
     });
     for (const round of toRemind) {
       const judges = await this.prisma.$transaction(async (tx) => {
-        const claimed = await tx.round.updateMany({ where: { id: round.id, reminderSentAt: null }, data: { reminderSentAt: now } });
-        return claimed.count === 1 ? requestReminder(tx, round, round.heatName) : -1;
+        const claimed = await tx.round.updateMany({
+          where: { id: round.id, reminderSentAt: null },
+          data: { reminderSentAt: now },
+        });
+        if (claimed.count !== 1) return -1;
+        // The deadline in the mail reads in the competition's own zone.
+        const competition = await tx.competition.findUnique({
+          where: { id: round.competitionId },
+          select: { timeZone: true },
+        });
+        return requestReminder(
+          tx,
+          round,
+          round.heatName,
+          competition?.timeZone ?? DEFAULT_TIME_ZONE,
+        );
       });
-      if (judges >= 0) this.logger.info({ roundId: round.id, judges }, 'scheduled score reminder sent');
+      if (judges >= 0)
+        this.logger.info({ roundId: round.id, judges }, 'scheduled score reminder sent');
     }
   }
 }

@@ -22,9 +22,15 @@ describe('planAdvancement', () => {
   });
 
   it('lets the next project move up when one is excluded, with the reason kept', () => {
-    const plan = planAdvancement(standings, entrants, { count: 2, exclude: [{ projectId: 'B', reason: '尽职调查未通过' }] });
+    const plan = planAdvancement(standings, entrants, {
+      count: 2,
+      exclude: [{ projectId: 'B', reason: '尽职调查未通过' }],
+    });
     expect(ids(plan.advanced)).toEqual(['A', 'C', 'D']);
-    expect(plan.eliminated.find((e) => e.projectId === 'B')).toMatchObject({ override: 'EXCLUDED', reason: '尽职调查未通过' });
+    expect(plan.eliminated.find((e) => e.projectId === 'B')).toMatchObject({
+      override: 'EXCLUDED',
+      reason: '尽职调查未通过',
+    });
   });
 
   it('adds an included project (赛区推荐) on top, marked as an override', () => {
@@ -47,8 +53,18 @@ describe('planAdvancement', () => {
         return (e as DomainError).kind;
       }
     };
-    expect(kind(() => planAdvancement(standings, entrants, { count: 1, include: ['Z'] }))).toBe('UNPROCESSABLE');
-    expect(kind(() => planAdvancement(standings, entrants, { count: 1, include: ['A'], exclude: [{ projectId: 'A', reason: 'x' }] }))).toBe('UNPROCESSABLE');
+    expect(kind(() => planAdvancement(standings, entrants, { count: 1, include: ['Z'] }))).toBe(
+      'UNPROCESSABLE',
+    );
+    expect(
+      kind(() =>
+        planAdvancement(standings, entrants, {
+          count: 1,
+          include: ['A'],
+          exclude: [{ projectId: 'A', reason: 'x' }],
+        }),
+      ),
+    ).toBe('UNPROCESSABLE');
   });
 
   it('advances nobody with count 0 and everybody when count exceeds the heat', () => {

@@ -36,39 +36,82 @@ export interface AdvancementPlan {
 // taken, so the next one moves up; `include` adds projects (e.g. the heat's
 // own recommendation, 赛区推荐) on top. Projects absent from the standings
 // score 0. Order of the result: by score, then projectId.
-export function planAdvancement(standings: StandingEntry[], entrants: string[], req: AdvancementRequest, includeReason?: string): AdvancementPlan {
-  if (!Number.isInteger(req.count) || req.count < 0) throw DomainError.unprocessable('count must be a whole number ≥ 0', [{ field: 'count', message: 'invalid' }]);
+export function planAdvancement(
+  standings: StandingEntry[],
+  entrants: string[],
+  req: AdvancementRequest,
+  includeReason?: string,
+): AdvancementPlan {
+  if (!Number.isInteger(req.count) || req.count < 0)
+    throw DomainError.unprocessable('count must be a whole number ≥ 0', [
+      { field: 'count', message: 'invalid' },
+    ]);
   const inHeat = new Set(entrants);
-  for (const [field, ids] of [['include', req.include ?? []], ['exclude', (req.exclude ?? []).map((e) => e.projectId)]] as const) {
+  for (const [field, ids] of [
+    ['include', req.include ?? []],
+    ['exclude', (req.exclude ?? []).map((e) => e.projectId)],
+  ] as const) {
     const unknown = ids.filter((id) => !inHeat.has(id));
-    if (unknown.length) throw DomainError.unprocessable(`${field}: not projects of this heat: ${unknown.join(', ')}`, [{ field, message: 'not in this heat' }]);
+    if (unknown.length)
+      throw DomainError.unprocessable(
+        `${field}: not projects of this heat: ${unknown.join(', ')}`,
+        [{ field, message: 'not in this heat' }],
+      );
   }
   const excluded = new Map((req.exclude ?? []).map((e) => [e.projectId, e.reason]));
   const included = new Set(req.include ?? []);
   const both = [...included].filter((id) => excluded.has(id));
-  if (both.length) throw DomainError.unprocessable(`both included and excluded: ${both.join(', ')}`, [{ field: 'include', message: 'also excluded' }]);
+  if (both.length)
+    throw DomainError.unprocessable(`both included and excluded: ${both.join(', ')}`, [
+      { field: 'include', message: 'also excluded' },
+    ]);
 
   const scoreOf = new Map(standings.map((s) => [s.projectId, s.score]));
   const ordered = entrants
     .map((projectId) => ({ projectId, score: scoreOf.get(projectId) ?? 0 }))
     .sort((a, b) => b.score - a.score || (a.projectId < b.projectId ? -1 : 1));
   const contenders = ordered.filter((e) => !excluded.has(e.projectId));
-  const cutoffScore = req.count > 0 && contenders.length ? contenders[Math.min(req.count, contenders.length) - 1].score : null;
-  const byStandings = new Set(cutoffScore === null ? [] : contenders.filter((e) => e.score >= cutoffScore).map((e) => e.projectId));
-  const tiedAtCutoff = cutoffScore === null ? [] : contenders.filter((e) => e.score === cutoffScore).map((e) => e.projectId);
+  const cutoffScore =
+    req.count > 0 && contenders.length
+      ? contenders[Math.min(req.count, contenders.length) - 1].score
+      : null;
+  const byStandings = new Set(
+    cutoffScore === null
+      ? []
+      : contenders.filter((e) => e.score >= cutoffScore).map((e) => e.projectId),
+  );
+  const tiedAtCutoff =
+    cutoffScore === null
+      ? []
+      : contenders.filter((e) => e.score === cutoffScore).map((e) => e.projectId);
 
   const advanced: AdvancementDecision[] = [];
   const eliminated: AdvancementDecision[] = [];
   for (const e of ordered) {
     if (excluded.has(e.projectId)) {
-      eliminated.push({ ...e, result: 'ELIMINATED', reason: excluded.get(e.projectId)!, override: 'EXCLUDED' });
+      eliminated.push({
+        ...e,
+        result: 'ELIMINATED',
+        reason: excluded.get(e.projectId)!,
+        override: 'EXCLUDED',
+      });
     } else if (byStandings.has(e.projectId)) {
       advanced.push({ ...e, result: 'ADVANCED', reason: null, override: null });
     } else if (included.has(e.projectId)) {
-      advanced.push({ ...e, result: 'ADVANCED', reason: includeReason ?? 'included by the organisers', override: 'INCLUDED' });
+      advanced.push({
+        ...e,
+        result: 'ADVANCED',
+        reason: includeReason ?? 'included by the organisers',
+        override: 'INCLUDED',
+      });
     } else {
       eliminated.push({ ...e, result: 'ELIMINATED', reason: null, override: null });
     }
   }
-  return { advanced, eliminated, tiedAtCutoff: tiedAtCutoff.length > 1 ? tiedAtCutoff : [], cutoffScore };
+  return {
+    advanced,
+    eliminated,
+    tiedAtCutoff: tiedAtCutoff.length > 1 ? tiedAtCutoff : [],
+    cutoffScore,
+  };
 }

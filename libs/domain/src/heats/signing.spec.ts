@@ -14,28 +14,60 @@ const landed = { companyName: '江阴智感科技有限公司', registrationNo: 
 describe('transitionSigning', () => {
   it('allows exactly the forward path and cancelling what is not final', () => {
     const legal: [SigningStatus, SigningStatus][] = [
-      ['INTENT', 'NEGOTIATING'], ['NEGOTIATING', 'SIGNED'], ['SIGNED', 'LANDED'],
-      ['INTENT', 'CANCELLED'], ['NEGOTIATING', 'CANCELLED'], ['SIGNED', 'CANCELLED'],
+      ['INTENT', 'NEGOTIATING'],
+      ['NEGOTIATING', 'SIGNED'],
+      ['SIGNED', 'LANDED'],
+      ['INTENT', 'CANCELLED'],
+      ['NEGOTIATING', 'CANCELLED'],
+      ['SIGNED', 'CANCELLED'],
     ];
     for (const from of SIGNING_STATUSES) {
       for (const to of SIGNING_STATUSES) {
         const expected = legal.some(([f, t]) => f === from && t === to) ? 'OK' : 'CONFLICT';
-        expect([from, to, kind(() => transitionSigning(from, to, landed))]).toEqual([from, to, expected]);
+        expect([from, to, kind(() => transitionSigning(from, to, landed))]).toEqual([
+          from,
+          to,
+          expected,
+        ]);
       }
     }
   });
 
   it('needs the company name and registration number to land', () => {
-    expect(kind(() => transitionSigning('SIGNED', 'LANDED', { companyName: 'x' }))).toBe('UNPROCESSABLE');
-    expect(kind(() => transitionSigning('SIGNED', 'LANDED', { companyName: ' ', registrationNo: '1' }))).toBe('UNPROCESSABLE');
+    expect(kind(() => transitionSigning('SIGNED', 'LANDED', { companyName: 'x' }))).toBe(
+      'UNPROCESSABLE',
+    );
+    expect(
+      kind(() => transitionSigning('SIGNED', 'LANDED', { companyName: ' ', registrationNo: '1' })),
+    ).toBe('UNPROCESSABLE');
   });
 });
 
 describe('signingStats', () => {
   it('counts signed as SIGNED + LANDED and computes both rates', () => {
-    const f = (status: SigningStatus, heat = '华南赛区', track = 'IOT', enclave = '深圳飞地') => ({ status, heat, track, enclave });
-    const stats = signingStats([f('INTENT'), f('SIGNED'), f('LANDED'), f('LANDED', '华东赛区', 'AI', '上海飞地'), f('CANCELLED')], 6);
-    expect(stats).toMatchObject({ total: 5, signed: 3, landed: 2, signingRate: 0.5, landingRate: 0.6667 });
+    const f = (status: SigningStatus, heat = '华南赛区', track = 'IOT', enclave = '深圳飞地') => ({
+      status,
+      heat,
+      track,
+      enclave,
+    });
+    const stats = signingStats(
+      [
+        f('INTENT'),
+        f('SIGNED'),
+        f('LANDED'),
+        f('LANDED', '华东赛区', 'AI', '上海飞地'),
+        f('CANCELLED'),
+      ],
+      6,
+    );
+    expect(stats).toMatchObject({
+      total: 5,
+      signed: 3,
+      landed: 2,
+      signingRate: 0.5,
+      landingRate: 0.6667,
+    });
     expect(stats.byHeat['华南赛区']).toEqual({ total: 4, signed: 2, landed: 1, landingRate: 0.5 });
     expect(stats.byEnclave['上海飞地']).toEqual({ total: 1, signed: 1, landed: 1, landingRate: 1 });
     expect(signingStats([], 0)).toMatchObject({ signingRate: 0, landingRate: 0 });

@@ -1,7 +1,13 @@
 import { DomainError } from '../domain-error';
 
 export type SigningStatus = 'INTENT' | 'NEGOTIATING' | 'SIGNED' | 'LANDED' | 'CANCELLED';
-export const SIGNING_STATUSES: SigningStatus[] = ['INTENT', 'NEGOTIATING', 'SIGNED', 'LANDED', 'CANCELLED'];
+export const SIGNING_STATUSES: SigningStatus[] = [
+  'INTENT',
+  'NEGOTIATING',
+  'SIGNED',
+  'LANDED',
+  'CANCELLED',
+];
 export const OPEN_SIGNING_STATUSES: SigningStatus[] = ['INTENT', 'NEGOTIATING', 'SIGNED'];
 
 const FORWARD: Record<SigningStatus, SigningStatus | null> = {
@@ -16,13 +22,20 @@ export const isFinalSigning = (s: SigningStatus) => s === 'LANDED' || s === 'CAN
 
 // 项目签约 → 落地: INTENT → NEGOTIATING → SIGNED → LANDED, any not final →
 // CANCELLED; LANDED needs the registered company (name and registration no.).
-export function transitionSigning(from: SigningStatus, to: SigningStatus, details: { companyName?: string | null; registrationNo?: string | null }): SigningStatus {
+export function transitionSigning(
+  from: SigningStatus,
+  to: SigningStatus,
+  details: { companyName?: string | null; registrationNo?: string | null },
+): SigningStatus {
   const legal = (to === 'CANCELLED' && !isFinalSigning(from)) || FORWARD[from] === to;
   if (!legal) throw DomainError.conflict(`a signing cannot go from ${from} to ${to}`);
   if (to === 'LANDED') {
     const missing = (['companyName', 'registrationNo'] as const).filter((f) => !details[f]?.trim());
     if (missing.length) {
-      throw DomainError.unprocessable(`LANDED needs ${missing.join(' and ')}`, missing.map((field) => ({ field, message: 'required for LANDED' })));
+      throw DomainError.unprocessable(
+        `LANDED needs ${missing.join(' and ')}`,
+        missing.map((field) => ({ field, message: 'required for LANDED' })),
+      );
     }
   }
   return to;

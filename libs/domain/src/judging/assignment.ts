@@ -9,15 +9,61 @@ export interface AssignmentInput {
 }
 
 export type AssignmentResult =
-  | { ok: true; assignments: { judgeId: string; projectId: string }[]; loads: Record<string, number> }
+  | {
+      ok: true;
+      assignments: { judgeId: string; projectId: string }[];
+      loads: Record<string, number>;
+    }
   | { ok: false; reason: string };
 
 export const conflictKey = (judgeId: string, projectId: string) => `${judgeId}:${projectId}`;
 
 // 同单位回避: a judge whose affiliation equals the project's organisation name
 // (trimmed, case-insensitive) is in conflict without a declaration.
-export const sameUnit = (affiliation: string | null | undefined, organisationName: string): boolean =>
-  !!affiliation?.trim() && affiliation.trim().toLowerCase() === organisationName.trim().toLowerCase();
+export const sameUnit = (
+  affiliation: string | null | undefined,
+  organisationName: string,
+): boolean =>
+  !!affiliation?.trim() &&
+  affiliation.trim().toLowerCase() === organisationName.trim().toLowerCase();
+
+const normalEmail = (e: string | null | undefined) => e?.trim().toLowerCase() || null;
+
+export interface ConflictJudge {
+  id: string;
+  email: string;
+  affiliation: string | null;
+}
+
+export interface ConflictProject {
+  ownerId: string;
+  ownerEmail: string | null;
+  // The team members' emails as registered (any may be missing).
+  teamEmails: (string | null | undefined)[];
+  organisationName: string;
+}
+
+// A judge may not score its own project: the project's owner, and every team
+// member by email, are in conflict by construction, declared or not.
+export function ownProject(judge: ConflictJudge, project: ConflictProject): boolean {
+  if (judge.id === project.ownerId) return true;
+  const email = normalEmail(judge.email);
+  if (!email) return false;
+  return (
+    normalEmail(project.ownerEmail) === email ||
+    project.teamEmails.some((e) => normalEmail(e) === email)
+  );
+}
+
+// Why a judge and a project must not meet without anyone declaring it, or null.
+export function structuralConflict(
+  judge: ConflictJudge,
+  project: ConflictProject,
+): 'OWN_PROJECT' | 'SAME_UNIT' | null {
+  if (ownProject(judge, project)) return 'OWN_PROJECT';
+  if (sameUnit(judge.affiliation, project.organisationName)) return 'SAME_UNIT';
+  return null;
+}
 
 // Assigns every project to exactly `judgesPerProject` distinct judges with no
 // conflicts and judge loads within one of each other (each floor(T/J) or
@@ -30,14 +76,23 @@ export function assignJudges(input: AssignmentInput): AssignmentResult {
   const k = input.judgesPerProject;
   const projects = [...new Set(input.projectIds)].sort();
   const judges = [...new Set(input.judgeIds)].sort();
-  if (!Number.isInteger(k) || k < 1) return { ok: false, reason: 'judgesPerProject must be a positive integer' };
-  if (projects.length === 0) return { ok: false, reason: 'the heat has no ELIGIBLE project to assign' };
+  if (!Number.isInteger(k) || k < 1)
+    return { ok: false, reason: 'judgesPerProject must be a positive integer' };
+  if (projects.length === 0)
+    return { ok: false, reason: 'the heat has no ELIGIBLE project to assign' };
   if (judges.length < k) {
-    return { ok: false, reason: `the round has ${judges.length} judges; ${k} per project needs at least ${k}` };
+    return {
+      ok: false,
+      reason: `the round has ${judges.length} judges; ${k} per project needs at least ${k}`,
+    };
   }
   for (const p of projects) {
     const free = judges.filter((j) => !input.conflicts.has(conflictKey(j, p))).length;
-    if (free < k) return { ok: false, reason: `project ${p} has only ${free} judges without a conflict; ${k} are needed` };
+    if (free < k)
+      return {
+        ok: false,
+        reason: `project ${p} has only ${free} judges without a conflict; ${k} are needed`,
+      };
   }
 
   const total = projects.length * k;
@@ -50,7 +105,7 @@ export function assignJudges(input: AssignmentInput): AssignmentResult {
   const SS = T + 1;
   const TT = T + 2;
   const net = new FlowNetwork(T + 3);
-  const excess = new Array(T + 3).fill(0);
+  const excess = new Array<number>(T + 3).fill(0);
   const bounded = (u: number, v: number, lower: number, upper: number) => {
     const edge = upper - lower > 0 ? net.addEdge(u, v, upper - lower) : -1;
     excess[v] += lower;
@@ -62,7 +117,8 @@ export function assignJudges(input: AssignmentInput): AssignmentResult {
   const pairEdges: { edge: number; judgeId: string; projectId: string }[] = [];
   projects.forEach((p, pi) =>
     judges.forEach((j, ji) => {
-      if (!input.conflicts.has(conflictKey(j, p))) pairEdges.push({ edge: bounded(1 + pi, 1 + P + ji, 0, 1), judgeId: j, projectId: p });
+      if (!input.conflicts.has(conflictKey(j, p)))
+        pairEdges.push({ edge: bounded(1 + pi, 1 + P + ji, 0, 1), judgeId: j, projectId: p });
     }),
   );
   judges.forEach((_, ji) => bounded(1 + P + ji, T, floor, ceil));
@@ -81,7 +137,9 @@ export function assignJudges(input: AssignmentInput): AssignmentResult {
       reason: `conflicts leave no way to give every project ${k} judges with loads of ${floor}${ceil !== floor ? ` to ${ceil}` : ''} projects per judge`,
     };
   }
-  const assignments = pairEdges.filter((p) => net.residual(p.edge) === 0).map(({ judgeId, projectId }) => ({ judgeId, projectId }));
+  const assignments = pairEdges
+    .filter((p) => net.residual(p.edge) === 0)
+    .map(({ judgeId, projectId }) => ({ judgeId, projectId }));
   const loads: Record<string, number> = Object.fromEntries(judges.map((j) => [j, 0]));
   for (const a of assignments) loads[a.judgeId] += 1;
   return { ok: true, assignments, loads };

@@ -8,7 +8,7 @@ export class FlowNetwork {
   private iter: number[] = [];
 
   constructor(readonly size: number) {
-    this.head = new Array(size).fill(-1);
+    this.head = new Array<number>(size).fill(-1);
   }
 
   // Returns the edge's index, whose remaining capacity `residual(i)` tells its use.
@@ -37,7 +37,7 @@ export class FlowNetwork {
   }
 
   private bfs(source: number, sink: number): boolean {
-    this.level = new Array(this.size).fill(-1);
+    this.level = new Array<number>(this.size).fill(-1);
     this.level[source] = 0;
     const queue = [source];
     for (let qi = 0; qi < queue.length; qi++) {

@@ -7,3 +7,8 @@ export function roundHalfAwayFromZero(value: number, digits = 2): number {
   const rounded = Math.round(scaled) / factor;
   return value < 0 ? -rounded : rounded;
 }
+
+// Judge totals are stored exactly (rankings aggregate them) and reported
+// rounded like every other score: 81.7, never 81.70000000000002.
+export const reportedTotal = <T extends number | null>(total: T): T =>
+  (total === null ? null : roundHalfAwayFromZero(total)) as T;

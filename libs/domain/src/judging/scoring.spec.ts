@@ -1,14 +1,29 @@
 import fc from 'fast-check';
-import { aggregate, combineRounds, computeRanking, judgeTotal, rankEntries, trimmedMean, validateScores } from './scoring';
+import {
+  aggregate,
+  combineRounds,
+  computeRanking,
+  judgeTotal,
+  rankEntries,
+  trimmedMean,
+  validateScores,
+} from './scoring';
 import { roundHalfAwayFromZero } from './rounding';
 
 const t = (judgeId: string, projectId: string, total: number) => ({ judgeId, projectId, total });
 
 // The published judge pool of issue 3.
 const POOL = [
-  t('J1', 'P1', 92), t('J1', 'P2', 88), t('J1', 'P3', 85), t('J1', 'P4', 90),
-  t('J2', 'P2', 70), t('J2', 'P3', 62), t('J2', 'P5', 66),
-  t('J3', 'P1', 70), t('J3', 'P4', 85), t('J3', 'P5', 80),
+  t('J1', 'P1', 92),
+  t('J1', 'P2', 88),
+  t('J1', 'P3', 85),
+  t('J1', 'P4', 90),
+  t('J2', 'P2', 70),
+  t('J2', 'P3', 62),
+  t('J2', 'P5', 66),
+  t('J3', 'P1', 70),
+  t('J3', 'P4', 85),
+  t('J3', 'P5', 80),
 ];
 
 describe('rounding half away from zero', () => {
@@ -36,8 +51,14 @@ describe('judge totals and validation', () => {
   });
 
   it('names missing, out-of-range and unknown criteria', () => {
-    expect(validateScores(criteria, { TECH: 11, EXTRA: 1 }).map((p) => p.field)).toEqual(['scores.TECH', 'scores.MARKET', 'scores.EXTRA']);
-    expect(validateScores(criteria, { TECH: -1, MARKET: 100 }).map((p) => p.field)).toEqual(['scores.TECH']);
+    expect(validateScores(criteria, { TECH: 11, EXTRA: 1 }).map((p) => p.field)).toEqual([
+      'scores.TECH',
+      'scores.MARKET',
+      'scores.EXTRA',
+    ]);
+    expect(validateScores(criteria, { TECH: -1, MARKET: 100 }).map((p) => p.field)).toEqual([
+      'scores.TECH',
+    ]);
     expect(validateScores(criteria, { TECH: 0, MARKET: 100 })).toEqual([]);
   });
 });
@@ -56,14 +77,24 @@ describe('aggregation', () => {
   });
 
   it('ranks the published pool P4 > P2 > P5 > P1 > P3 under ZSCORE', () => {
-    expect(computeRanking('ZSCORE', POOL).map((e) => e.projectId)).toEqual(['P4', 'P2', 'P5', 'P1', 'P3']);
+    expect(computeRanking('ZSCORE', POOL).map((e) => e.projectId)).toEqual([
+      'P4',
+      'P2',
+      'P5',
+      'P1',
+      'P3',
+    ]);
   });
 
   it('puts P5 last under MEAN for the same pool', () => {
     const ranking = computeRanking('MEAN', POOL);
     expect(ranking[ranking.length - 1].projectId).toBe('P5');
     expect(ranking.map((e) => [e.projectId, e.score])).toEqual([
-      ['P4', 87.5], ['P1', 81], ['P2', 79], ['P3', 73.5], ['P5', 73],
+      ['P4', 87.5],
+      ['P1', 81],
+      ['P2', 79],
+      ['P3', 73.5],
+      ['P5', 73],
     ]);
   });
 
@@ -90,20 +121,37 @@ describe('ranks', () => {
       { projectId: 'd', score: 70 },
     ]);
     expect(ranked.map((e) => [e.rank, e.projectId, e.score])).toEqual([
-      [1, 'a', 90], [2, 'b', 80], [2, 'c', 80], [4, 'd', 70],
+      [1, 'a', 90],
+      [2, 'b', 80],
+      [2, 'c', 80],
+      [4, 'd', 70],
     ]);
   });
 
   it('ties at the top share rank 1', () => {
-    expect(rankEntries([{ projectId: 'x', score: 50 }, { projectId: 'y', score: 50 }]).map((e) => e.rank)).toEqual([1, 1]);
+    expect(
+      rankEntries([
+        { projectId: 'x', score: 50 },
+        { projectId: 'y', score: 50 },
+      ]).map((e) => e.rank),
+    ).toEqual([1, 1]);
   });
 
   it('is independent of input order', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ projectId: fc.uuid(), score: fc.integer({ min: 0, max: 10000 }).map((x) => x / 100) }), { maxLength: 30 }), (entries) => {
-        const unique = [...new Map(entries.map((e) => [e.projectId, e])).values()];
-        expect(rankEntries([...unique].reverse())).toEqual(rankEntries(unique));
-      }),
+      fc.property(
+        fc.array(
+          fc.record({
+            projectId: fc.uuid(),
+            score: fc.integer({ min: 0, max: 10000 }).map((x) => x / 100),
+          }),
+          { maxLength: 30 },
+        ),
+        (entries) => {
+          const unique = [...new Map(entries.map((e) => [e.projectId, e])).values()];
+          expect(rankEntries([...unique].reverse())).toEqual(rankEntries(unique));
+        },
+      ),
     );
   });
 });
@@ -111,10 +159,18 @@ describe('ranks', () => {
 describe('heat standings', () => {
   it('combines closed rounds by weight, absent counting 0', () => {
     const rounds = [
-      { weight: 1, scores: new Map([['A', 80], ['B', 70]]) },
+      {
+        weight: 1,
+        scores: new Map([
+          ['A', 80],
+          ['B', 70],
+        ]),
+      },
       { weight: 3, scores: new Map([['A', 60]]) },
     ];
-    const combined = Object.fromEntries(combineRounds(['A', 'B'], rounds).map((c) => [c.projectId, c.score]));
+    const combined = Object.fromEntries(
+      combineRounds(['A', 'B'], rounds).map((c) => [c.projectId, c.score]),
+    );
     expect(combined.A).toBe(65);
     expect(combined.B).toBe(17.5);
   });

@@ -13,12 +13,16 @@ export function validateScores(criteria: Criterion[], scores: CriterionScores): 
   const known = new Set(criteria.map((c) => c.code));
   for (const c of criteria) {
     const v = scores[c.code];
-    if (v === undefined || v === null) problems.push({ field: `scores.${c.code}`, message: 'missing' });
-    else if (typeof v !== 'number' || !Number.isFinite(v)) problems.push({ field: `scores.${c.code}`, message: 'must be a number' });
-    else if (v < 0 || v > c.maxScore) problems.push({ field: `scores.${c.code}`, message: `must be between 0 and ${c.maxScore}` });
+    if (v === undefined || v === null)
+      problems.push({ field: `scores.${c.code}`, message: 'missing' });
+    else if (typeof v !== 'number' || !Number.isFinite(v))
+      problems.push({ field: `scores.${c.code}`, message: 'must be a number' });
+    else if (v < 0 || v > c.maxScore)
+      problems.push({ field: `scores.${c.code}`, message: `must be between 0 and ${c.maxScore}` });
   }
   for (const code of Object.keys(scores)) {
-    if (!known.has(code)) problems.push({ field: `scores.${code}`, message: 'not a criterion of this round' });
+    if (!known.has(code))
+      problems.push({ field: `scores.${code}`, message: 'not a criterion of this round' });
   }
   return problems;
 }
@@ -49,16 +53,38 @@ export function trimmedMean(totals: number[], trim: number): number {
   return mean(sorted.slice(trim, sorted.length - trim));
 }
 
+// Appends to the list under `key`, creating it: linear in the number of
+// totals (copying the list on every append was quadratic in judges per project).
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function extent(xs: number[]): number {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const x of xs) {
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  return max - min;
+}
+
 // Rule 2, over the submitted totals of one round.
-export function aggregate(method: AggregationMethod, totals: SubmittedTotal[], trim = 1): ProjectAggregate[] {
+export function aggregate(
+  method: AggregationMethod,
+  totals: SubmittedTotal[],
+  trim = 1,
+): ProjectAggregate[] {
   const byProject = new Map<string, SubmittedTotal[]>();
-  for (const t of totals) byProject.set(t.projectId, [...(byProject.get(t.projectId) ?? []), t]);
+  for (const t of totals) push(byProject, t.projectId, t);
 
   let zOf: ((t: SubmittedTotal) => number) | undefined;
   if (method === 'ZSCORE') {
     const stats = new Map<string, { mean: number; sd: number }>();
     const byJudge = new Map<string, number[]>();
-    for (const t of totals) byJudge.set(t.judgeId, [...(byJudge.get(t.judgeId) ?? []), t.total]);
+    for (const t of totals) push(byJudge, t.judgeId, t.total);
     for (const [judgeId, xs] of byJudge) {
       const m = mean(xs);
       const sd = Math.sqrt(mean(xs.map((x) => (x - m) ** 2))); // population sd
@@ -76,7 +102,7 @@ export function aggregate(method: AggregationMethod, totals: SubmittedTotal[], t
     if (method === 'MEAN') score = mean(xs);
     else if (method === 'TRIMMED_MEAN') score = trimmedMean(xs, trim);
     else score = 50 + 10 * mean(ts.map(zOf!));
-    return { projectId, score, judgeCount: ts.length, spread: Math.max(...xs) - Math.min(...xs) };
+    return { projectId, score, judgeCount: ts.length, spread: extent(xs) };
   });
 }
 
@@ -94,7 +120,10 @@ export function rankEntries<T extends { projectId: string; score: number }>(
   entries: T[],
 ): (Omit<T, 'score'> & { rank: number; score: number })[] {
   const rounded = entries.map((e) => ({ ...e, score: roundHalfAwayFromZero(e.score) }));
-  rounded.sort((a, b) => b.score - a.score || (a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : 0));
+  rounded.sort(
+    (a, b) =>
+      b.score - a.score || (a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : 0),
+  );
   let rank = 0;
   return rounded.map((e, i) => {
     if (i === 0 || e.score !== rounded[i - 1].score) rank = i + 1;
@@ -102,7 +131,11 @@ export function rankEntries<T extends { projectId: string; score: number }>(
   });
 }
 
-export function computeRanking(method: AggregationMethod, totals: SubmittedTotal[], trim = 1): RankedEntry[] {
+export function computeRanking(
+  method: AggregationMethod,
+  totals: SubmittedTotal[],
+  trim = 1,
+): RankedEntry[] {
   return rankEntries(aggregate(method, totals, trim)).map((e) => ({
     rank: e.rank,
     projectId: e.projectId,
@@ -119,7 +152,10 @@ export interface ClosedRoundResult {
 
 // The heat's closed rounds combined: Σ weight·roundScore / Σ weight, a project
 // absent from a closed round counting 0 there.
-export function combineRounds(projectIds: string[], rounds: ClosedRoundResult[]): { projectId: string; score: number; roundCount: number }[] {
+export function combineRounds(
+  projectIds: string[],
+  rounds: ClosedRoundResult[],
+): { projectId: string; score: number; roundCount: number }[] {
   const totalWeight = rounds.reduce((s, r) => s + r.weight, 0);
   return projectIds.map((projectId) => {
     const weighted = rounds.reduce((s, r) => s + r.weight * (r.scores.get(projectId) ?? 0), 0);

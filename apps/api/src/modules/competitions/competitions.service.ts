@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Criterion, DomainError, hasRole, validateRubric } from '@app/domain';
+import {
+  Actor,
+  Criterion,
+  DEFAULT_TIME_ZONE,
+  DomainError,
+  canonicalTimeZone,
+  hasRole,
+  validateRubric,
+} from '@app/domain';
 import { Prisma, PrismaService } from '@app/database';
 import { CreateCompetitionDto, CreateHeatDto, CreateRubricDto } from './dto/competition.dto';
 
@@ -8,6 +16,7 @@ export interface RegistrationContext {
   name: string;
   opensAt: Date;
   closesAt: Date;
+  timeZone: string;
   trackCodes: string[];
 }
 
@@ -28,14 +37,25 @@ export class CompetitionsService {
         { field: 'registrationClosesAt', message: 'must be after registrationOpensAt' },
       ]);
     }
-    this.assertUnique(dto.tracks.map((t) => t.code), 'tracks');
-    this.assertUnique(dto.stages.map((s) => s.code), 'stages');
-    this.assertUnique(dto.stages.map((s) => String(s.order)), 'stages', 'order');
+    this.assertUnique(
+      dto.tracks.map((t) => t.code),
+      'tracks',
+    );
+    this.assertUnique(
+      dto.stages.map((s) => s.code),
+      'stages',
+    );
+    this.assertUnique(
+      dto.stages.map((s) => String(s.order)),
+      'stages',
+      'order',
+    );
     return this.prisma.competition.create({
       data: {
         name: dto.name,
         registrationOpensAt: opensAt,
         registrationClosesAt: closesAt,
+        timeZone: canonicalTimeZone(dto.timeZone ?? DEFAULT_TIME_ZONE) ?? DEFAULT_TIME_ZONE,
         createdById: actor.id,
         organisers: { create: [{ userId: actor.id }] },
         tracks: { create: dto.tracks },
@@ -47,13 +67,29 @@ export class CompetitionsService {
 
   // Competitions are public calls for projects: every signed-in user may list them.
   list() {
-    return this.prisma.competition.findMany({ include: competitionInclude, orderBy: { createdAt: 'desc' } });
+    return this.prisma.competition.findMany({
+      include: competitionInclude,
+      orderBy: { createdAt: 'desc' },
+    });
   }
 
   async get(id: string) {
-    const competition = await this.prisma.competition.findUnique({ where: { id }, include: competitionInclude });
+    const competition = await this.prisma.competition.findUnique({
+      where: { id },
+      include: competitionInclude,
+    });
     if (!competition) throw DomainError.notFound('competition', id);
     return competition;
+  }
+
+  // The zone human-facing times of this competition are shown in.
+  async timeZoneOf(competitionId: string): Promise<string> {
+    const c = await this.prisma.competition.findUnique({
+      where: { id: competitionId },
+      select: { timeZone: true },
+    });
+    if (!c) throw DomainError.notFound('competition', competitionId);
+    return c.timeZone;
   }
 
   // Organisers manage only the competitions they organise; to anyone else the
@@ -66,7 +102,9 @@ export class CompetitionsService {
       return;
     }
     const membership = hasRole(actor, 'ORGANISER')
-      ? await this.prisma.competitionOrganiser.findUnique({ where: { competitionId_userId: { competitionId, userId: actor.id } } })
+      ? await this.prisma.competitionOrganiser.findUnique({
+          where: { competitionId_userId: { competitionId, userId: actor.id } },
+        })
       : null;
     if (!membership) throw DomainError.notFound('competition', competitionId);
   }
@@ -80,7 +118,9 @@ export class CompetitionsService {
 
   async createHeat(actor: Actor, competitionId: string, dto: CreateHeatDto) {
     await this.assertCanManage(actor, competitionId);
-    const stage = await this.prisma.stage.findUnique({ where: { competitionId_code: { competitionId, code: dto.stageCode } } });
+    const stage = await this.prisma.stage.findUnique({
+      where: { competitionId_code: { competitionId, code: dto.stageCode } },
+    });
     if (!stage) {
       throw DomainError.unprocessable(`no stage ${dto.stageCode} in this competition`, [
         { field: 'stageCode', message: 'unknown stage code' },
@@ -88,7 +128,12 @@ export class CompetitionsService {
     }
     const { stageCode: _stageCode, startsAt, ...rest } = dto;
     const heat = await this.prisma.heat.create({
-      data: { ...rest, startsAt: startsAt ? new Date(startsAt) : null, competitionId, stageId: stage.id },
+      data: {
+        ...rest,
+        startsAt: startsAt ? new Date(startsAt) : null,
+        competitionId,
+        stageId: stage.id,
+      },
     });
     return this.heatView(heat, stage);
   }
@@ -105,43 +150,88 @@ export class CompetitionsService {
 
   // The heat a project registers into must exist in its competition and belong to stage 1.
   async findEntryHeat(competitionId: string, heatId: string) {
-    const heat = await this.prisma.heat.findFirst({ where: { id: heatId, competitionId }, include: { stage: true } });
+    const heat = await this.prisma.heat.findFirst({
+      where: { id: heatId, competitionId },
+      include: { stage: true },
+    });
     if (!heat) return { ok: false as const, reason: 'no such heat in this competition' };
-    const first = await this.prisma.stage.findFirst({ where: { competitionId }, orderBy: { order: 'asc' } });
-    if (heat.stageId !== first?.id) return { ok: false as const, reason: `heat belongs to stage ${heat.stage.code}, not the first stage` };
+    const first = await this.prisma.stage.findFirst({
+      where: { competitionId },
+      orderBy: { order: 'asc' },
+    });
+    if (heat.stageId !== first?.id)
+      return {
+        ok: false as const,
+        reason: `heat belongs to stage ${heat.stage.code}, not the first stage`,
+      };
     return { ok: true as const, heat };
   }
 
   async getHeat(heatId: string) {
-    const heat = await this.prisma.heat.findUnique({ where: { id: heatId }, include: { stage: true } });
+    const heat = await this.prisma.heat.findUnique({
+      where: { id: heatId },
+      include: { stage: true },
+    });
     if (!heat) throw DomainError.notFound('heat', heatId);
     return heat;
   }
 
   // The heat a heat's projects advance into: a heat of the very next stage,
   // or null when `heat` is in the last stage (then `toHeatId` must be absent).
-  async nextStageHeat(heat: { competitionId: string; stage: { order: number } }, toHeatId?: string) {
-    const next = await this.prisma.stage.findFirst({ where: { competitionId: heat.competitionId, order: { gt: heat.stage.order } }, orderBy: { order: 'asc' } });
+  async nextStageHeat(
+    heat: { competitionId: string; stage: { order: number } },
+    toHeatId?: string,
+  ) {
+    const next = await this.prisma.stage.findFirst({
+      where: { competitionId: heat.competitionId, order: { gt: heat.stage.order } },
+      orderBy: { order: 'asc' },
+    });
     if (!next) {
-      if (toHeatId) throw DomainError.unprocessable('this is the final stage: omit toHeatId to mark the awarded projects', [{ field: 'toHeatId', message: 'not allowed for the final' }]);
+      if (toHeatId)
+        throw DomainError.unprocessable(
+          'this is the final stage: omit toHeatId to mark the awarded projects',
+          [{ field: 'toHeatId', message: 'not allowed for the final' }],
+        );
       return null;
     }
-    if (!toHeatId) throw DomainError.unprocessable(`toHeatId is required: a heat of stage ${next.code}`, [{ field: 'toHeatId', message: 'required' }]);
-    const target = await this.prisma.heat.findFirst({ where: { id: toHeatId, competitionId: heat.competitionId, stageId: next.id } });
-    if (!target) throw DomainError.unprocessable(`toHeatId must be a heat of stage ${next.code} in this competition`, [{ field: 'toHeatId', message: 'not a heat of the next stage' }]);
+    if (!toHeatId)
+      throw DomainError.unprocessable(`toHeatId is required: a heat of stage ${next.code}`, [
+        { field: 'toHeatId', message: 'required' },
+      ]);
+    const target = await this.prisma.heat.findFirst({
+      where: { id: toHeatId, competitionId: heat.competitionId, stageId: next.id },
+    });
+    if (!target)
+      throw DomainError.unprocessable(
+        `toHeatId must be a heat of stage ${next.code} in this competition`,
+        [{ field: 'toHeatId', message: 'not a heat of the next stage' }],
+      );
     return target;
+  }
+
+  // Whether the heat belongs to the competition's last stage (the final).
+  async isFinalStage(heat: { competitionId: string; stage: { order: number } }) {
+    const later = await this.prisma.stage.count({
+      where: { competitionId: heat.competitionId, order: { gt: heat.stage.order } },
+    });
+    return later === 0;
   }
 
   // The earliest-stage heat among these.
   async earliestHeat(heatIds: string[]) {
-    const heats = await this.prisma.heat.findMany({ where: { id: { in: heatIds } }, include: { stage: true } });
+    const heats = await this.prisma.heat.findMany({
+      where: { id: { in: heatIds } },
+      include: { stage: true },
+    });
     return heats.sort((a, b) => a.stage.order - b.stage.order)[0];
   }
 
   async getRubric(competitionId: string, rubricId: string) {
     const rubric = await this.prisma.rubric.findFirst({ where: { id: rubricId, competitionId } });
     if (!rubric) {
-      throw DomainError.unprocessable('no such rubric in this competition', [{ field: 'rubricId', message: 'unknown rubric' }]);
+      throw DomainError.unprocessable('no such rubric in this competition', [
+        { field: 'rubricId', message: 'unknown rubric' },
+      ]);
     }
     return { ...rubric, criteria: rubric.criteria as unknown as Criterion[] };
   }
@@ -153,17 +243,31 @@ export class CompetitionsService {
       name: c.name,
       opensAt: c.registrationOpensAt,
       closesAt: c.registrationClosesAt,
+      timeZone: c.timeZone,
       trackCodes: c.tracks.map((t) => t.code),
     };
   }
 
   async createRubric(actor: Actor, competitionId: string, dto: CreateRubricDto) {
     await this.assertCanManage(actor, competitionId);
-    const criteria: Criterion[] = dto.criteria.map((c) => ({ code: c.code, name: c.name, weight: c.weight, maxScore: c.maxScore }));
+    const criteria: Criterion[] = dto.criteria.map((c) => ({
+      code: c.code,
+      name: c.name,
+      weight: c.weight,
+      maxScore: c.maxScore,
+    }));
     const problems = validateRubric(criteria);
-    if (problems.length) throw DomainError.unprocessable(`Invalid rubric: ${problems.map((p) => p.message).join('; ')}`, problems);
+    if (problems.length)
+      throw DomainError.unprocessable(
+        `Invalid rubric: ${problems.map((p) => p.message).join('; ')}`,
+        problems,
+      );
     return this.prisma.rubric.create({
-      data: { competitionId, name: dto.name, criteria: criteria as unknown as Prisma.InputJsonValue },
+      data: {
+        competitionId,
+        name: dto.name,
+        criteria: criteria as unknown as Prisma.InputJsonValue,
+      },
     });
   }
 
@@ -180,9 +284,10 @@ export class CompetitionsService {
   private assertUnique(values: string[], field: string, key = 'code'): void {
     const dupes = values.filter((v, i) => values.indexOf(v) !== i);
     if (dupes.length) {
-      throw DomainError.unprocessable(`duplicate ${field} ${key}: ${[...new Set(dupes)].join(', ')}`, [
-        { field, message: `duplicate ${key} ${dupes[0]}` },
-      ]);
+      throw DomainError.unprocessable(
+        `duplicate ${field} ${key}: ${[...new Set(dupes)].join(', ')}`,
+        [{ field, message: `duplicate ${key} ${dupes[0]}` }],
+      );
     }
   }
 }

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AdvancementPlan, DomainError, planAdvancement } from '@app/domain';
-import { PrismaService, appendAudit, appendEvent, isUniqueViolation } from '@app/database';
-import { Recipient } from '@app/events';
+import { PrismaService, appendAudit, isUniqueViolation } from '@app/database';
 import { CompetitionsService } from '../competitions/competitions.service';
-import { IdentityService } from '../identity/identity.service';
 import { RankingsService } from '../judging/rankings.service';
 import { RegistrationService } from '../registration/registration.service';
 import { AdvanceDto } from './dto/advance.dto';
@@ -15,7 +13,6 @@ export class AdvancementService {
     private readonly competitions: CompetitionsService,
     private readonly registration: RegistrationService,
     private readonly rankings: RankingsService,
-    private readonly identity: IdentityService,
   ) {}
 
   async preview(actor: Actor, heatId: string, count?: number) {
@@ -23,18 +20,31 @@ export class AdvancementService {
     return { heatId: heat.id, count: count ?? heat.advanceQuota ?? 0, ...this.view(plan, titles) };
   }
 
+  // Records the results and moves the projects; mails nobody: owners learn
+  // their results from the heat's release (ResultsReleaseService).
   async advance(actor: Actor, heatId: string, dto: AdvanceDto) {
-    const { heat, plan, titles, entrants } = await this.plan(actor, heatId, dto);
+    // The plan reads standings and entrants outside the transaction: a concurrent
+    // press that commits in between moves the entrants on, and the plan may then
+    // refuse them. That press won; this one is the "already advanced" 409.
+    const { heat, plan, titles } = await this.plan(actor, heatId, dto).catch(async (e) => {
+      if (await this.advancementOf(heatId))
+        throw DomainError.conflict('this heat has already advanced');
+      throw e;
+    });
     const target = await this.competitions.nextStageHeat(heat, dto.toHeatId);
-    const owners = await this.identity.findUsers([...new Set(entrants.map((e) => e.ownerId))]);
-    const competition = await this.competitions.get(heat.competitionId);
     const awarded = target === null;
     const result = (r: 'ADVANCED' | 'ELIMINATED') => (r === 'ADVANCED' && awarded ? 'AWARDED' : r);
     try {
       await this.prisma.$transaction(async (tx) => {
         // The primary key makes this happen once: a second press, even a concurrent one, fails here.
         await tx.heatAdvancement.create({
-          data: { heatId, competitionId: heat.competitionId, toHeatId: target?.id ?? null, count: dto.count ?? heat.advanceQuota ?? 0, decidedById: actor.id },
+          data: {
+            heatId,
+            competitionId: heat.competitionId,
+            toHeatId: target?.id ?? null,
+            count: dto.count ?? heat.advanceQuota ?? 0,
+            decidedById: actor.id,
+          },
         });
         const decisions = [...plan.advanced, ...plan.eliminated];
         await tx.advancementResult.createMany({
@@ -65,24 +75,10 @@ export class AdvancementService {
             count: dto.count ?? heat.advanceQuota,
             advanced: plan.advanced.map((d) => d.projectId),
             tiedAtCutoff: plan.tiedAtCutoff,
-            overrides: decisions.filter((d) => d.override).map((d) => ({ projectId: d.projectId, override: d.override, reason: d.reason })),
+            overrides: decisions
+              .filter((d) => d.override)
+              .map((d) => ({ projectId: d.projectId, override: d.override, reason: d.reason })),
           },
-        });
-        const byOwner = new Map<string, { owner: Recipient; results: { projectId: string; title: string; result: 'ADVANCED' | 'ELIMINATED' | 'AWARDED' }[] }>();
-        for (const d of decisions) {
-          const ownerId = entrants.find((e) => e.id === d.projectId)!.ownerId;
-          const u = owners.find((o) => o.id === ownerId);
-          if (!u) continue;
-          const entry = byOwner.get(ownerId) ?? { owner: { userId: u.id, email: u.email, name: u.name, locale: u.locale }, results: [] };
-          entry.results.push({ projectId: d.projectId, title: titles.get(d.projectId) ?? '', result: result(d.result) });
-          byOwner.set(ownerId, entry);
-        }
-        await appendEvent(tx, 'heats.heat-advanced', heatId, {
-          heatId,
-          heatName: heat.name,
-          competitionName: competition.name,
-          nextHeat: target ? { name: target.name, city: target.city, venue: target.venue, startsAt: target.startsAt?.toISOString() ?? null } : null,
-          owners: [...byOwner.values()],
         });
       });
     } catch (e) {
@@ -96,8 +92,19 @@ export class AdvancementService {
 
   // The regional (first-stage) heat a project entered through, whatever heat it is in now.
   async entryHeat(projectId: string, currentHeatId: string) {
-    const results = await this.prisma.advancementResult.findMany({ where: { projectId }, select: { heatId: true } });
+    const results = await this.prisma.advancementResult.findMany({
+      where: { projectId },
+      select: { heatId: true },
+    });
     return this.competitions.earliestHeat([currentHeatId, ...results.map((r) => r.heatId)]);
+  }
+
+  async advancementOf(heatId: string) {
+    return this.prisma.heatAdvancement.findUnique({ where: { heatId } });
+  }
+
+  async heatResults(heatId: string) {
+    return this.prisma.advancementResult.findMany({ where: { heatId } });
   }
 
   async resultsOf(competitionId: string) {
@@ -114,19 +121,34 @@ export class AdvancementService {
     return rows.length;
   }
 
-  private async plan(actor: Actor, heatId: string, req: { count?: number; include?: string[]; exclude?: { projectId: string; reason: string }[]; includeReason?: string }) {
+  private async plan(
+    actor: Actor,
+    heatId: string,
+    req: {
+      count?: number;
+      include?: string[];
+      exclude?: { projectId: string; reason: string }[];
+      includeReason?: string;
+    },
+  ) {
     const heat = await this.competitions.getHeat(heatId);
     await this.competitions.assertCanManage(actor, heat.competitionId).catch(() => {
       throw DomainError.notFound('heat', heatId);
     });
-    if (await this.prisma.heatAdvancement.findUnique({ where: { heatId } })) throw DomainError.conflict('this heat has already advanced');
+    if (await this.prisma.heatAdvancement.findUnique({ where: { heatId } }))
+      throw DomainError.conflict('this heat has already advanced');
     const standings = await this.rankings.standings(actor, heatId);
     if (!standings.final) {
-      throw DomainError.conflict('every round of the heat must be closed (and its final ranking computed) before advancement');
+      throw DomainError.conflict(
+        'every round of the heat must be closed (and its final ranking computed) before advancement',
+      );
     }
     const entrants = await this.registration.eligibleProjects(heatId);
     const count = req.count ?? heat.advanceQuota;
-    if (count == null) throw DomainError.unprocessable('give a count: the heat has no advanceQuota', [{ field: 'count', message: 'required' }]);
+    if (count == null)
+      throw DomainError.unprocessable('give a count: the heat has no advanceQuota', [
+        { field: 'count', message: 'required' },
+      ]);
     const plan: AdvancementPlan = planAdvancement(
       standings.entries,
       entrants.map((e) => e.id),
@@ -146,6 +168,11 @@ export class AdvancementService {
       reason: d.reason,
       override: d.override,
     });
-    return { advanced: plan.advanced.map(row), eliminated: plan.eliminated.map(row), tiedAtCutoff: plan.tiedAtCutoff, cutoffScore: plan.cutoffScore };
+    return {
+      advanced: plan.advanced.map(row),
+      eliminated: plan.eliminated.map(row),
+      tiedAtCutoff: plan.tiedAtCutoff,
+      cutoffScore: plan.cutoffScore,
+    };
   }
 }

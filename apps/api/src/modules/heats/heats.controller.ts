@@ -1,10 +1,38 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
 import { RankingsService } from '../judging/rankings.service';
+import { HeaderSink, attachment } from '../../common/download';
 import { XLSX_TYPE, toXlsx } from '../../common/xlsx';
+import { ApiRoute } from '../../common/api-route.decorator';
 import { AdvancementService } from './advancement.service';
+import { AwardsService } from './awards.service';
+import {
+  AssignAwardsDto,
+  AwardPlanDto,
+  AwardPreviewDto,
+  AwardTiersDto,
+  AwardsViewDto,
+} from './dto/awards.dto';
+import { ResultsReleaseDto, ResultsReleasePreviewDto } from './dto/release.dto';
+import { ChangeResultDto, ResultChangedDto } from './dto/result-change.dto';
+import { ResultChangeService } from './result-change.service';
+import { ResultsReleaseService } from './results-release.service';
 import { AdvanceDto, PreviewQuery } from './dto/advance.dto';
+import { AdvancementDoneDto, AdvancementPreviewDto } from './dto/advance.responses';
 
 const STANDINGS_HEADERS = ['名次', '项目编号', '项目名称', '综合得分', '评委数', '最大分差'];
 
@@ -16,19 +44,134 @@ export class HeatsController {
   constructor(
     private readonly advancement: AdvancementService,
     private readonly rankings: RankingsService,
+    private readonly releases: ResultsReleaseService,
+    private readonly awards: AwardsService,
+    private readonly resultChanges: ResultChangeService,
   ) {}
 
+  @Patch(':id/results/:projectId')
+  @ApiRoute({
+    summary:
+      'Change a recorded result (ADVANCED ↔ ELIMINATED) with a reason, while the next heat has not started judging the project; audited, mailed as a correction at the next release',
+    type: ResultChangedDto,
+    errors: [400, 401, 403, 404, 409],
+  })
+  changeResult(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('projectId', ParseUUIDPipe) projectId: string,
+    @Body() dto: ChangeResultDto,
+  ) {
+    return this.resultChanges.change(user, id, projectId, dto);
+  }
+
+  @Put(':id/award-tiers')
+  @ApiRoute({
+    summary: "Set the final's award tiers, best first (一等奖 ×1, 二等奖 ×2, …)",
+    type: AwardsViewDto,
+    errors: [400, 403, 404, 409, 422],
+  })
+  setAwardTiers(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AwardTiersDto,
+  ) {
+    return this.awards.setTiers(user, id, dto);
+  }
+
+  @Get(':id/awards')
+  @ApiRoute({
+    summary: "The final's award tiers and the awards assigned",
+    type: AwardsViewDto,
+    errors: [400, 403, 404, 409],
+  })
+  listAwards(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.awards.list(user, id);
+  }
+
+  @Get(':id/awards/preview')
+  @ApiRoute({
+    summary: "Awards as the final's standings give them, with ties at tier boundaries surfaced",
+    type: AwardPreviewDto,
+    errors: [400, 403, 404, 409, 422],
+  })
+  previewAwards(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.awards.preview(user, id);
+  }
+
+  @Post(':id/awards')
+  @HttpCode(200)
+  @ApiRoute({
+    summary:
+      "Assign the final's awards (records its results; 409 listing boundary ties until tieBreaks settle them, audited); mailed at the results release",
+    type: AwardPlanDto,
+    errors: [400, 403, 404, 409, 422],
+  })
+  assignAwards(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AssignAwardsDto,
+  ) {
+    return this.awards.assign(user, id, dto.tieBreaks ?? []);
+  }
+
+  @Get(':id/results/release/preview')
+  @ApiRoute({
+    summary: "Who the heat's next results release mails, and which mail (result or correction)",
+    type: ResultsReleasePreviewDto,
+    errors: [400, 403, 404, 409],
+  })
+  releasePreview(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.releases.preview(user, id);
+  }
+
+  @Post(':id/results/release')
+  @HttpCode(200)
+  @ApiRoute({
+    summary:
+      "Release the heat's results (the final's with awards): one mail per owner with a new or changed result",
+    type: ResultsReleaseDto,
+    errors: [400, 403, 404, 409],
+  })
+  release(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.releases.release(user, id);
+  }
+
+  @ApiRoute({
+    summary: 'Preview who advances (top count, ties at the cut-off, overrides)',
+    type: AdvancementPreviewDto,
+    errors: [400, 401, 403, 404],
+  })
   @Get(':id/advance/preview')
-  preview(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() q: PreviewQuery) {
+  preview(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: PreviewQuery,
+  ) {
     return this.advancement.preview(user, id, q.count);
   }
 
+  @ApiRoute({
+    summary:
+      'Advance the heat once: record the results and move the advanced into the next heat (mailed at the results release)',
+    type: AdvancementDoneDto,
+    errors: [400, 401, 403, 404, 409, 422],
+  })
   @Post(':id/advance')
   @HttpCode(200)
-  advance(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AdvanceDto) {
+  advance(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AdvanceDto,
+  ) {
     return this.advancement.advance(user, id, dto);
   }
 
+  @ApiRoute({
+    summary: 'Heat standings as CSV (Chinese headers, BOM)',
+    file: 'csv',
+    errors: [400, 401, 403, 404],
+  })
   @Get(':id/standings.csv')
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="standings.csv"')
@@ -37,11 +180,23 @@ export class HeatsController {
     return this.rankings.toCsv(s.entries);
   }
 
+  @ApiRoute({
+    summary: 'Heat standings as an Excel workbook',
+    file: 'xlsx',
+    errors: [400, 401, 403, 404],
+  })
   @Get(':id/standings.xlsx')
-  async standingsXlsx(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) reply: { header(k: string, v: string): void }) {
+  async standingsXlsx(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) reply: HeaderSink,
+  ) {
     const s = await this.rankings.standings(user, id);
-    reply.header('content-type', XLSX_TYPE);
-    reply.header('content-disposition', 'attachment; filename="standings.xlsx"');
-    return toXlsx('成绩排名', STANDINGS_HEADERS, s.entries.map((e) => [e.rank, e.projectId, e.title, e.score, e.judgeCount, e.spread]));
+    attachment(reply, XLSX_TYPE, 'standings.xlsx');
+    return toXlsx(
+      '成绩排名',
+      STANDINGS_HEADERS,
+      s.entries.map((e) => [e.rank, e.projectId, e.title, e.score, e.judgeCount, e.spread]),
+    );
   }
 }

@@ -4,12 +4,23 @@ import { IdentityModule } from '../identity/identity.module';
 import { JudgingModule } from '../judging/judging.module';
 import { RegistrationModule } from '../registration/registration.module';
 import { AdvancementService } from './advancement.service';
+import { AwardsService } from './awards.service';
+import { EditingController } from './editing.controller';
+import { EditingService } from './editing.service';
 import { HeatsController } from './heats.controller';
+import { ResultChangeService } from './result-change.service';
+import { ResultsReleaseService } from './results-release.service';
 
 @Module({
   imports: [CompetitionsModule, IdentityModule, JudgingModule, RegistrationModule],
-  controllers: [HeatsController],
-  providers: [AdvancementService],
+  controllers: [HeatsController, EditingController],
+  providers: [
+    AdvancementService,
+    ResultsReleaseService,
+    EditingService,
+    AwardsService,
+    ResultChangeService,
+  ],
   exports: [AdvancementService],
 })
 export class HeatsModule {}

@@ -1,8 +1,23 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../../common/api-route.decorator';
 import { AuthUser, CurrentUser, Public, Roles } from '../../common/auth.decorators';
-import { CreateUserDto, LoginDto, SetPasswordDto, SignupDto } from './dto/identity.dto';
+import { AuthRateLimited } from '../../common/rate-limits';
+import {
+  CreateUserDto,
+  ForgotPasswordDto,
+  LoginDto,
+  SetPasswordDto,
+  SignupDto,
+} from './dto/identity.dto';
 import { IdentityService } from './identity.service';
+import { Idempotent } from '../../common/idempotency.interceptor';
+import {
+  ForgotPasswordAnswerDto,
+  LoginResultDto,
+  UserDto,
+  UserEnvelopeDto,
+} from './dto/identity.responses';
 
 @ApiTags('accounts')
 @Controller()
@@ -10,12 +25,25 @@ export class AuthController {
   constructor(private readonly identity: IdentityService) {}
 
   @Public()
+  @AuthRateLimited()
+  @ApiRoute({
+    summary: 'Sign up as an applicant',
+    status: 201,
+    type: UserEnvelopeDto,
+    errors: [400, 409],
+  })
   @Post('auth/signup')
   async signup(@Body() dto: SignupDto) {
     return { user: await this.identity.signup(dto) };
   }
 
   @Public()
+  @AuthRateLimited()
+  @ApiRoute({
+    summary: 'Log in: an access token and the user',
+    type: LoginResultDto,
+    errors: [400, 401],
+  })
   @Post('auth/login')
   @HttpCode(200)
   login(@Body() dto: LoginDto) {
@@ -23,13 +51,38 @@ export class AuthController {
   }
 
   @Public()
+  @AuthRateLimited()
+  @ApiRoute({
+    summary: 'Set a password with the one-time token of an invitation or reset mail',
+    type: UserEnvelopeDto,
+    errors: [400, 404],
+  })
   @Post('auth/password')
   @HttpCode(200)
   async setPassword(@Body() dto: SetPasswordDto) {
     return { user: await this.identity.setPassword(dto) };
   }
 
+  @Public()
+  @AuthRateLimited()
+  @ApiRoute({
+    summary: 'Mail a one-time link to set a new password (same answer for unknown addresses)',
+    status: 202,
+    type: ForgotPasswordAnswerDto,
+    errors: [400],
+  })
+  @Post('auth/password/forgot')
+  @HttpCode(202)
+  async forgotPassword(@Body() dto: ForgotPasswordDto): Promise<ForgotPasswordAnswerDto> {
+    await this.identity.requestPasswordReset(dto.email);
+    return {
+      message:
+        'If this address has an account, a mail with a link to set a new password is on its way',
+    };
+  }
+
   @ApiBearerAuth()
+  @ApiRoute({ summary: 'The signed-in user', type: UserDto, errors: [401, 404] })
   @Get('me')
   me(@CurrentUser() user: AuthUser) {
     return this.identity.me(user.id);
@@ -37,7 +90,14 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Roles('ADMIN', 'ORGANISER')
+  @ApiRoute({
+    summary: 'Create a judge or organiser account and mail an invitation',
+    status: 201,
+    type: UserEnvelopeDto,
+    errors: [400, 401, 403, 409],
+  })
   @Post('users')
+  @Idempotent()
   async createUser(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto) {
     return { user: await this.identity.createUser(user, dto) };
   }

@@ -1,13 +1,37 @@
-import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Actor, RoleName, assertMayGrantRoles } from '@app/domain';
-import { PrismaService, User, appendEvent, isUniqueViolation } from '@app/database';
-import { CreateUserDto, LoginDto, SetPasswordDto, SignupDto } from './dto/identity.dto';
+import {
+  Prisma,
+  PrismaService,
+  User,
+  appendAudit,
+  appendEvent,
+  isUniqueViolation,
+} from '@app/database';
+import {
+  CreateUserDto,
+  ListUsersQuery,
+  LoginDto,
+  SetPasswordDto,
+  SignupDto,
+  UpdateUserDto,
+} from './dto/identity.dto';
+import { announceAccessChange } from './user-access.service';
 import { hashPassword, verifyPassword } from './password-hasher';
 
 const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
+const RESET_TTL_MS = 3600 * 1000;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export interface UserView {
@@ -17,15 +41,17 @@ export interface UserView {
   roles: RoleName[];
   affiliation: string | null;
   locale: string;
+  disabled: boolean;
 }
 
 export const toUserView = (u: User): UserView => ({
   id: u.id,
   email: u.email,
   name: u.name,
-  roles: u.roles as RoleName[],
+  roles: u.roles,
   affiliation: u.affiliation,
   locale: u.locale,
+  disabled: u.disabledAt != null,
 });
 
 const recipientOf = (u: User) => ({ userId: u.id, email: u.email, name: u.name, locale: u.locale });
@@ -43,14 +69,23 @@ export class IdentityService {
     try {
       const user = await this.prisma.$transaction(async (tx) => {
         const created = await tx.user.create({
-          data: { email: dto.email, name: dto.name, passwordHash, roles: ['APPLICANT'], locale: dto.locale ?? 'zh-CN' },
+          data: {
+            email: dto.email,
+            name: dto.name,
+            passwordHash,
+            roles: ['APPLICANT'],
+            locale: dto.locale ?? 'zh-CN',
+          },
         });
-        await appendEvent(tx, 'identity.user-signed-up', created.id, { user: recipientOf(created) });
+        await appendEvent(tx, 'identity.user-signed-up', created.id, {
+          user: recipientOf(created),
+        });
         return created;
       });
       return toUserView(user);
     } catch (e) {
-      if (isUniqueViolation(e)) throw new ConflictException(`The email ${dto.email} is already registered: log in instead`);
+      if (isUniqueViolation(e))
+        throw new ConflictException(`The email ${dto.email} is already registered: log in instead`);
       throw e;
     }
   }
@@ -59,7 +94,12 @@ export class IdentityService {
     const user = await this.prisma.user.findUnique({ where: { email: dto.email } });
     const ok = await verifyPassword(user?.passwordHash ?? null, dto.password);
     if (!user || !ok) throw new UnauthorizedException('Wrong email or password');
-    const accessToken = await this.jwt.signAsync({ sub: user.id, roles: user.roles });
+    if (user.disabledAt) throw new UnauthorizedException('This account is disabled');
+    const accessToken = await this.jwt.signAsync({
+      sub: user.id,
+      roles: user.roles,
+      ver: user.tokenVersion,
+    });
     return { accessToken, user: toUserView(user) };
   }
 
@@ -77,7 +117,8 @@ export class IdentityService {
   async createUser(creator: Actor, dto: CreateUserDto): Promise<UserView> {
     const refusal = assertMayGrantRoles(creator, dto.roles);
     if (refusal) throw new ForbiddenException(refusal);
-    const creatorName = (await this.prisma.user.findUnique({ where: { id: creator.id } }))?.name ?? 'The organisers';
+    const creatorName =
+      (await this.prisma.user.findUnique({ where: { id: creator.id } }))?.name ?? 'The organisers';
     const passwordHash = dto.password ? await hashPassword(dto.password) : null;
     const token = dto.password ? null : randomBytes(32).toString('base64url');
     try {
@@ -95,7 +136,9 @@ export class IdentityService {
         });
         if (token) {
           const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-          await tx.invitation.create({ data: { userId: created.id, tokenHash: sha256(token), expiresAt } });
+          await tx.invitation.create({
+            data: { userId: created.id, tokenHash: sha256(token), expiresAt },
+          });
           // The raw token travels only inside the outbox row to the mailer; the
           // invitations table keeps its hash.
           await appendEvent(tx, 'identity.user-invited', created.id, {
@@ -109,9 +152,30 @@ export class IdentityService {
       });
       return toUserView(user);
     } catch (e) {
-      if (isUniqueViolation(e)) throw new ConflictException(`The email ${dto.email} is already registered`);
+      if (isUniqueViolation(e))
+        throw new ConflictException(`The email ${dto.email} is already registered`);
       throw e;
     }
+  }
+
+  // The same answer whether or not the address has an account, so the form
+  // cannot be used to find out who is registered. The mail carries a one-time
+  // token for POST /auth/password, like an invitation's.
+  async requestPasswordReset(email: string): Promise<void> {
+    const user = await this.prisma.user.findUnique({ where: { email } });
+    if (!user) return;
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + RESET_TTL_MS);
+    await this.prisma.$transaction(async (tx) => {
+      await tx.invitation.create({
+        data: { userId: user.id, tokenHash: sha256(token), expiresAt, purpose: 'RESET' },
+      });
+      await appendEvent(tx, 'identity.password-reset-requested', user.id, {
+        user: recipientOf(user),
+        token,
+        expiresAt: expiresAt.toISOString(),
+      });
+    });
   }
 
   async setPassword(dto: SetPasswordDto): Promise<UserView> {
@@ -125,8 +189,103 @@ export class IdentityService {
       if (claimed.length !== 1) return null;
       return tx.user.update({ where: { id: claimed[0].userId }, data: { passwordHash } });
     });
-    if (!user) throw new NotFoundException('This invitation link is unknown, used or expired: ask the organisers for a new one');
+    if (!user)
+      throw new NotFoundException(
+        'This link is unknown, used or expired: ask for a new password-reset mail or a new invitation',
+      );
     return toUserView(user);
+  }
+
+  // ADMIN only. A change of roles or of the disabled flag bumps the token
+  // version, so every token signed before it is refused from the next request
+  // on, in every api process (see UserAccessService); audited with its before/after.
+  async updateUser(admin: Actor, userId: string, dto: UpdateUserDto): Promise<UserView> {
+    if (dto.roles === undefined && dto.disabled === undefined)
+      throw new BadRequestException({
+        message: 'Send roles, disabled or both',
+        details: [{ field: 'roles', message: 'send roles or disabled' }],
+      });
+    return this.prisma.$transaction(async (tx) => {
+      // Row lock: two admins changing admins at once cannot both remove the last one.
+      const [before] = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
+      if (!before) throw new NotFoundException(`No user ${userId}`);
+      const current = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+      const roles = dto.roles ? [...new Set(dto.roles)] : current.roles;
+      const disabledAt =
+        dto.disabled === undefined ? current.disabledAt : dto.disabled ? new Date() : null;
+      const wasActiveAdmin = current.roles.includes('ADMIN') && !current.disabledAt;
+      const staysActiveAdmin = roles.includes('ADMIN') && !disabledAt;
+      if (wasActiveAdmin && !staysActiveAdmin) {
+        await tx.$queryRaw`SELECT id FROM users WHERE 'ADMIN' = ANY(roles) FOR UPDATE`;
+        const others = await tx.user.count({
+          where: { roles: { has: 'ADMIN' }, disabledAt: null, id: { not: userId } },
+        });
+        if (others === 0)
+          throw new ConflictException('This is the last active admin: make another admin first');
+      }
+      const changed =
+        roles.length !== current.roles.length ||
+        roles.some((r) => !current.roles.includes(r)) ||
+        (disabledAt == null) !== (current.disabledAt == null);
+      if (!changed) return toUserView(current);
+      const updated = await tx.user.update({
+        where: { id: userId },
+        data: {
+          roles,
+          disabledAt:
+            (disabledAt == null) === (current.disabledAt == null) ? undefined : disabledAt,
+          tokenVersion: { increment: 1 },
+        },
+      });
+      await appendAudit(tx, {
+        competitionId: null,
+        actorId: admin.id,
+        action: 'user.access-changed',
+        entityType: 'user',
+        entityId: userId,
+        data: {
+          before: { roles: current.roles, disabled: current.disabledAt != null },
+          after: { roles: updated.roles, disabled: updated.disabledAt != null },
+        },
+      });
+      await announceAccessChange(tx, userId);
+      return toUserView(updated);
+    });
+  }
+
+  // Users matching a filter, for GET /users: `scope` limits an organiser to
+  // the judges it may see (null: an admin sees everyone).
+  async listUsers(
+    scope: { judgeIds: string[]; createdById: string } | null,
+    q: ListUsersQuery,
+  ): Promise<{ items: UserView[]; total: number; page: number; pageSize: number }> {
+    const and: Prisma.UserWhereInput[] = [];
+    if (scope)
+      and.push(
+        { roles: { has: 'JUDGE' } },
+        { OR: [{ id: { in: scope.judgeIds } }, { createdById: scope.createdById }] },
+      );
+    if (q.role) and.push({ roles: { has: q.role } });
+    const text = q.q?.trim();
+    if (text)
+      and.push({
+        OR: [
+          { email: { contains: text, mode: 'insensitive' } },
+          { name: { contains: text, mode: 'insensitive' } },
+        ],
+      });
+    const where: Prisma.UserWhereInput = { AND: and };
+    const [users, total] = await Promise.all([
+      this.prisma.user.findMany({
+        where,
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        skip: (q.page - 1) * q.pageSize,
+        take: q.pageSize,
+      }),
+      this.prisma.user.count({ where }),
+    ]);
+    return { items: users.map(toUserView), total, page: q.page, pageSize: q.pageSize };
   }
 
   // The first ADMIN comes from the environment: created once, never overwritten.
@@ -140,5 +299,29 @@ export class IdentityService {
       skipDuplicates: true,
     });
     return result.count === 1 ? 'created' : 'exists';
+  }
+
+  // Accounts by address, for spreadsheet imports matching their rows to people.
+  async findByEmails(emails: string[]): Promise<UserView[]> {
+    const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()))];
+    if (!wanted.length) return [];
+    const users = await this.prisma.user.findMany({ where: { email: { in: wanted } } });
+    return users.map(toUserView);
+  }
+
+  // The contact of a project an organiser imports from another portal's list
+  // gets an APPLICANT account and the usual invitation, so they can follow the
+  // project here. Identity decides this, not the importer: POST /users still
+  // lets an organiser create judges only.
+  async inviteApplicant(
+    inviter: Actor,
+    contact: { email: string; name: string; locale?: string },
+  ): Promise<UserView> {
+    if (!inviter.roles.includes('ADMIN') && !inviter.roles.includes('ORGANISER'))
+      throw new ForbiddenException('only admins and organisers may import applicants');
+    return this.createUser(
+      { id: inviter.id, roles: ['ADMIN'] },
+      { email: contact.email, name: contact.name, roles: ['APPLICANT'], locale: contact.locale },
+    );
   }
 }

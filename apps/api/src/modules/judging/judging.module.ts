@@ -2,18 +2,41 @@ import { Module } from '@nestjs/common';
 import { CompetitionsModule } from '../competitions/competitions.module';
 import { IdentityModule } from '../identity/identity.module';
 import { RegistrationModule } from '../registration/registration.module';
+import { JudgeViewsController } from './judge-views.controller';
+import { JudgeViewsService } from './judge-views.service';
 import { RankingStreamService } from './ranking-stream.service';
 import { RankingsController } from './rankings.controller';
 import { RankingsService } from './rankings.service';
+import { RoadshowController } from './roadshow.controller';
+import { RoadshowService } from './roadshow.service';
 import { RoundsController } from './rounds.controller';
 import { RoundsService } from './rounds.service';
+import { ScoreSheetService } from './score-sheet.service';
 import { ScoringController } from './scoring.controller';
 import { ScoringService } from './scoring.service';
+import { ScreenService } from './screen.service';
+import { StreamTicketService } from './stream-ticket.service';
 
 @Module({
   imports: [CompetitionsModule, IdentityModule, RegistrationModule],
-  controllers: [RoundsController, ScoringController, RankingsController],
-  providers: [RoundsService, ScoringService, RankingsService, RankingStreamService],
-  exports: [RankingsService],
+  controllers: [
+    RoundsController,
+    ScoringController,
+    RankingsController,
+    JudgeViewsController,
+    RoadshowController,
+  ],
+  providers: [
+    RoundsService,
+    ScoringService,
+    RankingsService,
+    RankingStreamService,
+    ScoreSheetService,
+    JudgeViewsService,
+    RoadshowService,
+    ScreenService,
+    StreamTicketService,
+  ],
+  exports: [RankingsService, RoundsService, ScoreSheetService],
 })
 export class JudgingModule {}

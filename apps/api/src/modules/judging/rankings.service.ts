@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DomainError, combineRounds, rankEntries, roundHalfAwayFromZero } from '@app/domain';
 import { PrismaService } from '@app/database';
-import { toCsv } from '../../common/xlsx';
+import { toCsv } from '../../common/csv';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { RoundsService } from './rounds.service';
 
@@ -39,7 +39,13 @@ export class RankingsService {
   async read(roundId: string, method?: string): Promise<RankingView> {
     const row = await this.prisma.ranking.findUnique({ where: { roundId } });
     if (!row) return { roundId, method: method ?? '', final: false, computedAt: null, entries: [] };
-    return { roundId, method: row.method, final: row.final, computedAt: row.computedAt, entries: row.entries as unknown as RankingEntry[] };
+    return {
+      roundId,
+      method: row.method,
+      final: row.final,
+      computedAt: row.computedAt,
+      entries: row.entries as unknown as RankingEntry[],
+    };
   }
 
   async rankingCsv(actor: Actor, roundId: string): Promise<string> {
@@ -52,14 +58,26 @@ export class RankingsService {
     await this.competitions.assertCanManage(actor, heat.competitionId).catch(() => {
       throw DomainError.notFound('heat', heatId);
     });
-    const rounds = await this.prisma.round.findMany({ where: { heatId }, orderBy: { createdAt: 'asc' } });
+    const rounds = await this.prisma.round.findMany({
+      where: { heatId },
+      orderBy: { createdAt: 'asc' },
+    });
     const closed = rounds.filter((r) => r.status === 'CLOSED');
-    const rankings = await this.prisma.ranking.findMany({ where: { roundId: { in: closed.map((r) => r.id) }, final: true } });
-    const projects = await this.prisma.roundProject.findMany({ where: { roundId: { in: rounds.map((r) => r.id) } } });
+    const rankings = await this.prisma.ranking.findMany({
+      where: { roundId: { in: closed.map((r) => r.id) }, final: true },
+    });
+    const projects = await this.prisma.roundProject.findMany({
+      where: { roundId: { in: rounds.map((r) => r.id) } },
+    });
     const titles = new Map(projects.map((p) => [p.projectId, p.title]));
     const results = closed.map((r) => {
-      const entries = (rankings.find((k) => k.roundId === r.id)?.entries ?? []) as unknown as RankingEntry[];
-      return { weight: r.weight, entries, scores: new Map(entries.map((e) => [e.projectId, e.score])) };
+      const entries = (rankings.find((k) => k.roundId === r.id)?.entries ??
+        []) as unknown as RankingEntry[];
+      return {
+        weight: r.weight,
+        entries,
+        scores: new Map(entries.map((e) => [e.projectId, e.score])),
+      };
     });
     const combined = combineRounds([...titles.keys()], results);
     const entries = rankEntries(combined).map((e) => {
@@ -75,15 +93,42 @@ export class RankingsService {
     });
     return {
       heatId,
-      rounds: rounds.map((r) => ({ id: r.id, name: r.name, weight: r.weight, status: r.status, included: closed.includes(r) })),
+      rounds: rounds.map((r) => ({
+        id: r.id,
+        name: r.name,
+        // Each round's method (and so its scale): a heat never mixes ZSCORE
+        // with 0–100 rounds (refused at round creation).
+        method: r.method,
+        weight: r.weight,
+        status: r.status,
+        included: closed.includes(r),
+      })),
       // Every round closed and its final ranking computed: the standings are settled.
-      final: rounds.length > 0 && closed.length === rounds.length && rankings.length === closed.length,
+      final:
+        rounds.length > 0 && closed.length === rounds.length && rankings.length === closed.length,
       entries,
     };
   }
 
   toCsv(entries: RankingEntry[]): string {
-    const header = ['名次 rank', '项目编号 projectId', '项目名称 title', '得分 score', '评委数 judgeCount', '分差 spread'];
-    return toCsv(header, entries.map((e) => [e.rank, e.projectId, e.title, e.score.toFixed(2), e.judgeCount, e.spread.toFixed(2)]));
+    const header = [
+      '名次 rank',
+      '项目编号 projectId',
+      '项目名称 title',
+      '得分 score',
+      '评委数 judgeCount',
+      '分差 spread',
+    ];
+    return toCsv(
+      header,
+      entries.map((e) => [
+        e.rank,
+        e.projectId,
+        e.title,
+        e.score.toFixed(2),
+        e.judgeCount,
+        e.spread.toFixed(2),
+      ]),
+    );
   }
 }

@@ -1,8 +1,39 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
-import { AddJudgesDto, AutoAssignDto, CreateRoundDto, DeclareConflictDto } from './dto/judging.dto';
+import {
+  AddJudgesDto,
+  AutoAssignDto,
+  CloseRoundDto,
+  CreateRoundDto,
+  DeclareConflictDto,
+  UpdateRoundDto,
+} from './dto/judging.dto';
 import { RoundsService } from './rounds.service';
+import { ApiRoute } from '../../common/api-route.decorator';
+import {
+  AssignmentDto,
+  AssignmentListDto,
+  AssignmentRemovedDto,
+  AutoAssignResultDto,
+  ConflictDeclaredDto,
+  ReminderResultDto,
+  RoundJudgeListDto,
+  RoundListDto,
+  RoundProgressDto,
+  RoundViewDto,
+} from './dto/judging.responses';
 
 @ApiTags('judging')
 @ApiBearerAuth()
@@ -11,24 +42,57 @@ export class RoundsController {
   constructor(private readonly rounds: RoundsService) {}
 
   @Roles('ORGANISER', 'ADMIN')
+  @ApiRoute({
+    summary: 'Create a scoring round (expert review or roadshow) in a heat',
+    status: 201,
+    type: RoundViewDto,
+    errors: [400, 401, 403, 404, 422],
+  })
   @Post('heats/:id/rounds')
-  create(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) heatId: string, @Body() dto: CreateRoundDto) {
+  create(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) heatId: string,
+    @Body() dto: CreateRoundDto,
+  ) {
     return this.rounds.create(user, heatId, dto);
   }
 
   @Roles('ORGANISER', 'ADMIN')
+  @ApiRoute({ summary: "List a heat's rounds", type: RoundListDto, errors: [400, 401, 403, 404] })
   @Get('heats/:id/rounds')
   async list(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) heatId: string) {
     return { items: await this.rounds.listForHeat(user, heatId) };
   }
 
   @Roles('ORGANISER', 'ADMIN')
+  @ApiRoute({ summary: 'One round', type: RoundViewDto, errors: [400, 401, 403, 404] })
   @Get('rounds/:id')
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.rounds.managed(user, id);
   }
 
   @Roles('ORGANISER', 'ADMIN')
+  @Patch('rounds/:id')
+  @ApiRoute({
+    summary:
+      'Edit a round: name any time; rubric, method, trim, weight, times and panel rules only while DRAFT (409 otherwise); audited old → new',
+    type: RoundViewDto,
+    errors: [400, 401, 403, 404, 409, 422],
+  })
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateRoundDto,
+  ) {
+    return this.rounds.update(user, id, dto);
+  }
+
+  @Roles('ORGANISER', 'ADMIN')
+  @ApiRoute({
+    summary: 'Open a DRAFT round for scoring',
+    type: RoundViewDto,
+    errors: [400, 401, 403, 404, 409],
+  })
   @Post('rounds/:id/open')
   @HttpCode(200)
   open(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
@@ -36,45 +100,98 @@ export class RoundsController {
   }
 
   @Roles('ORGANISER', 'ADMIN')
+  @ApiRoute({
+    summary:
+      'Close an OPEN round (its final ranking follows); unsubmitted drafts answer 409 listing them unless `force` with a `reason` (audited; drafts stay drafts)',
+    type: RoundViewDto,
+    errors: [400, 401, 403, 404, 409, 422],
+  })
   @Post('rounds/:id/close')
   @HttpCode(200)
-  close(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
-    return this.rounds.close(user, id);
+  close(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CloseRoundDto,
+  ) {
+    return this.rounds.close(user, id, dto);
   }
 
   @Roles('ORGANISER', 'ADMIN')
+  @ApiRoute({
+    summary: "Add judges to the round's pool",
+    type: RoundJudgeListDto,
+    errors: [400, 401, 403, 404, 409, 422],
+  })
   @Post('rounds/:id/judges')
   @HttpCode(200)
-  addJudges(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddJudgesDto) {
+  addJudges(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AddJudgesDto,
+  ) {
     return this.rounds.addJudges(user, id, dto.judgeIds);
   }
 
   @Roles('ORGANISER', 'ADMIN')
+  @ApiRoute({
+    summary: "The round's judge pool",
+    type: RoundJudgeListDto,
+    errors: [400, 401, 403, 404],
+  })
   @Get('rounds/:id/judges')
   judges(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.rounds.listJudges(user, id);
   }
 
   @Roles('ORGANISER', 'ADMIN', 'JUDGE')
+  @ApiRoute({
+    summary: 'Declare a conflict of interest (removes that assignment and score)',
+    status: 201,
+    type: ConflictDeclaredDto,
+    errors: [400, 401, 403, 404, 409, 422],
+  })
   @Post('rounds/:id/conflicts')
-  conflict(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DeclareConflictDto) {
+  conflict(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DeclareConflictDto,
+  ) {
     return this.rounds.declareConflict(user, id, dto);
   }
 
   @Roles('ORGANISER', 'ADMIN')
+  @ApiRoute({
+    summary: 'Assign judges automatically: k per project, loads within one, no conflicts',
+    type: AutoAssignResultDto,
+    errors: [400, 401, 403, 404, 409, 422],
+  })
   @Post('rounds/:id/assignments')
   @HttpCode(200)
-  assign(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AutoAssignDto) {
+  assign(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AutoAssignDto,
+  ) {
     return this.rounds.autoAssign(user, id, dto);
   }
 
   @Roles('ORGANISER', 'ADMIN')
+  @ApiRoute({
+    summary: "The round's assignments with each score's status",
+    type: AssignmentListDto,
+    errors: [400, 401, 403, 404],
+  })
   @Get('rounds/:id/assignments')
   assignments(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.rounds.listAssignments(user, id);
   }
 
   @Roles('ORGANISER', 'ADMIN')
+  @ApiRoute({
+    summary: 'Assign one judge to one project by hand',
+    type: AssignmentDto,
+    errors: [400, 401, 403, 404, 409, 422],
+  })
   @Put('rounds/:id/assignments/:projectId/:judgeId')
   addAssignment(
     @CurrentUser() user: AuthUser,
@@ -86,6 +203,11 @@ export class RoundsController {
   }
 
   @Roles('ORGANISER', 'ADMIN')
+  @ApiRoute({
+    summary: 'Remove one assignment (and its score)',
+    type: AssignmentRemovedDto,
+    errors: [400, 401, 403, 404, 409],
+  })
   @Delete('rounds/:id/assignments/:projectId/:judgeId')
   removeAssignment(
     @CurrentUser() user: AuthUser,
@@ -97,12 +219,22 @@ export class RoundsController {
   }
 
   @Roles('ORGANISER', 'ADMIN')
+  @ApiRoute({
+    summary: 'Scoring progress: submitted scores and who is missing what',
+    type: RoundProgressDto,
+    errors: [400, 401, 403, 404],
+  })
   @Get('rounds/:id/progress')
   progress(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.rounds.progress(user, id);
   }
 
   @Roles('ORGANISER', 'ADMIN')
+  @ApiRoute({
+    summary: 'Mail a reminder to judges with missing scores',
+    type: ReminderResultDto,
+    errors: [400, 401, 403, 404, 409],
+  })
   @Post('rounds/:id/remind')
   @HttpCode(200)
   remind(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {

@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
+import { CompetitionsModule } from '../competitions/competitions.module';
+import { NotificationActionsController } from './notification-actions.controller';
+import { NotificationActionsService } from './notification-actions.service';
 import { NotificationsController } from './notifications.controller';
 
-@Module({ controllers: [NotificationsController] })
+@Module({
+  imports: [CompetitionsModule],
+  controllers: [NotificationsController, NotificationActionsController],
+  providers: [NotificationActionsService],
+})
 export class NotificationsModule {}

@@ -1,8 +1,26 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
-import { CreateProjectDto, ListProjectsQuery, ReviewProjectDto, UpdateProjectDto } from './dto/project.dto';
+import {
+  CreateProjectDto,
+  ListProjectsQuery,
+  ReviewProjectDto,
+  UpdateProjectDto,
+} from './dto/project.dto';
 import { RegistrationService } from './registration.service';
+import { Idempotent } from '../../common/idempotency.interceptor';
+import { ApiRoute } from '../../common/api-route.decorator';
+import { ProjectListDto, ProjectPageDto, ProjectViewDto } from './dto/project.responses';
 
 @ApiTags('registration')
 @ApiBearerAuth()
@@ -11,38 +29,79 @@ export class ProjectsController {
   constructor(private readonly registration: RegistrationService) {}
 
   @Roles('APPLICANT')
+  @ApiRoute({
+    summary: 'Register a project (DRAFT) while registration is open',
+    status: 201,
+    type: ProjectViewDto,
+    errors: [400, 401, 403, 404, 409, 422],
+  })
   @Post('competitions/:id/projects')
-  create(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateProjectDto) {
+  @Idempotent()
+  create(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateProjectDto,
+  ) {
     return this.registration.create(user, id, dto);
   }
 
   @Roles('ORGANISER', 'ADMIN')
+  @ApiRoute({
+    summary: "A page of a competition's projects, filtered",
+    type: ProjectPageDto,
+    errors: [400, 401, 403, 404],
+  })
   @Get('competitions/:id/projects')
-  list(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: ListProjectsQuery) {
+  list(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ListProjectsQuery,
+  ) {
     return this.registration.listForOrganiser(user, id, query);
   }
 
+  @ApiRoute({ summary: "The caller's own projects", type: ProjectListDto, errors: [401] })
   @Get('me/projects')
   async mine(@CurrentUser() user: AuthUser) {
     return { items: await this.registration.listMine(user) };
   }
 
+  @ApiRoute({
+    summary: 'One project (its owner or its organisers)',
+    type: ProjectViewDto,
+    errors: [400, 401, 404],
+  })
   @Get('projects/:id')
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.registration.get(user, id);
   }
 
+  @ApiRoute({
+    summary: 'Edit a DRAFT project before the deadline',
+    type: ProjectViewDto,
+    errors: [400, 401, 404, 409, 422],
+  })
   @Patch('projects/:id')
-  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateProjectDto) {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateProjectDto,
+  ) {
     return this.registration.update(user, id, dto);
   }
 
+  @ApiRoute({
+    summary: 'Submit a DRAFT project before the deadline',
+    type: ProjectViewDto,
+    errors: [400, 401, 404, 409],
+  })
   @Post('projects/:id/submit')
   @HttpCode(200)
   submit(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.registration.submit(user, id);
   }
 
+  @ApiRoute({ summary: 'Withdraw a project', type: ProjectViewDto, errors: [400, 401, 404, 409] })
   @Post('projects/:id/withdraw')
   @HttpCode(200)
   withdraw(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
@@ -50,9 +109,18 @@ export class ProjectsController {
   }
 
   @Roles('ORGANISER', 'ADMIN')
+  @ApiRoute({
+    summary: 'Decide eligibility of a SUBMITTED project, with a reason',
+    type: ProjectViewDto,
+    errors: [400, 401, 403, 404, 409],
+  })
   @Post('projects/:id/review')
   @HttpCode(200)
-  review(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReviewProjectDto) {
+  review(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReviewProjectDto,
+  ) {
     return this.registration.review(user, id, dto);
   }
 }

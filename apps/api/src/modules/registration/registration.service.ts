@@ -1,11 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, ProjectLifecycle, ProjectStatusName, hasRole } from '@app/domain';
+import {
+  Actor,
+  DomainError,
+  ProjectLifecycle,
+  ProjectStatusName,
+  blindForJudge,
+  hasRole,
+} from '@app/domain';
 import { Prisma, PrismaService, Project, appendAudit, appendEvent } from '@app/database';
 import { Recipient } from '@app/events';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { IdentityService } from '../identity/identity.service';
 import { JudgeAccessService } from '../judging/judge-access.service';
-import { CreateProjectDto, ListProjectsQuery, ReviewProjectDto, UpdateProjectDto } from './dto/project.dto';
+import {
+  CreateProjectDto,
+  ListProjectsQuery,
+  ReviewProjectDto,
+  UpdateProjectDto,
+} from './dto/project.dto';
 
 const json = (v: unknown) => v as Prisma.InputJsonValue;
 
@@ -43,7 +55,12 @@ export class RegistrationService {
     ProjectLifecycle.assertEditable(project.status);
     if (dto.trackCode !== undefined || dto.heatId !== undefined) {
       const ctx = await this.competitions.registrationContext(project.competitionId);
-      await this.assertPlacement(project.competitionId, ctx.trackCodes, dto.trackCode ?? project.trackCode, dto.heatId ?? project.heatId);
+      await this.assertPlacement(
+        project.competitionId,
+        ctx.trackCodes,
+        dto.trackCode ?? project.trackCode,
+        dto.heatId ?? project.heatId,
+      );
     }
     const data: Prisma.ProjectUpdateManyMutationInput & { heatId?: string } = {
       ...(dto.title !== undefined && { title: dto.title }),
@@ -59,7 +76,10 @@ export class RegistrationService {
       ...(dto.pitchDeckUrl !== undefined && { pitchDeckUrl: dto.pitchDeckUrl }),
     };
     // Conditional on DRAFT so an edit racing a submit cannot change a submitted project.
-    const updated = await this.prisma.project.updateManyAndReturn({ where: { id: projectId, status: 'DRAFT' }, data });
+    const updated = await this.prisma.project.updateManyAndReturn({
+      where: { id: projectId, status: 'DRAFT' },
+      data,
+    });
     if (updated.length !== 1) throw DomainError.conflict('project is no longer a DRAFT');
     return updated[0];
   }
@@ -67,7 +87,11 @@ export class RegistrationService {
   async submit(actor: Actor, projectId: string): Promise<Project> {
     const project = await this.ownProject(actor, projectId);
     const ctx = await this.competitions.registrationContext(project.competitionId);
-    const next = ProjectLifecycle.submit(project.status, { opensAt: ctx.opensAt, closesAt: ctx.closesAt }, new Date());
+    const next = ProjectLifecycle.submit(
+      project.status,
+      { opensAt: ctx.opensAt, closesAt: ctx.closesAt, timeZone: ctx.timeZone },
+      new Date(),
+    );
     const owner = await this.recipient(project.ownerId);
     return this.transition(project, next, { submittedAt: new Date() }, async (tx, updated) => {
       await appendEvent(tx, 'registration.project-submitted', updated.id, {
@@ -86,35 +110,39 @@ export class RegistrationService {
     return this.transition(project, next, { withdrawnAt: new Date() });
   }
 
+  // Records the decision (audited) and mails nobody: applicants learn it from
+  // the competition's next eligibility release (EligibilityService).
   async review(actor: Actor, projectId: string, dto: ReviewProjectDto): Promise<Project> {
     const project = await this.visibleToOrganiser(actor, projectId);
     const next = ProjectLifecycle.review(project.status, dto.decision, dto.reason);
-    const ctx = await this.competitions.registrationContext(project.competitionId);
-    const owner = await this.recipient(project.ownerId);
     const reason = dto.reason?.trim() || null;
-    return this.transition(project, next, { reviewReason: reason, reviewedById: actor.id, reviewedAt: new Date() }, async (tx, updated) => {
-      await appendAudit(tx, {
-        competitionId: updated.competitionId,
-        actorId: actor.id,
-        action: 'project.reviewed',
-        entityType: 'project',
-        entityId: updated.id,
-        reason,
-        data: { from: project.status, to: next },
-      });
-      await appendEvent(tx, 'registration.project-reviewed', updated.id, {
-        projectId: updated.id,
-        competitionId: updated.competitionId,
-        competitionName: ctx.name,
-        title: updated.title,
-        decision: dto.decision,
-        reason,
-        owner,
-      });
+    return this.transition(
+      project,
+      next,
+      { reviewReason: reason, reviewedById: actor.id, reviewedAt: new Date() },
+      (tx, updated) => this.auditReview(tx, actor, project.status, updated, reason),
+    );
+  }
+
+  auditReview(
+    tx: Prisma.TransactionClient,
+    actor: Actor,
+    from: ProjectStatusName,
+    updated: Project,
+    reason: string | null,
+  ) {
+    return appendAudit(tx, {
+      competitionId: updated.competitionId,
+      actorId: actor.id,
+      action: 'project.reviewed',
+      entityType: 'project',
+      entityId: updated.id,
+      reason,
+      data: { from, to: updated.status },
     });
   }
 
-  async get(actor: Actor, projectId: string): Promise<Project> {
+  async get(actor: Actor, projectId: string) {
     const project = await this.prisma.project.findUnique({ where: { id: projectId } });
     if (!project) throw DomainError.notFound('project', projectId);
     if (project.ownerId === actor.id) return project;
@@ -122,17 +150,32 @@ export class RegistrationService {
       const managed = await this.competitions.managedCompetitionIds(actor);
       if (managed === 'all' || managed.includes(project.competitionId)) return project;
     }
-    if (hasRole(actor, 'JUDGE') && (await this.judgeAccess.isAssigned(actor.id, projectId))) return project;
+    if (hasRole(actor, 'JUDGE') && (await this.judgeAccess.isAssigned(actor.id, projectId)))
+      return blindForJudge(project, await this.judgeAccess.isBlindFor(actor.id, projectId));
     throw DomainError.notFound('project', projectId);
   }
 
   // What judging and advancement need of a heat's projects: the ELIGIBLE ones.
-  eligibleProjects(heatId: string) {
-    return this.prisma.project.findMany({
+  // With the team's emails: judging refuses to assign a judge to its own project.
+  async eligibleProjects(heatId: string) {
+    const rows = await this.prisma.project.findMany({
       where: { heatId, status: 'ELIGIBLE' },
-      select: { id: true, title: true, organisationName: true, ownerId: true, trackCode: true },
+      select: {
+        id: true,
+        title: true,
+        organisationName: true,
+        ownerId: true,
+        trackCode: true,
+        team: true,
+      },
       orderBy: { id: 'asc' },
     });
+    return rows.map(({ team, ...p }) => ({
+      ...p,
+      teamEmails: (Array.isArray(team) ? team : []).map((m) =>
+        m && typeof m === 'object' && 'email' in m && typeof m.email === 'string' ? m.email : null,
+      ),
+    }));
   }
 
   // Applies a heat's advancement to the projects, inside the advancement's
@@ -146,29 +189,144 @@ export class RegistrationService {
   ): Promise<void> {
     const where = (ids: string[]) => ({ id: { in: ids }, heatId, status: 'ELIGIBLE' as const });
     if (outcome.toHeatId) {
-      await tx.project.updateMany({ where: where(outcome.advanced), data: { heatId: outcome.toHeatId } });
+      await tx.project.updateMany({
+        where: where(outcome.advanced),
+        data: { heatId: outcome.toHeatId },
+      });
     } else {
       await tx.project.updateMany({ where: where(outcome.advanced), data: { status: 'AWARDED' } });
     }
-    await tx.project.updateMany({ where: where(outcome.eliminated), data: { status: 'ELIMINATED' } });
+    await tx.project.updateMany({
+      where: where(outcome.eliminated),
+      data: { status: 'ELIMINATED' },
+    });
+  }
+
+  // A changed heat result moves the project, inside the change's transaction:
+  // into the next heat as ELIGIBLE, or back as ELIMINATED. Conditional on where
+  // the project is, so a withdrawal in between makes it a conflict.
+  async moveAfterResultChange(
+    tx: Prisma.TransactionClient,
+    projectId: string,
+    c: { heatId: string; nextHeatId: string; result: 'ADVANCED' | 'ELIMINATED' },
+  ): Promise<void> {
+    const moved =
+      c.result === 'ADVANCED'
+        ? await tx.project.updateMany({
+            where: { id: projectId, heatId: c.heatId, status: 'ELIMINATED' },
+            data: { heatId: c.nextHeatId, status: 'ELIGIBLE' },
+          })
+        : await tx.project.updateMany({
+            where: { id: projectId, heatId: c.nextHeatId, status: 'ELIGIBLE' },
+            data: { heatId: c.heatId, status: 'ELIMINATED' },
+          });
+    if (moved.count !== 1)
+      throw DomainError.conflict('the project is no longer where this result put it (withdrawn?)');
+  }
+
+  // The final's contenders: projects of the heat that were eligible there,
+  // whatever outcome an earlier award assignment gave them.
+  finalists(heatId: string) {
+    return this.prisma.project.findMany({
+      where: { heatId, status: { in: ['ELIGIBLE', 'AWARDED', 'ELIMINATED'] } },
+      select: { id: true, title: true, ownerId: true },
+    });
+  }
+
+  // The final's outcome, inside the award assignment's transaction; a later
+  // re-assignment (a resolved tie, a correction) may swap AWARDED and ELIMINATED.
+  async applyFinalOutcome(
+    tx: Prisma.TransactionClient,
+    heatId: string,
+    outcome: { awarded: string[]; notAwarded: string[] },
+  ): Promise<void> {
+    const among: Prisma.ProjectWhereInput = {
+      heatId,
+      status: { in: ['ELIGIBLE', 'AWARDED', 'ELIMINATED'] },
+    };
+    await tx.project.updateMany({
+      where: { ...among, id: { in: outcome.awarded } },
+      data: { status: 'AWARDED' },
+    });
+    await tx.project.updateMany({
+      where: { ...among, id: { in: outcome.notAwarded } },
+      data: { status: 'ELIMINATED' },
+    });
   }
 
   // Counts for the competition funnel, from registration's own rows.
   projectsForFunnel(competitionId: string) {
     return this.prisma.project.findMany({
       where: { competitionId },
-      select: { id: true, heatId: true, trackCode: true, status: true, submittedAt: true, reviewedAt: true, reviewReason: true, ownerId: true, title: true },
+      select: {
+        id: true,
+        heatId: true,
+        trackCode: true,
+        status: true,
+        submittedAt: true,
+        reviewedAt: true,
+        reviewReason: true,
+        ownerId: true,
+        title: true,
+      },
+    });
+  }
+
+  // Projects submitted before `at`: registration cannot be made to open after them.
+  submittedCount(competitionId: string, at: Date) {
+    return this.prisma.project.count({ where: { competitionId, submittedAt: { lt: at } } });
+  }
+
+  // Owner and title of each project, for mails that other contexts plan.
+  ownersOf(projectIds: string[]) {
+    return this.prisma.project.findMany({
+      where: { id: { in: projectIds } },
+      select: { id: true, ownerId: true, title: true },
     });
   }
 
   async projectSummary(projectId: string) {
     const p = await this.prisma.project.findUnique({ where: { id: projectId } });
     if (!p) return null;
-    return { id: p.id, competitionId: p.competitionId, title: p.title, ownerId: p.ownerId, trackCode: p.trackCode, heatId: p.heatId, status: p.status };
+    return {
+      id: p.id,
+      competitionId: p.competitionId,
+      title: p.title,
+      ownerId: p.ownerId,
+      trackCode: p.trackCode,
+      heatId: p.heatId,
+      status: p.status,
+    };
+  }
+
+  // A judge's reading of a project: materials only, never the team's contacts
+  // or the organisers' review notes. Judging checks the assignment first.
+  async materialsForJudge(projectId: string) {
+    const p = await this.prisma.project.findUnique({ where: { id: projectId } });
+    if (!p) return null;
+    const org = (p.organisation ?? {}) as { name?: string; city?: string; foundedAt?: string };
+    return {
+      id: p.id,
+      competitionId: p.competitionId,
+      title: p.title,
+      summary: p.summary,
+      trackCode: p.trackCode,
+      organisation: {
+        name: org.name ?? p.organisationName,
+        city: org.city,
+        foundedAt: org.foundedAt,
+      },
+      fundingStage: p.fundingStage,
+      pitchDeckUrl: p.pitchDeckUrl,
+      teamSize: Array.isArray(p.team) ? p.team.length : 0,
+    };
   }
 
   listMine(actor: Actor): Promise<Project[]> {
-    return this.prisma.project.findMany({ where: { ownerId: actor.id }, orderBy: { createdAt: 'desc' } });
+    return this.prisma.project.findMany({
+      where: { ownerId: actor.id },
+      orderBy: { createdAt: 'desc' },
+    });
   }
 
   async listForOrganiser(actor: Actor, competitionId: string, q: ListProjectsQuery) {
@@ -178,6 +336,12 @@ export class RegistrationService {
       ...(q.status && { status: q.status }),
       ...(q.heatId && { heatId: q.heatId }),
       ...(q.trackCode && { trackCode: q.trackCode }),
+      ...(q.q?.trim() && {
+        OR: [
+          { title: { contains: q.q.trim(), mode: 'insensitive' as const } },
+          { organisationName: { contains: q.q.trim(), mode: 'insensitive' as const } },
+        ],
+      }),
     };
     const [items, total] = await Promise.all([
       this.prisma.project.findMany({
@@ -204,7 +368,8 @@ export class RegistrationService {
         where: { id: project.id, status: project.status },
         data: { ...extra, status: next },
       });
-      if (rows.length !== 1) throw DomainError.conflict('the project changed meanwhile; reload it and try again');
+      if (rows.length !== 1)
+        throw DomainError.conflict('the project changed meanwhile; reload it and try again');
       if (effects) await effects(tx, rows[0]);
       return rows[0];
     });
@@ -215,7 +380,10 @@ export class RegistrationService {
     if (!project) throw DomainError.notFound('project', projectId);
     if (project.ownerId !== actor.id) {
       // Organisers may look at a project but only its owner changes it.
-      const visible = await this.get(actor, projectId).then(() => true, () => false);
+      const visible = await this.get(actor, projectId).then(
+        () => true,
+        () => false,
+      );
       if (visible) throw DomainError.forbidden('only the project owner may do this');
       throw DomainError.notFound('project', projectId);
     }
@@ -231,14 +399,23 @@ export class RegistrationService {
     return project;
   }
 
-  private async assertPlacement(competitionId: string, trackCodes: string[], trackCode: string, heatId: string) {
+  private async assertPlacement(
+    competitionId: string,
+    trackCodes: string[],
+    trackCode: string,
+    heatId: string,
+  ) {
     if (!trackCodes.includes(trackCode)) {
-      throw DomainError.unprocessable(`unknown track ${trackCode}; choose one of ${trackCodes.join(', ')}`, [
-        { field: 'trackCode', message: 'not a track of this competition' },
-      ]);
+      throw DomainError.unprocessable(
+        `unknown track ${trackCode}; choose one of ${trackCodes.join(', ')}`,
+        [{ field: 'trackCode', message: 'not a track of this competition' }],
+      );
     }
     const entry = await this.competitions.findEntryHeat(competitionId, heatId);
-    if (!entry.ok) throw DomainError.unprocessable(`heatId: ${entry.reason}`, [{ field: 'heatId', message: entry.reason }]);
+    if (!entry.ok)
+      throw DomainError.unprocessable(`heatId: ${entry.reason}`, [
+        { field: 'heatId', message: entry.reason },
+      ]);
   }
 
   private async recipient(userId: string): Promise<Recipient> {

@@ -16,7 +16,15 @@ interface Counts {
   landed: number;
 }
 
-const empty = (): Counts => ({ registered: 0, submitted: 0, eligible: 0, advanced: 0, awarded: 0, signed: 0, landed: 0 });
+const empty = (): Counts => ({
+  registered: 0,
+  submitted: 0,
+  eligible: 0,
+  advanced: 0,
+  awarded: 0,
+  signed: 0,
+  landed: 0,
+});
 const EVER_ELIGIBLE = new Set(['ELIGIBLE', 'ADVANCED', 'ELIMINATED', 'AWARDED']);
 
 // registered → submitted → eligible → per-stage advanced → signed → landed,
@@ -39,10 +47,11 @@ export class FunnelService {
       this.signing.countsFor(competitionId),
       this.competitions.listHeats(competitionId),
     ]);
-    const heatById = new Map(heats.map((h) => [h.id as string, h]));
-    const stageOrder = (heatId: string) => (heatById.get(heatId)?.stageOrder as number | undefined) ?? 0;
+    const heatById = new Map(heats.map((h) => [h.id, h]));
+    const stageOrder = (heatId: string) => heatById.get(heatId)?.stageOrder ?? 0;
     const resultsByProject = new Map<string, typeof results>();
-    for (const r of results) resultsByProject.set(r.projectId, [...(resultsByProject.get(r.projectId) ?? []), r]);
+    for (const r of results)
+      resultsByProject.set(r.projectId, [...(resultsByProject.get(r.projectId) ?? []), r]);
     const signed = new Set(signings.map((s) => s.projectId));
     const landed = new Set(signings.filter((s) => s.status === 'LANDED').map((s) => s.projectId));
 
@@ -51,7 +60,9 @@ export class FunnelService {
     const byTrack = new Map<string, Counts>();
     for (const p of projects) {
       const own = resultsByProject.get(p.id) ?? [];
-      const entryHeat = [p.heatId, ...own.map((r) => r.heatId)].sort((a, b) => stageOrder(a) - stageOrder(b))[0];
+      const entryHeat = [p.heatId, ...own.map((r) => r.heatId)].sort(
+        (a, b) => stageOrder(a) - stageOrder(b),
+      )[0];
       const flags = {
         registered: true,
         submitted: p.submittedAt !== null,
@@ -61,17 +72,33 @@ export class FunnelService {
         signed: signed.has(p.id),
         landed: landed.has(p.id),
       };
-      for (const counts of [total, this.bucket(byHeat, entryHeat), this.bucket(byTrack, p.trackCode)]) {
+      for (const counts of [
+        total,
+        this.bucket(byHeat, entryHeat),
+        this.bucket(byTrack, p.trackCode),
+      ]) {
         for (const k of Object.keys(flags) as (keyof Counts)[]) if (flags[k]) counts[k] += 1;
       }
     }
 
-    const stages = new Map<string, { stageCode: string; order: number; heats: unknown[]; entered: number }>();
+    const stages = new Map<
+      string,
+      { stageCode: string; order: number; heats: unknown[]; entered: number }
+    >();
     for (const h of heats) {
-      const code = h.stageCode as string;
-      const stage = stages.get(code) ?? { stageCode: code, order: h.stageOrder as number, heats: [], entered: 0 };
+      const code = h.stageCode;
+      const stage = stages.get(code) ?? {
+        stageCode: code,
+        order: h.stageOrder,
+        heats: [],
+        entered: 0,
+      };
       const own = results.filter((r) => r.heatId === h.id);
-      const entered = projects.filter((p) => (EVER_ELIGIBLE.has(p.status) || resultsByProject.has(p.id)) && this.enteredHeat(p, h.id as string, resultsByProject)).length;
+      const entered = projects.filter(
+        (p) =>
+          (EVER_ELIGIBLE.has(p.status) || resultsByProject.has(p.id)) &&
+          this.enteredHeat(p, h.id, resultsByProject),
+      ).length;
       stage.entered += entered;
       stage.heats.push({
         heatId: h.id,
@@ -88,14 +115,24 @@ export class FunnelService {
       competitionId,
       ...total,
       stages: [...stages.values()].sort((a, b) => a.order - b.order),
-      byHeat: [...byHeat].map(([heatId, c]) => ({ heatId, name: heatById.get(heatId)?.name ?? null, ...c })),
+      byHeat: [...byHeat].map(([heatId, c]) => ({
+        heatId,
+        name: heatById.get(heatId)?.name ?? null,
+        ...c,
+      })),
       byTrack: [...byTrack].map(([trackCode, c]) => ({ trackCode, ...c })),
     };
   }
 
   // A project entered a heat when it is there now or was decided there.
-  private enteredHeat(p: { id: string; heatId: string }, heatId: string, resultsByProject: Map<string, { heatId: string }[]>) {
-    return p.heatId === heatId || (resultsByProject.get(p.id) ?? []).some((r) => r.heatId === heatId);
+  private enteredHeat(
+    p: { id: string; heatId: string },
+    heatId: string,
+    resultsByProject: Map<string, { heatId: string }[]>,
+  ) {
+    return (
+      p.heatId === heatId || (resultsByProject.get(p.id) ?? []).some((r) => r.heatId === heatId)
+    );
   }
 
   private bucket(map: Map<string, Counts>, key: string): Counts {

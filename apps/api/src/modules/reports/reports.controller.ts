@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
 import { FunnelService } from './funnel.service';
+import { ApiRoute } from '../../common/api-route.decorator';
+import { AuditListDto, FunnelDto } from './dto/reports.responses';
 
 export class AuditQuery {
   @ApiPropertyOptional({ description: 'Only entries about this project, score, heat or signing' })
@@ -18,6 +20,11 @@ export class AuditQuery {
 export class ReportsController {
   constructor(private readonly funnel: FunnelService) {}
 
+  @ApiRoute({
+    summary: 'The funnel: registered → submitted → eligible → advanced → awarded → signed → landed',
+    type: FunnelDto,
+    errors: [400, 401, 403, 404],
+  })
   @Get(':id/funnel')
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.funnel.funnel(user, id);
@@ -25,8 +32,17 @@ export class ReportsController {
 
   // Decisions that changed someone's fate: who, when, what, why. Read-only:
   // the API has no route that edits or deletes audit entries.
+  @ApiRoute({
+    summary: 'The audit log of decisions (read-only)',
+    type: AuditListDto,
+    errors: [400, 401, 403, 404],
+  })
   @Get(':id/audit')
-  audit(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() q: AuditQuery) {
+  audit(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: AuditQuery,
+  ) {
     return this.funnel.audit(user, id, q.entityId);
   }
 }

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, SigningStatus, isFinalSigning, signingStats, transitionSigning } from '@app/domain';
+import {
+  Actor,
+  DomainError,
+  SigningStatus,
+  isFinalSigning,
+  signingStats,
+  transitionSigning,
+} from '@app/domain';
 import { PrismaService, appendAudit, appendEvent, isUniqueViolation } from '@app/database';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { AdvancementService } from '../heats/advancement.service';
@@ -23,7 +30,9 @@ export class SigningService {
     await this.competitions.assertCanManage(actor, competitionId);
     const project = await this.registration.projectSummary(dto.projectId);
     if (!project || project.competitionId !== competitionId) {
-      throw DomainError.unprocessable('not a project of this competition', [{ field: 'projectId', message: 'unknown project' }]);
+      throw DomainError.unprocessable('not a project of this competition', [
+        { field: 'projectId', message: 'unknown project' },
+      ]);
     }
     const heat = await this.advancement.entryHeat(project.id, project.heatId);
     const [owner] = await this.identity.findUsers([project.ownerId]);
@@ -44,22 +53,31 @@ export class SigningService {
             createdById: actor.id,
           },
         });
-        await appendAudit(tx, { competitionId, actorId: actor.id, action: 'signing.created', entityType: 'signing', entityId: signing.id, data: { projectId: project.id, host: signing.host } });
+        await appendAudit(tx, {
+          competitionId,
+          actorId: actor.id,
+          action: 'signing.created',
+          entityType: 'signing',
+          entityId: signing.id,
+          data: { projectId: project.id, host: signing.host },
+        });
         if (owner) {
           await appendEvent(tx, 'signing.status-changed', signing.id, {
+            competitionId: signing.competitionId,
             signingId: signing.id,
             projectTitle: project.title,
             host: signing.host,
             from: null,
             to: 'INTENT',
-            note: null,
+            message: null,
             owner: { userId: owner.id, email: owner.email, name: owner.name, locale: owner.locale },
           });
         }
         return this.view(signing);
       });
     } catch (e) {
-      if (isUniqueViolation(e)) throw DomainError.conflict('this project already has an open signing with this host');
+      if (isUniqueViolation(e))
+        throw DomainError.conflict('this project already has an open signing with this host');
       throw e;
     }
   }
@@ -70,7 +88,7 @@ export class SigningService {
     await this.competitions.assertCanManage(actor, signing.competitionId).catch(() => {
       throw DomainError.notFound('signing', signingId);
     });
-    const from = signing.status as SigningStatus;
+    const from = signing.status;
     const to = transitionSigning(from, dto.to, dto);
     const at = dto.at ? new Date(dto.at) : new Date();
     const [owner] = await this.identity.findUsers([signing.ownerId]);
@@ -80,12 +98,27 @@ export class SigningService {
         data: {
           status: to,
           ...(to === 'SIGNED' && { signedAt: at }),
-          ...(to === 'LANDED' && { landedAt: at, companyName: dto.companyName!.trim(), registrationNo: dto.registrationNo!.trim() }),
+          ...(to === 'LANDED' && {
+            landedAt: at,
+            companyName: dto.companyName!.trim(),
+            registrationNo: dto.registrationNo!.trim(),
+          }),
           ...(to === 'CANCELLED' && { cancelledAt: at }),
         },
       });
-      if (updated.length !== 1) throw DomainError.conflict('the signing changed meanwhile; reload it');
-      await tx.signingTransition.create({ data: { signingId, from, to, note: dto.note ?? null, at, actorId: actor.id } });
+      if (updated.length !== 1)
+        throw DomainError.conflict('the signing changed meanwhile; reload it');
+      await tx.signingTransition.create({
+        data: {
+          signingId,
+          from,
+          to,
+          note: dto.note ?? null,
+          message: dto.message?.trim() || null,
+          at,
+          actorId: actor.id,
+        },
+      });
       await appendAudit(tx, {
         competitionId: signing.competitionId,
         actorId: actor.id,
@@ -93,16 +126,24 @@ export class SigningService {
         entityType: 'signing',
         entityId: signingId,
         reason: dto.note ?? null,
-        data: { from, to, at: at.toISOString(), companyName: dto.companyName ?? null, registrationNo: dto.registrationNo ?? null },
+        data: {
+          from,
+          to,
+          at: at.toISOString(),
+          companyName: dto.companyName ?? null,
+          registrationNo: dto.registrationNo ?? null,
+          message: dto.message?.trim() || null,
+        },
       });
       if (owner) {
         await appendEvent(tx, 'signing.status-changed', signingId, {
+          competitionId: signing.competitionId,
           signingId,
           projectTitle: signing.projectTitle,
           host: signing.host,
           from,
           to,
-          note: dto.note ?? null,
+          message: dto.message?.trim() || null,
           owner: { userId: owner.id, email: owner.email, name: owner.name, locale: owner.locale },
         });
       }
@@ -111,7 +152,10 @@ export class SigningService {
   }
 
   async get(actor: Actor, signingId: string) {
-    const signing = await this.prisma.signing.findUnique({ where: { id: signingId }, include: { transitions: { orderBy: { createdAt: 'asc' } } } });
+    const signing = await this.prisma.signing.findUnique({
+      where: { id: signingId },
+      include: { transitions: { orderBy: { createdAt: 'asc' } } },
+    });
     if (!signing) throw DomainError.notFound('signing', signingId);
     await this.competitions.assertCanManage(actor, signing.competitionId).catch(() => {
       throw DomainError.notFound('signing', signingId);
@@ -121,7 +165,10 @@ export class SigningService {
 
   async list(actor: Actor, competitionId: string, status?: SigningStatus) {
     await this.competitions.assertCanManage(actor, competitionId);
-    const rows = await this.prisma.signing.findMany({ where: { competitionId, ...(status && { status }) }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    const rows = await this.prisma.signing.findMany({
+      where: { competitionId, ...(status && { status }) },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
     return rows.map((r) => this.view(r));
   }
 
@@ -129,22 +176,60 @@ export class SigningService {
     const rows = await this.list(actor, competitionId);
     const denominator = await this.advancement.advancedOrAwardedCount(competitionId);
     const stats = signingStats(
-      rows.map((r) => ({ status: r.status as SigningStatus, heat: r.heatName, track: r.trackCode, enclave: r.enclave ?? NO_ENCLAVE })),
+      rows.map((r) => ({
+        status: r.status as SigningStatus,
+        heat: r.heatName,
+        track: r.trackCode,
+        enclave: r.enclave ?? NO_ENCLAVE,
+      })),
       denominator,
     );
     const today = new Date(new Date().toISOString().slice(0, 10));
     const overdue = rows
-      .filter((r) => r.landingDeadline && new Date(r.landingDeadline) < today && !isFinalSigning(r.status as SigningStatus))
-      .map((r) => ({ id: r.id, projectId: r.projectId, projectTitle: r.projectTitle, host: r.host, status: r.status, landingDeadline: r.landingDeadline }));
+      .filter(
+        (r) =>
+          r.landingDeadline &&
+          new Date(r.landingDeadline) < today &&
+          !isFinalSigning(r.status as SigningStatus),
+      )
+      .map((r) => ({
+        id: r.id,
+        projectId: r.projectId,
+        projectTitle: r.projectTitle,
+        host: r.host,
+        status: r.status,
+        landingDeadline: r.landingDeadline,
+      }));
     return { ...stats, advancedOrAwarded: denominator, overdue };
   }
 
   // Distinct projects signed (SIGNED or LANDED) and landed, for the funnel.
   async countsFor(competitionId: string) {
-    return this.prisma.signing.findMany({ where: { competitionId, status: { in: ['SIGNED', 'LANDED'] } }, select: { projectId: true, status: true } });
+    return this.prisma.signing.findMany({
+      where: { competitionId, status: { in: ['SIGNED', 'LANDED'] } },
+      select: { projectId: true, status: true },
+    });
   }
 
-  private view(s: { id: string; competitionId: string; projectId: string; projectTitle: string; heatName: string; trackCode: string; host: string; enclave: string | null; investmentAmount: unknown; landingDeadline: Date | null; status: string; companyName: string | null; registrationNo: string | null; createdAt: Date; signedAt: Date | null; landedAt: Date | null; cancelledAt: Date | null }) {
+  private view(s: {
+    id: string;
+    competitionId: string;
+    projectId: string;
+    projectTitle: string;
+    heatName: string;
+    trackCode: string;
+    host: string;
+    enclave: string | null;
+    investmentAmount: unknown;
+    landingDeadline: Date | null;
+    status: string;
+    companyName: string | null;
+    registrationNo: string | null;
+    createdAt: Date;
+    signedAt: Date | null;
+    landedAt: Date | null;
+    cancelledAt: Date | null;
+  }) {
     return {
       id: s.id,
       competitionId: s.competitionId,
@@ -154,7 +239,10 @@ export class SigningService {
       trackCode: s.trackCode,
       host: s.host,
       enclave: s.enclave,
-      investmentAmount: s.investmentAmount == null ? null : (s.investmentAmount as { toFixed(n: number): string }).toFixed(2),
+      investmentAmount:
+        s.investmentAmount == null
+          ? null
+          : (s.investmentAmount as { toFixed(n: number): string }).toFixed(2),
       landingDeadline: s.landingDeadline ? s.landingDeadline.toISOString().slice(0, 10) : null,
       status: s.status,
       companyName: s.companyName,

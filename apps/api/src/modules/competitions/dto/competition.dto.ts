@@ -13,6 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsIanaTimeZone } from '../../../common/time-zone.validator';
 
 const CODE = /^[A-Z][A-Z0-9_]{0,39}$/;
 const CODE_MESSAGE = 'must be UPPER_SNAKE_CASE, e.g. LIFE_HEALTH';
@@ -71,6 +72,16 @@ export class CreateCompetitionDto {
   @ApiProperty({ example: '2026-04-30T23:59:59+08:00' })
   @IsDateString({ strict: true })
   registrationClosesAt: string;
+
+  @ApiPropertyOptional({
+    description:
+      'IANA time zone the competition runs in; mails and exports show times in it. Default Asia/Shanghai.',
+    example: 'Asia/Shanghai',
+    default: 'Asia/Shanghai',
+  })
+  @IsOptional()
+  @IsIanaTimeZone()
+  timeZone?: string;
 }
 
 export class CreateHeatDto {
@@ -101,7 +112,10 @@ export class CreateHeatDto {
   @Length(1, 200)
   venue?: string;
 
-  @ApiPropertyOptional({ description: 'The offshore incubator (enclave) hosting the heat', example: '江阴高新区深圳科创飞地' })
+  @ApiPropertyOptional({
+    description: 'The offshore incubator (enclave) hosting the heat',
+    example: '江阴高新区深圳科创飞地',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 200)

@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Min, ValidateNested } from 'class-validator';
+import {
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 export class ExcludeDto {
   @ApiProperty()
@@ -14,7 +23,10 @@ export class ExcludeDto {
 }
 
 export class AdvanceDto {
-  @ApiPropertyOptional({ description: "A heat of the next stage; omit it when advancing the final (marks the awarded projects)" })
+  @ApiPropertyOptional({
+    description:
+      'A heat of the next stage; omit it when advancing the final (marks the awarded projects)',
+  })
   @IsOptional()
   @IsUUID()
   toHeatId?: string;
@@ -25,7 +37,10 @@ export class AdvanceDto {
   @Min(0)
   count?: number;
 
-  @ApiPropertyOptional({ type: [String], description: 'Projects to advance whatever their rank (e.g. 赛区推荐)' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Projects to advance whatever their rank (e.g. 赛区推荐)',
+  })
   @IsOptional()
   @IsArray()
   @IsUUID('all', { each: true })

@@ -1,9 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayNotEmpty, IsArray, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { Transform, Type } from 'class-transformer';
 import { ROLES, RoleName } from '@app/domain';
+import { IsStrongPassword } from '../password-policy';
 
-const normaliseEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const normaliseEmail = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
 
 export class SignupDto {
   @ApiProperty({ example: 'zhang.wei@example.cn' })
@@ -12,9 +28,13 @@ export class SignupDto {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ minLength: 8 })
+  @ApiProperty({
+    minLength: 10,
+    description: 'At least 10 characters, and not a common or guessable password',
+  })
   @IsString()
-  @Length(8, 200)
+  @MaxLength(200)
+  @IsStrongPassword()
   password: string;
 
   @ApiProperty({ example: '张伟' })
@@ -46,9 +66,13 @@ export class SetPasswordDto {
   @Length(20, 200)
   token: string;
 
-  @ApiProperty({ minLength: 8 })
+  @ApiProperty({
+    minLength: 10,
+    description: 'At least 10 characters, and not a common or guessable password',
+  })
   @IsString()
-  @Length(8, 200)
+  @MaxLength(200)
+  @IsStrongPassword()
   password: string;
 }
 
@@ -70,7 +94,10 @@ export class CreateUserDto {
   @IsIn(ROLES, { each: true })
   roles: RoleName[];
 
-  @ApiPropertyOptional({ description: "The judge's unit, for the same-unit conflict rule", example: '江阴高新区科技局' })
+  @ApiPropertyOptional({
+    description: "The judge's unit, for the same-unit conflict rule",
+    example: '江阴高新区科技局',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 200)
@@ -79,11 +106,68 @@ export class CreateUserDto {
   @ApiPropertyOptional({ description: 'Without one, the user gets an invitation email to set it' })
   @IsOptional()
   @IsString()
-  @Length(8, 200)
+  @MaxLength(200)
+  @IsStrongPassword()
   password?: string;
 
   @ApiPropertyOptional({ enum: ['zh-CN', 'en'] })
   @IsOptional()
   @IsIn(['zh-CN', 'en'])
   locale?: string;
+}
+
+export class ForgotPasswordDto {
+  @ApiProperty({ example: 'zhang.wei@example.cn' })
+  @Transform(normaliseEmail)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional({
+    enum: ROLES,
+    isArray: true,
+    description: "Replaces the user's roles; its existing tokens stop working",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(ROLES.length)
+  @IsIn(ROLES, { each: true })
+  roles?: RoleName[];
+
+  @ApiPropertyOptional({ description: 'true disables the account at once; false enables it' })
+  @IsOptional()
+  @IsBoolean()
+  disabled?: boolean;
+}
+
+export class ListUsersQuery {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: RoleName;
+
+  @ApiPropertyOptional({ description: 'Part of the email or name' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 254)
+  q?: string;
+
+  @ApiPropertyOptional({ default: 1, maximum: 100000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  page: number = 1;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize: number = 50;
 }

@@ -1,5 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsPositive, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsPositive,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
 
 export class CreateRoundDto {
   @ApiProperty({ example: '专家评审' })
@@ -19,7 +36,10 @@ export class CreateRoundDto {
   @IsIn(['MEAN', 'TRIMMED_MEAN', 'ZSCORE'])
   method: 'MEAN' | 'TRIMMED_MEAN' | 'ZSCORE';
 
-  @ApiPropertyOptional({ default: 1, description: 'TRIMMED_MEAN: how many highest and lowest totals to drop' })
+  @ApiPropertyOptional({
+    default: 1,
+    description: 'TRIMMED_MEAN: how many highest and lowest totals to drop',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -41,6 +61,64 @@ export class CreateRoundDto {
   @IsOptional()
   @IsDateString({ strict: true })
   closesAt?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Blind review: judges see neither the organisation nor the team',
+  })
+  @IsOptional()
+  @IsBoolean()
+  blind?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      "Judges may read the other judges' submitted scores of a project after submitting their own",
+  })
+  @IsOptional()
+  @IsBoolean()
+  peerScoresVisible?: boolean;
+}
+
+export class UpdateRoundDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() rubricId?: string;
+
+  @ApiPropertyOptional({ enum: ['MEAN', 'TRIMMED_MEAN', 'ZSCORE'] })
+  @IsOptional()
+  @IsIn(['MEAN', 'TRIMMED_MEAN', 'ZSCORE'])
+  method?: 'MEAN' | 'TRIMMED_MEAN' | 'ZSCORE';
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(10) trim?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  weight?: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) opensAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) closesAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() blind?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() peerScoresVisible?: boolean;
+}
+
+export class CloseRoundDto {
+  @ApiPropertyOptional({
+    description: 'Close although some scores are unsubmitted drafts (they stay drafts)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  force?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Required with force; audited',
+    example: '评委临时离场，草稿不计分',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  reason?: string;
 }
 
 export class AddJudgesDto {
@@ -76,7 +154,11 @@ export class AutoAssignDto {
 }
 
 export class ScoreDto {
-  @ApiProperty({ example: { TECH: 85, BUSINESS: 78, MARKET: 80, TEAM: 90 } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    example: { TECH: 85, BUSINESS: 78, MARKET: 80, TEAM: 90 },
+  })
   @IsObject()
   scores: Record<string, number>;
 
@@ -85,6 +167,15 @@ export class ScoreDto {
   @IsString()
   @Length(0, 5000)
   comment?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Save and submit in one request. Repeating it with the same scores and comment answers the stored score again; different content on a submitted score is 409.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  submit?: boolean;
 }
 
 export class ReopenScoreDto {
@@ -96,4 +187,18 @@ export class ReopenScoreDto {
   @IsString()
   @Length(1, 1000)
   reason: string;
+}
+
+export class PeerScoreDto {
+  @ApiProperty({ example: '评委 1 / Judge 1', description: 'Anonymous' }) judge: string;
+  @ApiProperty({ example: { TECH: 85, BUSINESS: 78 } }) scores: object;
+  @ApiProperty({ example: 81.7, description: 'Rounded to 2 decimals' }) total: number;
+  @ApiProperty({ nullable: true, type: String }) comment: string | null;
+  @ApiProperty({ nullable: true, type: Date }) submittedAt: Date | null;
+}
+
+export class PeerScoresDto {
+  @ApiProperty() roundId: string;
+  @ApiProperty() projectId: string;
+  @ApiProperty({ type: [PeerScoreDto] }) items: PeerScoreDto[];
 }

@@ -15,6 +15,7 @@ import {
   IsUUID,
   Length,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -105,7 +106,16 @@ export class CreateProjectDto {
 
 export class UpdateProjectDto extends PartialType(CreateProjectDto) {}
 
-export const PROJECT_STATUSES = ['DRAFT', 'SUBMITTED', 'ELIGIBLE', 'INELIGIBLE', 'ADVANCED', 'ELIMINATED', 'AWARDED', 'WITHDRAWN'] as const;
+export const PROJECT_STATUSES = [
+  'DRAFT',
+  'SUBMITTED',
+  'ELIGIBLE',
+  'INELIGIBLE',
+  'ADVANCED',
+  'ELIMINATED',
+  'AWARDED',
+  'WITHDRAWN',
+] as const;
 
 export class ListProjectsQuery {
   @ApiPropertyOptional({ enum: PROJECT_STATUSES })
@@ -122,6 +132,12 @@ export class ListProjectsQuery {
   @IsOptional()
   @IsString()
   trackCode?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the title or the organisation name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 
   @ApiPropertyOptional({ default: 1 })
   @IsOptional()

@@ -12,7 +12,11 @@ export class CreateSigningDto {
   @Length(1, 200)
   host: string;
 
-  @ApiPropertyOptional({ example: '江阴高新区深圳科创飞地', description: 'The enclave (offshore incubator) the signing goes through; defaults to the heat’s' })
+  @ApiPropertyOptional({
+    example: '江阴高新区深圳科创飞地',
+    description:
+      'The enclave (offshore incubator) the signing goes through; defaults to the heat’s',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 200)
@@ -20,7 +24,9 @@ export class CreateSigningDto {
 
   @ApiPropertyOptional({ example: '5000000.00', description: 'CNY as a decimal string' })
   @IsOptional()
-  @Matches(/^\d{1,16}(\.\d{1,2})?$/, { message: 'investmentAmount must be a decimal string in CNY, e.g. "5000000.00"' })
+  @Matches(/^\d{1,16}(\.\d{1,2})?$/, {
+    message: 'investmentAmount must be a decimal string in CNY, e.g. "5000000.00"',
+  })
   investmentAmount?: string;
 
   @ApiPropertyOptional({ example: '2027-06-30' })
@@ -34,11 +40,23 @@ export class TransitionDto {
   @IsIn(SIGNING_STATUSES)
   to: SigningStatus;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    description: 'Internal note for the organisers (audited); never mailed',
+    example: '对方要求补充尽调材料',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 2000)
   note?: string;
+
+  @ApiPropertyOptional({
+    description: 'A message to the applicant, sent with the status mail',
+    example: '请于下周前提交营业执照副本',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  message?: string;
 
   @ApiPropertyOptional({ description: 'When it happened (defaults to now)' })
   @IsOptional()
@@ -51,7 +69,10 @@ export class TransitionDto {
   @Length(1, 200)
   companyName?: string;
 
-  @ApiPropertyOptional({ example: '91320281MA1XXXXXXX', description: 'Unified social credit code of the landed company' })
+  @ApiPropertyOptional({
+    example: '91320281MA1XXXXXXX',
+    description: 'Unified social credit code of the landed company',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 50)

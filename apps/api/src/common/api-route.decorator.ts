@@ -1,0 +1,110 @@
+import { applyDecorators, Type } from '@nestjs/common';
+import {
+  ApiExtraModels,
+  ApiProduces,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiResponse,
+  ApiOperation,
+  getSchemaPath,
+} from '@nestjs/swagger';
+
+const REASONS: Record<number, string> = {
+  400: 'Invalid input; `details` names each field',
+  401: 'Missing, expired or revoked token',
+  403: 'The caller’s role may not do this',
+  404: 'No such object, or not the caller’s to see',
+  409: 'The object’s state forbids this now; `message` says why',
+  413: 'Body too large',
+  422: 'Valid input the rules cannot satisfy; `message` says why',
+  429: 'Too many requests; retry after `Retry-After` seconds',
+  503: 'A dependency (database or Redis) is unavailable; retry shortly',
+};
+
+export class FieldErrorDto {
+  @ApiProperty({ example: 'title' })
+  field!: string;
+  @ApiProperty({ example: 'title must be shorter than or equal to 200 characters' })
+  message!: string;
+}
+
+/** The one shape every error leaves in (see HttpExceptionFilter). */
+export class ErrorBodyDto {
+  @ApiProperty({ example: 400 })
+  statusCode!: number;
+  @ApiProperty({ example: 'Bad Request' })
+  error!: string;
+  @ApiProperty({ example: 'Invalid input' })
+  message!: string;
+  @ApiPropertyOptional({ type: [FieldErrorDto] })
+  details?: FieldErrorDto[];
+}
+
+export interface ApiRouteOptions {
+  summary: string;
+  description?: string;
+  /** The success status (200 unless the route says otherwise; 201 for a create, 204 for no body). */
+  status?: number;
+  /** The success body: a DTO class, or `[Dto]` for an array. Omit only with `status: 204` or `file`. */
+  type?: Type<unknown> | [Type<unknown>];
+  /** A file download instead of JSON. */
+  file?: 'csv' | 'xlsx';
+  /** A Server-Sent Events stream whose events carry this DTO as JSON `data`. */
+  events?: Type<unknown>;
+  /** Every 4xx/5xx the route can answer, besides 401/429 which every authenticated route has. */
+  errors: number[];
+}
+
+const FILE_TYPES = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/**
+ * Documents one route completely for the OpenAPI document: a summary, the
+ * success response's schema, and each error answer with the shared error body.
+ * The OpenAPI test fails for a route without all three.
+ */
+export function ApiRoute(options: ApiRouteOptions): MethodDecorator {
+  const status = options.status ?? 200;
+  const decorators: (MethodDecorator | ClassDecorator)[] = [
+    ApiOperation({ summary: options.summary, description: options.description }),
+  ];
+  if (options.file) {
+    decorators.push(ApiProduces(FILE_TYPES[options.file]));
+    decorators.push(
+      ApiResponse({
+        status,
+        description: `${options.file.toUpperCase()} file`,
+        content: {
+          [FILE_TYPES[options.file]]: { schema: { type: 'string', format: 'binary' } },
+        },
+      }),
+    );
+  } else if (options.events) {
+    decorators.push(ApiProduces('text/event-stream'));
+    decorators.push(ApiExtraModels(options.events));
+    decorators.push(
+      ApiResponse({
+        status,
+        description: `Server-Sent Events; each event's \`data\` is a ${options.events.name} as JSON`,
+        content: {
+          'text/event-stream': {
+            schema: { type: 'string', description: `data: ${getSchemaPath(options.events)}` },
+          },
+        },
+      }),
+    );
+  } else if (status === 204) {
+    decorators.push(ApiResponse({ status, description: 'No content' }));
+  } else {
+    if (!options.type) throw new Error(`ApiRoute "${options.summary}" needs a response type`);
+    decorators.push(ApiResponse({ status, description: 'Success', type: options.type }));
+  }
+  for (const code of new Set(options.errors)) {
+    decorators.push(
+      ApiResponse({ status: code, description: REASONS[code] ?? 'Error', type: ErrorBodyDto }),
+    );
+  }
+  return applyDecorators(...decorators);
+}

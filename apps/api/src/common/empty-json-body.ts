@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+
+// Many HTTP clients and browser wrappers send a bodiless POST (submit, open a
+// round) with `content-type: application/json` and an empty body. Fastify's
+// JSON parser answers that with 400 "Body cannot be empty"; we read it as no
+// body and hand everything else to Fastify's own parser (which keeps its
+// prototype-poisoning protection and error messages). main.ts creates the
+// app with `bodyParser: false`, so Nest does not register its own JSON parser.
+export function acceptEmptyJsonBody(fastify: FastifyInstance): void {
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: fastify.initialConfig.bodyLimit },
+    (request, body: string, done) => {
+      if (body.trim() === '') {
+        done(null, undefined);
+        return;
+      }
+      // Callback style: it answers through `done`; its type also admits the async form.
+      void parseJson(request, body, done);
+    },
+  );
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, DomainError } from '@app/domain';
+import { PrismaService, appendAudit } from '@app/database';
+import { IdentityService } from '../identity/identity.service';
+import { CompetitionsService } from './competitions.service';
+
+// Co-organisers: every organiser in competition_organisers may do all that
+// the creator may (CompetitionsService.assertCanManage is the one check), so
+// adding one is all it takes; the last organiser cannot be removed.
+@Injectable()
+export class OrganisersService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly competitions: CompetitionsService,
+    private readonly identity: IdentityService,
+  ) {}
+
+  async list(actor: Actor, competitionId: string) {
+    await this.competitions.assertCanManage(actor, competitionId);
+    const rows = await this.prisma.competitionOrganiser.findMany({ where: { competitionId } });
+    const users = await this.identity.findUsers(rows.map((r) => r.userId));
+    return {
+      items: users
+        .map((u) => ({ userId: u.id, name: u.name, email: u.email }))
+        .sort((a, b) => a.email.localeCompare(b.email)),
+    };
+  }
+
+  async add(actor: Actor, competitionId: string, userId: string) {
+    await this.competitions.assertCanManage(actor, competitionId);
+    const [user] = await this.identity.findUsers([userId]);
+    if (!user?.roles.includes('ORGANISER'))
+      throw DomainError.unprocessable('userId must be a user with the ORGANISER role', [
+        { field: 'userId', message: user ? 'not an organiser' : 'no such user' },
+      ]);
+    await this.prisma.$transaction(async (tx) => {
+      const added = await tx.competitionOrganiser.createMany({
+        data: [{ competitionId, userId }],
+        skipDuplicates: true,
+      });
+      if (!added.count) throw DomainError.conflict('already an organiser of this competition');
+      await appendAudit(tx, {
+        competitionId,
+        actorId: actor.id,
+        action: 'competition.organiser-added',
+        entityType: 'competition',
+        entityId: competitionId,
+        data: { userId, email: user.email },
+      });
+    });
+    return this.list(actor, competitionId);
+  }
+
+  async remove(actor: Actor, competitionId: string, userId: string) {
+    await this.competitions.assertCanManage(actor, competitionId);
+    await this.prisma.$transaction(async (tx) => {
+      // Serialises concurrent removals so two cannot leave nobody in charge.
+      await tx.$queryRaw`SELECT id FROM competitions WHERE id = ${competitionId}::uuid FOR UPDATE`;
+      const removed = await tx.competitionOrganiser.deleteMany({
+        where: { competitionId, userId },
+      });
+      if (!removed.count) throw DomainError.notFound('organiser', userId);
+      if (!(await tx.competitionOrganiser.count({ where: { competitionId } })))
+        throw DomainError.conflict('the last organiser of a competition cannot be removed');
+      await appendAudit(tx, {
+        competitionId,
+        actorId: actor.id,
+        action: 'competition.organiser-removed',
+        entityType: 'competition',
+        entityId: competitionId,
+        data: { userId },
+      });
+    });
+    return this.list(actor, competitionId).catch(() => ({ items: [] }));
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CompetitionsModule } from '../competitions/competitions.module';
+import { IdentityModule } from '../identity/identity.module';
+import { JudgingModule } from '../judging/judging.module';
+import { RegistrationModule } from '../registration/registration.module';
+import { ExportsController } from './exports.controller';
+import { RegistrationListExport } from './registration-list.export';
+import { ScoreSheetExport } from './score-sheet.export';
+
+// Spreadsheets out: read-only over the other modules' services, no tables.
+@Module({
+  imports: [CompetitionsModule, IdentityModule, RegistrationModule, JudgingModule],
+  controllers: [ExportsController],
+  providers: [RegistrationListExport, ScoreSheetExport],
+})
+export class ExportsModule {}

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, ExportLang, formatZonedCell, projectStatusLabel, zoneLabel } from '@app/domain';
+import { CompetitionsService } from '../competitions/competitions.service';
+import { IdentityService } from '../identity/identity.service';
+import { RegistrationService } from '../registration/registration.service';
+import type { XlsxCell } from '../../common/xlsx';
+import { ExportProjectsQuery } from './dto/exports.dto';
+
+export interface ExportTable {
+  title: string;
+  headers: string[];
+  rows: XlsxCell[][];
+}
+
+const PAGE = 100;
+
+// The registration list (报名表) of a competition, filtered like
+// GET /competitions/:id/projects, with names instead of codes.
+@Injectable()
+export class RegistrationListExport {
+  constructor(
+    private readonly competitions: CompetitionsService,
+    private readonly registration: RegistrationService,
+    private readonly identity: IdentityService,
+  ) {}
+
+  async build(
+    actor: Actor,
+    competitionId: string,
+    query: ExportProjectsQuery,
+    lang: ExportLang,
+  ): Promise<ExportTable> {
+    const filter = { status: query.status, heatId: query.heatId, trackCode: query.trackCode };
+    const projects = [];
+    for (let page = 1; ; page++) {
+      const res = await this.registration.listForOrganiser(actor, competitionId, {
+        ...filter,
+        page,
+        pageSize: PAGE,
+      });
+      projects.push(...res.items);
+      if (res.items.length < PAGE) break;
+    }
+    const [competition, heats, owners] = await Promise.all([
+      this.competitions.get(competitionId),
+      this.competitions.listHeats(competitionId),
+      this.identity.findUsers([...new Set(projects.map((p) => p.ownerId))]),
+    ]);
+    const zone = competition.timeZone;
+    const track = new Map(competition.tracks.map((t) => [t.code, t.name]));
+    const heat = new Map(heats.map((h) => [h.id, h.name]));
+    const owner = new Map(owners.map((o) => [o.id, o]));
+    const zh = lang === 'zh';
+    const at = zh ? `（${zoneLabel(zone, 'zh')}）` : ` (${zoneLabel(zone, 'en')})`;
+    const headers = zh
+      ? [
+          '序号',
+          '项目名称',
+          '赛道',
+          '赛区',
+          '单位名称',
+          '所在城市',
+          '成立时间',
+          '申报人',
+          '申报人邮箱',
+          '团队成员',
+          '融资阶段',
+          '状态',
+          '审查意见',
+          `提交时间${at}`,
+          `审查时间${at}`,
+          '项目编号',
+        ]
+      : [
+          'No.',
+          'Title',
+          'Track',
+          'Heat',
+          'Organisation',
+          'City',
+          'Founded',
+          'Applicant',
+          'Applicant email',
+          'Team',
+          'Funding stage',
+          'Status',
+          'Review note',
+          `Submitted${at}`,
+          `Reviewed${at}`,
+          'Project ID',
+        ];
+    const rows = projects.map((p, i): XlsxCell[] => {
+      const org = (p.organisation ?? {}) as { name?: string; city?: string; foundedAt?: string };
+      const team = Array.isArray(p.team) ? (p.team as { name?: string }[]) : [];
+      const o = owner.get(p.ownerId);
+      return [
+        i + 1,
+        p.title,
+        track.get(p.trackCode) ?? p.trackCode,
+        heat.get(p.heatId) ?? '',
+        org.name ?? p.organisationName,
+        org.city ?? null,
+        org.foundedAt ?? null,
+        o?.name ?? null,
+        o?.email ?? null,
+        team
+          .map((m) => m.name)
+          .filter(Boolean)
+          .join(zh ? '、' : ', '),
+        p.fundingStage,
+        projectStatusLabel(p.status, lang),
+        p.reviewReason,
+        formatZonedCell(p.submittedAt, zone) || null,
+        formatZonedCell(p.reviewedAt, zone) || null,
+        p.id,
+      ];
+    });
+    return { title: `${competition.name} · ${zh ? '报名表' : 'Registrations'}`, headers, rows };
+  }
+}

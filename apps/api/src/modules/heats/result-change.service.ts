@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, DomainError } from '@app/domain';
+import { PrismaService, appendAudit } from '@app/database';
+import { CompetitionsService } from '../competitions/competitions.service';
+import { RoundsService } from '../judging/rounds.service';
+import { RegistrationService } from '../registration/registration.service';
+import { ChangeResultDto } from './dto/result-change.dto';
+
+// A heat's recorded result may be changed (ADVANCED ↔ ELIMINATED, with a
+// reason, audited) while the next heat has not started judging the project;
+// the project moves accordingly. Nothing is mailed: if the result was already
+// released, the next results release sends its owner one correction.
+// The final's results follow its awards (re-assign them instead).
+@Injectable()
+export class ResultChangeService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly competitions: CompetitionsService,
+    private readonly rounds: RoundsService,
+    private readonly registration: RegistrationService,
+  ) {}
+
+  async change(actor: Actor, heatId: string, projectId: string, dto: ChangeResultDto) {
+    const heat = await this.competitions.getHeat(heatId);
+    await this.competitions.assertCanManage(actor, heat.competitionId).catch(() => {
+      throw DomainError.notFound('heat', heatId);
+    });
+    const advancement = await this.prisma.heatAdvancement.findUnique({ where: { heatId } });
+    if (!advancement) throw DomainError.conflict('this heat has no results yet: advance it first');
+    if (!advancement.toHeatId)
+      throw DomainError.conflict(
+        "the final's results follow its awards: re-assign them (POST /heats/:id/awards)",
+      );
+    const row = await this.prisma.advancementResult.findUnique({
+      where: { heatId_projectId: { heatId, projectId } },
+    });
+    if (!row) throw DomainError.notFound('result', projectId);
+    if (row.result === dto.result)
+      throw DomainError.conflict(`the result is already ${dto.result}`);
+    const started = await this.rounds.judgingStartedFor(advancement.toHeatId, projectId);
+    if (started)
+      throw DomainError.conflict(
+        `the next heat has started judging (${started}); its result can no longer change`,
+      );
+    const reason = dto.reason.trim();
+    await this.prisma.$transaction(async (tx) => {
+      const updated = await tx.advancementResult.updateMany({
+        where: { heatId, projectId, result: row.result },
+        data: {
+          result: dto.result,
+          reason,
+          override: dto.result === 'ADVANCED' ? 'INCLUDED' : 'EXCLUDED',
+        },
+      });
+      if (updated.count !== 1)
+        throw DomainError.conflict('the result changed meanwhile; reload it');
+      await this.registration.moveAfterResultChange(tx, projectId, {
+        heatId,
+        nextHeatId: advancement.toHeatId!,
+        result: dto.result,
+      });
+      await appendAudit(tx, {
+        competitionId: heat.competitionId,
+        actorId: actor.id,
+        action: 'heat.result-changed',
+        entityType: 'heat',
+        entityId: heatId,
+        reason,
+        data: { projectId, from: row.result, to: dto.result },
+      });
+    });
+    return { heatId, projectId, from: row.result, result: dto.result, reason };
+  }
+}

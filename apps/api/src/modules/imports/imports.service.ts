@@ -1,0 +1,247 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Actor,
+  DomainError,
+  ImportKind,
+  JudgeImportRow,
+  ProjectImportContext,
+  ProjectImportRow,
+} from '@app/domain';
+import { Prisma, PrismaService } from '@app/database';
+import { CompetitionsService } from '../competitions/competitions.service';
+import { IdentityService } from '../identity/identity.service';
+import { ProjectImportService } from '../registration/project-import.service';
+import {
+  ImportJobDto,
+  ImportPreviewDto,
+  ImportProblemDto,
+  ImportQuery,
+  ProjectImportQuery,
+} from './dto/imports.dto';
+import { Analysis, allProblems, analyseSheet, resolveRows } from './import-analysis';
+import { ImportRunner } from './import-runner.service';
+import { stageImport } from './import-staging';
+import { JudgeRosterService } from './judge-roster.service';
+import { readSpreadsheet } from './spreadsheet-reader';
+
+export interface UploadedSheet {
+  fileName: string;
+  bytes: Buffer;
+}
+
+type JobRow = Prisma.ImportJobGetPayload<object>;
+
+@Injectable()
+export class ImportsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly competitions: CompetitionsService,
+    private readonly identity: IdentityService,
+    private readonly projects: ProjectImportService,
+    private readonly roster: JudgeRosterService,
+    private readonly runner: ImportRunner,
+  ) {}
+
+  // The dry run: every row's outcome and every problem, nothing written.
+  async preview(
+    actor: Actor,
+    competitionId: string,
+    kind: ImportKind,
+    file: UploadedSheet,
+    query: ImportQuery | ProjectImportQuery,
+  ): Promise<ImportPreviewDto> {
+    await this.competitions.assertCanManage(actor, competitionId);
+    const { sheet, analysis } = await this.analyse(competitionId, kind, file, query);
+    const count = (a: string) => analysis.rows.filter((r) => r.action === a).length;
+    return {
+      dryRun: true,
+      kind,
+      fileName: file.fileName,
+      format: sheet.format,
+      encoding: sheet.encoding,
+      headerRow: sheet.headerRowNumber,
+      columns: analysis.mapping.columns.map(({ column, header, field }) => ({
+        column,
+        header,
+        field,
+      })),
+      ignoredColumns: analysis.mapping.ignored,
+      total: sheet.rows.length,
+      summary: {
+        created: count('CREATED'),
+        added: count('ADDED'),
+        updated: count('UPDATED'),
+        unchanged: count('UNCHANGED'),
+        invalid: analysis.fileProblems.length ? sheet.rows.length : count('INVALID'),
+        invitations: analysis.rows.filter((r) => r.invites).length,
+      },
+      problems: allProblems(analysis),
+      rows: analysis.rows.map(({ row, key, action, invites }) => ({ row, key, action, invites })),
+    };
+  }
+
+  // Stores the rows and hands them to the runner; any problem refuses the
+  // whole file (422 listing them) unless skipInvalidRows leaves those rows out.
+  async start(
+    actor: Actor,
+    competitionId: string,
+    kind: ImportKind,
+    file: UploadedSheet,
+    query: ImportQuery | ProjectImportQuery,
+  ): Promise<ImportJobDto> {
+    await this.competitions.assertCanManage(actor, competitionId);
+    const { sheet, analysis } = await this.analyse(competitionId, kind, file, query);
+    const problems = allProblems(analysis);
+    if (!sheet.rows.length)
+      throw DomainError.unprocessable('the file has a header but no rows to import', [
+        { field: 'file', message: 'no data rows' },
+      ]);
+    if (analysis.fileProblems.length || (problems.length && !query.skipInvalidRows)) {
+      throw DomainError.unprocessable(
+        `${problems.length} problem(s) in the file; nothing was imported. Fix them (see the dry run) or pass skipInvalidRows=true`,
+        problems.map((p) => ({
+          field: p.row
+            ? `row ${p.row}${p.column ? `, column ${p.column}` : ''}: ${p.field}`
+            : p.field,
+          message: `${p.message} / ${p.messageZh}`,
+        })),
+      );
+    }
+    const job = await this.prisma.$transaction((tx) =>
+      stageImport(tx, {
+        competitionId,
+        kind,
+        fileName: file.fileName,
+        bytes: file.bytes,
+        sheet,
+        analysis,
+        createdById: actor.id,
+        heatId: (query as ProjectImportQuery).heatId ?? null,
+      }),
+    );
+    this.runner.kick();
+    return this.view(
+      job,
+      analysis.rows.flatMap((r) => r.problems),
+    );
+  }
+
+  async get(actor: Actor, importId: string): Promise<ImportJobDto> {
+    const job = await this.prisma.importJob.findUnique({ where: { id: importId } });
+    if (!job) throw DomainError.notFound('import', importId);
+    await this.competitions.assertCanManage(actor, job.competitionId).catch(() => {
+      throw DomainError.notFound('import', importId);
+    });
+    const failed = await this.prisma.importRow.findMany({
+      where: { importId, status: { in: ['FAILED', 'SKIPPED'] } },
+      orderBy: { rowNumber: 'asc' },
+      select: { errors: true },
+    });
+    return this.view(
+      job,
+      failed.flatMap((r) => (r.errors ?? []) as unknown as ImportProblemDto[]),
+    );
+  }
+
+  async list(actor: Actor, competitionId: string): Promise<ImportJobDto[]> {
+    await this.competitions.assertCanManage(actor, competitionId);
+    const jobs = await this.prisma.importJob.findMany({
+      where: { competitionId },
+      orderBy: { createdAt: 'desc' },
+      take: 100,
+    });
+    return jobs.map((j) => this.view(j, null));
+  }
+
+  async judgeList(actor: Actor, competitionId: string) {
+    await this.competitions.assertCanManage(actor, competitionId);
+    return this.roster.list(competitionId);
+  }
+
+  private async analyse(
+    competitionId: string,
+    kind: ImportKind,
+    file: UploadedSheet,
+    query: ImportQuery | ProjectImportQuery,
+  ) {
+    const context =
+      kind === 'PROJECTS' ? await this.projectContext(competitionId, query) : undefined;
+    const sheet = await readSpreadsheet(file.bytes, file.fileName);
+    const analysis = analyseSheet(kind, sheet, context);
+    await this.resolve(competitionId, kind, analysis);
+    return { sheet, analysis };
+  }
+
+  private async resolve(competitionId: string, kind: ImportKind, analysis: Analysis) {
+    const valid = analysis.rows.filter((r) => r.values).map((r) => r.values!);
+    if (kind === 'JUDGES') {
+      const rows = valid as JudgeImportRow[];
+      const emails = rows.map((r) => r.email);
+      const [accounts, roster] = await Promise.all([
+        this.identity.findByEmails(emails),
+        this.roster.byEmail(competitionId, emails),
+      ]);
+      resolveRows(kind, analysis, {
+        accounts: new Map(accounts.map((a) => [a.email, { id: a.id, roles: a.roles }])),
+        rosterChange: (row) => JudgeRosterService.changeFor(roster.get(row.email), row),
+      });
+    } else {
+      const rows = valid as ProjectImportRow[];
+      const [accounts, refs] = await Promise.all([
+        this.identity.findByEmails(rows.map((r) => r.contact.email)),
+        this.projects.existingRefs(
+          competitionId,
+          rows.map((r) => r.importRef),
+        ),
+      ]);
+      resolveRows(kind, analysis, {
+        accounts: new Map(accounts.map((a) => [a.email, { id: a.id, roles: a.roles }])),
+        importedRefs: new Set(refs.keys()),
+      });
+    }
+  }
+
+  private async projectContext(
+    competitionId: string,
+    query: ProjectImportQuery,
+  ): Promise<ProjectImportContext> {
+    const competition = await this.competitions.get(competitionId);
+    const firstStage = competition.stages[0]?.code;
+    const heats = (await this.competitions.listHeats(competitionId)).filter(
+      (h) => h.stageCode === firstStage,
+    );
+    if (query.heatId && !heats.some((h) => h.id === query.heatId))
+      throw DomainError.unprocessable('heatId must be a first-stage heat of this competition', [
+        { field: 'heatId', message: 'not a first-stage heat of this competition' },
+      ]);
+    return {
+      tracks: competition.tracks,
+      heats: heats.map((h) => ({ id: h.id, name: h.name })),
+      defaultHeatId: query.heatId,
+    };
+  }
+
+  private view(job: JobRow, errors: ImportProblemDto[] | null): ImportJobDto {
+    return {
+      id: job.id,
+      competitionId: job.competitionId,
+      kind: job.kind,
+      status: job.status,
+      fileName: job.fileName,
+      format: job.format,
+      encoding: job.encoding,
+      total: job.total,
+      processed: job.processed,
+      created: job.created,
+      added: job.added,
+      updated: job.updated,
+      unchanged: job.unchanged,
+      failed: job.failed,
+      skipped: job.skipped,
+      errors: errors ?? [],
+      createdAt: job.createdAt.toISOString(),
+      startedAt: job.startedAt?.toISOString() ?? null,
+      finishedAt: job.finishedAt?.toISOString() ?? null,
+    };
+  }
+}

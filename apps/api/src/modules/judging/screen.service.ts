@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@app/domain';
+import { PrismaService } from '@app/database';
+import { ScreenStateDto } from './dto/roadshow.dto';
+import { RankingsService } from './rankings.service';
+
+/**
+ * One frame of the big screen: the project on stage with how many of its
+ * judges have submitted, its score once all have (taken from a ranking that
+ * already counts every one of them), and the ranking so far.
+ */
+@Injectable()
+export class ScreenService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly rankings: RankingsService,
+  ) {}
+
+  async state(roundId: string): Promise<ScreenStateDto> {
+    const round = await this.prisma.round.findUnique({ where: { id: roundId } });
+    if (!round) throw DomainError.notFound('round', roundId);
+    const ranking = await this.rankings.read(roundId, round.method);
+    let nowPitching: ScreenStateDto['nowPitching'] = null;
+    const projectId = round.nowPitchingProjectId;
+    if (projectId) {
+      const [project, assigned, submitted] = await Promise.all([
+        this.prisma.roundProject.findUnique({
+          where: { roundId_projectId: { roundId, projectId } },
+        }),
+        this.prisma.assignment.count({ where: { roundId, projectId } }),
+        this.prisma.score.count({ where: { roundId, projectId, status: 'SUBMITTED' } }),
+      ]);
+      const entry = ranking.entries.find((e) => e.projectId === projectId);
+      const complete = assigned > 0 && submitted >= assigned;
+      const position = round.pitchOrder.indexOf(projectId);
+      nowPitching = {
+        projectId,
+        title: project?.title ?? '',
+        organisationName: project?.organisationName ?? '',
+        position: position < 0 ? null : position + 1,
+        assigned,
+        submitted,
+        // Until the recompute that counts the last submit lands, the stored
+        // ranking holds an older score: show none rather than a wrong one.
+        score: complete && entry && entry.judgeCount >= submitted ? entry.score : null,
+      };
+    }
+    return {
+      roundId,
+      roundName: round.name,
+      heatName: round.heatName,
+      method: round.method,
+      status: round.status,
+      nowPitching,
+      final: ranking.final,
+      ranking: ranking.entries.map((e) => ({
+        rank: e.rank,
+        projectId: e.projectId,
+        title: e.title,
+        score: e.score,
+        judgeCount: e.judgeCount,
+      })),
+    };
+  }
+}

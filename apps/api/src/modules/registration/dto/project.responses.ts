@@ -1,0 +1,72 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { OrganisationDto, TeamMemberDto } from './project.dto';
+
+const STATUSES = [
+  'DRAFT',
+  'SUBMITTED',
+  'ELIGIBLE',
+  'INELIGIBLE',
+  'ADVANCED',
+  'ELIMINATED',
+  'AWARDED',
+  'WITHDRAWN',
+];
+
+export class ProjectViewDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty({ format: 'uuid' })
+  competitionId!: string;
+  @ApiProperty({ format: 'uuid' })
+  ownerId!: string;
+  @ApiProperty({ format: 'uuid', description: 'The heat the project is in now' })
+  heatId!: string;
+  @ApiProperty({ example: 'IOT' })
+  trackCode!: string;
+  @ApiProperty({ example: '柔性电子皮肤传感器' })
+  title!: string;
+  @ApiProperty()
+  summary!: string;
+  @ApiProperty({ type: OrganisationDto })
+  organisation!: OrganisationDto;
+  @ApiProperty({ example: '深圳智感科技有限公司' })
+  organisationName!: string;
+  @ApiProperty({ type: [TeamMemberDto] })
+  team!: TeamMemberDto[];
+  @ApiProperty({ type: String, nullable: true, example: 'ANGEL' })
+  fundingStage!: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  pitchDeckUrl!: string | null;
+  @ApiProperty({ enum: STATUSES })
+  status!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the organiser decided so' })
+  reviewReason!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  reviewedById!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  submittedAt!: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  reviewedAt!: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  withdrawnAt!: Date | null;
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: Date;
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: Date;
+}
+
+export class ProjectListDto {
+  @ApiProperty({ type: [ProjectViewDto] })
+  items!: ProjectViewDto[];
+}
+
+export class ProjectPageDto {
+  @ApiProperty({ type: [ProjectViewDto] })
+  items!: ProjectViewDto[];
+  @ApiProperty({ description: 'Matching projects over all pages' })
+  total!: number;
+  @ApiProperty({ example: 1 })
+  page!: number;
+  @ApiProperty({ example: 20 })
+  pageSize!: number;
+}

@@ -1,0 +1,65 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AuthProvider, homeOf, useAuth } from './auth/AuthContext';
+import { RequireRole } from './layout/RequireRole';
+
+// One chunk per role (React.lazy): a judge's phone never downloads the
+// applicant's or the organiser's components.
+const AccountRoutes = lazy(() => import('./pages/account/AccountRoutes'));
+const JudgeRoutes = lazy(() => import('./pages/judge/JudgeRoutes'));
+const ApplicantRoutes = lazy(() => import('./pages/applicant/ApplicantRoutes'));
+const ScreenPage = lazy(() => import('./pages/screen/ScreenPage'));
+const ConsoleRoutes = lazy(() => import('./pages/console/ConsoleRoutes'));
+
+function Home() {
+  const { user } = useAuth();
+  const { t } = useTranslation();
+  if (user === undefined) return <div className="page-loading">{t('common.loading')}</div>;
+  return <Navigate to={user ? homeOf(user) : '/login'} replace />;
+}
+
+function Loading() {
+  const { t } = useTranslation();
+  return <div className="page-loading">{t('common.loading')}</div>;
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <AuthProvider>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/" element={<Home />} />
+            <Route path="/screen/rounds/:roundId" element={<ScreenPage />} />
+            <Route
+              path="/judge/*"
+              element={
+                <RequireRole roles={['JUDGE']}>
+                  <JudgeRoutes />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/applicant/*"
+              element={
+                <RequireRole roles={['APPLICANT']}>
+                  <ApplicantRoutes />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/console/*"
+              element={
+                <RequireRole roles={['ORGANISER', 'ADMIN']}>
+                  <ConsoleRoutes />
+                </RequireRole>
+              }
+            />
+            <Route path="/*" element={<AccountRoutes />} />
+          </Routes>
+        </Suspense>
+      </AuthProvider>
+    </BrowserRouter>
+  );
+}

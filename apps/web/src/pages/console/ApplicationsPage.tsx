@@ -1,0 +1,440 @@
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  Modal,
+  Progress,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+} from 'antd';
+import { useState } from 'react';
+import { ErrorAlert } from '../../layout/ErrorAlert';
+import { useCapability } from './capabilities';
+import { http, items } from './http';
+import { formatTime, useCompetitionId, useConsoleT, useLoad } from './hooks';
+import type { AuditEntry, Competition, Heat, Page, Project, ProjectStatus } from './types';
+
+const STATUSES: ProjectStatus[] = [
+  'SUBMITTED',
+  'ELIGIBLE',
+  'INELIGIBLE',
+  'ADVANCED',
+  'ELIMINATED',
+  'AWARDED',
+  'WITHDRAWN',
+  'DRAFT',
+];
+const STATUS_COLOR: Partial<Record<ProjectStatus, string>> = {
+  SUBMITTED: 'blue',
+  ELIGIBLE: 'green',
+  INELIGIBLE: 'red',
+  ADVANCED: 'gold',
+  AWARDED: 'purple',
+};
+
+interface Filters {
+  status?: ProjectStatus;
+  heatId?: string;
+  trackCode?: string;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+export type Decision = 'ELIGIBLE' | 'INELIGIBLE';
+
+export default function ApplicationsPage() {
+  const { t } = useConsoleT();
+  const cid = useCompetitionId();
+  const competition = useLoad(() => http<Competition>('GET', `/competitions/${cid}`), [cid]);
+  const heats = useLoad(() => items<Heat>(`/competitions/${cid}/heats`), [cid]);
+  const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20 });
+  const [search, setSearch] = useState('');
+  const list = useLoad(() => {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(filters))
+      if (v !== undefined && v !== '') qs.set(k, String(v));
+    return http<Page<Project>>('GET', `/competitions/${cid}/projects?${qs.toString()}`);
+  }, [cid, filters]);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [deciding, setDeciding] = useState<Project[] | null>(null);
+  const [viewing, setViewing] = useState<Project | null>(null);
+  const [releasing, setReleasing] = useState(false);
+  const heatName = (id: string) => heats.data?.find((h) => h.id === id)?.name ?? '';
+  const trackName = (code: string) =>
+    competition.data?.tracks.find((x) => x.code === code)?.name ?? code;
+  const rows = list.data?.items ?? [];
+
+  return (
+    <>
+      <h1>{t('applications.title')}</h1>
+      <div className="console-toolbar">
+        <Select
+          allowClear
+          aria-label={t('common.status')}
+          placeholder={t('common.status')}
+          style={{ width: 140 }}
+          value={filters.status}
+          options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          onChange={(status?: ProjectStatus) => setFilters({ ...filters, status, page: 1 })}
+        />
+        <Select
+          allowClear
+          aria-label={t('applications.heat')}
+          placeholder={t('applications.heat')}
+          style={{ width: 160 }}
+          value={filters.heatId}
+          options={(heats.data ?? []).map((h) => ({ value: h.id, label: h.name }))}
+          onChange={(heatId?: string) => setFilters({ ...filters, heatId, page: 1 })}
+        />
+        <Select
+          allowClear
+          aria-label={t('applications.track')}
+          placeholder={t('applications.track')}
+          style={{ width: 160 }}
+          value={filters.trackCode}
+          options={(competition.data?.tracks ?? []).map((x) => ({ value: x.code, label: x.name }))}
+          onChange={(trackCode?: string) => setFilters({ ...filters, trackCode, page: 1 })}
+        />
+        <Input.Search
+          aria-label={t('applications.searchLabel')}
+          placeholder={t('applications.search')}
+          style={{ width: 280 }}
+          value={search}
+          allowClear
+          onChange={(e) => setSearch(e.target.value)}
+          onSearch={(q) => setFilters({ ...filters, q: q.trim() || undefined, page: 1 })}
+        />
+      </div>
+      <div className="console-toolbar">
+        <span>{t('applications.selected', { count: selected.length })}</span>
+        <Button
+          type="primary"
+          disabled={!selected.length}
+          onClick={() => setDeciding(rows.filter((p) => selected.includes(p.id)))}
+        >
+          {t('applications.decide')}
+        </Button>
+        <Button onClick={() => setReleasing(true)}>{t('applications.release')}</Button>
+      </div>
+      <ErrorAlert error={list.error} />
+      <Table<Project>
+        rowKey="id"
+        loading={list.loading}
+        dataSource={rows}
+        scroll={{ x: 900 }}
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (keys) => setSelected(keys as string[]),
+        }}
+        pagination={{
+          current: filters.page,
+          pageSize: filters.pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          onChange: (page, pageSize) => setFilters({ ...filters, page, pageSize }),
+        }}
+        columns={[
+          {
+            title: t('applications.projectTitle'),
+            dataIndex: 'title',
+            render: (title: string, p) => (
+              <Button type="link" onClick={() => setViewing(p)} style={{ padding: 0 }}>
+                {title}
+              </Button>
+            ),
+          },
+          { title: t('applications.organisation'), dataIndex: 'organisationName' },
+          { title: t('applications.heat'), render: (_, p) => heatName(p.heatId) },
+          { title: t('applications.track'), render: (_, p) => trackName(p.trackCode) },
+          {
+            title: t('common.status'),
+            render: (_, p) => <Tag color={STATUS_COLOR[p.status]}>{t(`status.${p.status}`)}</Tag>,
+          },
+          { title: t('common.reason'), dataIndex: 'reviewReason' },
+          { title: t('applications.submittedAt'), render: (_, p) => formatTime(p.submittedAt) },
+          {
+            title: t('common.actions'),
+            render: (_, p) => (
+              <Button size="small" onClick={() => setDeciding([p])}>
+                {t('applications.decide')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {deciding && (
+        <DecideModal
+          projects={deciding}
+          onClose={() => setDeciding(null)}
+          onDone={() => {
+            setDeciding(null);
+            setSelected([]);
+            void list.reload();
+          }}
+        />
+      )}
+      {viewing && (
+        <ProjectDrawer
+          project={viewing}
+          heat={heatName(viewing.heatId)}
+          track={trackName(viewing.trackCode)}
+          onClose={() => setViewing(null)}
+        />
+      )}
+      {releasing && (
+        <ReleaseModal onClose={() => setReleasing(false)} onDone={() => void list.reload()} />
+      )}
+    </>
+  );
+}
+
+/** Single or bulk eligibility: one all-or-nothing request where the API has it, else one by one with progress. */
+function DecideModal({
+  projects,
+  onClose,
+  onDone,
+}: {
+  projects: Project[];
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useConsoleT();
+  const cid = useCompetitionId();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ decision: Decision; reason?: string }>();
+  const decision = Form.useWatch('decision', form);
+  const [done, setDone] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const bulk = useCapability('post', '/api/v1/competitions/{id}/eligibility');
+
+  async function submit() {
+    const v = await form.validateFields();
+    setError(null);
+    setDone(0);
+    const reason = v.reason?.trim() || undefined;
+    try {
+      if (bulk) {
+        // All or nothing, one audited decision per project, nobody mailed until the release.
+        await http('POST', `/competitions/${cid}/eligibility`, {
+          items: projects.map((p) => ({ projectId: p.id, decision: v.decision, reason })),
+        });
+        setDone(projects.length);
+      } else {
+        for (const [i, p] of projects.entries()) {
+          await http('POST', `/projects/${p.id}/review`, { decision: v.decision, reason });
+          setDone(i + 1);
+        }
+      }
+      void message.success(t('applications.reviewed', { count: projects.length }));
+      onDone();
+    } catch (e) {
+      setError(e);
+      setDone(null);
+    }
+  }
+
+  const running = done !== null;
+  return (
+    <Modal
+      open
+      title={
+        projects.length === 1
+          ? projects[0].title
+          : t('applications.bulkTitle', { count: projects.length })
+      }
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+      confirmLoading={running}
+    >
+      <Form name="decide" form={form} layout="vertical" initialValues={{ decision: 'ELIGIBLE' }}>
+        <Form.Item name="decision" label={t('applications.decision')}>
+          <Radio.Group>
+            <Radio value="ELIGIBLE">{t('applications.eligible')}</Radio>
+            <Radio value="INELIGIBLE">{t('applications.ineligible')}</Radio>
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('common.reason')}
+          rules={[{ required: decision === 'INELIGIBLE', message: t('common.reasonRequired') }]}
+        >
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </Form>
+      {running && (
+        <div role="status">
+          {t('applications.reviewing', { done, total: projects.length })}
+          <Progress percent={Math.round((done / projects.length) * 100)} />
+        </div>
+      )}
+      <ErrorAlert error={error} />
+    </Modal>
+  );
+}
+
+interface ReleasePreview {
+  recipients: {
+    ownerId: string;
+    email: string;
+    name: string;
+    mail: 'DECISION' | 'CORRECTION';
+    items: { title: string; decision: string }[];
+  }[];
+}
+
+function ReleaseModal({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
+  const { t } = useConsoleT();
+  const cid = useCompetitionId();
+  const offered = useCapability('get', '/api/v1/competitions/{id}/eligibility/release/preview');
+  const preview = useLoad(
+    () =>
+      offered
+        ? http<ReleasePreview>('GET', `/competitions/${cid}/eligibility/release/preview`)
+        : Promise.resolve(undefined),
+    [cid, offered],
+  );
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [result, setResult] = useState<number | null>(null);
+  const missing = offered === false;
+  const recipients = preview.data?.recipients ?? [];
+
+  async function release() {
+    setBusy(true);
+    try {
+      await http('POST', `/competitions/${cid}/eligibility/release`);
+      setResult(recipients.length);
+      onDone();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={t('applications.release')}
+      onCancel={onClose}
+      footer={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button
+            type="primary"
+            loading={busy}
+            disabled={missing || !recipients.length || result !== null}
+            onClick={() => void release()}
+          >
+            {t('applications.release')}
+          </Button>
+        </Space>
+      }
+    >
+      {missing ? (
+        <p>{t('common.notAvailable', { what: 'eligibility release' })}</p>
+      ) : (
+        <>
+          <ErrorAlert error={preview.error} />
+          <h4>{t('applications.releasePreview')}</h4>
+          <Table
+            size="small"
+            rowKey="ownerId"
+            loading={preview.loading}
+            pagination={false}
+            dataSource={recipients}
+            locale={{ emptyText: t('applications.releaseNone') }}
+            columns={[
+              { title: t('judges.email'), dataIndex: 'email' },
+              { title: t('log.type'), render: (_, r) => t(`applications.mail.${r.mail}`) },
+              {
+                title: t('applications.projectTitle'),
+                render: (_, r) =>
+                  r.items.map((i) => `${i.title}（${t(`status.${i.decision}`)}）`).join('、'),
+              },
+            ]}
+          />
+        </>
+      )}
+      {result !== null && <p role="status">{t('applications.released', { count: result })}</p>}
+      <ErrorAlert error={error} />
+    </Modal>
+  );
+}
+
+function ProjectDrawer({
+  project: p,
+  heat,
+  track,
+  onClose,
+}: {
+  project: Project;
+  heat: string;
+  track: string;
+  onClose: () => void;
+}) {
+  const { t } = useConsoleT();
+  const cid = useCompetitionId();
+  const audit = useLoad(
+    () => items<AuditEntry>(`/competitions/${cid}/audit?entityId=${p.id}`),
+    [cid, p.id],
+  );
+  return (
+    <Drawer open width={640} title={p.title} onClose={onClose}>
+      <Descriptions column={1} bordered size="small">
+        <Descriptions.Item label={t('common.status')}>{t(`status.${p.status}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('applications.organisation')}>
+          {p.organisation.name}
+          {p.organisation.city ? ` · ${p.organisation.city}` : ''}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('applications.heat')}>{heat}</Descriptions.Item>
+        <Descriptions.Item label={t('applications.track')}>{track}</Descriptions.Item>
+        <Descriptions.Item label={t('applications.summary')}>{p.summary}</Descriptions.Item>
+        <Descriptions.Item label={t('applications.team')}>
+          {p.team.map((m) => `${m.name}（${m.role}）${m.email ? ` ${m.email}` : ''}`).join('；')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('applications.fundingStage')}>
+          {p.fundingStage ?? '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('applications.pitchDeck')}>
+          {p.pitchDeckUrl ? (
+            <a href={p.pitchDeckUrl} target="_blank" rel="noreferrer">
+              {p.pitchDeckUrl}
+            </a>
+          ) : (
+            '—'
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('applications.reviewReason')}>
+          {p.reviewReason ?? '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('applications.submittedAt')}>
+          {formatTime(p.submittedAt)}
+        </Descriptions.Item>
+      </Descriptions>
+      <Card size="small" title={t('applications.audit')} style={{ marginTop: 16 }}>
+        <Table<AuditEntry>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={audit.data ?? []}
+          columns={[
+            { title: t('log.at'), render: (_, a) => formatTime(a.at) },
+            { title: t('log.action'), dataIndex: 'action' },
+            { title: t('common.reason'), dataIndex: 'reason' },
+          ]}
+        />
+      </Card>
+    </Drawer>
+  );
+}

@@ -1,0 +1,175 @@
+import type { components } from '../../api/schema';
+
+type Schemas = components['schemas'];
+
+// Shapes of the API answers the console reads: the generated OpenAPI types
+// where the document's schema is what the console reads; the interfaces
+// below cover answers read in a narrower or combined shape.
+
+export type Competition = Schemas['CompetitionViewDto'];
+
+export type Heat = Schemas['HeatViewDto'];
+
+export type Criterion = Schemas['CriterionDto'];
+
+export type Rubric = Schemas['RubricViewDto'];
+
+export type ProjectStatus =
+  | 'DRAFT'
+  | 'SUBMITTED'
+  | 'ELIGIBLE'
+  | 'INELIGIBLE'
+  | 'ADVANCED'
+  | 'ELIMINATED'
+  | 'AWARDED'
+  | 'WITHDRAWN';
+
+export interface Project {
+  id: string;
+  competitionId: string;
+  heatId: string;
+  trackCode: string;
+  title: string;
+  summary: string;
+  organisation: { name: string; city?: string; foundedAt?: string };
+  organisationName: string;
+  team: { name: string; role: string; email?: string; overseasReturnee?: boolean }[];
+  fundingStage: string | null;
+  pitchDeckUrl: string | null;
+  status: ProjectStatus;
+  reviewReason: string | null;
+  submittedAt: string | null;
+  reviewedAt: string | null;
+  createdAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export type Round = Schemas['RoundViewDto'];
+
+export type RoundJudge = Schemas['RoundJudgeDto'];
+
+export interface Assignment {
+  judgeId: string;
+  judgeName: string;
+  projectId: string;
+  title: string;
+  scoreStatus: 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED';
+}
+
+export interface Progress {
+  assignments: number;
+  submitted: number;
+  missing: { judgeId: string; projectIds: string[] }[];
+}
+
+export type RankingEntry = Schemas['RankingEntryDto'];
+
+export type Ranking = Schemas['RankingViewDto'];
+
+export type Standings = Schemas['StandingsDto'];
+
+export interface AdvanceRow {
+  projectId: string;
+  title: string;
+  score: number;
+  result: string;
+  reason: string | null;
+  override: boolean;
+}
+
+export interface AdvancePreview {
+  heatId: string;
+  count: number;
+  advanced: AdvanceRow[];
+  eliminated: AdvanceRow[];
+  tiedAtCutoff: string[];
+  cutoffScore: number | null;
+}
+
+export type SigningStatus = 'INTENT' | 'NEGOTIATING' | 'SIGNED' | 'LANDED' | 'CANCELLED';
+
+export type Signing = Schemas['SigningViewDto'];
+
+export type RateGroup = Schemas['RateGroupDto'];
+
+export type SigningStats = Schemas['SigningStatsDto'];
+
+export interface FunnelCounts {
+  registered: number;
+  submitted: number;
+  eligible: number;
+  advanced: number;
+  awarded: number;
+  signed: number;
+  landed: number;
+}
+
+export interface Funnel extends FunnelCounts {
+  competitionId: string;
+}
+
+export type AuditEntry = Schemas['AuditEntryDto'];
+
+export interface NotificationRow {
+  id: string;
+  template?: string;
+  type?: string;
+  recipient?: string;
+  email?: string;
+  status: string;
+  createdAt: string;
+  sentAt?: string | null;
+  attempts?: number;
+  lastError?: string | null;
+}
+
+export interface JudgeUser {
+  id: string;
+  email: string;
+  name: string;
+  affiliation: string | null;
+  /** Whether the judge has set a password (accepted the invitation), when the API says. */
+  passwordSet?: boolean;
+}
+
+export type RosterJudge = Schemas['RosterJudgeDto'];
+
+export interface ImportProblem {
+  row: number | null;
+  column: string | null;
+  header: string | null;
+  field: string;
+  message: string;
+  messageZh: string;
+}
+
+export interface ImportJob {
+  id: string;
+  status: 'PENDING' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+  fileName: string;
+  total: number;
+  processed: number;
+  created: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  skipped: number;
+  errors: ImportProblem[];
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface ImportPreview {
+  dryRun: true;
+  fileName: string;
+  total: number;
+  summary: Record<string, number>;
+  problems: ImportProblem[];
+}

@@ -1,0 +1,47 @@
+import { isDatabaseUnavailable } from './db-unavailable';
+
+describe('isDatabaseUnavailable', () => {
+  it('recognises a restart, a terminated backend and refused connections', () => {
+    expect(isDatabaseUnavailable({ code: '57P01', message: 'terminating connection' })).toBe(true);
+    expect(
+      isDatabaseUnavailable({ code: '57P03', message: 'the database system is starting up' }),
+    ).toBe(true);
+    expect(isDatabaseUnavailable({ code: '08006' })).toBe(true);
+    expect(
+      isDatabaseUnavailable(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' })),
+    ).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true);
+  });
+
+  it('looks through Prisma wrappers and causes', () => {
+    expect(isDatabaseUnavailable({ code: 'P1001', message: "Can't reach database server" })).toBe(
+      true,
+    );
+    expect(
+      isDatabaseUnavailable({
+        code: 'P2010',
+        meta: { driverAdapterError: { cause: { kind: 'ConnectionClosed' } } },
+      }),
+    ).toBe(true);
+    expect(isDatabaseUnavailable(new Error('wrapped', { cause: { code: 'ECONNRESET' } }))).toBe(
+      true,
+    );
+    expect(isDatabaseUnavailable({ errors: [{ code: 'ECONNREFUSED' }] })).toBe(true);
+    // A sign-up rush: no pool connection for an interactive transaction within maxWait.
+    expect(
+      isDatabaseUnavailable({
+        code: 'P2028',
+        message: 'Transaction API error: Unable to start a transaction in the given time.',
+      }),
+    ).toBe(true);
+  });
+
+  it('does not take statement errors or bugs for an outage', () => {
+    expect(isDatabaseUnavailable({ code: '23505', message: 'duplicate key' })).toBe(false);
+    expect(isDatabaseUnavailable({ code: 'P2002' })).toBe(false);
+    expect(isDatabaseUnavailable(new TypeError('x is undefined'))).toBe(false);
+    expect(isDatabaseUnavailable(undefined)).toBe(false);
+    expect(isDatabaseUnavailable('Connection terminated')).toBe(false);
+  });
+});

@@ -1,0 +1,52 @@
+// Errors that mean "PostgreSQL cannot be reached right now" (restart, failover,
+// terminated backends, refused or timed-out connections), as opposed to a bug
+// or a bad statement. They answer 503 and are retried; they never crash a process.
+
+// SQLSTATE classes 08 (connection exception) and the 57P0x shutdowns.
+const SQLSTATE = /^(08...|57P01|57P02|57P03|53300)$/;
+const NODE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+// Prisma's codes for an unreachable server, a closed connection, a pool timeout,
+// and P2028: no connection for an interactive transaction within maxWait (a
+// sign-up rush exhausting the pool) — overload, answered 503 with Retry-After.
+const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028', 'P2037']);
+// Driver adapter error kinds (@prisma/adapter-pg) for the same situations.
+const ADAPTER_KINDS = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+]);
+const MESSAGES =
+  /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|terminating connection due to administrator command|Connection refused|server closed the connection|the database system is (starting up|shutting down|in recovery mode)|Can't reach database server|Server has closed the connection|DatabaseNotReachable|ConnectionClosed|SocketTimeout|Cannot use a pool after calling end/i;
+
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (error == null || typeof error !== 'object' || depth > 5) return false;
+  const e = error as {
+    code?: unknown;
+    kind?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    meta?: { driverAdapterError?: unknown };
+    errors?: unknown[];
+  };
+  if (typeof e.code === 'string') {
+    if (SQLSTATE.test(e.code) || NODE_CODES.has(e.code) || PRISMA_CODES.has(e.code)) return true;
+  }
+  if (typeof e.kind === 'string' && ADAPTER_KINDS.has(e.kind)) return true;
+  if (typeof e.message === 'string' && MESSAGES.test(e.message)) return true;
+  if (Array.isArray(e.errors) && e.errors.some((x) => isDatabaseUnavailable(x, depth + 1)))
+    return true;
+  return (
+    isDatabaseUnavailable(e.cause, depth + 1) ||
+    isDatabaseUnavailable(e.meta?.driverAdapterError, depth + 1)
+  );
+}

@@ -1,0 +1,3 @@
+export * from './release-plan';
+export * from './awards';
+export * from './editing';

@@ -1,0 +1,2 @@
+export * from './sheet-columns';
+export * from './import-rows';

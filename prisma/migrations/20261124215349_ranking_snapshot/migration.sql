@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "rankings" ADD COLUMN     "source_snapshot" TEXT;
+

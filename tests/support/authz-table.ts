@@ -1,0 +1,207 @@
+// The authorization matrix: for every route with an id, the status each role
+// gets. tests/authz-matrix.e2e-spec.ts reads the routes from the api's router
+// and fails for a route missing here (and for an entry no route matches), so
+// ADDING A ROUTE WITH AN ID MEANS ADDING ONE LINE HERE.
+//
+// Roles, relative to one fixture (see authz-fixture.ts): a competition with a
+// heat, a rubric, an ELIGIBLE project, an OPEN round whose pool holds the
+// assigned, the conflicted and a spare judge, one SUBMITTED score by the
+// assigned judge, and a signing.
+//   anon      no token
+//   owner     the applicant who owns the project
+//   appl      another applicant
+//   judge     the judge assigned to the project
+//   outJudge  a judge outside the round
+//   conflJ    a judge of the round's pool with a declared conflict on the project
+//   org       the competition's organiser
+//   otherOrg  another competition's organiser
+//   admin     an admin
+// 404 hides what the caller may not see; 403 refuses a role, or an action on
+// an object the caller may see but not change (the assigned judge, the
+// organiser and an admin see the project, only its owner edits it). 409 is
+// the fixture's state refusing after authorization passed. A cell of a
+// mutating route expected to succeed (2xx) runs on a fresh fixture, so cells
+// never see each other's effects; every other cell changes nothing.
+
+export const ROLES = [
+  'anon',
+  'owner',
+  'appl',
+  'judge',
+  'outJudge',
+  'conflJ',
+  'org',
+  'otherOrg',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Fixture {
+  competition: string;
+  heat: string;
+  rubric: string;
+  round: string;
+  project: string;
+  signing: string;
+  // A user of its own per fixture, for routes that change a user.
+  user: string;
+  // A mail about the competition (its project's submission).
+  notification: string;
+  // A judge import of the competition (in the shared fixture only: read by GET).
+  import: string;
+  // The competition's organiser (its only one), and an organiser of another
+  // competition who may be added as a co-organiser.
+  organiser: string;
+  spareOrganiser: string;
+  // Judge ids, for routes that name a judge.
+  assignedJudge: string;
+  poolJudge: string;
+  outJudge: string;
+}
+
+export interface MatrixEntry {
+  // Which fixture object each path parameter names.
+  params: Record<string, keyof Fixture>;
+  body?: (f: Fixture) => unknown;
+  expect: Record<Role, number>;
+  // Server-Sent Events: only the status is read, then the stream is dropped.
+  stream?: boolean;
+  // A multipart upload (one part named "file") instead of a JSON body.
+  upload?: { fileName: string; content: string };
+  // Appended to the path, e.g. "dryRun=true".
+  query?: string;
+}
+
+const row = (...statuses: number[]): Record<Role, number> =>
+  Object.fromEntries(ROLES.map((r, i) => [r, statuses[i]])) as Record<Role, number>;
+
+const c = { id: 'competition' } as const;
+const h = { id: 'heat' } as const;
+const r = { id: 'round' } as const;
+const p = { id: 'project' } as const;
+const s = { id: 'signing' } as const;
+const rp = { id: 'round', projectId: 'project' } as const;
+
+const SCORES = { TECH: 80, BUSINESS: 70, MARKET: 75, TEAM: 90 };
+export const FIXTURE_SCORES = SCORES;
+
+// prettier-ignore
+export const AUTHZ_MATRIX: Record<string, MatrixEntry> = {
+  //                                                                       anon owner appl judge outJ conflJ org otherOrg admin
+  'GET /competitions/:id':                        { params: c, expect: row(401, 200, 200, 200, 200, 200, 200, 200, 200) },
+  'GET /competitions/:id/audit':                  { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /competitions/:id/funnel':                 { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /competitions/:id/heats':                  { params: c, expect: row(401, 200, 200, 200, 200, 200, 200, 200, 200) },
+  'POST /competitions/:id/heats':                 { params: c, body: () => ({ stageCode: 'SEMIFINAL', name: '半决赛' }), expect: row(401, 403, 403, 403, 403, 403, 201, 404, 201) },
+  'GET /competitions/:id/projects':               { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /competitions/:id/projects':              { params: c, body: (f) => projectBody(f.heat), expect: row(401, 201, 201, 403, 403, 403, 403, 403, 403) },
+  'GET /competitions/:id/rubrics':                { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /competitions/:id/rubrics':               { params: c, body: () => rubricBody(), expect: row(401, 403, 403, 403, 403, 403, 201, 404, 201) },
+  'GET /competitions/:id/signings':               { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /competitions/:id/signings':              { params: c, body: (f) => ({ projectId: f.project, host: '江阴高新区第二园' }), expect: row(401, 403, 403, 403, 403, 403, 201, 404, 201) },
+  'GET /competitions/:id/signings.csv':           { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /competitions/:id/signings.xlsx':          { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /competitions/:id/signings/stats':         { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /heats/:id/advance':                      { params: h, body: () => ({ count: 1 }), expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
+  'GET /heats/:id/advance/preview':               { params: h, expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
+  'GET /heats/:id/rounds':                        { params: h, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /heats/:id/rounds':                       { params: h, body: (f) => ({ name: '复评', kind: 'EXPERT_REVIEW', rubricId: f.rubric, method: 'MEAN' }), expect: row(401, 403, 403, 403, 403, 403, 201, 404, 201) },
+  'GET /heats/:id/standings':                     { params: h, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /heats/:id/standings.csv':                 { params: h, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /heats/:id/standings.xlsx':                { params: h, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /projects/:id':                            { params: p, expect: row(401, 200, 404, 200, 404, 404, 200, 404, 200) },
+  'PATCH /projects/:id':                          { params: p, body: () => ({ title: '改名' }), expect: row(401, 409, 404, 403, 404, 404, 403, 404, 403) },
+  'POST /projects/:id/review':                    { params: p, body: () => ({ decision: 'INELIGIBLE', reason: '材料不全' }), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /projects/:id/submit':                    { params: p, expect: row(401, 409, 404, 403, 404, 404, 403, 404, 403) },
+  'POST /projects/:id/withdraw':                  { params: p, expect: row(401, 200, 404, 403, 404, 404, 403, 404, 403) },
+  'GET /rounds/:id':                              { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /rounds/:id/assignments':                  { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /rounds/:id/assignments':                 { params: r, body: () => ({ judgesPerProject: 1 }), expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
+  'PUT /rounds/:id/assignments/:projectId/:judgeId':    { params: { ...rp, judgeId: 'poolJudge' }, body: () => ({}), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'DELETE /rounds/:id/assignments/:projectId/:judgeId': { params: { ...rp, judgeId: 'assignedJudge' }, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /rounds/:id/close':                       { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /rounds/:id/conflicts':                   { params: r, body: (f) => ({ judgeId: f.poolJudge, projectId: f.project, reason: '师生关系' }), expect: row(401, 403, 403, 403, 404, 403, 201, 404, 201) },
+  'GET /rounds/:id/judges':                       { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /rounds/:id/judges':                      { params: r, body: (f) => ({ judgeIds: [f.outJudge] }), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /rounds/:id/open':                        { params: r, expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
+  'GET /rounds/:id/progress':                     { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /rounds/:id/projects/:projectId/score':    { params: rp, expect: row(401, 403, 403, 200, 404, 403, 403, 403, 403) },
+  'PUT /rounds/:id/projects/:projectId/score':    { params: rp, body: () => ({ scores: SCORES, submit: true }), expect: row(401, 403, 403, 200, 404, 403, 403, 403, 403) },
+  'POST /rounds/:id/projects/:projectId/score/reopen': { params: rp, body: (f) => ({ judgeId: f.assignedJudge, reason: '改分' }), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /rounds/:id/projects/:projectId/score/submit': { params: rp, expect: row(401, 403, 403, 200, 404, 403, 403, 403, 403) },
+  'GET /rounds/:id/ranking':                      { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /rounds/:id/ranking.csv':                  { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /rounds/:id/ranking/stream':               { params: r, stream: true, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /rounds/:id/remind':                      { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /signings/:id':                            { params: s, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /signings/:id/transition':                { params: s, body: () => ({ to: 'NEGOTIATING' }), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /competitions/:id/imports':                { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /competitions/:id/imports/judges':        { params: c, query: 'dryRun=true', upload: { fileName: 'judges.csv', content: '姓名,邮箱,单位\r\n孙悦,sun.yue@e2e.test,江阴高新区\r\n' }, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /competitions/:id/imports/projects':      { params: c, query: 'dryRun=true', upload: { fileName: 'projects.csv', content: '项目名称,负责人姓名,负责人邮箱\r\n柔性传感器,孙悦,sun.yue@e2e.test\r\n' }, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /competitions/:id/judges':                 { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /competitions/:id/projects.csv':           { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /competitions/:id/projects.xlsx':          { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /imports/:id':                             { params: { id: 'import' }, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /notifications/:id/cancel':               { params: { id: 'notification' }, expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
+  'POST /notifications/:id/resend':               { params: { id: 'notification' }, expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
+  'GET /rounds/:id/score-sheets.csv':             { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /rounds/:id/score-sheets.xlsx':            { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'PATCH /competitions/:id':                      { params: c, body: () => ({ name: '矩阵测试大赛（改名）' }), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /competitions/:id/eligibility':           { params: c, body: (f) => ({ items: [{ projectId: f.project, decision: 'INELIGIBLE', reason: '材料不全' }] }), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /competitions/:id/eligibility/release':   { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /competitions/:id/eligibility/release/preview': { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /competitions/:id/organisers':             { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /competitions/:id/organisers':            { params: c, body: (f) => ({ userId: f.spareOrganiser }), expect: row(401, 403, 403, 403, 403, 403, 201, 404, 201) },
+  // The fixture's organiser is its competition's only one: removing them is refused.
+  'DELETE /competitions/:id/organisers/:userId':  { params: { ...c, userId: 'organiser' }, expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
+  'PATCH /heats/:id':                             { params: h, body: () => ({ venue: '江阴国际会展中心' }), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  // Awards are for the final; the fixture's heat is not in the last stage.
+  'PUT /heats/:id/award-tiers':                   { params: h, body: () => ({ tiers: [{ name: '一等奖', count: 1 }] }), expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
+  'GET /heats/:id/awards':                        { params: h, expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
+  'POST /heats/:id/awards':                       { params: h, body: () => ({}), expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
+  'GET /heats/:id/awards/preview':                { params: h, expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
+  // The fixture's heat has not advanced yet: it has no results to change or release.
+  'PATCH /heats/:id/results/:projectId':          { params: { ...h, projectId: 'project' }, body: () => ({ result: 'ADVANCED', reason: '复核发现计分错误，改为晋级' }), expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
+  'POST /heats/:id/results/release':              { params: h, expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
+  'GET /heats/:id/results/release/preview':       { params: h, expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
+  // A judge's own views: the round for a judge of its pool (the conflicted one
+  // too), the project only for a judge it is assigned to.
+  'GET /judge/rounds/:id':                        { params: r, expect: row(401, 403, 403, 200, 404, 200, 403, 403, 403) },
+  'GET /judge/rounds/:id/projects/:projectId':    { params: rp, expect: row(401, 403, 403, 200, 404, 404, 403, 403, 403) },
+  'PATCH /rounds/:id':                            { params: r, body: () => ({ name: '初评（改名）' }), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /rounds/:id/now-pitching':                { params: r, body: (f) => ({ projectId: f.project }), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /rounds/:id/pitch-order':                 { params: r, body: () => ({}), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  // Other judges' scores: the fixture's round does not show them (403 even to
+  // the assigned judge); a pool judge not assigned is refused, others see nothing.
+  'GET /rounds/:id/projects/:projectId/scores':   { params: rp, expect: row(401, 403, 403, 403, 404, 403, 403, 403, 403) },
+  'POST /rounds/:id/ranking/stream-ticket':       { params: r, expect: row(401, 403, 403, 403, 403, 403, 201, 404, 201) },
+  // The big screen is opened by a ?ticket= (POST .../ranking/stream-ticket),
+  // never by a bearer token: whoever calls it without a ticket, organiser and
+  // admin included, gets 401. The tickets' own scoping (one round, expiry) is
+  // tested in tests/web-backend.e2e-spec.ts.
+  'GET /rounds/:id/screen/stream':                { params: r, stream: true, expect: row(401, 401, 401, 401, 401, 401, 401, 401, 401) },
+  // The fixture's OPEN round scores against its rubric: the rubric is no longer editable.
+  'PATCH /rubrics/:id':                           { params: { id: 'rubric' }, body: () => ({ name: '初赛评分标准（修订）' }), expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
+  'PATCH /users/:id':                             { params: { id: 'user' }, body: () => ({ disabled: true }), expect: row(401, 403, 403, 403, 403, 403, 403, 403, 200) },
+};
+
+export function projectBody(heatId: string) {
+  return {
+    title: '矩阵测试项目',
+    summary: '权限矩阵测试用的项目。',
+    trackCode: 'IOT',
+    heatId,
+    organisation: { name: '矩阵科技有限公司', city: '江阴', foundedAt: '2024-01-01' },
+    team: [{ name: '王五', role: 'CEO' }],
+  };
+}
+
+export function rubricBody() {
+  return {
+    name: '复评标准',
+    criteria: [
+      { code: 'TECH', name: '技术', weight: 0.5, maxScore: 100 },
+      { code: 'TEAM', name: '团队', weight: 0.5, maxScore: 100 },
+    ],
+  };
+}

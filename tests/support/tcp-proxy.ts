@@ -1,0 +1,85 @@
+import { Server, Socket, createServer } from 'node:net';
+
+// A TCP proxy between the product and PostgreSQL that a test controls, to
+// simulate a database restart without restarting the machine's shared server
+// (other test runs use it): `outage(ms)` drops every open connection and
+// refuses new ones (the port is closed, so clients get ECONNREFUSED, as from a
+// stopped server), then listens again on the same port.
+export class TcpProxy {
+  port = 0;
+  private server?: Server;
+  private readonly sockets = new Set<Socket>();
+
+  constructor(
+    private readonly targetHost: string,
+    private readonly targetPort: number,
+  ) {}
+
+  async start(port = 0): Promise<number> {
+    const server = createServer((client) => this.pipe(client));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+    this.port = (server.address() as { port: number }).port;
+    this.server = server;
+    return this.port;
+  }
+
+  // Rewrites a database URL so that it goes through the proxy.
+  url(databaseUrl: string): string {
+    const u = new URL(databaseUrl);
+    u.hostname = '127.0.0.1';
+    u.port = String(this.port);
+    return u.toString();
+  }
+
+  get connections(): number {
+    return this.sockets.size;
+  }
+
+  // Drops every connection at once, like a server that went away.
+  dropAll(): void {
+    for (const s of this.sockets) s.destroy();
+    this.sockets.clear();
+  }
+
+  async down(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    this.dropAll();
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  async up(): Promise<void> {
+    if (!this.server) await this.start(this.port);
+  }
+
+  async outage(ms: number): Promise<void> {
+    await this.down();
+    await new Promise((r) => setTimeout(r, ms));
+    await this.up();
+  }
+
+  stop(): Promise<void> {
+    return this.down();
+  }
+
+  private pipe(client: Socket): void {
+    const upstream = new Socket();
+    this.sockets.add(client);
+    this.sockets.add(upstream);
+    const close = () => {
+      client.destroy();
+      upstream.destroy();
+      this.sockets.delete(client);
+      this.sockets.delete(upstream);
+    };
+    client.on('error', close).on('close', close);
+    upstream.on('error', close).on('close', close);
+    upstream.connect(this.targetPort, this.targetHost, () => {
+      client.pipe(upstream);
+      upstream.pipe(client);
+    });
+  }
+}

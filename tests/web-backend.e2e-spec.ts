@@ -1,0 +1,282 @@
+import { drawPitchOrder } from '../libs/domain/src/judging/pitch-order';
+import { deterministicScores, round2, total } from './support/judging-scenario';
+import { RoadshowFixture, openRoadshow } from './support/roadshow-scenario';
+import { createOrganiser, uniqueEmail } from './support/scenario';
+import { Stack, waitFor } from './support/stack';
+
+// Reads Server-Sent Events into a list until aborted.
+function readEvents(url: string) {
+  const controller = new AbortController();
+  const events: { type: string; data: any }[] = [];
+  const opened = fetch(url, { signal: controller.signal }).then(async (res) => {
+    if (res.status !== 200) return res.status;
+    void (async () => {
+      const reader = res.body!.getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += Buffer.from(value).toString('utf8');
+        let idx: number;
+        while ((idx = buffer.indexOf('\n\n')) >= 0) {
+          const chunk = buffer.slice(0, idx);
+          buffer = buffer.slice(idx + 2);
+          const type = /^event: ?(.*)$/m.exec(chunk)?.[1] ?? 'message';
+          const data = /^data: ?(.*)$/m.exec(chunk)?.[1];
+          if (data) events.push({ type, data: JSON.parse(data) });
+        }
+      }
+    })().catch(() => undefined);
+    return res.status;
+  });
+  return { opened, events, close: () => controller.abort() };
+}
+
+describe('backend of the web client: judge views, password reset, pitch order, big screen', () => {
+  let stack: Stack;
+  let show: RoadshowFixture;
+
+  beforeAll(async () => {
+    stack = new Stack();
+    await stack.start();
+    show = await openRoadshow(stack, 3, 3);
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it("gives a judge the round with its rubric and the judge's own progress", async () => {
+    const judge = show.judges[1];
+    const list = await stack.get('/judge/rounds', judge.token);
+    expect(list.status).toBe(200);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({
+        id: show.roundId,
+        status: 'OPEN',
+        method: 'MEAN',
+        progress: { assigned: 3, submitted: 0 },
+      }),
+    ]);
+
+    const round = await stack.get(`/judge/rounds/${show.roundId}`, judge.token);
+    expect(round.status).toBe(200);
+    expect(round.body.criteria).toEqual([
+      { code: 'TECH', name: '技术与产品', weight: 0.3, maxScore: 100 },
+      { code: 'BUSINESS', name: '商业模式', weight: 0.25, maxScore: 100 },
+      { code: 'MARKET', name: '行业与市场', weight: 0.25, maxScore: 100 },
+      { code: 'TEAM', name: '团队', weight: 0.2, maxScore: 100 },
+    ]);
+    expect(round.body.projects).toHaveLength(3);
+
+    const p = show.projectIds[0];
+    const scores = deterministicScores(1, 0);
+    await stack.put(`/rounds/${show.roundId}/projects/${p}/score`, { scores }, judge.token);
+    await stack.post(`/rounds/${show.roundId}/projects/${p}/score/submit`, {}, judge.token);
+    const after = await stack.get(`/judge/rounds/${show.roundId}`, judge.token);
+    expect(after.body.progress).toEqual({ assigned: 3, submitted: 1 });
+    expect(after.body.projects.find((x: any) => x.projectId === p)).toMatchObject({
+      scoreStatus: 'SUBMITTED',
+      total: total(scores),
+    });
+  });
+
+  it("shows a judge an assigned project's materials, never the team's contacts; others get 404", async () => {
+    const judge = show.judges[2];
+    const p = show.projectIds[1];
+    const view = await stack.get(`/judge/rounds/${show.roundId}/projects/${p}`, judge.token);
+    expect(view.status).toBe(200);
+    expect(view.body).toMatchObject({
+      id: p,
+      title: '项目01',
+      trackCode: 'IOT',
+      trackName: '物联网',
+      organisation: { name: show.organisations.get(p), city: '深圳' },
+      fundingStage: 'ANGEL',
+      teamSize: 2,
+      myScore: null,
+    });
+    const text = JSON.stringify(view.body);
+    expect(text).not.toMatch(/@|reviewReason|ownerId|team"/);
+
+    const stranger = await createOrganiser(stack, '另一位组委会');
+    expect(
+      (await stack.get(`/judge/rounds/${show.roundId}/projects/${p}`, stranger.token)).status,
+    ).toBe(403);
+    const outsider = await stack.post(
+      '/users',
+      {
+        email: uniqueEmail('judge-x'),
+        name: '局外评委',
+        roles: ['JUDGE'],
+        password: 'Roadshow-Judge-2026!',
+      },
+      show.organiser.token,
+    );
+    const outsiderToken = await stack.login(outsider.body.user.email, 'Roadshow-Judge-2026!');
+    expect((await stack.get(`/judge/rounds/${show.roundId}`, outsiderToken)).status).toBe(404);
+    expect(
+      (await stack.get(`/judge/rounds/${show.roundId}/projects/${p}`, outsiderToken)).status,
+    ).toBe(404);
+    expect((await stack.get(`/judge/rounds/not-a-uuid`, judge.token)).status).toBe(400);
+  });
+
+  it('mails a one-time reset link for a known address, and answers unknown ones the same', async () => {
+    const judge = show.judges[0];
+    const known = await stack.post('/auth/password/forgot', { email: judge.email.toUpperCase() });
+    const unknown = await stack.post('/auth/password/forgot', { email: uniqueEmail('nobody') });
+    expect(known.status).toBe(202);
+    expect(unknown).toEqual(known);
+    expect((await stack.post('/auth/password/forgot', { email: 'not-an-email' })).status).toBe(400);
+
+    await stack.drained();
+    const mail = stack.smtp.mails.find(
+      (m) => m.to.includes(judge.email) && /重设/.test(m.subject ?? ''),
+    );
+    expect(mail).toBeDefined();
+    const link = /(http\S+\/set-password\?token=\S+)/.exec(mail!.text)![1];
+    // PUBLIC_URL (the stack's api), where the client's set-password page is.
+    expect(new URL(link).origin).toBe(new URL(stack.apiUrl).origin);
+    expect(new URL(link).pathname).toBe('/set-password');
+    const token = decodeURIComponent(new URL(link).searchParams.get('token')!);
+
+    const set = await stack.post('/auth/password', { token, password: 'Roadshow-Reset-2026!' });
+    expect(set.status).toBe(200);
+    expect(await stack.login(judge.email, 'Roadshow-Reset-2026!')).toBeTruthy();
+    expect(
+      (await stack.post('/auth/password', { token, password: 'Another-Pass-2026!' })).status,
+    ).toBe(404);
+  });
+
+  it('draws the pitch order from a stored seed, reproducibly, and redraws only with a reason', async () => {
+    const token = show.organiser.token;
+    const drawn = await stack.post(
+      `/rounds/${show.roundId}/pitch-order`,
+      { seed: 'jiangyin-2026' },
+      token,
+    );
+    expect(drawn.status).toBe(200);
+    expect(drawn.body.order.map((s: any) => s.projectId)).toEqual(
+      drawPitchOrder(show.projectIds, 'jiangyin-2026'),
+    );
+    expect(drawn.body.order.map((s: any) => s.position)).toEqual([1, 2, 3]);
+
+    const again = await stack.post(`/rounds/${show.roundId}/pitch-order`, {}, token);
+    expect(again.status).toBe(422);
+    expect(again.body.details).toEqual([expect.objectContaining({ field: 'reason' })]);
+    const redraw = await stack.post(
+      `/rounds/${show.roundId}/pitch-order`,
+      { reason: '一位评委迟到，重新抽签' },
+      token,
+    );
+    expect(redraw.status).toBe(200);
+    expect(redraw.body.seed).not.toBe('jiangyin-2026');
+    expect(redraw.body.order.map((s: any) => s.projectId)).toEqual(
+      drawPitchOrder(show.projectIds, redraw.body.seed),
+    );
+
+    const audit = await stack.sql(
+      `SELECT action, reason, data FROM audit_log WHERE entity_id = $1 ORDER BY at`,
+      [show.roundId],
+    );
+    expect(audit.map((a) => a.action)).toEqual([
+      'round.pitch-order-drawn',
+      'round.pitch-order-redrawn',
+    ]);
+    expect(audit[1]).toMatchObject({ reason: '一位评委迟到，重新抽签' });
+    expect(audit[1].data).toMatchObject({ seed: redraw.body.seed, previousSeed: 'jiangyin-2026' });
+
+    const judgeView = await stack.get(`/judge/rounds/${show.roundId}`, show.judges[1].token);
+    expect(judgeView.body.projects.map((p: any) => p.projectId)).toEqual(
+      redraw.body.order.map((s: any) => s.projectId),
+    );
+    expect(
+      (await stack.post(`/rounds/${show.roundId}/pitch-order`, {}, show.judges[1].token)).status,
+    ).toBe(403);
+    expect(
+      (await stack.post(`/rounds/${show.roundId}/pitch-order`, { seed: 'bad seed!' }, token))
+        .status,
+    ).toBe(400);
+  });
+
+  it('opens the big screen with a ticket that is no login, and pushes the score once all judges submit', async () => {
+    const token = show.organiser.token;
+    const issued = await stack.post(`/rounds/${show.roundId}/ranking/stream-ticket`, {}, token);
+    expect(issued.status).toBe(201);
+    const ticket = issued.body.ticket as string;
+    expect(issued.body.screenPath).toBe(`/screen/rounds/${show.roundId}?ticket=${ticket}`);
+
+    // Useless as a login, useless for another round, and no token opens the screen.
+    expect((await stack.get('/me', ticket)).status).toBe(401);
+    expect((await stack.get(`/rounds/${show.roundId}/ranking`, ticket)).status).toBe(401);
+    const otherRound = crypto.randomUUID();
+    expect((await stack.get(`/rounds/${otherRound}/screen/stream?ticket=${ticket}`)).status).toBe(
+      401,
+    );
+    expect((await stack.get(`/rounds/${show.roundId}/screen/stream?ticket=${token}`)).status).toBe(
+      401,
+    );
+    expect((await stack.get(`/rounds/${show.roundId}/screen/stream`)).status).toBe(401);
+    expect(
+      (await stack.post(`/rounds/${show.roundId}/ranking/stream-ticket`, {}, show.judges[0].token))
+        .status,
+    ).toBe(403);
+
+    const p = show.projectIds[2];
+    expect(
+      (
+        await stack.post(
+          `/rounds/${show.roundId}/now-pitching`,
+          { projectId: crypto.randomUUID() },
+          token,
+        )
+      ).status,
+    ).toBe(422);
+    const screen = readEvents(
+      `${stack.apiUrl}/rounds/${show.roundId}/screen/stream?ticket=${ticket}`,
+    );
+    expect(await screen.opened).toBe(200);
+    await waitFor('the first frame', () => screen.events.some((e) => e.type === 'screen'));
+    expect(screen.events[0].data).toMatchObject({
+      roundId: show.roundId,
+      status: 'OPEN',
+      nowPitching: null,
+    });
+
+    expect(
+      (await stack.post(`/rounds/${show.roundId}/now-pitching`, { projectId: p }, token)).status,
+    ).toBe(200);
+    await waitFor('a frame with the project on stage', () =>
+      screen.events.some((e) => e.data.nowPitching?.projectId === p),
+    );
+
+    const totals: number[] = [];
+    for (const [j, judge] of show.judges.entries()) {
+      const scores = deterministicScores(j, 2);
+      totals.push(total(scores));
+      const res = await stack.put(
+        `/rounds/${show.roundId}/projects/${p}/score`,
+        { scores },
+        judge.token,
+      );
+      expect(res.status).toBe(200);
+      await stack.post(`/rounds/${show.roundId}/projects/${p}/score/submit`, {}, judge.token);
+      await waitFor(`a frame counting ${j + 1} submitted`, () =>
+        screen.events.some((e) => e.data.nowPitching?.submitted === j + 1),
+      );
+    }
+    const expected = round2(totals.reduce((a, b) => a + b, 0) / totals.length);
+    await waitFor('the complete score on screen', () =>
+      screen.events.some((e) => e.data.nowPitching?.score === expected),
+    );
+    // No frame ever showed a score before every judge had submitted.
+    for (const e of screen.events.filter((x) => x.type === 'screen' && x.data.nowPitching))
+      if (e.data.nowPitching.submitted < 3) expect(e.data.nowPitching.score).toBeNull();
+    const last = screen.events.filter((e) => e.type === 'screen').at(-1)!.data;
+    expect(last.ranking.find((r: any) => r.projectId === p)).toMatchObject({
+      score: expected,
+      judgeCount: 3,
+    });
+    screen.close();
+  });
+});
