@@ -80,6 +80,38 @@ describe('rate limits', () => {
     expect(guesses.slice(12)).toEqual([429, 429]);
   });
 
+  it('limits new invitations per invited account, whatever the body says', async () => {
+    const organiser = await createOrganiser(stack);
+    const invite = async () => {
+      const res = await stack.post(
+        '/users',
+        { email: uniqueEmail('pending'), name: '评委 待接受', roles: ['JUDGE'] },
+        organiser.token,
+      );
+      return res.body.user.id as string;
+    };
+    const [judge, other] = [await invite(), await invite()];
+    const resend = (id: string, body: unknown = {}) =>
+      fromAddress('127.0.0.31', url(`/users/${id}/invitation`), {
+        method: 'POST',
+        body,
+        token: organiser.token,
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await resend(judge)).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+    // Another address in the body is not another account: the path names it.
+    expect((await resend(judge, { email: uniqueEmail('dodge') })).status).toBe(429);
+    // Another judge's invitation is counted apart.
+    expect((await resend(other)).status).toBe(201);
+    await stack.drained();
+    const [{ n }] = await stack.sql(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.invitation-resent' AND entity_id = $1`,
+      [judge],
+    );
+    expect(n).toBe(5);
+  });
+
   it('lets a judge score while a client floods from another address, or from the judge’s own NAT address', async () => {
     const organiser = await createOrganiser(stack);
     const email = uniqueEmail('judge');

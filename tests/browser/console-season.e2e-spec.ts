@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Stack, waitFor } from '../support/stack';
 import { createOrganiser, type Organiser, signUpApplicant, uniqueEmail } from '../support/scenario';
+import { scoreFinal } from './support/final-round';
 import {
   SCREENSHOTS,
   WatchedContext,
@@ -65,11 +66,12 @@ describe('organiser console: a whole season in the browser', () => {
     await stack?.stop();
   });
 
-  // Every page: no console error so far, and a screenshot kept under artifacts/.
-  async function checkpoint(name: string) {
+  // Every page: no console error so far but those `expected` (refusals the
+  // test provokes), and a screenshot kept under artifacts/.
+  async function checkpoint(name: string, expected: RegExp[] = []) {
     await page.waitForLoadState('networkidle');
     await screenshot(page, `console-${name}`);
-    ctx.assertClean();
+    ctx.assertClean(expected);
   }
 
   async function choose(label: string | RegExp, option: string) {
@@ -301,16 +303,48 @@ describe('organiser console: a whole season in the browser', () => {
       }
     }
     for (const j of judges) await page.getByRole('cell', { name: j.email }).waitFor();
+    const row = (j: { email: string }) => page.getByRole('row', { name: new RegExp(j.email) });
+    const summary = page.getByTestId('invitation-summary');
+    await summary.getByText('待接受 6 · 已接受 0 · 已过期 0').waitFor();
+    for (const j of judges) await row(j).getByText('待接受').waitFor();
     await checkpoint('judges');
 
-    // Each judge accepts the invitation (the link in the mail) and gets a password.
+    // A week passes without the last judge opening the mail: the invitation
+    // shows as expired, and the organiser sends a new one.
+    const late = judges[5];
+    await stack.sql(
+      `UPDATE invitations SET expires_at = now() - interval '1 hour'
+        WHERE user_id = (SELECT id FROM users WHERE email = $1)`,
+      [late.email],
+    );
+    await page.getByRole('button', { name: /刷\s*新/ }).click();
+    await row(late).getByText('已过期').waitFor();
+    await summary.getByText('待接受 5 · 已接受 0 · 已过期 1').waitFor();
+    await screenshot(page, 'console-judges-expired');
+    await page.getByRole('button', { name: `重新邀请 ${late.name}` }).click();
+    await page.getByText(`给 ${late.name}（${late.email}）发送新的邀请邮件？`).waitFor();
+    await page.locator('.ant-modal-confirm-btns').getByRole('button', { name: '重新邀请' }).click();
+    await page.getByText(`已给 ${late.name} 重新发送邀请`).waitFor();
+    await row(late).getByText('待接受').waitFor();
+    await summary.getByText('待接受 6 · 已接受 0 · 已过期 0').waitFor();
+
+    // Each judge accepts the newest invitation (the link in the mail) and gets a password.
     for (const j of judges) {
-      const mail = await waitFor('the invitation', () => stack.smtp.to(j.email)[0], 60000);
+      const mails = j === late ? 2 : 1;
+      const mail = await waitFor(
+        `invitation ${mails} to ${j.email}`,
+        () => stack.smtp.to(j.email)[mails - 1],
+        60000,
+      );
       const token = decodeURIComponent(/token=([^\s&]+)/.exec(mail.text)![1]);
       expect((await stack.post('/auth/password', { token, password: JUDGE_PASSWORD })).status).toBe(
         200,
       );
     }
+    await page.getByRole('button', { name: /刷\s*新/ }).click();
+    await summary.getByText('待接受 0 · 已接受 6 · 已过期 0').waitFor();
+    for (const j of judges) await row(j).getByText('已接受').waitFor();
+    await checkpoint('judges-accepted');
     judgeEmails.push(...judges.map((j) => j.email));
   });
   const judgeEmails: string[] = [];
@@ -522,6 +556,126 @@ describe('organiser console: a whole season in the browser', () => {
       expect.objectContaining({ name: '江阴高新区上海飞地', landingRate: 0.5 }),
     ]);
     await checkpoint('signings');
+  });
+
+  it('awards the final: tiers, a tie at a tier boundary settled with a reason, release, correction', async () => {
+    const heats = (await stack.get(`/competitions/${competitionId}/heats`, organiser.token)).body
+      .items as { id: string; name: string }[];
+    const finalId = heats.find((h) => h.name === '江阴总决赛')!.id;
+    const rubric = (await stack.get(`/competitions/${competitionId}/rubrics`, organiser.token)).body
+      .items[0] as { id: string; criteria: { code: string }[] };
+    const users = (await stack.get('/users?role=JUDGE&pageSize=200', organiser.token)).body
+      .items as { id: string; email: string }[];
+    const panel = [];
+    for (const email of judgeEmails.slice(0, 3))
+      panel.push({
+        id: users.find((u) => u.email === email)!.id,
+        token: await stack.login(email, JUDGE_PASSWORD),
+      });
+    // 储能电站管理系统 and 基因测序芯片 tie on 80, across the 二等奖 / 三等奖 boundary.
+    const marks = new Map(
+      (
+        [
+          ['低空物流调度', 90],
+          ['储能电站管理系统', 80],
+          ['基因测序芯片', 80],
+        ] as const
+      ).map(([title, mark]) => [projectIds.get(title)!, mark]),
+    );
+    await scoreFinal(stack, organiser.token, finalId, rubric, panel, marks);
+
+    await page.getByRole('link', { name: '成绩与晋级' }).click();
+    await page.getByRole('heading', { name: '成绩与晋级' }).waitFor();
+    await choose('赛区', '江阴总决赛');
+    await page.getByText('成绩已确定').waitFor();
+
+    // One place per tier for the three finalists; a duplicate name is refused, in words.
+    const tiers = page.getByTestId('award-tiers');
+    await tiers.getByText(/名额合计 6 个，总决赛项目 3 个/).waitFor();
+    await tiers.getByLabel('名额 2').fill('1');
+    await tiers.getByLabel('名额 3').fill('1');
+    await tiers.getByLabel('奖项名称 2', { exact: true }).fill('一等奖');
+    await tiers.getByRole('button', { name: '保存奖项设置' }).click();
+    await tiers.getByRole('alert').getByText('奖项名称重复：一等奖').waitFor();
+    await screenshot(page, 'console-award-tiers-refused');
+    await tiers.getByLabel('奖项名称 2', { exact: true }).fill('二等奖');
+    await tiers.getByRole('button', { name: '保存奖项设置' }).click();
+    await page.getByText('奖项设置已保存').waitFor();
+    await tiers.getByText(/名额合计 3 个/).waitFor();
+
+    // The preview stops at the tie: nothing is assigned until the organiser orders it.
+    const preview = page.getByTestId('award-preview');
+    const tie = preview.getByTestId('tie-1');
+    await tie.getByText(/80 分并列：.*（跨 二等奖 \/ 三等奖）/).waitFor();
+    await preview
+      .getByRole('row', { name: /储能电站管理系统/ })
+      .getByText('待定（并列）')
+      .waitFor();
+    expect(await preview.getByRole('button', { name: '确认评奖' }).isDisabled()).toBe(true);
+    const order = await tie.locator('.tie-settle__title').allTextContents();
+    if (order[0] !== '基因测序芯片')
+      await tie.getByRole('button', { name: '上移 基因测序芯片' }).click();
+    await tie.locator('li', { hasText: '基因测序芯片' }).getByText('二等奖').waitFor();
+    await tie.getByLabel('并列处理理由 1').fill('加赛答辩，评委会投票 基因测序芯片 胜出');
+    await screenshot(page, 'console-awards-tie');
+    await preview.getByRole('button', { name: '确认评奖' }).click();
+    await page.getByText('评奖结果将记为总决赛结果').waitFor();
+    await page
+      .locator('.ant-modal-confirm-btns')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await preview.getByText('已评定 3 个奖项').waitFor();
+    const assigned = page.getByTestId('awards-assigned');
+    for (const [tier, title] of [
+      ['一等奖', '低空物流调度'],
+      ['二等奖', '基因测序芯片'],
+      ['三等奖', '储能电站管理系统'],
+    ])
+      await assigned.getByRole('row', { name: new RegExp(`${tier}.*${title}`) }).waitFor();
+
+    // The release mails each owner their award.
+    await page.getByRole('button', { name: /发布结果（3）/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByText(/基因测序芯片（二等奖）/)
+      .waitFor();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await page.getByText('结果已发布').waitFor();
+    await waitFor('the award mails', () =>
+      stack.smtp.mails.some((m) => m.text.includes('- 基因测序芯片：获奖（二等奖）')),
+    );
+    await checkpoint('awards', [
+      // The heat the page opens on has advanced already: its preview is refused.
+      /status of 409.*\/heats\/[^/]+\/advance\/preview/,
+      // The duplicate tier name, refused on purpose above.
+      /status of 422.*\/heats\/[^/]+\/award-tiers/,
+    ]);
+
+    // A recount reverses the play-off: the two swap places, and only their owners hear.
+    await tie.getByRole('button', { name: '上移 储能电站管理系统' }).click();
+    await tie.locator('li', { hasText: '储能电站管理系统' }).getByText('二等奖').waitFor();
+    await tie.getByLabel('并列处理理由 1').fill('复核计分后 储能电站管理系统 胜出');
+    await preview.getByRole('button', { name: '重新评奖（更正）' }).click();
+    await page.getByText(/将替换已评定的奖项/).waitFor();
+    await page
+      .locator('.ant-modal-confirm-btns')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await assigned.getByRole('row', { name: /二等奖.*储能电站管理系统.*复核计分后/ }).waitFor();
+    await page.getByRole('button', { name: /发布结果（2）/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/储能电站管理系统（二等奖，原为 三等奖）/).waitFor();
+    expect(await dialog.getByText('更正', { exact: true }).count()).toBe(2);
+    await screenshot(page, 'console-awards-correction');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('结果已发布').waitFor();
+    await waitFor('the correction', () =>
+      stack.smtp.mails.some((m) => m.text.includes('- 储能电站管理系统：获奖（二等奖）（更正）')),
+    );
+    await checkpoint('awards-corrected');
   });
 
   it('shows the audit log and the notifications, and holds at 768 px and in English', async () => {

@@ -183,6 +183,8 @@ export const AUTHZ_MATRIX: Record<string, MatrixEntry> = {
   // The fixture's OPEN round scores against its rubric: the rubric is no longer editable.
   'PATCH /rubrics/:id':                           { params: { id: 'rubric' }, body: () => ({ name: '初赛评分标准（修订）' }), expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
   'PATCH /users/:id':                             { params: { id: 'user' }, body: () => ({ disabled: true }), expect: row(401, 403, 403, 403, 403, 403, 403, 403, 200) },
+  // The fixture's user was invited by an admin: not one of the organiser's judges.
+  'POST /users/:id/invitation':                   { params: { id: 'user' }, expect: row(401, 403, 403, 403, 403, 403, 404, 404, 201) },
 };
 
 export function projectBody(heatId: string) {

@@ -4,7 +4,14 @@ export * from './outbox.writer';
 export * from './inbox';
 export * from './prisma-errors';
 export { Prisma } from './generated/prisma/client';
-export type { Project, User, Competition, Heat, Notification } from './generated/prisma/client';
+export type {
+  Project,
+  User,
+  Invitation,
+  Competition,
+  Heat,
+  Notification,
+} from './generated/prisma/client';
 export * from './judging.repository';
 export * from './pg.service';
 export * from './db-unavailable';

@@ -8,3 +8,4 @@ export * from './decisions';
 export * from './time';
 export * from './imports';
 export * from './exports';
+export * from './identity';

@@ -58,18 +58,27 @@ export class WatchedContext {
 
   private watch(page: Page): void {
     page.on('console', (msg) => {
+      // The resource's address too: a refusal a test causes on purpose is told
+      // apart from any other by the route it came from.
+      const from = msg.location().url;
       if (msg.type() === 'error')
-        this.problems.push(`console error on ${page.url()}: ${msg.text()}`);
+        this.problems.push(
+          `console error on ${page.url()}: ${msg.text()}${from && from !== page.url() ? ` (${from})` : ''}`,
+        );
     });
     page.on('pageerror', (err) =>
       this.problems.push(`page error on ${page.url()}: ${err.message}`),
     );
   }
 
-  /** Ignores errors a test caused on purpose (e.g. a dropped connection). */
+  /**
+   * Ignores errors a test caused on purpose (e.g. a dropped connection, a
+   * refusal it provoked), and forgets them, so a later check sees only new ones.
+   */
   assertClean(expected: RegExp[] = []): void {
     const unexpected = this.problems.filter((p) => !expected.some((re) => re.test(p)));
     if (unexpected.length) throw new Error(`browser reported:\n${unexpected.join('\n')}`);
+    this.problems.length = 0;
   }
 
   close(): Promise<void> {

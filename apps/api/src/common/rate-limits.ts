@@ -13,9 +13,10 @@ import { createProbeRedis } from '@app/messaging';
 // - Everything: RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_MS, per signed-in user
 //   (a valid bearer token) or else per client IP. A venue's judges share one
 //   NAT address; keyed by user, one flooding client on it slows none of them.
-// - Login, signup, password set/reset, invitation tokens (routes marked
-//   @AuthRateLimited): also AUTH_RATE_LIMIT_IP_MAX per IP and
-//   AUTH_RATE_LIMIT_ACCOUNT_MAX per account (the email in the body).
+// - Login, signup, password set/reset, invitation tokens and re-sent
+//   invitations (routes marked @AuthRateLimited): also AUTH_RATE_LIMIT_IP_MAX
+//   per IP and AUTH_RATE_LIMIT_ACCOUNT_MAX per account (the email in the
+//   body, the token, or the user the path names).
 //
 // A request over a limit gets 429 with Retry-After (seconds). When Redis is
 // unreachable the limits are skipped, not the requests: the API keeps taking
@@ -23,8 +24,15 @@ import { createProbeRedis } from '@app/messaging';
 
 export const AUTH_RATE_LIMITED = 'authRateLimited';
 
-/** The tight per-IP and per-account limits for a credential-handling route. */
-export const AuthRateLimited = () => RouteConfig({ [AUTH_RATE_LIMITED]: true });
+/**
+ * The tight per-IP and per-account limits for a credential-handling route.
+ * `accountParam` names the path parameter holding the account's user id, for
+ * a route about an account that is not the caller's (a re-sent invitation):
+ * then that id alone is the account, whatever the body says, so a body cannot
+ * spread one account's mails over many counters.
+ */
+export const AuthRateLimited = (opts: { accountParam?: string } = {}) =>
+  RouteConfig({ [AUTH_RATE_LIMITED]: opts.accountParam ?? true });
 
 type Limiter = (
   req: FastifyRequest,
@@ -40,6 +48,11 @@ export function accountKey(body: unknown): string | null {
   if (typeof email === 'string' && email.trim()) return `email:${email.trim().toLowerCase()}`;
   if (typeof token === 'string' && token) return `token:${sha256(token)}`;
   return null;
+}
+
+// The account a route names in its path (a user id).
+export function userAccountKey(id: unknown): string | null {
+  return typeof id === 'string' && id ? `user:${id.toLowerCase()}` : null;
 }
 
 export async function registerRateLimits(
@@ -87,7 +100,13 @@ export async function registerRateLimits(
     config.AUTH_RATE_LIMIT_ACCOUNT_MAX,
     config.AUTH_RATE_LIMIT_ACCOUNT_WINDOW_MS,
     (req) => {
-      const account = accountKey(req.body);
+      const param = (req.routeOptions.config as unknown as Record<string, unknown>)[
+        AUTH_RATE_LIMITED
+      ];
+      const account =
+        typeof param === 'string'
+          ? userAccountKey((req.params as Record<string, unknown>)[param])
+          : accountKey(req.body);
       return account && `auth:account:${account}`;
     },
   );

@@ -110,6 +110,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a new invitation to an account without a password; earlier links stop working
+         * @description For an invitation that expired or went astray. 409 when the account has set its password or is disabled; 404 for an account the caller may not see (an organiser: judges it created or in its pools). Audited; rate-limited per account like the other invitation and password routes.
+         */
+        post: operations["UsersController_resendInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}": {
         parameters: {
             query?: never;
@@ -1499,8 +1519,46 @@ export interface components {
             /** @enum {string} */
             locale?: "zh-CN" | "en";
         };
+        InvitationDto: {
+            /**
+             * @description PENDING: the link works and no password is set; ACCEPTED: a password is set; EXPIRED: the link ran out unused (send a new one: POST /users/:id/invitation)
+             * @enum {string}
+             */
+            status: "PENDING" | "ACCEPTED" | "EXPIRED";
+            /**
+             * Format: date-time
+             * @description When the latest invitation was sent
+             */
+            sentAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * Format: date-time
+             * @description When the invitation's link was used to set the password
+             */
+            acceptedAt: string | null;
+        };
+        UserListItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example judge@example.cn */
+            email: string;
+            /** @example 张伟 */
+            name: string;
+            roles: ("ADMIN" | "ORGANISER" | "JUDGE" | "APPLICANT")[];
+            /** @example 深圳大学 */
+            affiliation: string | null;
+            /** @example zh-CN */
+            locale: string;
+            /** @description A disabled account cannot log in and its tokens are refused */
+            disabled: boolean;
+            /** @description Whether the account has a password (can log in) */
+            passwordSet: boolean;
+            /** @description The latest invitation; null for an account never invited (signed up, or created with a password) */
+            invitation: components["schemas"]["InvitationDto"] | null;
+        };
         UserListDto: {
-            items: components["schemas"]["UserDto"][];
+            items: components["schemas"]["UserListItemDto"][];
             total: number;
             page: number;
             pageSize: number;
@@ -3391,6 +3449,82 @@ export interface operations {
             };
             /** @description The object’s state forbids this now; `message` says why */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UsersController_resendInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserListItemDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such object, or not the caller’s to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The object’s state forbids this now; `message` says why */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

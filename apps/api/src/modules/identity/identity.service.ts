@@ -8,9 +8,15 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { Actor, RoleName, assertMayGrantRoles } from '@app/domain';
+import {
+  Actor,
+  InvitationState,
+  RoleName,
+  assertMayGrantRoles,
+  invitationState,
+} from '@app/domain';
 import {
   Prisma,
   PrismaService,
@@ -29,10 +35,9 @@ import {
 } from './dto/identity.dto';
 import { announceAccessChange } from './user-access.service';
 import { hashPassword, verifyPassword } from './password-hasher';
+import { issueInvitation, recipientOf, sha256 } from './invitations';
 
-const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 const RESET_TTL_MS = 3600 * 1000;
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export interface UserView {
   id: string;
@@ -54,7 +59,30 @@ export const toUserView = (u: User): UserView => ({
   disabled: u.disabledAt != null,
 });
 
-const recipientOf = (u: User) => ({ userId: u.id, email: u.email, name: u.name, locale: u.locale });
+// A user as GET /users lists it: with whether it has a password and where its
+// latest invitation stands, so an organiser sees who has not accepted yet.
+export interface UserListItem extends UserView {
+  passwordSet: boolean;
+  invitation: InvitationState | null;
+}
+
+export const toUserListItem = (
+  u: User & { invitations: { createdAt: Date; expiresAt: Date; usedAt: Date | null }[] },
+  now = new Date(),
+): UserListItem => ({
+  ...toUserView(u),
+  passwordSet: u.passwordHash != null,
+  invitation: invitationState(u.invitations[0] ?? null, u.passwordHash != null, now),
+});
+
+// The latest invitation (not a password reset) of each listed user.
+export const LATEST_INVITATION = {
+  invitations: {
+    where: { purpose: 'INVITATION' },
+    orderBy: [{ createdAt: 'desc' as const }, { id: 'desc' as const }],
+    take: 1,
+  },
+};
 
 @Injectable()
 export class IdentityService {
@@ -120,7 +148,6 @@ export class IdentityService {
     const creatorName =
       (await this.prisma.user.findUnique({ where: { id: creator.id } }))?.name ?? 'The organisers';
     const passwordHash = dto.password ? await hashPassword(dto.password) : null;
-    const token = dto.password ? null : randomBytes(32).toString('base64url');
     try {
       const user = await this.prisma.$transaction(async (tx) => {
         const created = await tx.user.create({
@@ -134,20 +161,7 @@ export class IdentityService {
             createdById: creator.id,
           },
         });
-        if (token) {
-          const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-          await tx.invitation.create({
-            data: { userId: created.id, tokenHash: sha256(token), expiresAt },
-          });
-          // The raw token travels only inside the outbox row to the mailer; the
-          // invitations table keeps its hash.
-          await appendEvent(tx, 'identity.user-invited', created.id, {
-            user: recipientOf(created),
-            token,
-            expiresAt: expiresAt.toISOString(),
-            invitedByName: creatorName,
-          });
-        }
+        if (!passwordHash) await issueInvitation(tx, created, creatorName);
         return created;
       });
       return toUserView(user);
@@ -259,7 +273,7 @@ export class IdentityService {
   async listUsers(
     scope: { judgeIds: string[]; createdById: string } | null,
     q: ListUsersQuery,
-  ): Promise<{ items: UserView[]; total: number; page: number; pageSize: number }> {
+  ): Promise<{ items: UserListItem[]; total: number; page: number; pageSize: number }> {
     const and: Prisma.UserWhereInput[] = [];
     if (scope)
       and.push(
@@ -282,10 +296,17 @@ export class IdentityService {
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         skip: (q.page - 1) * q.pageSize,
         take: q.pageSize,
+        include: LATEST_INVITATION,
       }),
       this.prisma.user.count({ where }),
     ]);
-    return { items: users.map(toUserView), total, page: q.page, pageSize: q.pageSize };
+    const now = new Date();
+    return {
+      items: users.map((u) => toUserListItem(u, now)),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
   }
 
   // The first ADMIN comes from the environment: created once, never overwritten.

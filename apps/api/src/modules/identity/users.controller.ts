@@ -1,13 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { hasRole } from '@app/domain';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
+import { AuthRateLimited } from '../../common/rate-limits';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { RoundsService } from '../judging/rounds.service';
 import { ListUsersQuery, UpdateUserDto } from './dto/identity.dto';
-import { UserDto, UserListDto } from './dto/identity.responses';
+import { UserDto, UserListDto, UserListItemDto } from './dto/identity.responses';
 import { IdentityService } from './identity.service';
+import { InvitationsService, UserScope } from './invitations.service';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
@@ -17,7 +19,19 @@ export class UsersController {
     private readonly identity: IdentityService,
     private readonly competitions: CompetitionsService,
     private readonly rounds: RoundsService,
+    private readonly invitations: InvitationsService,
   ) {}
+
+  // An admin acts on everyone; an organiser on the judges it created and
+  // those in the judge pools of the competitions it organises.
+  private async scope(user: AuthUser): Promise<UserScope> {
+    if (hasRole(user, 'ADMIN')) return null;
+    const competitionIds = await this.competitions.managedCompetitionIds(user);
+    const judgeIds = await this.rounds.judgeIdsInCompetitions(
+      competitionIds === 'all' ? [] : competitionIds,
+    );
+    return { judgeIds, createdById: user.id };
+  }
 
   @Roles('ADMIN', 'ORGANISER')
   @Get()
@@ -29,12 +43,22 @@ export class UsersController {
     errors: [400, 403],
   })
   async list(@CurrentUser() user: AuthUser, @Query() q: ListUsersQuery) {
-    if (hasRole(user, 'ADMIN')) return this.identity.listUsers(null, q);
-    const competitionIds = await this.competitions.managedCompetitionIds(user);
-    const judgeIds = await this.rounds.judgeIdsInCompetitions(
-      competitionIds === 'all' ? [] : competitionIds,
-    );
-    return this.identity.listUsers({ judgeIds, createdById: user.id }, q);
+    return this.identity.listUsers(await this.scope(user), q);
+  }
+
+  @Roles('ADMIN', 'ORGANISER')
+  @AuthRateLimited({ accountParam: 'id' })
+  @Post(':id/invitation')
+  @ApiRoute({
+    summary: 'Send a new invitation to an account without a password; earlier links stop working',
+    description:
+      'For an invitation that expired or went astray. 409 when the account has set its password or is disabled; 404 for an account the caller may not see (an organiser: judges it created or in its pools). Audited; rate-limited per account like the other invitation and password routes.',
+    status: 201,
+    type: UserListItemDto,
+    errors: [400, 401, 403, 404, 409, 429],
+  })
+  async resendInvitation(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.invitations.resend(user, id, await this.scope(user));
   }
 
   @Roles('ADMIN')

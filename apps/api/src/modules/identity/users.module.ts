@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CompetitionsModule } from '../competitions/competitions.module';
 import { JudgingModule } from '../judging/judging.module';
 import { IdentityModule } from './identity.module';
+import { InvitationsService } from './invitations.service';
 import { UsersController } from './users.controller';
 
 // User administration (identity's routes over its own table) needs to know
@@ -11,5 +12,6 @@ import { UsersController } from './users.controller';
 @Module({
   imports: [IdentityModule, CompetitionsModule, JudgingModule],
   controllers: [UsersController],
+  providers: [InvitationsService],
 })
 export class UsersModule {}

@@ -10,6 +10,7 @@ import { LanguageSwitch } from '../../layout/LanguageSwitch';
 import { items } from './http';
 import { useConsoleT, useLoad } from './hooks';
 import './i18n';
+import './i18n-awards';
 import './console.css';
 import type { Competition } from './types';
 

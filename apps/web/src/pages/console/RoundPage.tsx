@@ -18,7 +18,7 @@ import { useParams } from 'react-router';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { useCapability } from './capabilities';
 import { download, http, items } from './http';
-import { judgeList } from './judges';
+import { judgeList } from './judges/list';
 import { useCompetitionId, useConsoleT, useInterval, useLoad } from './hooks';
 import { ROUND_COLOR } from './RoundsPage';
 import type { Assignment, Page, Progress, Project, Ranking, Round, RoundJudge } from './types';

@@ -129,14 +129,10 @@ export interface NotificationRow {
   lastError?: string | null;
 }
 
-export interface JudgeUser {
-  id: string;
-  email: string;
-  name: string;
-  affiliation: string | null;
-  /** Whether the judge has set a password (accepted the invitation), when the API says. */
-  passwordSet?: boolean;
-}
+/** A judge as GET /users lists it, with where its invitation stands. */
+export type JudgeUser = Schemas['UserListItemDto'];
+
+export type Invitation = Schemas['InvitationDto'];
 
 export type RosterJudge = Schemas['RosterJudgeDto'];
 
@@ -173,3 +169,15 @@ export interface ImportPreview {
   summary: Record<string, number>;
   problems: ImportProblem[];
 }
+
+export type AwardTier = Schemas['AwardTierDto'];
+
+export type Award = Schemas['AwardDto'];
+
+export type AwardsView = Schemas['AwardsViewDto'];
+
+export type AwardPreview = Schemas['AwardPreviewDto'];
+
+export type AwardPlan = Schemas['AwardPlanDto'];
+
+export type BoundaryTie = Schemas['BoundaryTieDto'];

@@ -18,9 +18,42 @@ export class UserDto {
   disabled!: boolean;
 }
 
+export class InvitationDto {
+  @ApiProperty({
+    enum: ['PENDING', 'ACCEPTED', 'EXPIRED'],
+    description:
+      'PENDING: the link works and no password is set; ACCEPTED: a password is set; EXPIRED: the link ran out unused (send a new one: POST /users/:id/invitation)',
+  })
+  status!: 'PENDING' | 'ACCEPTED' | 'EXPIRED';
+  @ApiProperty({ format: 'date-time', description: 'When the latest invitation was sent' })
+  sentAt!: string;
+  @ApiProperty({ format: 'date-time' })
+  expiresAt!: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: "When the invitation's link was used to set the password",
+  })
+  acceptedAt!: string | null;
+}
+
+// A user as GET /users lists it: with its invitation, for the organiser who sent it.
+export class UserListItemDto extends UserDto {
+  @ApiProperty({ description: 'Whether the account has a password (can log in)' })
+  passwordSet!: boolean;
+  @ApiProperty({
+    type: InvitationDto,
+    nullable: true,
+    description:
+      'The latest invitation; null for an account never invited (signed up, or created with a password)',
+  })
+  invitation!: InvitationDto | null;
+}
+
 export class UserListDto {
-  @ApiProperty({ type: [UserDto] })
-  items!: UserDto[];
+  @ApiProperty({ type: [UserListItemDto] })
+  items!: UserListItemDto[];
   @ApiProperty()
   total!: number;
   @ApiProperty()

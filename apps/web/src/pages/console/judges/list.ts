@@ -1,5 +1,5 @@
-import { http } from './http';
-import type { JudgeUser } from './types';
+import { http } from '../http';
+import type { JudgeUser } from '../types';
 
 /** The judges this organiser may use: those it created or imported, and those in its competitions' pools. */
 export async function judgeList(): Promise<JudgeUser[]> {

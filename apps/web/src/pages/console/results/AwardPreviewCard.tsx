@@ -1,0 +1,145 @@
+import { Alert, App, Button, Card, Space, Table, Tag } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { http } from '../http';
+import { useConsoleT, useLoad } from '../hooks';
+import { ReasonAlert } from '../ReasonAlert';
+import type { Award, AwardPlan, AwardPreview, AwardTier } from '../types';
+import { type TieChoice, choiceInForce, slotsOf } from './award-plan';
+import { TieSettle } from './TieSettle';
+
+/**
+ * The awards as the final's standings give them (GET …/awards/preview), the
+ * ties at tier boundaries to settle, and the assignment (POST …/awards) with
+ * the organiser's tie-breaks. Assigning again is a correction.
+ */
+export function AwardPreviewCard({
+  heatId,
+  tiers,
+  assigned,
+  onAssigned,
+}: {
+  heatId: string;
+  tiers: AwardTier[];
+  assigned: Award[];
+  onAssigned: (plan: AwardPlan) => void;
+}) {
+  const { t } = useConsoleT();
+  const { modal } = App.useApp();
+  const preview = useLoad(
+    () => http<AwardPreview>('GET', `/heats/${heatId}/awards/preview`),
+    [heatId],
+  );
+  const ties = useMemo(() => preview.data?.ties ?? [], [preview.data]);
+  const [choices, setChoices] = useState<TieChoice[]>([]);
+  const [result, setResult] = useState<AwardPlan | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  // Each tie starts from the decision in force (a correction), else the preview's order.
+  useEffect(() => {
+    setChoices(
+      ties.map(
+        (tie) => choiceInForce(tie, assigned, tiers) ?? { order: tie.projectIds, reason: '' },
+      ),
+    );
+    // `assigned` is read once per preview: later assignments answer with their own plan.
+  }, [ties, tiers]);
+
+  const slots = slotsOf(preview.data?.tiers ?? tiers);
+  const rows = preview.data?.awards ?? [];
+  const tied = new Set(ties.flatMap((x) => x.projectIds));
+  const shown = result?.awards ?? rows;
+  const unsettled = choices.length !== ties.length || choices.some((c) => !c.reason.trim());
+
+  function assign() {
+    void modal.confirm({
+      title: assigned.length ? t('awards.reassign') : t('awards.assign'),
+      content: assigned.length ? t('awards.reassignConfirm') : t('awards.assignConfirm'),
+      okText: t('common.confirm'),
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        setBusy(true);
+        setError(null);
+        try {
+          const plan = await http<AwardPlan>('POST', `/heats/${heatId}/awards`, {
+            tieBreaks: choices.map((c) => ({ projectIds: c.order, reason: c.reason.trim() })),
+          });
+          setResult(plan);
+          onAssigned(plan);
+        } catch (e) {
+          setError(e);
+        } finally {
+          setBusy(false);
+        }
+      },
+    });
+  }
+
+  return (
+    <Card title={t('awards.preview')} className="console-section" data-testid="award-preview">
+      <ReasonAlert error={preview.error} notFound="heatNotFound" />
+      {preview.data && (
+        <>
+          <p>{t('awards.previewHint')}</p>
+          {ties.map((tie, i) =>
+            choices[i] ? (
+              <TieSettle
+                key={tie.projectIds.join()}
+                index={i}
+                tie={tie}
+                choice={choices[i]}
+                rows={rows}
+                slots={slots}
+                onChange={(c) => setChoices(choices.map((x, j) => (j === i ? c : x)))}
+              />
+            ) : null,
+          )}
+          <div className="console-toolbar">
+            <Button type="primary" disabled={unsettled} loading={busy} onClick={assign}>
+              {assigned.length || result ? t('awards.reassign') : t('awards.assign')}
+            </Button>
+          </div>
+          {result && (
+            <Alert
+              type="success"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={t('awards.assignedDone', {
+                count: result.awards.filter((a) => a.tier).length,
+              })}
+            />
+          )}
+          <ReasonAlert error={error} notFound="heatNotFound" />
+          <Table
+            size="small"
+            rowKey="projectId"
+            pagination={false}
+            dataSource={shown}
+            rowClassName={(r) => (tied.has(r.projectId) ? 'row-tie' : r.tier ? '' : 'row-out')}
+            columns={[
+              { title: t('awards.position'), width: 70, render: (_, __, i) => i + 1 },
+              { title: t('rounds.project'), dataIndex: 'title' },
+              { title: t('results.score'), dataIndex: 'score' },
+              {
+                title: t('awards.award'),
+                render: (_, r) => (
+                  <Space>
+                    {r.tier ? (
+                      <Tag color="gold">{r.tier}</Tag>
+                    ) : tied.has(r.projectId) && !result ? (
+                      <Tag color="orange">{t('awards.pending')}</Tag>
+                    ) : (
+                      <Tag>{t('awards.none')}</Tag>
+                    )}
+                    {tied.has(r.projectId) && <Tag color="orange">{t('awards.tie')}</Tag>}
+                  </Space>
+                ),
+              },
+              { title: t('awards.reason'), dataIndex: 'reason' },
+            ]}
+          />
+        </>
+      )}
+    </Card>
+  );
+}

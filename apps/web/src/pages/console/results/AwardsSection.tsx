@@ -1,0 +1,99 @@
+import { Card, Table, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { http } from '../http';
+import { useConsoleT, useLoad } from '../hooks';
+import { ReasonAlert } from '../ReasonAlert';
+import type { Award, AwardTier, AwardsView, Heat } from '../types';
+import { AwardPreviewCard } from './AwardPreviewCard';
+import { AwardTiersCard } from './AwardTiersCard';
+
+/**
+ * The final's awards: its tiers, the preview with ties to settle, and the
+ * awards in force. `onDecided` tells the page the final has results to
+ * release (awards loaded or just assigned).
+ */
+export function AwardsSection({
+  heat,
+  finalists,
+  onDecided,
+}: {
+  heat: Heat;
+  finalists: number;
+  onDecided: () => void;
+}) {
+  const { t } = useConsoleT();
+  const view = useLoad(() => http<AwardsView>('GET', `/heats/${heat.id}/awards`), [heat.id]);
+  // A new preview after the tiers change.
+  const [tiersSavedAt, setTiersSavedAt] = useState(0);
+  const hasAwards = !!view.data?.awards.length;
+  useEffect(() => {
+    if (hasAwards) onDecided();
+    // Once, when the awards in force are first seen; an assignment calls it itself.
+  }, [hasAwards]);
+
+  if (!view.data)
+    return (
+      <Card title={t('awards.tiers')} className="console-section" loading={view.loading}>
+        <ReasonAlert error={view.error} notFound="heatNotFound" />
+      </Card>
+    );
+  return (
+    <>
+      <AwardTiersCard
+        heatId={heat.id}
+        saved={view.data.tiers}
+        finalists={finalists}
+        onSaved={(v) => {
+          view.setData(v);
+          setTiersSavedAt(Date.now());
+        }}
+      />
+      {view.data.tiers.length > 0 && (
+        <AwardPreviewCard
+          key={tiersSavedAt}
+          heatId={heat.id}
+          tiers={view.data.tiers}
+          assigned={view.data.awards}
+          onAssigned={() => {
+            void view.reload();
+            onDecided();
+          }}
+        />
+      )}
+      <AssignedAwardsCard awards={view.data.awards} tiers={view.data.tiers} />
+    </>
+  );
+}
+
+function AssignedAwardsCard({ awards, tiers }: { awards: Award[]; tiers: AwardTier[] }) {
+  const { t } = useConsoleT();
+  const rank = (tier: string | null) => {
+    const i = tiers.findIndex((x) => x.name === tier);
+    return i < 0 ? tiers.length : i;
+  };
+  const sorted = [...awards].sort((a, b) => rank(a.tier) - rank(b.tier) || b.score - a.score);
+  return (
+    <Card title={t('awards.assigned')} className="console-section" data-testid="awards-assigned">
+      {sorted.length ? (
+        <Table
+          size="small"
+          rowKey="projectId"
+          pagination={false}
+          dataSource={sorted}
+          columns={[
+            {
+              title: t('awards.award'),
+              width: 140,
+              render: (_, a) => <Tag color="gold">{a.tier}</Tag>,
+            },
+            { title: t('rounds.project'), dataIndex: 'title' },
+            { title: t('results.score'), dataIndex: 'score' },
+            { title: t('awards.reason'), dataIndex: 'reason' },
+          ]}
+        />
+      ) : (
+        <p>{t('awards.assignedNone')}</p>
+      )}
+    </Card>
+  );
+}
