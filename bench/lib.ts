@@ -139,7 +139,7 @@ export function sendJson(
   body: unknown,
   token?: string,
 ): Promise<{ status: number; body: string }> {
-  const payload = Buffer.from(JSON.stringify(body));
+  const payload = body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,
@@ -147,8 +147,10 @@ export function sendJson(
         method,
         agent,
         headers: {
-          'content-type': 'application/json',
-          'content-length': payload.length,
+          ...(body !== undefined && {
+            'content-type': 'application/json',
+            'content-length': payload.length,
+          }),
           ...(token && { authorization: `Bearer ${token}` }),
         },
       },
