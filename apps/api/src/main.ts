@@ -34,7 +34,7 @@ async function bootstrap(): Promise<void> {
   await app.register(multipart, { limits: { files: 1, fields: 10 } });
   // Before any route exists, so the limits cover every route, Nest's or not.
   const limits = await registerRateLimits(fastify, config, app.get(JwtService));
-  await registerSecurityHeaders(fastify, '/api/v1/', [DASHBOARD_PATH]);
+  registerSecurityHeaders(fastify, '/api/v1/', [DASHBOARD_PATH]);
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -3,13 +3,14 @@ import { Inject } from '@nestjs/common';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
+import pLimit from 'p-limit';
 import { APP_CONFIG, AppConfig, LogThrottle, errorKey } from '@app/config';
 import { PrismaService, recordProcessed } from '@app/database';
 import { DomainEvent, EventJobData, QueueName, competitionOfEvent } from '@app/events';
 import { messageIdFor, renderMail } from '@app/mail';
 import { workerOptions } from '../worker-options';
 import { planMails } from './mail-plan';
-import { MailSenderService } from './mail-sender.service';
+import { DeliveryResult, MailSenderService } from './mail-sender.service';
 
 const CONSUMER = QueueName.Notifications;
 
@@ -85,9 +86,20 @@ export class NotificationsProcessor extends WorkerHost {
       select: { id: true },
       orderBy: { id: 'asc' },
     });
+    // An event may carry thousands of mails (a results release): sent one
+    // after another, every SMTP round trip would wait for the last one, and
+    // the pool's other connections would idle. Each delivery claims its own
+    // row, so they may run side by side; twice the pool keeps every
+    // connection busy while the next mail's claim is being written.
+    const limit = pLimit(this.config.SMTP_MAX_CONNECTIONS * 2);
+    const outcomes = await Promise.allSettled(
+      pending.map((n) => limit(() => this.sender.deliver(n.id))),
+    );
+    const failure = outcomes.find((o) => o.status === 'rejected');
+    if (failure) throw failure.reason;
     let later: Date | undefined;
-    for (const n of pending) {
-      const result = await this.sender.deliver(n.id);
+    for (const o of outcomes) {
+      const result = (o as PromiseFulfilledResult<DeliveryResult>).value;
       if (result.kind === 'later' && (!later || result.at < later)) later = result.at;
     }
     // An invitation's token is dropped from its event once no mail of it is pending.

@@ -49,21 +49,26 @@ export class ResultsReleaseService {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`results-release:${heatId}`}))`;
       const { recipients, unchanged, owners, nextHeat, final } = await this.plan(tx, heat);
       const now = new Date();
-      for (const r of recipients)
-        for (const item of r.results) {
-          const row = {
-            competitionId: heat.competitionId,
-            result: item.result,
-            award: item.award,
-            releaseId,
-            releasedAt: now,
-          };
-          await tx.resultRelease.upsert({
-            where: { heatId_projectId: { heatId, projectId: item.projectId } },
-            create: { heatId, projectId: item.projectId, ...row },
-            update: row,
-          });
-        }
+      // One statement for every released result: a national heat releases to
+      // thousands of owners, and an upsert per project was a round trip each.
+      const released = recipients.flatMap((r) =>
+        r.results.map((item) => ({
+          project_id: item.projectId,
+          result: item.result,
+          award: item.award,
+        })),
+      );
+      if (released.length)
+        await tx.$executeRaw`
+          INSERT INTO result_releases (heat_id, project_id, competition_id, result, award, release_id, released_at)
+          SELECT ${heatId}::uuid, r.project_id, ${heat.competitionId}::uuid, r.result::"AdvancementOutcome",
+                 r.award, ${releaseId}::uuid, ${now}
+            FROM jsonb_to_recordset(${JSON.stringify(released)}::jsonb)
+                 AS r(project_id uuid, result text, award text)
+          ON CONFLICT (heat_id, project_id) DO UPDATE
+             SET competition_id = EXCLUDED.competition_id, result = EXCLUDED.result,
+                 award = EXCLUDED.award, release_id = EXCLUDED.release_id,
+                 released_at = EXCLUDED.released_at`;
       if (recipients.length)
         await appendEvent(tx, 'heats.results-released', heatId, {
           competitionId: heat.competitionId,
