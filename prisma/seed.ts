@@ -4,9 +4,11 @@
 import { hash } from '@node-rs/argon2';
 import { computeRanking, judgeTotal, planAdvancement } from '../libs/domain/src';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { randomUUID } from 'node:crypto';
-import { Prisma, PrismaClient, Project, User } from '../libs/database/src/generated/prisma/client';
+import { PrismaClient, Project, User } from '../libs/database/src/generated/prisma/client';
+import { writeAwardTiers } from '../apps/api/src/modules/heats/award-assignment';
 import { readDemoJudgeList, seedImportedJudgeList } from './seed-judge-list';
+import { seedPastSeason } from './seed-past-season';
+import { seedReleases } from './seed-releases';
 
 export const DEMO_PASSWORD = 'Roadshow-Demo-2026!';
 export const DEMO_LOGINS = {
@@ -21,6 +23,12 @@ export const DEMO_LOGINS = {
   applicants: ['applicant1@demo.local', 'applicant2@demo.local', 'applicant3@demo.local'],
 };
 const COMPETITION = '第四届中国江阴（高新区）创新创业大赛（演示）';
+export const FINAL_AWARD_TIERS = [
+  { name: '一等奖', count: 1 },
+  { name: '二等奖', count: 2 },
+  { name: '三等奖', count: 3 },
+  { name: '优秀奖', count: 5 },
+];
 
 const day = 86400000;
 
@@ -351,14 +359,14 @@ export async function seedDemo(databaseUrl: string): Promise<'seeded' | 'present
           organiserId: organiser.id,
           heatId: south.id,
           projects: created,
-          results: [...plan.advanced, ...plan.eliminated],
+          results: [...plan.advanced, ...plan.eliminated].map((d) => ({ ...d, award: null })),
           at: now - day / 2,
         });
-        await seedFinalAwardTiers(tx, {
-          competitionId: competition.id,
-          organiserId: organiser.id,
-          heatId: final.id,
-        });
+        // The final's award tiers, set ahead of the final; its awards are
+        // assigned from its standings once its round closes.
+        await writeAwardTiers(tx, final, organiser.id, FINAL_AWARD_TIERS);
+        // Last season, finished: its final's awards assigned and released.
+        await seedPastSeason(tx, { organiserId: organiser.id, judges, passwordHash, now });
 
         // A few signings after the heat: one landed, one in negotiation.
         const [first, second] = plan.advanced.map((d) =>
@@ -405,106 +413,6 @@ export async function seedDemo(databaseUrl: string): Promise<'seeded' | 'present
   } finally {
     await prisma.$disconnect();
   }
-}
-
-type Tx = Prisma.TransactionClient;
-
-// Issue 12: decisions reach applicants only through releases. The demo's
-// eligibility decisions and 华南赛区 results are shown as released (what each
-// owner was told is recorded), so the release previews list nobody until an
-// organiser changes a decision.
-async function seedReleases(
-  tx: Tx,
-  s: {
-    competitionId: string;
-    organiserId: string;
-    heatId: string;
-    projects: Project[];
-    results: { projectId: string; result: 'ADVANCED' | 'ELIMINATED' }[];
-    at: number;
-  },
-): Promise<void> {
-  const releasedAt = new Date(s.at);
-  const eligibilityRelease = randomUUID();
-  const reviewed = s.projects.filter((p) => p.status === 'ELIGIBLE' || p.status === 'INELIGIBLE');
-  for (const p of reviewed)
-    await tx.eligibilityRelease.create({
-      data: {
-        projectId: p.id,
-        competitionId: s.competitionId,
-        decision: p.status,
-        reason: p.status === 'INELIGIBLE' ? p.reviewReason : null,
-        releaseId: eligibilityRelease,
-        releasedAt: new Date(s.at - 86400000),
-      },
-    });
-  const resultsRelease = randomUUID();
-  for (const r of s.results)
-    await tx.resultRelease.create({
-      data: {
-        heatId: s.heatId,
-        projectId: r.projectId,
-        competitionId: s.competitionId,
-        result: r.result,
-        award: null,
-        releaseId: resultsRelease,
-        releasedAt,
-      },
-    });
-  await tx.auditEntry.createMany({
-    data: [
-      {
-        competitionId: s.competitionId,
-        actorId: s.organiserId,
-        action: 'eligibility.released',
-        entityType: 'competition',
-        entityId: s.competitionId,
-        data: { releaseId: eligibilityRelease, mails: 3 },
-        at: new Date(s.at - 86400000),
-      },
-      {
-        competitionId: s.competitionId,
-        actorId: s.organiserId,
-        action: 'heat.results-released',
-        entityType: 'heat',
-        entityId: s.heatId,
-        data: { releaseId: resultsRelease, mails: 3 },
-        at: releasedAt,
-      },
-    ],
-  });
-}
-
-// The final's award tiers, set ahead of the final; the awards are assigned
-// from its standings once its round closes (POST /heats/:id/awards).
-async function seedFinalAwardTiers(
-  tx: Tx,
-  s: { competitionId: string; organiserId: string; heatId: string },
-): Promise<void> {
-  const tiers = [
-    { name: '一等奖', count: 1 },
-    { name: '二等奖', count: 2 },
-    { name: '三等奖', count: 3 },
-    { name: '优秀奖', count: 5 },
-  ];
-  await tx.awardTier.createMany({
-    data: tiers.map((t, rank) => ({
-      heatId: s.heatId,
-      competitionId: s.competitionId,
-      rank,
-      ...t,
-    })),
-  });
-  await tx.auditEntry.create({
-    data: {
-      competitionId: s.competitionId,
-      actorId: s.organiserId,
-      action: 'heat.award-tiers-set',
-      entityType: 'heat',
-      entityId: s.heatId,
-      data: { tiers },
-    },
-  });
 }
 
 if (require.main === module) {

@@ -153,6 +153,15 @@ describe('awards of the final', () => {
       reason: '加赛答辩，评委会投票 P3 胜出',
       data: { order: [p.P3, p.P2] },
     });
+    // Listed best tier first: P3 (二等奖) before P2 (三等奖), though both scored 90.
+    const listed = (await stack.get(`/heats/${finalId}/awards`, organiser.token)).body.awards;
+    expect(listed.map((a: { projectId: string; tier: string }) => [a.projectId, a.tier])).toEqual([
+      [p.P1, '一等奖'],
+      [p.P3, '二等奖'],
+      [p.P2, '三等奖'],
+      [p.P4, '三等奖'],
+      [p.P5, '优秀奖'],
+    ]);
     expect((await stack.get(`/projects/${p.P1}`, organiser.token)).body.status).toBe('AWARDED');
     expect((await stack.get(`/projects/${p.P6}`, organiser.token)).body.status).toBe('ELIMINATED');
     await stack.drained();

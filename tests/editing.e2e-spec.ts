@@ -102,9 +102,14 @@ describe('editing and co-organisers', () => {
 
   it('edits a DRAFT round (audited), refuses a scale mix (422) and rule changes once open (409)', async () => {
     const round = await createRound(stack, organiser, heatId, { rubricId, name: '复评' });
+    // A deadline well ahead whatever the date: the round opens below, and the
+    // worker would close a round whose deadline has passed, or send its reminder.
+    const closesAt = new Date(Date.now() + 60 * 86400000);
+    closesAt.setUTCHours(10, 0, 0, 0);
+    const beijing = new Date(closesAt.getTime() + 8 * 3600000).toISOString().slice(0, 10);
     const ok = await stack.patch(
       `/rounds/${round}`,
-      { method: 'TRIMMED_MEAN', trim: 2, weight: 2, closesAt: '2026-12-01T18:00:00+08:00' },
+      { method: 'TRIMMED_MEAN', trim: 2, weight: 2, closesAt: `${beijing}T18:00:00+08:00` },
       organiser.token,
     );
     expect(ok.status).toBe(200);
@@ -113,7 +118,7 @@ describe('editing and co-organisers', () => {
     expect(audit.data.changes).toEqual(
       expect.arrayContaining([
         { field: 'method', from: 'MEAN', to: 'TRIMMED_MEAN' },
-        { field: 'closesAt', from: null, to: '2026-12-01T10:00:00.000Z' },
+        { field: 'closesAt', from: null, to: closesAt.toISOString() },
       ]),
     );
     const zscore = await stack.patch(`/rounds/${round}`, { method: 'ZSCORE' }, organiser.token);

@@ -110,7 +110,9 @@ describe('spreadsheet imports', () => {
     ).toEqual({
       items: [],
     });
-    expect(await stack.sql(`SELECT 1 FROM import_jobs`)).toHaveLength(0);
+    expect(
+      await stack.sql(`SELECT 1 FROM import_jobs WHERE competition_id = $1`, [competition.id]),
+    ).toHaveLength(0);
     expect(invitations(wang)).toHaveLength(0);
 
     const clean = await xlsx([

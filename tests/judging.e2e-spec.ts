@@ -249,7 +249,7 @@ describe('judging a heat, end to end', () => {
     );
     expect(res.status).toBe(200);
     const reader = res.body!.getReader();
-    const events: { entries: unknown[] }[] = [];
+    const events: { entries: { projectId: string }[] }[] = [];
     let buffer = '';
     const pump = (async () => {
       for (;;) {
@@ -276,10 +276,8 @@ describe('judging a heat, end to end', () => {
       judge.token,
     );
     await stack.post(`/rounds/${roundId}/projects/${p}/score/submit`, {}, judge.token);
-    await waitFor(
-      'a pushed ranking with the new score',
-      () => events.some((e) => e.entries.length === 1),
-      15000,
+    await waitFor('a pushed ranking with the new score', () =>
+      events.some((e) => e.entries.length === 1 && e.entries[0].projectId === p),
     );
     controller.abort();
     await pump;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../prisma/seed';
 import { REPO_ROOT } from './support/env';
-import { freePort, waitFor } from './support/stack';
+import { freePorts, waitFor } from './support/stack';
 
 // `npm start` after the build: with no DATABASE_URL, REDIS_URL or SMTP_URL the
 // launcher brings up an embedded PostgreSQL, a private redis-server and a
@@ -19,12 +19,7 @@ describe('the run command', () => {
   const launchers: ChildProcess[] = [];
 
   beforeAll(async () => {
-    const [port, pgPort, redisPort, mailPort] = await Promise.all([
-      freePort(),
-      freePort(),
-      freePort(),
-      freePort(),
-    ]);
+    const [port, pgPort, redisPort, mailPort] = await freePorts(4);
     env = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,

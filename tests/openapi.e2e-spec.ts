@@ -30,6 +30,32 @@ export function gaps(op: Operation): string[] {
   return missing;
 }
 
+interface Schema {
+  type?: string;
+  $ref?: string;
+  allOf?: unknown[];
+  oneOf?: unknown[];
+  anyOf?: unknown[];
+  enum?: unknown[];
+  nullable?: boolean;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  additionalProperties?: unknown;
+}
+
+// Properties whose schema says nothing about their shape: a TypeScript union
+// such as `number | null` reflects as Object, which swagger documents as a
+// bare object and openapi-typescript turns into Record<string, never>.
+export function untypedProperties(name: string, s: Schema | undefined): string[] {
+  if (!s || s.$ref || s.allOf || s.oneOf || s.anyOf) return [];
+  if (s.type === 'array') return untypedProperties(`${name}[]`, s.items);
+  const bare = (s.type === 'object' || (!s.type && !s.enum)) && !s.properties;
+  if (bare && !s.additionalProperties) return [name];
+  return Object.entries(s.properties ?? {}).flatMap(([key, p]) =>
+    untypedProperties(`${name}.${key}`, p),
+  );
+}
+
 // The OpenAPI document the built api serves at /api/docs-json is the route
 // reference: every operation is fully described, and a client generator
 // (openapi-typescript) turns it into types that compile.
@@ -69,6 +95,21 @@ describe('the OpenAPI document', () => {
     const dangling = refs.map((m) => m[1]).filter((name) => !schemas?.[name]);
     expect(refs.length).toBeGreaterThan(0);
     expect(dangling).toEqual([]);
+  });
+
+  it('names the type of every property, so generated client types are not Record<string, never>', () => {
+    const schemas = (document as { components?: { schemas?: Record<string, Schema> } }).components
+      ?.schemas;
+    const untyped = Object.entries(schemas ?? {}).flatMap(([name, s]) =>
+      untypedProperties(name, s),
+    );
+    expect(untyped).toEqual([]);
+    expect(
+      untypedProperties('Example', {
+        type: 'object',
+        properties: { row: { type: 'object', nullable: true }, ok: { type: 'integer' } },
+      }),
+    ).toEqual(['Example.row']);
   });
 
   it('recognises an incomplete operation', () => {

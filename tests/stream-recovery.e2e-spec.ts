@@ -118,7 +118,7 @@ describe('the live ranking stream after a database restart', () => {
     await waitFor(
       'a pushed ranking with the new score',
       () => events.slice(before).some((e) => e.event === 'ranking' && e.data.entries?.length >= 1),
-      20000,
+      60000, // the worker's pools reconnect with backoff after the restart
       100,
     );
     expect(stack.alive()).toEqual({ api: true, worker: true });

@@ -431,7 +431,7 @@ describe('organiser console: a whole season in the browser', () => {
       );
       expect(res.status).toBe(200);
     }
-    await page.getByTestId('round-progress').getByText('已提交 54/55').waitFor({ timeout: 20000 });
+    await page.getByTestId('round-progress').getByText('已提交 54/55').waitFor({ timeout: 60000 });
     await page.getByRole('button', { name: '提醒未完成评委' }).click();
     await page.getByText(/已提醒 1 位评委/).waitFor();
     // The last score arrives.
@@ -442,7 +442,7 @@ describe('organiser console: a whole season in the browser', () => {
       { scores: { TECH: base, MARKET: base, TEAM: base }, submit: true },
       tokens.get(last.judgeId),
     );
-    await page.getByTestId('round-progress').getByText('已提交 55/55').waitFor({ timeout: 20000 });
+    await page.getByTestId('round-progress').getByText('已提交 55/55').waitFor({ timeout: 60000 });
     await page.getByRole('button', { name: '结束评审' }).click();
     await page.getByText('结束后评分不可再改，确定结束？').waitFor();
     await page.locator('.ant-modal-confirm-btns').getByRole('button', { name: '结束评审' }).click();

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { Server, createServer } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import { SmtpRecorder } from '../../libs/testing/src/smtp-recorder';
@@ -17,15 +17,29 @@ import {
 const ROOT = REPO_ROOT;
 
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
+  return (await freePorts(1))[0];
+}
+
+// `count` different free ports: every one is held until all are chosen, so
+// the kernel cannot hand the same port out twice.
+export async function freePorts(count: number): Promise<number[]> {
+  const servers: Server[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const srv = createServer();
+      srv.unref();
+      servers.push(srv);
+      await new Promise<void>((resolve, reject) => {
+        srv.once('error', reject);
+        srv.listen(0, '127.0.0.1', () => resolve());
+      });
+    }
+    return servers.map((srv) => (srv.address() as { port: number }).port);
+  } finally {
+    await Promise.all(
+      servers.map((srv) => new Promise<void>((resolve) => srv.close(() => resolve()))),
+    );
+  }
 }
 
 export async function waitFor<T>(
@@ -107,8 +121,7 @@ export class Stack {
     await admin.query(`CREATE DATABASE "${this.name}" TEMPLATE "${templateDatabase()}"`);
     await admin.end();
     const smtpPort = await this.smtp.start();
-    const ports: number[] = [];
-    for (let i = 0; i < (this.options.apiProcesses ?? 1); i++) ports.push(await freePort());
+    const ports = await freePorts(this.options.apiProcesses ?? 1);
     this.apiUrls = ports.map((port) => `http://127.0.0.1:${port}/api/v1`);
     this.apiUrl = this.apiUrls[0];
     this.env = {

@@ -1229,7 +1229,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Outgoing mail and its delivery state, newest first */
+        /** Outgoing mails of my competitions (an admin: all) and their delivery state, newest first (at most 500) */
         get: operations["NotificationsController_list"];
         put?: never;
         post?: never;
@@ -2000,12 +2000,15 @@ export interface components {
              */
             judge: string;
             /**
+             * @description Mark per criterion code
              * @example {
              *       "TECH": 85,
              *       "BUSINESS": 78
              *     }
              */
-            scores: Record<string, never>;
+            scores: {
+                [key: string]: number;
+            };
             /**
              * @description Rounded to 2 decimals
              * @example 81.7
@@ -3026,7 +3029,7 @@ export interface components {
             type: string;
             recipient: string;
             /** @enum {string} */
-            status: "PENDING" | "SENT" | "FAILED";
+            status: "PENDING" | "SENT" | "FAILED" | "CANCELLED";
             /** @description SMTP attempts so far */
             attempts: number;
             /** Format: date-time */
@@ -3056,10 +3059,14 @@ export interface components {
             /** @description SMTP attempts so far */
             attempts: number;
             /** @example 550 mailbox unavailable */
-            lastError?: Record<string, never> | null;
-            /** @description When a PENDING mail is tried next */
-            nextAttemptAt?: Record<string, never> | null;
-            sentAt?: Record<string, never> | null;
+            lastError: string | null;
+            /**
+             * Format: date-time
+             * @description When a PENDING mail is tried next
+             */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -3091,14 +3098,14 @@ export interface components {
              * @description Spreadsheet row; null for the file
              * @example 3
              */
-            row: Record<string, never> | null;
+            row: number | null;
             /**
-             * @description Spreadsheet column letter
+             * @description Spreadsheet column letter; null for the file or a missing column
              * @example B
              */
-            column: Record<string, never> | null;
+            column: string | null;
             /** @example 邮箱 */
-            header: Record<string, never> | null;
+            header: string | null;
             /** @example email */
             field: string;
             /** @example email "wang@" is not an email address */
@@ -3157,7 +3164,11 @@ export interface components {
             fileName: string;
             /** @enum {string} */
             format: "XLSX" | "CSV";
-            encoding: Record<string, never> | null;
+            /**
+             * @description CSV only
+             * @enum {string|null}
+             */
+            encoding: "UTF-8" | "UTF-16" | "GB18030" | null;
             /** @description Rows in the file */
             total: number;
             /** @description Rows done so far (including skipped and failed) */
@@ -3171,9 +3182,12 @@ export interface components {
             /** @description Invalid rows left out (skipInvalidRows) */
             skipped: number;
             errors: components["schemas"]["ImportProblemDto"][];
+            /** Format: date-time */
             createdAt: string;
-            startedAt: Record<string, never> | null;
-            finishedAt: Record<string, never> | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
         };
         ImportJobListDto: {
             items: components["schemas"]["ImportJobDto"][];
@@ -3185,11 +3199,14 @@ export interface components {
             /** @example wang.fang@example.cn */
             email: string;
             /** @example 清华大学深圳国际研究生院 */
-            affiliation: Record<string, never> | null;
+            affiliation: string | null;
             /** @example 138 0013 8000 */
-            phone: Record<string, never> | null;
-            /** @description The import that added or last changed the entry */
-            importId: Record<string, never> | null;
+            phone: string | null;
+            /**
+             * Format: uuid
+             * @description The import that added or last changed the entry
+             */
+            importId: string | null;
         };
         RosterDto: {
             items: components["schemas"]["RosterJudgeDto"][];
@@ -8497,11 +8514,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /**
-             * @description Success
-             *
-             *     Success
-             */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8510,11 +8523,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationListDto"];
                 };
             };
-            /**
-             * @description Invalid input; `details` names each field
-             *
-             *     Invalid input; `details` names each field
-             */
+            /** @description Invalid input; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8532,11 +8541,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /**
-             * @description The caller’s role may not do this
-             *
-             *     The caller’s role may not do this
-             */
+            /** @description The caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;

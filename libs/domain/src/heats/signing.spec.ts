@@ -1,5 +1,11 @@
 import { DomainError } from '../domain-error';
-import { SIGNING_STATUSES, SigningStatus, signingStats, transitionSigning } from './signing';
+import {
+  SIGNING_STATUSES,
+  SigningStatus,
+  isLandingOverdue,
+  signingStats,
+  transitionSigning,
+} from './signing';
 
 const kind = (fn: () => unknown) => {
   try {
@@ -40,6 +46,27 @@ describe('transitionSigning', () => {
     expect(
       kind(() => transitionSigning('SIGNED', 'LANDED', { companyName: ' ', registrationNo: '1' })),
     ).toBe('UNPROCESSABLE');
+  });
+});
+
+describe('isLandingOverdue', () => {
+  const deadline = new Date('2026-12-01T00:00:00Z'); // a date column: 1 December
+  it('is overdue from midnight in the competition’s zone, not from midnight UTC', () => {
+    // 00:30 on 2 December in Beijing is 16:30 on 1 December in UTC.
+    const justAfterMidnight = new Date('2026-12-01T16:30:00Z');
+    expect(isLandingOverdue(deadline, 'SIGNED', justAfterMidnight, 'Asia/Shanghai')).toBe(true);
+    expect(isLandingOverdue(deadline, 'SIGNED', justAfterMidnight, 'Europe/Berlin')).toBe(false);
+    expect(
+      isLandingOverdue(deadline, 'SIGNED', new Date('2026-12-01T15:59:00Z'), 'Asia/Shanghai'),
+    ).toBe(false); // 23:59 on the day itself
+    expect(isLandingOverdue('2026-12-01', 'INTENT', justAfterMidnight, null)).toBe(true);
+  });
+
+  it('is never overdue once landed or cancelled, or without a deadline', () => {
+    const later = new Date('2027-03-01T00:00:00Z');
+    expect(isLandingOverdue(deadline, 'LANDED', later, 'Asia/Shanghai')).toBe(false);
+    expect(isLandingOverdue(deadline, 'CANCELLED', later, 'Asia/Shanghai')).toBe(false);
+    expect(isLandingOverdue(null, 'SIGNED', later, 'Asia/Shanghai')).toBe(false);
   });
 });
 

@@ -1,4 +1,5 @@
 import { DomainError } from '../domain-error';
+import { dateInZone } from '../time/time-zone';
 
 export type SigningStatus = 'INTENT' | 'NEGOTIATING' | 'SIGNED' | 'LANDED' | 'CANCELLED';
 export const SIGNING_STATUSES: SigningStatus[] = [
@@ -19,6 +20,20 @@ const FORWARD: Record<SigningStatus, SigningStatus | null> = {
 };
 
 export const isFinalSigning = (s: SigningStatus) => s === 'LANDED' || s === 'CANCELLED';
+
+// A signing not yet landed (nor cancelled) whose landing deadline, a calendar
+// date in the competition's zone, is a day before today there: in Beijing a
+// deadline of 1 December is overdue from 00:00 on 2 December, not from 08:00.
+export function isLandingOverdue(
+  deadline: Date | string | null,
+  status: SigningStatus,
+  now: Date,
+  timeZone: string | null | undefined,
+): boolean {
+  if (!deadline || isFinalSigning(status)) return false;
+  const day = (deadline instanceof Date ? deadline.toISOString() : deadline).slice(0, 10);
+  return day < dateInZone(now, timeZone);
+}
 
 // 项目签约 → 落地: INTENT → NEGOTIATING → SIGNED → LANDED, any not final →
 // CANCELLED; LANDED needs the registered company (name and registration no.).

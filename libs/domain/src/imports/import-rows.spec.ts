@@ -97,6 +97,20 @@ describe('project rows', () => {
     expect(!noHeat.ok && noHeat.problems[0].field).toBe('heat');
   });
 
+  it('takes "today" for a founding date in the competition’s zone', () => {
+    // 00:30 on 2 December in Beijing, still 1 December in UTC.
+    const at = new Date('2026-12-01T16:30:00Z');
+    const founded = (foundedAt: string, timeZone?: string) =>
+      validateProjectRow({ ...row, foundedAt }, { ...ctx, timeZone }, at);
+    expect(founded('2026-12-02', 'Asia/Shanghai').ok).toBe(true);
+    expect(founded('2026-12-02').ok).toBe(true); // Beijing by default
+    expect(founded('2026-12-03', 'Asia/Shanghai')).toMatchObject({
+      ok: false,
+      problems: [expect.objectContaining({ field: 'foundedAt' })],
+    });
+    expect(founded('2026-12-02', 'Europe/Berlin').ok).toBe(false);
+  });
+
   it('parses the dates spreadsheets hold', () => {
     expect(parseSheetDate('2023/6/1')).toBe('2023-06-01');
     expect(parseSheetDate('2023.06.01')).toBe('2023-06-01');

@@ -1,5 +1,6 @@
 // What one spreadsheet row must hold to become a judge or a project, and its
 // values normalised. Every problem names its field, in English and Chinese.
+import { dateInZone } from '../time/time-zone';
 
 export interface CellProblem {
   field: string;
@@ -37,6 +38,8 @@ export interface ProjectImportContext {
   heats: { id: string; name: string }[];
   // The heat for rows without a 赛区 cell.
   defaultHeatId?: string;
+  // The competition's zone: "today", for a founding date in the future.
+  timeZone?: string;
 }
 
 const EMAIL = /^[^\s@",;<>()]+@[^\s@",;<>()]+\.[^\s@",;<>()]+$/;
@@ -206,7 +209,7 @@ export function validateProjectRow(
         `foundedAt "${foundedCell}" is not a date like 2023-06-01`,
         `成立时间「${foundedCell}」不是有效日期（如 2023-06-01）`,
       );
-    else if (parsed > today.toISOString().slice(0, 10))
+    else if (parsed > dateInZone(today, ctx.timeZone))
       c.problem('foundedAt', `foundedAt ${parsed} is in the future`, `成立时间 ${parsed} 晚于今天`);
     else foundedAt = parsed;
   }

@@ -1,6 +1,7 @@
 import {
   DEFAULT_TIME_ZONE,
   canonicalTimeZone,
+  dateInZone,
   formatHumanTime,
   formatOffset,
   formatZonedCell,
@@ -108,6 +109,15 @@ describe('time zones', () => {
     expect(isoInZone('2026-12-01T10:00:00.900Z', 'Asia/Shanghai')).toBe(
       '2026-12-01T18:00:00+08:00',
     );
+  });
+
+  it('gives the calendar day in the zone: past midnight in Beijing is the next day', () => {
+    // 2026-12-01T16:30Z is 00:30 on 2 December in Beijing, still 1 December in UTC.
+    expect(dateInZone('2026-12-01T16:30:00Z', 'Asia/Shanghai')).toBe('2026-12-02');
+    expect(dateInZone('2026-12-01T15:59:59Z', 'Asia/Shanghai')).toBe('2026-12-01');
+    expect(dateInZone(new Date('2026-12-31T16:00:00Z'), 'Asia/Shanghai')).toBe('2027-01-01');
+    expect(dateInZone('2026-12-01T16:30:00Z', 'Europe/Berlin')).toBe('2026-12-01');
+    expect(dateInZone('2026-12-01T16:30:00Z', null)).toBe('2026-12-02');
   });
 
   it('labels a zone for headers', () => {

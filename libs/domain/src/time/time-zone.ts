@@ -132,6 +132,14 @@ export function formatZonedCell(at: Date | string | null | undefined, timeZone: 
   return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
 }
 
+// The calendar day an instant falls on in the zone, "2026-12-02": what
+// "today" means to a competition (a deadline date, a founding date), which
+// between midnight and 08:00 in Beijing is not UTC's day.
+export function dateInZone(at: Date | string, timeZone: string | null | undefined): string {
+  const p = zonedParts(toDate(at), canonicalTimeZone(timeZone ?? '') ?? DEFAULT_TIME_ZONE);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
 // ISO 8601 with the zone's offset instead of "Z": "2026-12-01T18:00:00+08:00".
 export function isoInZone(at: Date | string, timeZone: string): string {
   const zone = canonicalTimeZone(timeZone) ?? DEFAULT_TIME_ZONE;

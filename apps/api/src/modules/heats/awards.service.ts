@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import {
-  Actor,
-  AwardPlan,
-  DomainError,
-  TieBreak,
-  planAwards,
-  validateAwardTiers,
-} from '@app/domain';
-import { PrismaService, appendAudit } from '@app/database';
+import { Actor, AwardPlan, DomainError, TieBreak } from '@app/domain';
+import { PrismaService } from '@app/database';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { RankingsService } from '../judging/rankings.service';
 import { RegistrationService } from '../registration/registration.service';
+import { planFinalAwards, recordAwards, writeAwardTiers } from './award-assignment';
 import { AwardTiersDto } from './dto/awards.dto';
 
 // Awards of the final: named tiers with counts, assigned down the final's
@@ -30,22 +24,7 @@ export class AwardsService {
 
   async setTiers(actor: Actor, heatId: string, dto: AwardTiersDto) {
     const heat = await this.finalHeat(actor, heatId);
-    const tiers = dto.tiers.map((t) => ({ name: t.name.trim(), count: t.count }));
-    validateAwardTiers(tiers);
-    await this.prisma.$transaction(async (tx) => {
-      await tx.awardTier.deleteMany({ where: { heatId } });
-      await tx.awardTier.createMany({
-        data: tiers.map((t, rank) => ({ heatId, competitionId: heat.competitionId, rank, ...t })),
-      });
-      await appendAudit(tx, {
-        competitionId: heat.competitionId,
-        actorId: actor.id,
-        action: 'heat.award-tiers-set',
-        entityType: 'heat',
-        entityId: heatId,
-        data: { tiers },
-      });
-    });
+    await this.prisma.$transaction((tx) => writeAwardTiers(tx, heat, actor.id, dto.tiers));
     return this.view(heatId);
   }
 
@@ -65,70 +44,11 @@ export class AwardsService {
           )
           .join('; ')}; send tieBreaks [{projectIds (best first), reason}]`,
       );
-    const awarded = plan.awards.filter((a) => a.tier);
-    const notAwarded = plan.awards.filter((a) => !a.tier);
-    await this.prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`awards:${heatId}`}))`;
-      await tx.heatAdvancement.upsert({
-        where: { heatId },
-        create: {
-          heatId,
-          competitionId: heat.competitionId,
-          toHeatId: null,
-          count: awarded.length,
-          decidedById: actor.id,
-        },
-        update: { count: awarded.length, decidedById: actor.id, decidedAt: new Date() },
-      });
-      await tx.advancementResult.deleteMany({ where: { heatId } });
-      await tx.advancementResult.createMany({
-        data: plan.awards.map((a) => ({
-          heatId,
-          projectId: a.projectId,
-          competitionId: heat.competitionId,
-          result: a.tier ? ('AWARDED' as const) : ('ELIMINATED' as const),
-          score: a.score,
-          reason: a.reason,
-          override: null,
-        })),
-      });
-      await tx.award.deleteMany({ where: { heatId } });
-      await tx.award.createMany({
-        data: awarded.map((a) => ({
-          heatId,
-          projectId: a.projectId,
-          competitionId: heat.competitionId,
-          tier: a.tier!,
-          score: a.score,
-          reason: a.reason,
-          decidedById: actor.id,
-        })),
-      });
-      await this.registration.applyFinalOutcome(tx, heatId, {
-        awarded: awarded.map((a) => a.projectId),
-        notAwarded: notAwarded.map((a) => a.projectId),
-      });
-      for (const tb of tieBreaks)
-        await appendAudit(tx, {
-          competitionId: heat.competitionId,
-          actorId: actor.id,
-          action: 'award.tie-resolved',
-          entityType: 'heat',
-          entityId: heatId,
-          reason: tb.reason,
-          data: { order: tb.projectIds },
-        });
-      await appendAudit(tx, {
-        competitionId: heat.competitionId,
-        actorId: actor.id,
-        action: 'heat.awards-assigned',
-        entityType: 'heat',
-        entityId: heatId,
-        data: {
-          awards: awarded.map((a) => ({ projectId: a.projectId, tier: a.tier, score: a.score })),
-        },
-      });
-    });
+    await this.prisma.$transaction((tx) =>
+      recordAwards(tx, heat, actor.id, plan, tieBreaks, (t, id, outcome) =>
+        this.registration.applyFinalOutcome(t, id, outcome),
+      ),
+    );
     return { heatId, ...this.planView(plan, titles) };
   }
 
@@ -140,8 +60,17 @@ export class AwardsService {
   private async view(heatId: string) {
     const [tiers, awards] = await Promise.all([
       this.prisma.awardTier.findMany({ where: { heatId }, orderBy: { rank: 'asc' } }),
-      this.prisma.award.findMany({ where: { heatId }, orderBy: [{ score: 'desc' }] }),
+      this.prisma.award.findMany({ where: { heatId } }),
     ]);
+    // Best tier first, then by score: projects on one score are listed in a
+    // fixed order (the database returns ties in any order).
+    const rank = new Map(tiers.map((t) => [t.name, t.rank]));
+    awards.sort(
+      (a, b) =>
+        (rank.get(a.tier) ?? tiers.length) - (rank.get(b.tier) ?? tiers.length) ||
+        b.score - a.score ||
+        (a.projectId < b.projectId ? -1 : 1),
+    );
     const titles = new Map(
       (await this.registration.ownersOf(awards.map((a) => a.projectId))).map((p) => [
         p.id,
@@ -184,12 +113,7 @@ export class AwardsService {
         'every round of the final must be closed (and its final ranking computed) before awards',
       );
     const finalists = await this.registration.finalists(heatId);
-    const scoreOf = new Map(standings.entries.map((e) => [e.projectId, e.score]));
-    const plan: AwardPlan = planAwards(
-      finalists.map((f) => ({ projectId: f.id, score: scoreOf.get(f.id) ?? 0 })),
-      tiers,
-      tieBreaks,
-    );
+    const plan: AwardPlan = planFinalAwards(tiers, standings.entries, finalists, tieBreaks);
     return { heat, plan, tiers, titles: new Map(finalists.map((f) => [f.id, f.title])) };
   }
 

@@ -218,6 +218,7 @@ export class ImportsService {
       tracks: competition.tracks,
       heats: heats.map((h) => ({ id: h.id, name: h.name })),
       defaultHeatId: query.heatId,
+      timeZone: competition.timeZone,
     };
   }
 

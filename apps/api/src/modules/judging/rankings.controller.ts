@@ -1,7 +1,8 @@
 import { Controller, Get, Header, MessageEvent, Param, ParseUUIDPipe, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { EMPTY, Observable, catchError, concat, defer, from, map, merge, mergeMap } from 'rxjs';
+import { Observable } from 'rxjs';
 import { AllowQueryToken, AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
+import { liveRanking } from './live-ranking';
 import { RankingStreamService } from './ranking-stream.service';
 import { RankingsService } from './rankings.service';
 import { ApiRoute } from '../../common/api-route.decorator';
@@ -51,30 +52,8 @@ export class RankingsController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<Observable<MessageEvent>> {
     const first = await this.rankings.ranking(user, id);
-    // A read that fails (PostgreSQL restarting) skips one push, never ends the stream.
-    const current = () =>
-      from(this.rankings.read(id, first.method)).pipe(
-        map((ranking): MessageEvent => ({ type: 'ranking', data: ranking })),
-        catchError(() => EMPTY),
-      );
-    // When the api's LISTEN connection drops, updates may be missed: the screen
-    // is told ('stream-status'), and after the reconnect gets the current ranking.
-    const listener = this.stream.listenerStates().pipe(
-      mergeMap((state) =>
-        concat(
-          [
-            {
-              type: 'stream-status',
-              data: { state, at: new Date().toISOString() },
-            },
-          ],
-          state === 'reconnected' ? current() : EMPTY,
-        ),
-      ),
-    );
-    return concat(
-      defer(() => [{ type: 'ranking', data: first }]),
-      merge(this.stream.updatesFor(id).pipe(mergeMap(() => current())), listener),
+    return liveRanking(first, this.stream.updatesFor(id), this.stream.listenerStates(), () =>
+      this.rankings.read(id, first.method),
     );
   }
 

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, combineRounds, rankEntries, roundHalfAwayFromZero } from '@app/domain';
+import { Actor, DomainError } from '@app/domain';
 import { PrismaService } from '@app/database';
 import { toCsv } from '../../common/csv';
 import { CompetitionsService } from '../competitions/competitions.service';
+import { heatStandings } from './heat-standings';
 import { RoundsService } from './rounds.service';
 
 export interface RankingEntry {
@@ -58,56 +59,7 @@ export class RankingsService {
     await this.competitions.assertCanManage(actor, heat.competitionId).catch(() => {
       throw DomainError.notFound('heat', heatId);
     });
-    const rounds = await this.prisma.round.findMany({
-      where: { heatId },
-      orderBy: { createdAt: 'asc' },
-    });
-    const closed = rounds.filter((r) => r.status === 'CLOSED');
-    const rankings = await this.prisma.ranking.findMany({
-      where: { roundId: { in: closed.map((r) => r.id) }, final: true },
-    });
-    const projects = await this.prisma.roundProject.findMany({
-      where: { roundId: { in: rounds.map((r) => r.id) } },
-    });
-    const titles = new Map(projects.map((p) => [p.projectId, p.title]));
-    const results = closed.map((r) => {
-      const entries = (rankings.find((k) => k.roundId === r.id)?.entries ??
-        []) as unknown as RankingEntry[];
-      return {
-        weight: r.weight,
-        entries,
-        scores: new Map(entries.map((e) => [e.projectId, e.score])),
-      };
-    });
-    const combined = combineRounds([...titles.keys()], results);
-    const entries = rankEntries(combined).map((e) => {
-      const own = results.flatMap((r) => r.entries.filter((x) => x.projectId === e.projectId));
-      return {
-        rank: e.rank,
-        projectId: e.projectId,
-        title: titles.get(e.projectId) ?? '',
-        score: e.score,
-        judgeCount: own.reduce((s, x) => s + x.judgeCount, 0),
-        spread: roundHalfAwayFromZero(Math.max(0, ...own.map((x) => x.spread))),
-      };
-    });
-    return {
-      heatId,
-      rounds: rounds.map((r) => ({
-        id: r.id,
-        name: r.name,
-        // Each round's method (and so its scale): a heat never mixes ZSCORE
-        // with 0–100 rounds (refused at round creation).
-        method: r.method,
-        weight: r.weight,
-        status: r.status,
-        included: closed.includes(r),
-      })),
-      // Every round closed and its final ranking computed: the standings are settled.
-      final:
-        rounds.length > 0 && closed.length === rounds.length && rankings.length === closed.length,
-      entries,
-    };
+    return heatStandings(this.prisma, heatId);
   }
 
   toCsv(entries: RankingEntry[]): string {

@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
 import { NotificationActionsService } from './notification-actions.service';
@@ -15,13 +15,19 @@ export class NotificationDto {
   status!: string;
   @ApiProperty({ description: 'SMTP attempts so far' })
   attempts!: number;
-  @ApiPropertyOptional({ nullable: true, example: '550 mailbox unavailable' })
+  // Nullable fields name their type: a union reflects as Object.
+  @ApiProperty({ type: String, nullable: true, example: '550 mailbox unavailable' })
   lastError!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'When a PENDING mail is tried next' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When a PENDING mail is tried next',
+  })
   nextAttemptAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
   sentAt!: Date | null;
-  @ApiProperty()
+  @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: Date;
 }
 

@@ -46,16 +46,12 @@ export class NotificationsController {
   ) {}
 
   @Roles('ADMIN', 'ORGANISER')
-  @ApiRoute({
-    summary: 'Outgoing mail and its delivery state, newest first',
-    type: NotificationListDto,
-    errors: [400, 401, 403],
-  })
   @Get()
   @ApiRoute({
-    summary: 'Outgoing mails of my competitions, newest first (at most 500)',
+    summary:
+      'Outgoing mails of my competitions (an admin: all) and their delivery state, newest first (at most 500)',
     type: NotificationListDto,
-    errors: [400, 403, 404],
+    errors: [400, 401, 403, 404],
   })
   async list(@CurrentUser() user: AuthUser, @Query() q: ListNotificationsQuery) {
     const managed = await this.competitions.managedCompetitionIds(user);

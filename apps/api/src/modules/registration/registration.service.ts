@@ -18,6 +18,7 @@ import {
   ReviewProjectDto,
   UpdateProjectDto,
 } from './dto/project.dto';
+import { applyFinalOutcome, finalistsOf } from './final-outcome';
 
 const json = (v: unknown) => v as Prisma.InputJsonValue;
 
@@ -227,31 +228,15 @@ export class RegistrationService {
   // The final's contenders: projects of the heat that were eligible there,
   // whatever outcome an earlier award assignment gave them.
   finalists(heatId: string) {
-    return this.prisma.project.findMany({
-      where: { heatId, status: { in: ['ELIGIBLE', 'AWARDED', 'ELIMINATED'] } },
-      select: { id: true, title: true, ownerId: true },
-    });
+    return finalistsOf(this.prisma, heatId);
   }
 
-  // The final's outcome, inside the award assignment's transaction; a later
-  // re-assignment (a resolved tie, a correction) may swap AWARDED and ELIMINATED.
-  async applyFinalOutcome(
+  applyFinalOutcome(
     tx: Prisma.TransactionClient,
     heatId: string,
     outcome: { awarded: string[]; notAwarded: string[] },
   ): Promise<void> {
-    const among: Prisma.ProjectWhereInput = {
-      heatId,
-      status: { in: ['ELIGIBLE', 'AWARDED', 'ELIMINATED'] },
-    };
-    await tx.project.updateMany({
-      where: { ...among, id: { in: outcome.awarded } },
-      data: { status: 'AWARDED' },
-    });
-    await tx.project.updateMany({
-      where: { ...among, id: { in: outcome.notAwarded } },
-      data: { status: 'ELIMINATED' },
-    });
+    return applyFinalOutcome(tx, heatId, outcome);
   }
 
   // Counts for the competition funnel, from registration's own rows.

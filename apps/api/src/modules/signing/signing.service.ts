@@ -3,7 +3,7 @@ import {
   Actor,
   DomainError,
   SigningStatus,
-  isFinalSigning,
+  isLandingOverdue,
   signingStats,
   transitionSigning,
 } from '@app/domain';
@@ -184,14 +184,10 @@ export class SigningService {
       })),
       denominator,
     );
-    const today = new Date(new Date().toISOString().slice(0, 10));
+    const { timeZone } = await this.competitions.get(competitionId);
+    const now = new Date();
     const overdue = rows
-      .filter(
-        (r) =>
-          r.landingDeadline &&
-          new Date(r.landingDeadline) < today &&
-          !isFinalSigning(r.status as SigningStatus),
-      )
+      .filter((r) => isLandingOverdue(r.landingDeadline, r.status as SigningStatus, now, timeZone))
       .map((r) => ({
         id: r.id,
         projectId: r.projectId,

@@ -56,8 +56,8 @@ export default function LogPage() {
                     scroll={{ x: 800 }}
                     columns={[
                       { title: t('log.at'), render: (_, n) => formatTime(n.createdAt), width: 170 },
-                      { title: t('log.type'), render: (_, n) => n.type ?? n.template },
-                      { title: t('log.recipient'), render: (_, n) => n.recipient ?? n.email },
+                      { title: t('log.type'), dataIndex: 'type' },
+                      { title: t('log.recipient'), dataIndex: 'recipient' },
                       {
                         title: t('common.status'),
                         render: (_, n) => (

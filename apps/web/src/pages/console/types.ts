@@ -107,18 +107,7 @@ export interface Funnel extends FunnelCounts {
 
 export type AuditEntry = Schemas['AuditEntryDto'];
 
-export interface NotificationRow {
-  id: string;
-  template?: string;
-  type?: string;
-  recipient?: string;
-  email?: string;
-  status: string;
-  createdAt: string;
-  sentAt?: string | null;
-  attempts?: number;
-  lastError?: string | null;
-}
+export type NotificationRow = Schemas['NotificationViewDto'];
 
 /** A judge as GET /users lists it, with where its invitation stands. */
 export type JudgeUser = Schemas['UserListItemDto'];
@@ -127,39 +116,11 @@ export type Invitation = Schemas['InvitationDto'];
 
 export type RosterJudge = Schemas['RosterJudgeDto'];
 
-export interface ImportProblem {
-  row: number | null;
-  column: string | null;
-  header: string | null;
-  field: string;
-  message: string;
-  messageZh: string;
-}
+export type ImportProblem = Schemas['ImportProblemDto'];
 
-export interface ImportJob {
-  id: string;
-  status: 'PENDING' | 'RUNNING' | 'COMPLETED' | 'FAILED';
-  fileName: string;
-  total: number;
-  processed: number;
-  created: number;
-  added: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  skipped: number;
-  errors: ImportProblem[];
-  createdAt: string;
-  finishedAt: string | null;
-}
+export type ImportJob = Schemas['ImportJobDto'];
 
-export interface ImportPreview {
-  dryRun: true;
-  fileName: string;
-  total: number;
-  summary: Record<string, number>;
-  problems: ImportProblem[];
-}
+export type ImportPreview = Schemas['ImportPreviewDto'];
 
 export type AwardTier = Schemas['AwardTierDto'];
 

@@ -36,11 +36,23 @@ export class ProjectImportQuery extends ImportQuery {
 }
 
 export class ImportProblemDto {
-  @ApiProperty({ nullable: true, example: 3, description: 'Spreadsheet row; null for the file' })
+  // A union (`number | null`) reflects as Object: the type is named, or the
+  // generated client types read Record<string, never>.
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 3,
+    description: 'Spreadsheet row; null for the file',
+  })
   row: number | null;
-  @ApiProperty({ nullable: true, example: 'B', description: 'Spreadsheet column letter' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'B',
+    description: 'Spreadsheet column letter; null for the file or a missing column',
+  })
   column: string | null;
-  @ApiProperty({ nullable: true, example: '邮箱' })
+  @ApiProperty({ type: String, nullable: true, example: '邮箱' })
   header: string | null;
   @ApiProperty({ example: 'email' })
   field: string;
@@ -131,7 +143,13 @@ export class ImportJobDto {
   @ApiProperty({ enum: ['PENDING', 'RUNNING', 'COMPLETED', 'FAILED'] }) status: string;
   @ApiProperty() fileName: string;
   @ApiProperty({ enum: ['XLSX', 'CSV'] }) format: string;
-  @ApiProperty({ nullable: true }) encoding: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['UTF-8', 'UTF-16', 'GB18030'],
+    description: 'CSV only',
+  })
+  encoding: string | null;
   @ApiProperty({ description: 'Rows in the file' }) total: number;
   @ApiProperty({ description: 'Rows done so far (including skipped and failed)' })
   processed: number;
@@ -142,9 +160,9 @@ export class ImportJobDto {
   @ApiProperty({ description: 'Rows that failed while importing' }) failed: number;
   @ApiProperty({ description: 'Invalid rows left out (skipInvalidRows)' }) skipped: number;
   @ApiProperty({ type: [ImportProblemDto] }) errors: ImportProblemDto[];
-  @ApiProperty() createdAt: string;
-  @ApiProperty({ nullable: true }) startedAt: string | null;
-  @ApiProperty({ nullable: true }) finishedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) startedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: string | null;
 }
 
 export class ImportJobListDto {
@@ -155,9 +173,15 @@ export class RosterJudgeDto {
   @ApiProperty() userId: string;
   @ApiProperty({ example: '王芳' }) name: string;
   @ApiProperty({ example: 'wang.fang@example.cn' }) email: string;
-  @ApiProperty({ nullable: true, example: '清华大学深圳国际研究生院' }) affiliation: string | null;
-  @ApiProperty({ nullable: true, example: '138 0013 8000' }) phone: string | null;
-  @ApiProperty({ nullable: true, description: 'The import that added or last changed the entry' })
+  @ApiProperty({ type: String, nullable: true, example: '清华大学深圳国际研究生院' })
+  affiliation: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '138 0013 8000' }) phone: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The import that added or last changed the entry',
+  })
   importId: string | null;
 }
 

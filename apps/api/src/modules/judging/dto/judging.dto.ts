@@ -191,7 +191,13 @@ export class ReopenScoreDto {
 
 export class PeerScoreDto {
   @ApiProperty({ example: '评委 1 / Judge 1', description: 'Anonymous' }) judge: string;
-  @ApiProperty({ example: { TECH: 85, BUSINESS: 78 } }) scores: object;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    example: { TECH: 85, BUSINESS: 78 },
+    description: 'Mark per criterion code',
+  })
+  scores: Record<string, number>;
   @ApiProperty({ example: 81.7, description: 'Rounded to 2 decimals' }) total: number;
   @ApiProperty({ nullable: true, type: String }) comment: string | null;
   @ApiProperty({ nullable: true, type: Date }) submittedAt: Date | null;

@@ -7,7 +7,8 @@ export class NotificationViewDto {
   type!: string;
   @ApiProperty()
   recipient!: string;
-  @ApiProperty({ enum: ['PENDING', 'SENT', 'FAILED'] })
+  // CANCELLED too: an organiser may cancel a mail that is still due.
+  @ApiProperty({ enum: ['PENDING', 'SENT', 'FAILED', 'CANCELLED'] })
   status!: string;
   @ApiProperty({ description: 'SMTP attempts so far' })
   attempts!: number;
@@ -15,7 +16,7 @@ export class NotificationViewDto {
   sentAt!: Date | null;
   @ApiProperty({ type: String, nullable: true })
   lastError!: string | null;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: Date;
   @ApiProperty({
     type: String,
