@@ -1,4 +1,4 @@
-import { Stack, waitFor } from './support/stack';
+import { ADMIN, Stack, waitFor } from './support/stack';
 import {
   Applicant,
   Organiser,
@@ -133,6 +133,10 @@ describe('from regional heats to the final, and from signing to landing', () => 
     expect(names(preview.advanced)).toEqual(['A', 'B', 'C', 'D']);
     expect(preview.tiedAtCutoff.map(name).sort()).toEqual(['C', 'D']);
     expect((await stack.get(`/projects/${id('C')}`, organiser.token)).body.status).toBe('ELIGIBLE'); // preview changed nothing
+    // Before the decision the record is a plain 200 saying so, and nothing else.
+    const before = await stack.get(`/heats/${south}/advancement`, organiser.token);
+    expect(before.status).toBe(200);
+    expect(before.body).toEqual({ advanced: false });
 
     expect(
       (await stack.post(`/heats/${south}/advance`, { toHeatId: final, count: 3 }, organiser.token))
@@ -154,6 +158,60 @@ describe('from regional heats to the final, and from signing to landing', () => 
     expect((await stack.get(`/projects/${id('B')}`, organiser.token)).body.status).toBe(
       'ELIMINATED',
     );
+  });
+
+  it('reads 华南’s recorded decision back: who, when, where to, each result; hidden from others', async () => {
+    const res = await stack.get(`/heats/${south}/advancement`, organiser.token);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      advanced: true,
+      heatId: south,
+      count: 3,
+      decidedBy: { id: organiser.id, name: '组委会 王磊' },
+      nextHeat: { id: semi, name: '半决赛' },
+    });
+    const [{ decided_at }] = await stack.sql(
+      `SELECT decided_at FROM heat_advancements WHERE heat_id = $1`,
+      [south],
+    );
+    expect(res.body.decidedAt).toBe((decided_at as Date).toISOString());
+    // Advanced first, then by score: the preview's rows, as recorded.
+    expect(
+      res.body.results.map((r: { projectId: string; result: string; score: number }) => [
+        name(r.projectId),
+        r.result,
+        r.score,
+      ]),
+    ).toEqual([
+      ['A', 'ADVANCED', 90],
+      ['C', 'ADVANCED', 80],
+      ['D', 'ADVANCED', 80],
+      ['B', 'ELIMINATED', 85],
+      ['E', 'ELIMINATED', 70],
+      ['F', 'ELIMINATED', 60],
+    ]);
+    expect(res.body.results[3]).toEqual({
+      projectId: id('B'),
+      title: 'B',
+      score: 85,
+      result: 'ELIMINATED',
+      reason: '尽职调查未通过',
+      override: 'EXCLUDED',
+    });
+    expect(res.body.results[0]).toMatchObject({ title: 'A', reason: null, override: null });
+
+    const admin = await stack.login(ADMIN.email, ADMIN.password);
+    expect((await stack.get(`/heats/${south}/advancement`, admin)).body.results).toHaveLength(6);
+    const stranger = await createOrganiser(stack, '别的赛事组委会');
+    const hidden = await stack.get(`/heats/${south}/advancement`, stranger.token);
+    expect(hidden.status).toBe(404);
+    expect((await stack.get(`/heats/${south}/advancement`, applicants[0].token)).status).toBe(403);
+    const bad = await stack.get('/heats/not-a-uuid/advancement', organiser.token);
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ statusCode: 400, message: expect.stringMatching(/uuid/) });
+    expect(
+      (await stack.get(`/heats/${crypto.randomUUID()}/advancement`, organiser.token)).status,
+    ).toBe(404);
   });
 
   it('advances 华东 exactly once when two organisers press at once, with the heat’s own recommendation', async () => {
@@ -195,6 +253,18 @@ describe('from regional heats to the final, and from signing to landing', () => 
       expect.objectContaining({ projectId: id('C'), result: 'AWARDED' }),
     ]);
     expect((await stack.get(`/projects/${id('C')}`, organiser.token)).body.status).toBe('AWARDED');
+    const record = (await stack.get(`/heats/${final}/advancement`, organiser.token)).body;
+    expect(record).toMatchObject({ advanced: true, nextHeat: null, count: 1 });
+    expect(
+      record.results.map((r: { projectId: string; result: string }) => [
+        name(r.projectId),
+        r.result,
+      ]),
+    ).toEqual([
+      ['C', 'AWARDED'],
+      ['G', 'ELIMINATED'],
+      ['A', 'ELIMINATED'],
+    ]);
     expect((await stack.get(`/projects/${id('A')}`, organiser.token)).body.status).toBe(
       'ELIMINATED',
     );

@@ -82,6 +82,18 @@ describe('organiser console: a whole season in the browser', () => {
       .click();
   }
 
+  // The regional heat's decision, read-only: who decided, where to, each result.
+  async function expectRecorded() {
+    const record = page.getByTestId('advancement-record');
+    await record.getByText('组委会 王磊').waitFor();
+    await record.getByText('江阴总决赛').waitFor();
+    for (const title of ['低空物流调度', '储能电站管理系统', '基因测序芯片'])
+      await record.getByRole('row', { name: new RegExp(`${title}.*已晋级`) }).waitFor();
+    await record
+      .getByRole('row', { name: /手术机器人导航.*未晋级.*排除.*核心专利权属存在争议，待核实/ })
+      .waitFor();
+  }
+
   async function offers(method: string, route: string): Promise<boolean> {
     const doc = (await (await fetch(`${originOf(stack.apiUrl)}/api/docs-json`)).json()) as {
       paths: Record<string, Record<string, unknown>>;
@@ -464,6 +476,9 @@ describe('organiser console: a whole season in the browser', () => {
     await page.getByRole('button', { name: '确认晋级' }).click();
     await page.locator('.ant-modal-confirm-btns').getByRole('button', { name: '确认晋级' }).click();
     await page.getByText('已确认晋级').waitFor();
+    // The card now reads the decision as recorded, the preview gone.
+    await expectRecorded();
+    expect(await page.getByTestId('advance-preview').count()).toBe(0);
     // Advanced projects move on to the final's heat.
     const heats = (await stack.get(`/competitions/${competitionId}/heats`, organiser.token)).body
       .items as { id: string; name: string }[];
@@ -586,6 +601,9 @@ describe('organiser console: a whole season in the browser', () => {
 
     await page.getByRole('link', { name: '成绩与晋级' }).click();
     await page.getByRole('heading', { name: '成绩与晋级' }).waitFor();
+    // The page opens on the regional heat, decided a step ago: its record, no preview asked for.
+    await expectRecorded();
+    await checkpoint('advancement-recorded');
     await choose('赛区', '江阴总决赛');
     await page.getByText('成绩已确定').waitFor();
 
@@ -648,8 +666,6 @@ describe('organiser console: a whole season in the browser', () => {
       stack.smtp.mails.some((m) => m.text.includes('- 基因测序芯片：获奖（二等奖）')),
     );
     await checkpoint('awards', [
-      // The heat the page opens on has advanced already: its preview is refused.
-      /status of 409.*\/heats\/[^/]+\/advance\/preview/,
       // The duplicate tier name, refused on purpose above.
       /status of 422.*\/heats\/[^/]+\/award-tiers/,
     ]);

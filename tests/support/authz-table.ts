@@ -104,6 +104,7 @@ export const AUTHZ_MATRIX: Record<string, MatrixEntry> = {
   'GET /competitions/:id/signings/stats':         { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'POST /heats/:id/advance':                      { params: h, body: () => ({ count: 1 }), expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
   'GET /heats/:id/advance/preview':               { params: h, expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
+  'GET /heats/:id/advancement':                   { params: h, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'GET /heats/:id/rounds':                        { params: h, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'POST /heats/:id/rounds':                       { params: h, body: (f) => ({ name: '复评', kind: 'EXPERT_REVIEW', rubricId: f.rubric, method: 'MEAN' }), expect: row(401, 403, 403, 403, 403, 403, 201, 404, 201) },
   'GET /heats/:id/standings':                     { params: h, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },

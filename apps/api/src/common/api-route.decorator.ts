@@ -45,8 +45,10 @@ export interface ApiRouteOptions {
   description?: string;
   /** The success status (200 unless the route says otherwise; 201 for a create, 204 for no body). */
   status?: number;
-  /** The success body: a DTO class, or `[Dto]` for an array. Omit only with `status: 204` or `file`. */
+  /** The success body: a DTO class, or `[Dto]` for an array. Omit only with `status: 204`, `file` or `oneOf`. */
   type?: Type<unknown> | [Type<unknown>];
+  /** The success body is one of these DTOs; a property with a literal type (`enum: [true]`) tells them apart. */
+  oneOf?: Type<unknown>[];
   /** A file download instead of JSON. */
   file?: 'csv' | 'xlsx';
   /** A Server-Sent Events stream whose events carry this DTO as JSON `data`. */
@@ -93,6 +95,15 @@ export function ApiRoute(options: ApiRouteOptions): MethodDecorator {
             schema: { type: 'string', description: `data: ${getSchemaPath(options.events)}` },
           },
         },
+      }),
+    );
+  } else if (options.oneOf) {
+    decorators.push(ApiExtraModels(...options.oneOf));
+    decorators.push(
+      ApiResponse({
+        status,
+        description: 'Success',
+        schema: { oneOf: options.oneOf.map((t) => ({ $ref: getSchemaPath(t) })) },
       }),
     );
   } else if (status === 204) {

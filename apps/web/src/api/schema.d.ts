@@ -966,6 +966,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/heats/{id}/advancement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The heat's recorded advancement (who decided, when, the next heat, each project's result), or { advanced: false } before it */
+        get: operations["HeatsController_recordedAdvancement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/heats/{id}/advance/preview": {
         parameters: {
             query?: never;
@@ -2565,6 +2582,18 @@ export interface components {
             /** @description Mails sent by this release (one per recipient) */
             mails: number;
         };
+        DecidedByDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 王组委 */
+            name: string;
+        };
+        NextHeatDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 半决赛 */
+            name: string;
+        };
         AdvancementDecisionDto: {
             /** Format: uuid */
             projectId: string;
@@ -2577,6 +2606,34 @@ export interface components {
             reason: string | null;
             /** @enum {string|null} */
             override: "INCLUDED" | "EXCLUDED" | null;
+        };
+        HeatAdvancementDto: {
+            /**
+             * @description The heat has advanced
+             * @enum {boolean}
+             */
+            advanced: true;
+            /** Format: uuid */
+            heatId: string;
+            /**
+             * Format: date-time
+             * @description When the decision was recorded (or, for the final, last re-assigned)
+             */
+            decidedAt: string;
+            decidedBy: components["schemas"]["DecidedByDto"];
+            /** @description How many were to advance before ties and overrides */
+            count: number;
+            /** @description The heat the advanced moved into; null for the final (AWARDED) */
+            nextHeat: components["schemas"]["NextHeatDto"] | null;
+            /** @description Each project’s recorded result as it stands now (a result change shows here), advanced or awarded first, then by score */
+            results: components["schemas"]["AdvancementDecisionDto"][];
+        };
+        HeatNotAdvancedDto: {
+            /**
+             * @description The heat has not advanced yet
+             * @enum {boolean}
+             */
+            advanced: false;
         };
         AdvancementPreviewDto: {
             /** Format: uuid */
@@ -7411,6 +7468,64 @@ export interface operations {
             };
             /** @description The object’s state forbids this now; `message` says why */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    HeatsController_recordedAdvancement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeatAdvancementDto"] | components["schemas"]["HeatNotAdvancedDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such object, or not the caller’s to see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,6 +19,7 @@ import { HeaderSink, attachment } from '../../common/download';
 import { XLSX_TYPE, toXlsx } from '../../common/xlsx';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { AdvancementService } from './advancement.service';
+import { AdvancementRecordService } from './advancement-record.service';
 import { AwardsService } from './awards.service';
 import {
   AssignAwardsDto,
@@ -33,6 +34,7 @@ import { ResultChangeService } from './result-change.service';
 import { ResultsReleaseService } from './results-release.service';
 import { AdvanceDto, PreviewQuery } from './dto/advance.dto';
 import { AdvancementDoneDto, AdvancementPreviewDto } from './dto/advance.responses';
+import { HeatAdvancementDto, HeatNotAdvancedDto } from './dto/advancement-record.responses';
 
 const STANDINGS_HEADERS = ['名次', '项目编号', '项目名称', '综合得分', '评委数', '最大分差'];
 
@@ -43,6 +45,7 @@ const STANDINGS_HEADERS = ['名次', '项目编号', '项目名称', '综合得�
 export class HeatsController {
   constructor(
     private readonly advancement: AdvancementService,
+    private readonly advancementRecord: AdvancementRecordService,
     private readonly rankings: RankingsService,
     private readonly releases: ResultsReleaseService,
     private readonly awards: AwardsService,
@@ -135,6 +138,17 @@ export class HeatsController {
   })
   release(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.releases.release(user, id);
+  }
+
+  @ApiRoute({
+    summary:
+      "The heat's recorded advancement (who decided, when, the next heat, each project's result), or { advanced: false } before it",
+    oneOf: [HeatAdvancementDto, HeatNotAdvancedDto],
+    errors: [400, 401, 403, 404],
+  })
+  @Get(':id/advancement')
+  recordedAdvancement(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.advancementRecord.record(user, id);
   }
 
   @ApiRoute({

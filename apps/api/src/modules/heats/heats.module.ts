@@ -4,6 +4,7 @@ import { IdentityModule } from '../identity/identity.module';
 import { JudgingModule } from '../judging/judging.module';
 import { RegistrationModule } from '../registration/registration.module';
 import { AdvancementService } from './advancement.service';
+import { AdvancementRecordService } from './advancement-record.service';
 import { AwardsService } from './awards.service';
 import { EditingController } from './editing.controller';
 import { EditingService } from './editing.service';
@@ -16,6 +17,7 @@ import { ResultsReleaseService } from './results-release.service';
   controllers: [HeatsController, EditingController],
   providers: [
     AdvancementService,
+    AdvancementRecordService,
     ResultsReleaseService,
     EditingService,
     AwardsService,

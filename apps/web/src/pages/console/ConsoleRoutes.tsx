@@ -11,6 +11,7 @@ import { items } from './http';
 import { useConsoleT, useLoad } from './hooks';
 import './i18n';
 import './i18n-awards';
+import './i18n-advancement';
 import './console.css';
 import type { Competition } from './types';
 

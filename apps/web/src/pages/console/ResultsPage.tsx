@@ -59,13 +59,24 @@ export default function ResultsPage() {
           heat={heat}
           heats={heats.data ?? []}
           final={heat.stageOrder === lastStage}
+          timeZone={competition.data.timeZone}
         />
       )}
     </>
   );
 }
 
-function HeatResults({ heat, heats, final }: { heat: Heat; heats: Heat[]; final: boolean }) {
+function HeatResults({
+  heat,
+  heats,
+  final,
+  timeZone,
+}: {
+  heat: Heat;
+  heats: Heat[];
+  final: boolean;
+  timeZone: string;
+}) {
   const { t } = useConsoleT();
   const standings = useLoad(() => http<Standings>('GET', `/heats/${heat.id}/standings`), [heat.id]);
   const flags = useMemo(() => spreadFlags(standings.data?.entries ?? []), [standings.data]);
@@ -141,6 +152,7 @@ function HeatResults({ heat, heats, final }: { heat: Heat; heats: Heat[]; final:
         <AdvanceCard
           heat={heat}
           heats={heats}
+          timeZone={timeZone}
           onDecided={() => {
             setDecidedAt(Date.now());
             void standings.reload();

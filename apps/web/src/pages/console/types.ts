@@ -74,23 +74,14 @@ export type Ranking = Schemas['RankingViewDto'];
 
 export type Standings = Schemas['StandingsDto'];
 
-export interface AdvanceRow {
-  projectId: string;
-  title: string;
-  score: number;
-  result: string;
-  reason: string | null;
-  override: boolean;
-}
+export type AdvanceRow = Schemas['AdvancementDecisionDto'];
 
-export interface AdvancePreview {
-  heatId: string;
-  count: number;
-  advanced: AdvanceRow[];
-  eliminated: AdvanceRow[];
-  tiedAtCutoff: string[];
-  cutoffScore: number | null;
-}
+export type AdvancePreview = Schemas['AdvancementPreviewDto'];
+
+/** A heat's recorded advancement, or `{ advanced: false }` before it. */
+export type Advancement = Schemas['HeatAdvancementDto'] | Schemas['HeatNotAdvancedDto'];
+
+export type RecordedAdvancement = Schemas['HeatAdvancementDto'];
 
 export type SigningStatus = 'INTENT' | 'NEGOTIATING' | 'SIGNED' | 'LANDED' | 'CANCELLED';
 

@@ -1,0 +1,136 @@
+import { App, Button, Card, Input, InputNumber, Select, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { ApiError } from '../../../api/errors';
+import { ErrorAlert } from '../../../layout/ErrorAlert';
+import { http } from '../http';
+import { useConsoleT, useLoad } from '../hooks';
+import type { AdvancePreview, AdvanceRow, Heat } from '../types';
+import { type Choice, planColumns } from './plan-columns';
+
+/**
+ * A heat not advanced yet: the preview for a count and target heat, the
+ * organiser's exclusions and inclusions, and the decision. `onDecided` runs
+ * once the API recorded it; `onStale` when the API refused it for the heat's
+ * state (409), which may mean another organiser decided first.
+ */
+export function AdvancePlanner({
+  heat,
+  heats,
+  onDecided,
+  onStale,
+}: {
+  heat: Heat;
+  heats: Heat[];
+  onDecided: () => void;
+  onStale: () => void;
+}) {
+  const { t } = useConsoleT();
+  const { modal } = App.useApp();
+  const [count, setCount] = useState<number>(heat.advanceQuota ?? 3);
+  const preview = useLoad(
+    () => http<AdvancePreview>('GET', `/heats/${heat.id}/advance/preview?count=${count}`),
+    [heat.id, count],
+  );
+  const [choice, setChoice] = useState<Choice>({ exclude: {}, include: [], includeReason: '' });
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const nextHeats = heats.filter((h) => h.stageOrder === heat.stageOrder + 1);
+  const [toHeatId, setToHeatId] = useState<string | undefined>(nextHeats[0]?.id);
+  const shown = preview.data;
+  const tied = new Set(shown?.tiedAtCutoff ?? []);
+  const rows: AdvanceRow[] = shown ? [...shown.advanced, ...shown.eliminated] : [];
+  const excluded = Object.entries(choice.exclude).filter(([, r]) => r !== undefined);
+  const missingReason =
+    excluded.some(([, r]) => !r?.trim()) ||
+    (choice.include.length > 0 && !choice.includeReason.trim());
+
+  async function decide() {
+    setBusy(true);
+    setError(null);
+    try {
+      await http('POST', `/heats/${heat.id}/advance`, {
+        count,
+        toHeatId,
+        exclude: excluded.map(([projectId, reason]) => ({ projectId, reason: reason!.trim() })),
+        include: choice.include.length ? choice.include : undefined,
+        includeReason: choice.include.length ? choice.includeReason.trim() : undefined,
+      });
+      onDecided();
+    } catch (e) {
+      setError(e);
+      if (e instanceof ApiError && e.status === 409) onStale();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function confirm() {
+    void modal.confirm({
+      title: t('results.advance'),
+      content: t('results.advanceConfirm'),
+      okText: t('results.advance'),
+      cancelText: t('common.cancel'),
+      onOk: decide,
+    });
+  }
+
+  return (
+    <Card title={t('results.preview')} className="console-section">
+      <div className="console-toolbar">
+        <label>
+          {t('results.count')}{' '}
+          <InputNumber
+            aria-label={t('results.count')}
+            min={0}
+            value={count}
+            onChange={(v) => setCount(v ?? 0)}
+          />
+        </label>
+        {nextHeats.length > 0 && (
+          <Select
+            aria-label={t('rounds.heat')}
+            style={{ width: 200 }}
+            value={toHeatId}
+            onChange={setToHeatId}
+            options={nextHeats.map((h) => ({ value: h.id, label: `→ ${h.name}` }))}
+          />
+        )}
+        {shown?.cutoffScore != null && (
+          <Tag>{t('results.cutoff', { score: shown.cutoffScore })}</Tag>
+        )}
+        <Button
+          type="primary"
+          disabled={!rows.length || missingReason || !!preview.error}
+          loading={busy}
+          onClick={confirm}
+        >
+          {t('results.advance')}
+        </Button>
+      </div>
+      <ErrorAlert error={error ?? preview.error} />
+      <Table<AdvanceRow>
+        size="small"
+        rowKey="projectId"
+        pagination={false}
+        dataSource={rows}
+        data-testid="advance-preview"
+        rowClassName={(r) =>
+          tied.has(r.projectId) ? 'row-tie' : r.result === 'ELIMINATED' ? 'row-out' : ''
+        }
+        columns={planColumns(t, tied, choice, setChoice)}
+      />
+      {choice.include.length > 0 && (
+        <Input
+          style={{ marginTop: 12 }}
+          aria-label={t('results.includeReason')}
+          placeholder={t('results.includeReason')}
+          value={choice.includeReason}
+          onChange={(e) => setChoice({ ...choice, includeReason: e.target.value })}
+        />
+      )}
+      {excluded.length > 0 && (
+        <p style={{ marginTop: 8 }}>{`${t('results.exclude')}：${excluded.length}`}</p>
+      )}
+    </Card>
+  );
+}
