@@ -208,7 +208,11 @@ describe('from regional heats to the final, and from signing to landing', () => 
     expect((await stack.get(`/heats/${south}/advancement`, applicants[0].token)).status).toBe(403);
     const bad = await stack.get('/heats/not-a-uuid/advancement', organiser.token);
     expect(bad.status).toBe(400);
-    expect(bad.body).toMatchObject({ statusCode: 400, message: expect.stringMatching(/uuid/) });
+    expect(bad.body).toMatchObject({
+      statusCode: 400,
+      message: 'Invalid id: id must be a UUID',
+      details: [{ field: 'id', message: 'id must be a UUID' }],
+    });
     expect(
       (await stack.get(`/heats/${crypto.randomUUID()}/advancement`, organiser.token)).status,
     ).toBe(404);

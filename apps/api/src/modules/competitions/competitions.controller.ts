@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
 import { CompetitionsService } from './competitions.service';
@@ -12,6 +12,7 @@ import {
   RubricListDto,
   RubricViewDto,
 } from './dto/competition.responses';
+import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 
 @ApiTags('competitions')
 @ApiBearerAuth()
@@ -43,7 +44,7 @@ export class CompetitionsController {
 
   @ApiRoute({ summary: 'One competition', type: CompetitionViewDto, errors: [400, 401, 404] })
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  get(@Param('id', ParseUuidParamPipe) id: string) {
     return this.competitions.get(id);
   }
 
@@ -57,7 +58,7 @@ export class CompetitionsController {
   @Post(':id/heats')
   createHeat(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: CreateHeatDto,
   ) {
     return this.competitions.createHeat(user, id, dto);
@@ -69,7 +70,7 @@ export class CompetitionsController {
     errors: [400, 401, 404],
   })
   @Get(':id/heats')
-  async listHeats(@Param('id', ParseUUIDPipe) id: string) {
+  async listHeats(@Param('id', ParseUuidParamPipe) id: string) {
     return { items: await this.competitions.listHeats(id) };
   }
 
@@ -83,7 +84,7 @@ export class CompetitionsController {
   @Post(':id/rubrics')
   createRubric(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: CreateRubricDto,
   ) {
     return this.competitions.createRubric(user, id, dto);
@@ -96,7 +97,7 @@ export class CompetitionsController {
     errors: [400, 401, 403, 404],
   })
   @Get(':id/rubrics')
-  async listRubrics(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  async listRubrics(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return { items: await this.competitions.listRubrics(user, id) };
   }
 }

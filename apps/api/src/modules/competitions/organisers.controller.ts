@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
 import { AddOrganiserDto, OrganiserListDto } from './dto/organisers.dto';
 import { OrganisersService } from './organisers.service';
+import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 
 @ApiTags('competitions')
 @ApiBearerAuth()
@@ -18,7 +19,7 @@ export class OrganisersController {
     type: OrganiserListDto,
     errors: [400, 403, 404],
   })
-  list(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  list(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.organisers.list(user, id);
   }
 
@@ -31,7 +32,7 @@ export class OrganisersController {
   })
   add(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: AddOrganiserDto,
   ) {
     return this.organisers.add(user, id, dto.userId);
@@ -45,8 +46,8 @@ export class OrganisersController {
   })
   remove(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('userId', ParseUUIDPipe) userId: string,
+    @Param('id', ParseUuidParamPipe) id: string,
+    @Param('userId', ParseUuidParamPipe) userId: string,
   ) {
     return this.organisers.remove(user, id, userId);
   }

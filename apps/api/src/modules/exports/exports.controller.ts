@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { exportLang } from '@app/domain';
@@ -10,6 +10,7 @@ import { XLSX_TYPE, toPrintableXlsx } from '../../common/xlsx';
 import { ExportLangQuery, ExportProjectsQuery } from './dto/exports.dto';
 import { RegistrationListExport } from './registration-list.export';
 import { ScoreSheetExport } from './score-sheet.export';
+import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 
 @ApiTags('exports')
 @ApiBearerAuth()
@@ -29,7 +30,7 @@ export class ExportsController {
   })
   async projectsCsv(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Query() query: ExportProjectsQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -47,7 +48,7 @@ export class ExportsController {
   })
   async projectsXlsx(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Query() query: ExportProjectsQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -66,7 +67,7 @@ export class ExportsController {
   })
   async scoreSheetsXlsx(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Query() query: ExportLangQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -88,7 +89,7 @@ export class ExportsController {
   })
   async scoreSheetsCsv(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Query() query: ExportLangQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {

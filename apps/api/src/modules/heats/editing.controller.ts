@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
+import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
@@ -11,6 +11,7 @@ import {
   UpdateRubricDto,
 } from './dto/editing.dto';
 import { EditingService } from './editing.service';
+import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 
 @ApiTags('competitions')
 @ApiBearerAuth()
@@ -28,7 +29,7 @@ export class EditingController {
   })
   competition(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: UpdateCompetitionDto,
   ) {
     return this.editing.competition(user, id, dto);
@@ -43,7 +44,7 @@ export class EditingController {
   })
   heat(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: UpdateHeatDto,
   ) {
     return this.editing.heat(user, id, dto);
@@ -58,7 +59,7 @@ export class EditingController {
   })
   rubric(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: UpdateRubricDto,
   ) {
     return this.editing.rubric(user, id, dto);

@@ -5,7 +5,6 @@ import {
   Header,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Put,
@@ -35,6 +34,7 @@ import { ResultsReleaseService } from './results-release.service';
 import { AdvanceDto, PreviewQuery } from './dto/advance.dto';
 import { AdvancementDoneDto, AdvancementPreviewDto } from './dto/advance.responses';
 import { HeatAdvancementDto, HeatNotAdvancedDto } from './dto/advancement-record.responses';
+import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 
 const STANDINGS_HEADERS = ['名次', '项目编号', '项目名称', '综合得分', '评委数', '最大分差'];
 
@@ -61,8 +61,8 @@ export class HeatsController {
   })
   changeResult(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('projectId', ParseUUIDPipe) projectId: string,
+    @Param('id', ParseUuidParamPipe) id: string,
+    @Param('projectId', ParseUuidParamPipe) projectId: string,
     @Body() dto: ChangeResultDto,
   ) {
     return this.resultChanges.change(user, id, projectId, dto);
@@ -76,7 +76,7 @@ export class HeatsController {
   })
   setAwardTiers(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: AwardTiersDto,
   ) {
     return this.awards.setTiers(user, id, dto);
@@ -88,7 +88,7 @@ export class HeatsController {
     type: AwardsViewDto,
     errors: [400, 403, 404, 409],
   })
-  listAwards(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  listAwards(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.awards.list(user, id);
   }
 
@@ -98,7 +98,7 @@ export class HeatsController {
     type: AwardPreviewDto,
     errors: [400, 403, 404, 409, 422],
   })
-  previewAwards(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  previewAwards(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.awards.preview(user, id);
   }
 
@@ -112,7 +112,7 @@ export class HeatsController {
   })
   assignAwards(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: AssignAwardsDto,
   ) {
     return this.awards.assign(user, id, dto.tieBreaks ?? []);
@@ -124,7 +124,7 @@ export class HeatsController {
     type: ResultsReleasePreviewDto,
     errors: [400, 403, 404, 409],
   })
-  releasePreview(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  releasePreview(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.releases.preview(user, id);
   }
 
@@ -136,7 +136,7 @@ export class HeatsController {
     type: ResultsReleaseDto,
     errors: [400, 403, 404, 409],
   })
-  release(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  release(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.releases.release(user, id);
   }
 
@@ -147,7 +147,7 @@ export class HeatsController {
     errors: [400, 401, 403, 404],
   })
   @Get(':id/advancement')
-  recordedAdvancement(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  recordedAdvancement(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.advancementRecord.record(user, id);
   }
 
@@ -159,7 +159,7 @@ export class HeatsController {
   @Get(':id/advance/preview')
   preview(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Query() q: PreviewQuery,
   ) {
     return this.advancement.preview(user, id, q.count);
@@ -175,7 +175,7 @@ export class HeatsController {
   @HttpCode(200)
   advance(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: AdvanceDto,
   ) {
     return this.advancement.advance(user, id, dto);
@@ -189,7 +189,7 @@ export class HeatsController {
   @Get(':id/standings.csv')
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="standings.csv"')
-  async standingsCsv(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  async standingsCsv(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     const s = await this.rankings.standings(user, id);
     return this.rankings.toCsv(s.entries);
   }
@@ -202,7 +202,7 @@ export class HeatsController {
   @Get(':id/standings.xlsx')
   async standingsXlsx(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Res({ passthrough: true }) reply: HeaderSink,
   ) {
     const s = await this.rankings.standings(user, id);

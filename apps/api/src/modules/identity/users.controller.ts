@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { hasRole } from '@app/domain';
 import { ApiRoute } from '../../common/api-route.decorator';
@@ -10,6 +10,7 @@ import { ListUsersQuery, UpdateUserDto } from './dto/identity.dto';
 import { UserDto, UserListDto, UserListItemDto } from './dto/identity.responses';
 import { IdentityService } from './identity.service';
 import { InvitationsService, UserScope } from './invitations.service';
+import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
@@ -57,7 +58,10 @@ export class UsersController {
     type: UserListItemDto,
     errors: [400, 401, 403, 404, 409, 429],
   })
-  async resendInvitation(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  async resendInvitation(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuidParamPipe) id: string,
+  ) {
     return this.invitations.resend(user, id, await this.scope(user));
   }
 
@@ -70,7 +74,7 @@ export class UsersController {
   })
   update(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: UpdateUserDto,
   ) {
     return this.identity.updateUser(user, id, dto);

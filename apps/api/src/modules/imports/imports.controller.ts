@@ -1,14 +1,4 @@
-import {
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ImportKind } from '@app/domain';
@@ -23,6 +13,7 @@ import {
   RosterDto,
 } from './dto/imports.dto';
 import { ImportsService, UploadedSheet } from './imports.service';
+import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
@@ -60,7 +51,7 @@ export class ImportsController {
   @ApiResponse({ status: 200, description: 'dryRun=true: the report', type: ImportPreviewDto })
   importJudges(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Query() query: ImportQuery,
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -83,7 +74,7 @@ export class ImportsController {
   @ApiResponse({ status: 200, description: 'dryRun=true: the report', type: ImportPreviewDto })
   importProjects(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Query() query: ProjectImportQuery,
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -97,7 +88,7 @@ export class ImportsController {
     type: ImportJobDto,
     errors: [400, 403, 404],
   })
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.imports.get(user, id);
   }
 
@@ -107,7 +98,7 @@ export class ImportsController {
     type: ImportJobListDto,
     errors: [400, 403, 404],
   })
-  async list(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  async list(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return { items: await this.imports.list(user, id) };
   }
 
@@ -117,7 +108,7 @@ export class ImportsController {
     type: RosterDto,
     errors: [400, 403, 404],
   })
-  async judges(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  async judges(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return { items: await this.imports.judgeList(user, id) };
   }
 

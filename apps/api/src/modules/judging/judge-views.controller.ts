@@ -1,9 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
 import { JudgeProjectDto, JudgeRoundDto, JudgeRoundListDto } from './dto/judge-view.dto';
 import { JudgeViewsService } from './judge-views.service';
+import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 
 @ApiTags('judging')
 @ApiBearerAuth()
@@ -28,7 +29,7 @@ export class JudgeViewsController {
     errors: [400, 403, 404],
   })
   @Get(':id')
-  round(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  round(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.views.round(user, id);
   }
 
@@ -40,8 +41,8 @@ export class JudgeViewsController {
   @Get(':id/projects/:projectId')
   project(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('projectId', ParseUUIDPipe) projectId: string,
+    @Param('id', ParseUuidParamPipe) id: string,
+    @Param('projectId', ParseUuidParamPipe) projectId: string,
   ) {
     return this.views.project(user, id, projectId);
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, MessageEvent, Param, ParseUUIDPipe, Sse } from '@nestjs/common';
+import { Controller, Get, Header, MessageEvent, Param, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { AllowQueryToken, AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
@@ -7,6 +7,7 @@ import { RankingStreamService } from './ranking-stream.service';
 import { RankingsService } from './rankings.service';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { RankingViewDto, StandingsDto } from './dto/judging.responses';
+import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 
 @ApiTags('judging')
 @ApiBearerAuth()
@@ -24,7 +25,7 @@ export class RankingsController {
     errors: [400, 401, 403, 404],
   })
   @Get('rounds/:id/ranking')
-  ranking(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  ranking(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.rankings.ranking(user, id);
   }
 
@@ -33,7 +34,7 @@ export class RankingsController {
   @Get('rounds/:id/ranking.csv')
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="ranking.csv"')
-  csv(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  csv(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.rankings.rankingCsv(user, id);
   }
 
@@ -49,7 +50,7 @@ export class RankingsController {
   @Sse('rounds/:id/ranking/stream')
   async live(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
   ): Promise<Observable<MessageEvent>> {
     const first = await this.rankings.ranking(user, id);
     return liveRanking(first, this.stream.updatesFor(id), this.stream.listenerStates(), () =>
@@ -64,7 +65,7 @@ export class RankingsController {
     errors: [400, 401, 403, 404],
   })
   @Get('heats/:id/standings')
-  standings(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  standings(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.rankings.standings(user, id);
   }
 }

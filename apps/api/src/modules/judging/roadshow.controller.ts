@@ -4,7 +4,6 @@ import {
   HttpCode,
   MessageEvent,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   Sse,
@@ -37,6 +36,7 @@ import { RoadshowService } from './roadshow.service';
 import { RoundsService } from './rounds.service';
 import { ScreenService } from './screen.service';
 import { STREAM_TICKET_TTL_S, StreamTicketService } from './stream-ticket.service';
+import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 
 @ApiTags('roadshow')
 @Controller('rounds/:id')
@@ -60,7 +60,7 @@ export class RoadshowController {
   @HttpCode(200)
   draw(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: DrawPitchOrderDto,
   ) {
     return this.roadshow.drawPitchOrder(user, id, dto);
@@ -77,7 +77,7 @@ export class RoadshowController {
   @HttpCode(200)
   nowPitching(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: NowPitchingDto,
   ) {
     return this.roadshow.nowPitching(user, id, dto);
@@ -94,7 +94,7 @@ export class RoadshowController {
   @Post('ranking/stream-ticket')
   async ticket(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
   ): Promise<StreamTicketDto> {
     await this.rounds.managed(user, id);
     const { ticket, expiresAt } = await this.tickets.issue(id);
@@ -113,7 +113,7 @@ export class RoadshowController {
   })
   @Sse('screen/stream')
   async live(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Query('ticket') ticket?: string,
   ): Promise<Observable<MessageEvent>> {
     if (!(await this.tickets.accepts(ticket, id)))

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Put,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
 import {
@@ -34,6 +23,7 @@ import {
   RoundProgressDto,
   RoundViewDto,
 } from './dto/judging.responses';
+import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 
 @ApiTags('judging')
 @ApiBearerAuth()
@@ -51,7 +41,7 @@ export class RoundsController {
   @Post('heats/:id/rounds')
   create(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) heatId: string,
+    @Param('id', ParseUuidParamPipe) heatId: string,
     @Body() dto: CreateRoundDto,
   ) {
     return this.rounds.create(user, heatId, dto);
@@ -60,14 +50,14 @@ export class RoundsController {
   @Roles('ORGANISER', 'ADMIN')
   @ApiRoute({ summary: "List a heat's rounds", type: RoundListDto, errors: [400, 401, 403, 404] })
   @Get('heats/:id/rounds')
-  async list(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) heatId: string) {
+  async list(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) heatId: string) {
     return { items: await this.rounds.listForHeat(user, heatId) };
   }
 
   @Roles('ORGANISER', 'ADMIN')
   @ApiRoute({ summary: 'One round', type: RoundViewDto, errors: [400, 401, 403, 404] })
   @Get('rounds/:id')
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.rounds.managed(user, id);
   }
 
@@ -81,7 +71,7 @@ export class RoundsController {
   })
   update(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: UpdateRoundDto,
   ) {
     return this.rounds.update(user, id, dto);
@@ -95,7 +85,7 @@ export class RoundsController {
   })
   @Post('rounds/:id/open')
   @HttpCode(200)
-  open(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  open(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.rounds.open(user, id);
   }
 
@@ -110,7 +100,7 @@ export class RoundsController {
   @HttpCode(200)
   close(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: CloseRoundDto,
   ) {
     return this.rounds.close(user, id, dto);
@@ -126,7 +116,7 @@ export class RoundsController {
   @HttpCode(200)
   addJudges(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: AddJudgesDto,
   ) {
     return this.rounds.addJudges(user, id, dto.judgeIds);
@@ -139,7 +129,7 @@ export class RoundsController {
     errors: [400, 401, 403, 404],
   })
   @Get('rounds/:id/judges')
-  judges(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  judges(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.rounds.listJudges(user, id);
   }
 
@@ -153,7 +143,7 @@ export class RoundsController {
   @Post('rounds/:id/conflicts')
   conflict(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: DeclareConflictDto,
   ) {
     return this.rounds.declareConflict(user, id, dto);
@@ -169,7 +159,7 @@ export class RoundsController {
   @HttpCode(200)
   assign(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: AutoAssignDto,
   ) {
     return this.rounds.autoAssign(user, id, dto);
@@ -182,7 +172,7 @@ export class RoundsController {
     errors: [400, 401, 403, 404],
   })
   @Get('rounds/:id/assignments')
-  assignments(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  assignments(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.rounds.listAssignments(user, id);
   }
 
@@ -195,9 +185,9 @@ export class RoundsController {
   @Put('rounds/:id/assignments/:projectId/:judgeId')
   addAssignment(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('projectId', ParseUUIDPipe) projectId: string,
-    @Param('judgeId', ParseUUIDPipe) judgeId: string,
+    @Param('id', ParseUuidParamPipe) id: string,
+    @Param('projectId', ParseUuidParamPipe) projectId: string,
+    @Param('judgeId', ParseUuidParamPipe) judgeId: string,
   ) {
     return this.rounds.addAssignment(user, id, judgeId, projectId);
   }
@@ -211,9 +201,9 @@ export class RoundsController {
   @Delete('rounds/:id/assignments/:projectId/:judgeId')
   removeAssignment(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('projectId', ParseUUIDPipe) projectId: string,
-    @Param('judgeId', ParseUUIDPipe) judgeId: string,
+    @Param('id', ParseUuidParamPipe) id: string,
+    @Param('projectId', ParseUuidParamPipe) projectId: string,
+    @Param('judgeId', ParseUuidParamPipe) judgeId: string,
   ) {
     return this.rounds.removeAssignment(user, id, judgeId, projectId);
   }
@@ -225,7 +215,7 @@ export class RoundsController {
     errors: [400, 401, 403, 404],
   })
   @Get('rounds/:id/progress')
-  progress(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  progress(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.rounds.progress(user, id);
   }
 
@@ -237,7 +227,7 @@ export class RoundsController {
   })
   @Post('rounds/:id/remind')
   @HttpCode(200)
-  remind(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  remind(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.rounds.remind(user, id);
   }
 }

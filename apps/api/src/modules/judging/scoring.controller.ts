@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
 import { PeerScoresDto, ReopenScoreDto, ScoreDto } from './dto/judging.dto';
 import { ScoringService } from './scoring.service';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { JudgeAssignmentListDto, ScoreViewDto } from './dto/judging.responses';
+import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 
 @ApiTags('judging')
 @ApiBearerAuth()
@@ -39,8 +40,8 @@ export class ScoringController {
   })
   save(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('projectId', ParseUUIDPipe) projectId: string,
+    @Param('id', ParseUuidParamPipe) id: string,
+    @Param('projectId', ParseUuidParamPipe) projectId: string,
     @Body() dto: ScoreDto,
   ) {
     return this.scoring.save(user, id, projectId, dto);
@@ -55,8 +56,8 @@ export class ScoringController {
   @Get('rounds/:id/projects/:projectId/score')
   get(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('projectId', ParseUUIDPipe) projectId: string,
+    @Param('id', ParseUuidParamPipe) id: string,
+    @Param('projectId', ParseUuidParamPipe) projectId: string,
   ) {
     return this.scoring.myScore(user, id, projectId);
   }
@@ -71,8 +72,8 @@ export class ScoringController {
   })
   peers(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('projectId', ParseUUIDPipe) projectId: string,
+    @Param('id', ParseUuidParamPipe) id: string,
+    @Param('projectId', ParseUuidParamPipe) projectId: string,
   ) {
     return this.scoring.peerScores(user, id, projectId);
   }
@@ -94,8 +95,8 @@ export class ScoringController {
   })
   submit(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('projectId', ParseUUIDPipe) projectId: string,
+    @Param('id', ParseUuidParamPipe) id: string,
+    @Param('projectId', ParseUuidParamPipe) projectId: string,
   ) {
     return this.scoring.submit(user, id, projectId);
   }
@@ -110,8 +111,8 @@ export class ScoringController {
   @HttpCode(200)
   reopen(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('projectId', ParseUUIDPipe) projectId: string,
+    @Param('id', ParseUuidParamPipe) id: string,
+    @Param('projectId', ParseUuidParamPipe) projectId: string,
     @Body() dto: ReopenScoreDto,
   ) {
     return this.scoring.reopen(user, id, projectId, dto);

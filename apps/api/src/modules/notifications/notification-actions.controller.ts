@@ -1,8 +1,9 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
 import { NotificationActionsService } from './notification-actions.service';
+import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' })
@@ -49,7 +50,7 @@ export class NotificationActionsController {
     type: NotificationDto,
     errors: [400, 403, 404, 409, 503],
   })
-  resend(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  resend(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.actions.resend(user, id);
   }
 
@@ -61,7 +62,7 @@ export class NotificationActionsController {
     type: NotificationDto,
     errors: [400, 403, 404, 409, 503],
   })
-  cancel(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  cancel(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.actions.cancel(user, id);
   }
 }

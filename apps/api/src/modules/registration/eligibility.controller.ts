@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
@@ -9,6 +9,7 @@ import {
   EligibilityReleasePreviewDto,
 } from './dto/eligibility.dto';
 import { EligibilityService } from './eligibility.service';
+import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 
 @ApiTags('registration')
 @ApiBearerAuth()
@@ -26,7 +27,7 @@ export class EligibilityController {
   })
   bulk(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: BulkReviewDto,
   ) {
     return this.eligibility.bulkReview(user, id, dto);
@@ -38,7 +39,7 @@ export class EligibilityController {
     type: EligibilityReleasePreviewDto,
     errors: [400, 403, 404],
   })
-  preview(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  preview(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.eligibility.preview(user, id);
   }
 
@@ -49,7 +50,7 @@ export class EligibilityController {
     type: EligibilityReleaseDto,
     errors: [400, 403, 404],
   })
-  release(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  release(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.eligibility.release(user, id);
   }
 }

@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
 import {
@@ -21,6 +11,7 @@ import { RegistrationService } from './registration.service';
 import { Idempotent } from '../../common/idempotency.interceptor';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { ProjectListDto, ProjectPageDto, ProjectViewDto } from './dto/project.responses';
+import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 
 @ApiTags('registration')
 @ApiBearerAuth()
@@ -39,7 +30,7 @@ export class ProjectsController {
   @Idempotent()
   create(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: CreateProjectDto,
   ) {
     return this.registration.create(user, id, dto);
@@ -54,7 +45,7 @@ export class ProjectsController {
   @Get('competitions/:id/projects')
   list(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Query() query: ListProjectsQuery,
   ) {
     return this.registration.listForOrganiser(user, id, query);
@@ -72,7 +63,7 @@ export class ProjectsController {
     errors: [400, 401, 404],
   })
   @Get('projects/:id')
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.registration.get(user, id);
   }
 
@@ -84,7 +75,7 @@ export class ProjectsController {
   @Patch('projects/:id')
   update(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: UpdateProjectDto,
   ) {
     return this.registration.update(user, id, dto);
@@ -97,14 +88,14 @@ export class ProjectsController {
   })
   @Post('projects/:id/submit')
   @HttpCode(200)
-  submit(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  submit(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.registration.submit(user, id);
   }
 
   @ApiRoute({ summary: 'Withdraw a project', type: ProjectViewDto, errors: [400, 401, 404, 409] })
   @Post('projects/:id/withdraw')
   @HttpCode(200)
-  withdraw(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  withdraw(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.registration.withdraw(user, id);
   }
 
@@ -118,7 +109,7 @@ export class ProjectsController {
   @HttpCode(200)
   review(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: ReviewProjectDto,
   ) {
     return this.registration.review(user, id, dto);

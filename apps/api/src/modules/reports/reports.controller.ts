@@ -1,10 +1,11 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
 import { FunnelService } from './funnel.service';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { AuditListDto, FunnelDto } from './dto/reports.responses';
+import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 
 export class AuditQuery {
   @ApiPropertyOptional({ description: 'Only entries about this project, score, heat or signing' })
@@ -26,7 +27,7 @@ export class ReportsController {
     errors: [400, 401, 403, 404],
   })
   @Get(':id/funnel')
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.funnel.funnel(user, id);
   }
 
@@ -40,7 +41,7 @@ export class ReportsController {
   @Get(':id/audit')
   audit(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Query() q: AuditQuery,
   ) {
     return this.funnel.audit(user, id, q.entityId);

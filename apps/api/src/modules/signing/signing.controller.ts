@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
 import { formatZonedCell, moneyCell, signingStatusLabel, zoneLabel } from '@app/domain';
@@ -27,6 +16,7 @@ import {
   SigningStatsDto,
   SigningViewDto,
 } from './dto/signing.responses';
+import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 
 const HEADERS = [
   '项目名称',
@@ -67,7 +57,7 @@ export class SigningController {
   @Idempotent()
   create(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: CreateSigningDto,
   ) {
     return this.signing.create(user, id, dto);
@@ -81,7 +71,7 @@ export class SigningController {
   @Get('competitions/:id/signings')
   async list(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Query() q: ListSigningsQuery,
   ) {
     return { items: await this.signing.list(user, id, q.status) };
@@ -93,7 +83,7 @@ export class SigningController {
     errors: [400, 401, 403, 404],
   })
   @Get('competitions/:id/signings/stats')
-  stats(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  stats(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.signing.stats(user, id);
   }
 
@@ -105,7 +95,7 @@ export class SigningController {
   @Get('competitions/:id/signings.csv')
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="signings.csv"')
-  async csv(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  async csv(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     const { headers, rows } = await this.table(user, id);
     return toCsv(headers, rows);
   }
@@ -118,7 +108,7 @@ export class SigningController {
   @Get('competitions/:id/signings.xlsx')
   async xlsx(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Res({ passthrough: true }) reply: HeaderSink,
   ) {
     attachment(reply, XLSX_TYPE, 'signings.xlsx');
@@ -132,7 +122,7 @@ export class SigningController {
     errors: [400, 401, 403, 404],
   })
   @Get('signings/:id')
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.signing.get(user, id);
   }
 
@@ -145,7 +135,7 @@ export class SigningController {
   @HttpCode(200)
   transition(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: TransitionDto,
   ) {
     return this.signing.transition(user, id, dto);
