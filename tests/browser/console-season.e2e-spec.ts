@@ -304,6 +304,9 @@ describe('organiser console: a whole season in the browser', () => {
         .getByTestId('import-progress')
         .getByText(/导入完成/)
         .waitFor({ timeout: 60000 });
+      // After a reload the import is still listed: the page loads the competition's history.
+      await page.reload();
+      await page.getByRole('cell', { name: '评委名单.xlsx', exact: true }).waitFor();
     } else {
       // This server has no spreadsheet import yet: the same six by hand.
       for (const j of judges) {
@@ -698,6 +701,8 @@ describe('organiser console: a whole season in the browser', () => {
     await page.getByRole('link', { name: '日志' }).click();
     await page.getByRole('heading', { name: '日志' }).waitFor();
     await page.locator('tbody tr.ant-table-row').first().waitFor();
+    // Actions in words, not API codes (the code stays in the cell's title).
+    await page.getByRole('cell', { name: '评定奖项' }).first().waitFor();
     await checkpoint('log');
 
     await page.setViewportSize({ width: 768, height: 1024 });

@@ -1,7 +1,8 @@
 import { Button, Card, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
+import { http } from './http';
 import { ErrorAlert } from '../../layout/ErrorAlert';
-import { formatTime, useConsoleT, useLoad } from './hooks';
+import { formatTime, useCompetitionId, useConsoleT, useLoad } from './hooks';
 import type { ImportJob, JudgeUser } from './types';
 import { AddJudgeCard } from './judges/AddJudgeCard';
 import { ImportCard } from './judges/ImportCard';
@@ -11,8 +12,21 @@ import { ReasonAlert } from './ReasonAlert';
 
 export default function JudgesPage() {
   const { t } = useConsoleT();
+  const cid = useCompetitionId();
   const judges = useLoad(() => judgeList(), []);
-  const [imports, setImports] = useState<ImportJob[]>([]);
+  // The competition's earlier judge imports (newest first), and those started on this page.
+  const history = useLoad(
+    () =>
+      http<{ items: ImportJob[] }>('GET', `/competitions/${cid}/imports`).then((r) =>
+        r.items.filter((j) => j.kind === 'JUDGES'),
+      ),
+    [cid],
+  );
+  const [started, setStarted] = useState<ImportJob[]>([]);
+  const imports = [
+    ...started,
+    ...(history.data ?? []).filter((j) => !started.some((s) => s.id === j.id)),
+  ];
   const [inviteError, setInviteError] = useState<unknown>(null);
   const reload = () => judges.reload();
   const count = (status: string) =>
@@ -22,7 +36,7 @@ export default function JudgesPage() {
       <h1>{t('judges.title')}</h1>
       <ImportCard
         onImported={(job) => {
-          setImports((list) => [job, ...list.filter((j) => j.id !== job.id)]);
+          setStarted((list) => [job, ...list.filter((j) => j.id !== job.id)]);
           void reload();
         }}
       />
@@ -70,9 +84,11 @@ export default function JudgesPage() {
         />
       </Card>
       <Card title={t('judges.imports')} className="console-section">
+        <ErrorAlert error={history.error} />
         <Table<ImportJob>
           rowKey="id"
           size="small"
+          loading={history.loading}
           dataSource={imports}
           pagination={false}
           columns={[

@@ -3,9 +3,10 @@ import { ErrorAlert } from '../../layout/ErrorAlert';
 import { items } from './http';
 import { formatTime, useCompetitionId, useConsoleT, useLoad } from './hooks';
 import type { AuditEntry, NotificationRow } from './types';
+import { auditActionLabel, entityLabel, mailTypeLabel } from './audit-labels';
 
 export default function LogPage() {
-  const { t } = useConsoleT();
+  const { t, i18n } = useConsoleT();
   const cid = useCompetitionId();
   const audit = useLoad(() => items<AuditEntry>(`/competitions/${cid}/audit`), [cid]);
   const notifications = useLoad(() => items<NotificationRow>('/notifications'), [cid]);
@@ -30,10 +31,16 @@ export default function LogPage() {
                     scroll={{ x: 800 }}
                     columns={[
                       { title: t('log.at'), render: (_, a) => formatTime(a.at), width: 170 },
-                      { title: t('log.action'), dataIndex: 'action' },
+                      {
+                        title: t('log.action'),
+                        render: (_, a) => (
+                          <span title={a.action}>{auditActionLabel(a.action, i18n.language)}</span>
+                        ),
+                      },
                       {
                         title: t('log.entity'),
-                        render: (_, a) => `${a.entityType ?? ''} ${a.entityId.slice(0, 8)}`,
+                        render: (_, a) =>
+                          `${entityLabel(a.entityType, i18n.language)} ${a.entityId.slice(0, 8)}`,
                       },
                       { title: t('common.reason'), dataIndex: 'reason' },
                     ]}
@@ -56,7 +63,12 @@ export default function LogPage() {
                     scroll={{ x: 800 }}
                     columns={[
                       { title: t('log.at'), render: (_, n) => formatTime(n.createdAt), width: 170 },
-                      { title: t('log.type'), dataIndex: 'type' },
+                      {
+                        title: t('log.type'),
+                        render: (_, n) => (
+                          <span title={n.type}>{mailTypeLabel(n.type, i18n.language)}</span>
+                        ),
+                      },
                       { title: t('log.recipient'), dataIndex: 'recipient' },
                       {
                         title: t('common.status'),
