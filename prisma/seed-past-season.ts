@@ -4,7 +4,6 @@
 // comes from the scoring rules (libs/domain), and the standings, the award
 // plan and every row the assignment writes come from the very functions the
 // api runs for GET /heats/:id/standings and POST /heats/:id/awards.
-import { computeRanking, judgeTotal } from '../libs/domain/src';
 import { Prisma, Project, User } from '../libs/database/src/generated/prisma/client';
 import {
   planFinalAwards,
@@ -14,6 +13,7 @@ import {
 import { heatStandings } from '../apps/api/src/modules/judging/heat-standings';
 import { applyFinalOutcome, finalistsOf } from '../apps/api/src/modules/registration/final-outcome';
 import { seedReleases } from './seed-releases';
+import { seedScoredRound } from './seed-scored-round';
 
 export const PAST_COMPETITION = '第三届中国江阴（高新区）创新创业大赛（演示）';
 export const PAST_AWARD_TIERS = [
@@ -134,65 +134,15 @@ export async function seedPastSeason(
       closedAt: new Date(at(340).getTime() + 6 * 3600000),
     },
   });
-  const totals = [];
-  for (const [ji, judge] of s.judges.entries()) {
-    await tx.roundJudge.create({
-      data: {
-        roundId: round.id,
-        judgeId: judge.id,
-        name: judge.name,
-        email: judge.email,
-        locale: judge.locale,
-        affiliation: judge.affiliation,
-      },
-    });
-    for (const [pi, p] of projects.entries()) {
-      const mark = FINALISTS[pi][4] + ((ji * 7 + pi * 3) % 5) - 2;
-      const scores = Object.fromEntries(
-        criteria.map((c, ci) => [c.code, Math.min(100, mark + ((ci + ji) % 3) - 1)]),
-      );
-      const total = judgeTotal(criteria, scores);
-      totals.push({ judgeId: judge.id, projectId: p.id, total });
-      await tx.assignment.create({
-        data: { roundId: round.id, judgeId: judge.id, projectId: p.id, createdAt: at(342) },
-      });
-      await tx.score.create({
-        data: {
-          roundId: round.id,
-          judgeId: judge.id,
-          projectId: p.id,
-          scores,
-          total,
-          status: 'SUBMITTED',
-          seq: BigInt(ji * 10 + pi + 1),
-          submittedAt: at(340),
-        },
-      });
-    }
-  }
-  for (const p of projects)
-    await tx.roundProject.create({
-      data: {
-        roundId: round.id,
-        projectId: p.id,
-        title: p.title,
-        organisationName: p.organisationName,
-      },
-    });
-  const ranking = computeRanking('TRIMMED_MEAN', totals, 1);
-  await tx.ranking.create({
-    data: {
-      roundId: round.id,
-      method: 'TRIMMED_MEAN',
-      final: true,
-      computedAt: round.closedAt!,
-      sourceSeq: BigInt(1000),
-      entries: ranking.map((e) => ({
-        ...e,
-        title: projects.find((p) => p.id === e.projectId)!.title,
-      })),
-    },
-  });
+  await seedScoredRound(
+    tx,
+    round,
+    criteria,
+    s.judges,
+    projects,
+    { assignedAt: at(342), submittedAt: at(340), computedAt: round.closedAt! },
+    (ji, pi) => FINALISTS[pi][4] + ((ji * 7 + pi * 3) % 5) - 2,
+  );
 
   // The organiser's steps, through the api's own functions.
   const tiers = await writeAwardTiers(tx, final, s.organiserId, PAST_AWARD_TIERS);

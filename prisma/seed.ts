@@ -2,13 +2,14 @@
 // Shenzhen with a few projects, an organiser, judges and applicants. Runs on
 // every `npm start` and does nothing when the demo is already there.
 import { hash } from '@node-rs/argon2';
-import { computeRanking, judgeTotal, planAdvancement } from '../libs/domain/src';
+import { planAdvancement } from '../libs/domain/src';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, Project, User } from '../libs/database/src/generated/prisma/client';
 import { writeAwardTiers } from '../apps/api/src/modules/heats/award-assignment';
 import { readDemoJudgeList, seedImportedJudgeList } from './seed-judge-list';
 import { seedPastSeason } from './seed-past-season';
 import { seedReleases } from './seed-releases';
+import { seedScoredRound } from './seed-scored-round';
 
 export const DEMO_PASSWORD = 'Roadshow-Demo-2026!';
 export const DEMO_LOGINS = {
@@ -248,65 +249,15 @@ export async function seedDemo(databaseUrl: string): Promise<'seeded' | 'present
           },
         });
         const base = [86, 91, 78, 83, 74];
-        const totals = [];
-        for (const [ji, judge] of judges.entries()) {
-          await tx.roundJudge.create({
-            data: {
-              roundId: round.id,
-              judgeId: judge.id,
-              name: judge.name,
-              email: judge.email,
-              locale: judge.locale,
-              affiliation: judge.affiliation,
-            },
-          });
-          for (const [pi, p] of eligible.entries()) {
-            const mark = Math.min(100, base[pi] + ((ji * 7 + pi * 3) % 9) - 4);
-            const scores = Object.fromEntries(
-              criteria.map((c, ci) => [c.code, Math.min(100, mark + ((ci + ji) % 3) - 1)]),
-            );
-            const total = judgeTotal(criteria, scores);
-            totals.push({ judgeId: judge.id, projectId: p.id, total });
-            await tx.assignment.create({
-              data: { roundId: round.id, judgeId: judge.id, projectId: p.id },
-            });
-            await tx.score.create({
-              data: {
-                roundId: round.id,
-                judgeId: judge.id,
-                projectId: p.id,
-                scores,
-                total,
-                status: 'SUBMITTED',
-                seq: BigInt(ji * 10 + pi + 1),
-                submittedAt: new Date(now - 2 * day - 3600000),
-              },
-            });
-          }
-        }
-        for (const p of eligible)
-          await tx.roundProject.create({
-            data: {
-              roundId: round.id,
-              projectId: p.id,
-              title: p.title,
-              organisationName: p.organisationName,
-            },
-          });
-        const ranking = computeRanking('TRIMMED_MEAN', totals, 1);
-        await tx.ranking.create({
-          data: {
-            roundId: round.id,
-            method: 'TRIMMED_MEAN',
-            final: true,
-            computedAt: new Date(now - 2 * day),
-            sourceSeq: BigInt(1000),
-            entries: ranking.map((e) => ({
-              ...e,
-              title: eligible.find((p) => p.id === e.projectId)!.title,
-            })),
-          },
-        });
+        const ranking = await seedScoredRound(
+          tx,
+          round,
+          criteria,
+          judges,
+          eligible,
+          { submittedAt: new Date(now - 2 * day - 3600000), computedAt: new Date(now - 2 * day) },
+          (ji, pi) => Math.min(100, base[pi] + ((ji * 7 + pi * 3) % 9) - 4),
+        );
         const plan = planAdvancement(
           ranking,
           eligible.map((p) => p.id),
