@@ -1,6 +1,8 @@
-// Two projects: `unit` (specs next to the code, no services) and `e2e`
-// (tests/, which boot the built api and worker against real PostgreSQL,
-// Redis and a loopback SMTP server). `npm test` builds first, then runs both.
+// Three projects: `unit` (specs next to the code, no services), `boundaries`
+// (tests/boundaries: which module may import and query what, read from the
+// source) and `e2e` (tests/, which boot the built api and worker against real
+// PostgreSQL, Redis and a loopback SMTP server). `npm test` builds first,
+// then runs all three.
 const swc = [
   '@swc/jest',
   {
@@ -24,6 +26,13 @@ module.exports = {
       testMatch: ['**/*.spec.ts'],
       transform: { '^.+\\.ts$': swc },
       moduleNameMapper,
+    },
+    {
+      displayName: 'boundaries',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/boundaries'],
+      testMatch: ['**/*.spec.ts'],
+      transform: { '^.+\\.ts$': swc },
     },
     {
       displayName: 'e2e',

@@ -92,12 +92,20 @@ export function useScoreDraft(
     return () => window.removeEventListener('online', online);
   }, [push, judgeId, roundId, projectId]);
 
+  // Once, on load: an unsynced draft found on the phone is sent. Later edits
+  // schedule themselves in `edit`, retries in `push`.
+  const resumed = useRef(false);
   useEffect(() => {
-    if (ready && sync === 'local')
-      timer.current = window.setTimeout(() => void push(), DEBOUNCE_MS);
-    return () => window.clearTimeout(timer.current);
-    // Only on load: later edits schedule themselves in `edit`.
-  }, [ready]);
+    if (!ready || resumed.current) return;
+    resumed.current = true;
+    if (sync === 'local') timer.current = window.setTimeout(() => void push(), DEBOUNCE_MS);
+  }, [ready, sync, push]);
+
+  // Leaving the page stops the pending send or retry (the draft stays on the phone).
+  useEffect(() => {
+    const pending = timer;
+    return () => window.clearTimeout(pending.current);
+  }, []);
 
   const edit = useCallback(
     (next: { scores?: Scores; comment?: string }) => {
