@@ -4,9 +4,12 @@
 // out when the api starts: existing demo judges join the list, new experts
 // get an account and an invitation mail, exactly as an uploaded file would.
 import ExcelJS from 'exceljs';
-import { analyseSheet } from '../apps/api/src/modules/imports/import-analysis';
-import { ImportTables, stageImport } from '../apps/api/src/modules/imports/import-staging';
-import { readSpreadsheet } from '../apps/api/src/modules/imports/spreadsheet-reader';
+import {
+  ImportTables,
+  analyseSheet,
+  readSpreadsheet,
+  stageImport,
+} from '../apps/api/src/modules/imports/imports.public';
 
 export const DEMO_JUDGE_LIST_FILE = '江阴大赛评委库（2026）.xlsx';
 

@@ -9,9 +9,12 @@ import {
   planFinalAwards,
   recordAwards,
   writeAwardTiers,
-} from '../apps/api/src/modules/heats/award-assignment';
-import { heatStandings } from '../apps/api/src/modules/judging/heat-standings';
-import { applyFinalOutcome, finalistsOf } from '../apps/api/src/modules/registration/final-outcome';
+} from '../apps/api/src/modules/heats/heats.public';
+import { heatStandings } from '../apps/api/src/modules/judging/judging.public';
+import {
+  applyFinalOutcome,
+  finalistsOf,
+} from '../apps/api/src/modules/registration/registration.public';
 import { seedReleases } from './seed-releases';
 import { seedScoredRound } from './seed-scored-round';
 

@@ -5,7 +5,7 @@ import { hash } from '@node-rs/argon2';
 import { planAdvancement } from '../libs/domain/src';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, Project, User } from '../libs/database/src/generated/prisma/client';
-import { writeAwardTiers } from '../apps/api/src/modules/heats/award-assignment';
+import { writeAwardTiers } from '../apps/api/src/modules/heats/heats.public';
 import { readDemoJudgeList, seedImportedJudgeList } from './seed-judge-list';
 import { seedPastSeason } from './seed-past-season';
 import { seedReleases } from './seed-releases';

@@ -13,7 +13,7 @@ import { ExportsModule } from './modules/exports/exports.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { IdentityModule } from './modules/identity/identity.module';
-import { UsersModule } from './modules/identity/users.module';
+import { AccountsModule } from './modules/accounts/accounts.module';
 import { HeatsModule } from './modules/heats/heats.module';
 import { JudgingModule } from './modules/judging/judging.module';
 import { ReportsModule } from './modules/reports/reports.module';
@@ -57,7 +57,7 @@ import { RegistrationModule } from './modules/registration/registration.module';
     }),
     DatabaseModule,
     IdentityModule,
-    UsersModule,
+    AccountsModule,
     CompetitionsModule,
     RegistrationModule,
     JudgingModule,

@@ -6,6 +6,7 @@ import { PrismaService } from '@app/database';
 import { checkEvictionPolicy, createProbeRedis } from '@app/messaging';
 import { Public } from '../../common/auth.decorators';
 import { ApiRoute } from '../../common/api-route.decorator';
+import { MailHealthService } from '../notifications/mail-health.service';
 import { HealthDto } from './dto/health.responses';
 
 const withTimeout = <T>(p: Promise<T>, ms: number) =>
@@ -26,6 +27,7 @@ export class HealthController implements OnModuleDestroy {
 
   constructor(
     private readonly prisma: PrismaService,
+    private readonly mail: MailHealthService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.redis = createProbeRedis(config.REDIS_URL);
@@ -77,13 +79,7 @@ export class HealthController implements OnModuleDestroy {
   }
 
   private async mailHeldByAuthFailure(): Promise<number> {
-    const rows = await withTimeout(
-      this.prisma.$queryRaw<{ n: number }[]>`
-        SELECT count(*)::int AS n FROM notifications
-         WHERE status = 'PENDING' AND (last_error ~ '^53[05] ' OR last_error LIKE '%EAUTH%')`,
-      2000,
-    ).catch(() => [{ n: 0 }]);
-    return rows[0].n;
+    return withTimeout(this.mail.heldByAuthFailure(), 2000).catch(() => 0);
   }
 
   onModuleDestroy(): void {

@@ -12,6 +12,7 @@ import {
   validateRubric,
 } from '@app/domain';
 import { Prisma, PrismaService, appendAudit } from '@app/database';
+import { CompetitionEditsService } from '../competitions/competition-edits.service';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { RoundsService } from '../judging/rounds.service';
 import { RegistrationService } from '../registration/registration.service';
@@ -21,12 +22,15 @@ const date = (v: string | undefined) => (v === undefined ? undefined : new Date(
 
 // PATCH of competitions, heats and rubrics: what is safe changes, what would
 // invalidate scores or decisions answers 409 naming why, and every change is
-// audited field by field (old → new). Rounds are edited in the judging module.
+// audited field by field (old → new). Rounds are edited in the judging module;
+// the rows themselves are written by their owners (competitions, judging),
+// inside this service's one transaction with the audit row.
 @Injectable()
 export class EditingService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly competitions: CompetitionsService,
+    private readonly edits: CompetitionEditsService,
     private readonly rounds: RoundsService,
     private readonly registration: RegistrationService,
   ) {}
@@ -53,7 +57,7 @@ export class EditingService {
         { opensAt: before.registrationOpensAt },
       );
     return this.apply(actor, id, 'competition', id, changes, (tx) =>
-      tx.competition.update({ where: { id }, data: patch }),
+      this.edits.updateCompetition(tx, id, patch),
     );
   }
 
@@ -68,14 +72,14 @@ export class EditingService {
     if (changes.some((c) => c.field === 'advanceQuota'))
       assertHeatQuotaEditable((await this.prisma.heatAdvancement.count({ where: { heatId } })) > 0);
     return this.apply(actor, before.competitionId, 'heat', heatId, changes, async (tx) => {
-      const heat = await tx.heat.update({ where: { id: heatId }, data: patch });
+      const heat = await this.edits.updateHeat(tx, heatId, patch);
       if (dto.name !== undefined) await this.rounds.renameHeat(tx, heatId, dto.name);
       return heat;
     });
   }
 
   async rubric(actor: Actor, rubricId: string, dto: UpdateRubricDto) {
-    const before = await this.prisma.rubric.findUnique({ where: { id: rubricId } });
+    const before = await this.edits.rubric(rubricId);
     if (!before) throw DomainError.notFound('rubric', rubricId);
     await this.competitions.assertCanManage(actor, before.competitionId).catch(() => {
       throw DomainError.notFound('rubric', rubricId);
@@ -109,13 +113,7 @@ export class EditingService {
         // Rounds copy the criteria at creation; DRAFT ones follow the edit,
         // opened ones refuse it (scores were given against it).
         assertRubricEditable(await this.rounds.openedRoundsUsing(tx, rubricId));
-        const updated = await tx.rubric.update({
-          where: { id: rubricId },
-          data: {
-            name: dto.name,
-            criteria: criteria as unknown as Prisma.InputJsonValue | undefined,
-          },
-        });
+        const updated = await this.edits.updateRubric(tx, rubricId, { name: dto.name, criteria });
         if (criteria) draftRoundsUpdated = await this.rounds.followRubric(tx, rubricId, criteria);
         return updated;
       },

@@ -80,24 +80,17 @@ export class NotificationActionsService {
   }
 
   // Admins reach every mail; an organiser only mails of the competitions they
-  // organise: the mail's competition as recorded when it was planned, or, for
-  // a mail planned before that column was filled, the competition its event
-  // names (directly, or through its round, heat or project). Anything else,
-  // account mails included, answers 404.
+  // organise: the mail's competition, recorded when it was planned (every
+  // mail-sending event names it; older rows were filled in by the migration
+  // 20261206170000). Anything else, account mails included, answers 404.
   private async assertCanManage(actor: Actor, id: string): Promise<void> {
-    const rows = await this.prisma.$queryRaw<{ competition_id: string | null }[]>`
-      SELECT COALESCE(
-               n.competition_id::text,
-               o.payload->>'competitionId',
-               (SELECT r.competition_id::text FROM rounds r WHERE r.id::text = o.payload->>'roundId'),
-               (SELECT h.competition_id::text FROM heats h WHERE h.id::text = o.payload->>'heatId'),
-               (SELECT p.competition_id::text FROM projects p WHERE p.id::text = o.payload->>'projectId')
-             ) AS competition_id
-        FROM notifications n JOIN outbox_events o ON o.id = n.event_id
-       WHERE n.id = ${id}::uuid`;
-    if (rows.length === 0) throw DomainError.notFound('notification', id);
+    const mail = await this.prisma.notification.findUnique({
+      where: { id },
+      select: { competitionId: true },
+    });
+    if (!mail) throw DomainError.notFound('notification', id);
     if (hasRole(actor, 'ADMIN')) return;
-    const competitionId = rows[0].competition_id;
+    const { competitionId } = mail;
     if (!competitionId) throw DomainError.notFound('notification', id);
     try {
       await this.competitions.assertCanManage(actor, competitionId);

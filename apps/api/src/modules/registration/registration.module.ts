@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CompetitionsModule } from '../competitions/competitions.module';
 import { IdentityModule } from '../identity/identity.module';
-import { JudgeAccessService } from '../judging/judge-access.service';
+import { JudgeAccessModule } from '../judging/judge-access.module';
 import { EligibilityController } from './eligibility.controller';
 import { EligibilityService } from './eligibility.service';
 import { ProjectImportService } from './project-import.service';
@@ -9,9 +9,9 @@ import { ProjectsController } from './projects.controller';
 import { RegistrationService } from './registration.service';
 
 @Module({
-  imports: [CompetitionsModule, IdentityModule],
+  imports: [CompetitionsModule, IdentityModule, JudgeAccessModule],
   controllers: [ProjectsController, EligibilityController],
-  providers: [RegistrationService, EligibilityService, JudgeAccessService, ProjectImportService],
+  providers: [RegistrationService, EligibilityService, ProjectImportService],
   exports: [RegistrationService, ProjectImportService],
 })
 export class RegistrationModule {}

@@ -6,10 +6,10 @@ import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
 import { AuthRateLimited } from '../../common/rate-limits';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { RoundsService } from '../judging/rounds.service';
-import { ListUsersQuery, UpdateUserDto } from './dto/identity.dto';
-import { UserDto, UserListDto, UserListItemDto } from './dto/identity.responses';
-import { IdentityService } from './identity.service';
-import { InvitationsService, UserScope } from './invitations.service';
+import { ListUsersQuery, UpdateUserDto } from '../identity/dto/identity.dto';
+import { UserDto, UserListDto, UserListItemDto } from '../identity/dto/identity.responses';
+import { IdentityService } from '../identity/identity.service';
+import { InvitationsService, UserScope } from '../identity/invitations.service';
 import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 
 @ApiTags('accounts')

@@ -1,0 +1,4 @@
+// What registration publishes besides its Nest module: a final's finalists and
+// the project outcome awards write, for callers inside their own transaction
+// (heats' awards pass applyFinalOutcome in; the demo seed does the same).
+export { applyFinalOutcome, finalistsOf } from './final-outcome';
