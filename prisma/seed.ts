@@ -344,7 +344,7 @@ export async function seedDemo(databaseUrl: string): Promise<'seeded' | 'present
             },
           });
         await signing(first, 'LANDED', {
-          investmentAmount: '8000000.00',
+          investmentAmount: '8000000.00', // 元: 800 万元
           landingDeadline: new Date(now + 90 * day),
           signedAt: new Date(now - day / 2),
           landedAt: new Date(now - day / 4),
@@ -352,7 +352,7 @@ export async function seedDemo(databaseUrl: string): Promise<'seeded' | 'present
           registrationNo: '91320281MA27DEMO1X',
         });
         await signing(second, 'NEGOTIATING', {
-          investmentAmount: '3000000.00',
+          investmentAmount: '3000000.00', // 元: 300 万元
           landingDeadline: new Date(now + 120 * day),
         });
         await seedImportedJudgeList(tx, judgeList, competition.id, organiser.id);

@@ -2750,10 +2750,10 @@ export interface components {
        */
       enclave?: string;
       /**
-       * @description CNY as a decimal string
+       * @description The investment in 元 (CNY yuan, not 万元), a decimal string with at most 2 places: 500 万元 is "5000000.00"
        * @example 5000000.00
        */
-      investmentAmount?: string;
+      investmentAmountYuan?: string;
       /** @example 2027-06-30 */
       landingDeadline?: string;
     };
@@ -2777,10 +2777,10 @@ export interface components {
       /** @description 科创飞地 */
       enclave: string | null;
       /**
-       * @description Yuan, a decimal string with 2 places
+       * @description The investment in 元 (CNY yuan, not 万元), a decimal string with 2 places
        * @example 5000000.00
        */
-      investmentAmount: string | null;
+      investmentAmountYuan: string | null;
       /**
        * Format: date
        * @example 2027-06-30
@@ -2893,10 +2893,10 @@ export interface components {
       /** @description 科创飞地 */
       enclave: string | null;
       /**
-       * @description Yuan, a decimal string with 2 places
+       * @description The investment in 元 (CNY yuan, not 万元), a decimal string with 2 places
        * @example 5000000.00
        */
-      investmentAmount: string | null;
+      investmentAmountYuan: string | null;
       /**
        * Format: date
        * @example 2027-06-30

@@ -1,6 +1,7 @@
 import {
   exportLang,
   moneyCell,
+  yuanAsWanCell,
   projectStatusLabel,
   scoreStatusLabel,
   signingStatusLabel,
@@ -25,5 +26,16 @@ describe('export labels', () => {
     expect(moneyCell('5000000.00')).toBe(5000000);
     expect(moneyCell({ toString: () => '1234.50' })).toBe(1234.5);
     expect(moneyCell(null)).toBeNull();
+  });
+
+  it('writes yuan as the exact 万元 figure organisers type', () => {
+    expect(yuanAsWanCell('5000000.00')).toBe(500);
+    expect(yuanAsWanCell('12345.67')).toBe(1.234567);
+    expect(yuanAsWanCell('1.5')).toBe(0.00015);
+    expect(yuanAsWanCell('0.01')).toBe(0.000001);
+    expect(yuanAsWanCell('0')).toBe(0);
+    expect(yuanAsWanCell({ toString: () => '80000000.00' })).toBe(8000);
+    expect(yuanAsWanCell(null)).toBeNull();
+    expect(yuanAsWanCell('5,000')).toBeNull();
   });
 });

@@ -66,3 +66,16 @@ export function moneyCell(amount: { toString(): string } | string | number | nul
   const n = Number(String(amount));
   return Number.isFinite(n) ? n : null;
 }
+
+/**
+ * An amount stored in 元 (yuan), as the 万元 (10,000 yuan) figure organisers
+ * read and type: the decimal point moves four places in the text, so
+ * "12345.67" 元 is exactly 1.234567 万元, with no binary rounding on the way.
+ */
+export function yuanAsWanCell(amount: { toString(): string } | string | null | undefined) {
+  if (amount == null) return null;
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(String(amount).trim());
+  if (!m) return null;
+  const digits = m[1].padStart(5, '0') + (m[2] ?? '').padEnd(2, '0');
+  return Number(`${digits.slice(0, -6)}.${digits.slice(-6)}`);
+}

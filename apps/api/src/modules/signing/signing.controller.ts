@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
-import { formatZonedCell, moneyCell, signingStatusLabel, zoneLabel } from '@app/domain';
+import { formatZonedCell, signingStatusLabel, yuanAsWanCell, zoneLabel } from '@app/domain';
 import { toCsv } from '../../common/csv';
 import { HeaderSink, attachment } from '../../common/download';
 import { XLSX_TYPE, toXlsx } from '../../common/xlsx';
@@ -25,7 +25,7 @@ const HEADERS = [
   '赛道',
   '签约方',
   '科创飞地',
-  '投资额（元）',
+  '投资额（万元）',
   '落地期限',
   '状态',
   '落地企业名称',
@@ -151,7 +151,7 @@ export class SigningController {
       s.trackCode,
       s.host,
       s.enclave,
-      moneyCell(s.investmentAmount),
+      yuanAsWanCell(s.investmentAmountYuan),
       s.landingDeadline,
       signingStatusLabel(s.status, 'zh'),
       s.companyName,

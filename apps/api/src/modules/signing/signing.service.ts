@@ -48,7 +48,7 @@ export class SigningService {
             trackCode: project.trackCode,
             host: dto.host.trim(),
             enclave: dto.enclave?.trim() || heat?.enclave || null,
-            investmentAmount: dto.investmentAmount ?? null,
+            investmentAmount: dto.investmentAmountYuan ?? null,
             landingDeadline: dto.landingDeadline ? new Date(dto.landingDeadline) : null,
             createdById: actor.id,
           },
@@ -235,7 +235,7 @@ export class SigningService {
       trackCode: s.trackCode,
       host: s.host,
       enclave: s.enclave,
-      investmentAmount:
+      investmentAmountYuan:
         s.investmentAmount == null
           ? null
           : (s.investmentAmount as { toFixed(n: number): string }).toFixed(2),

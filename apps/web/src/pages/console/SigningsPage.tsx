@@ -31,6 +31,7 @@ import type {
   SigningStats,
   SigningStatus,
 } from './types';
+import { wanToYuan } from './money';
 
 const BOARD: SigningStatus[] = ['INTENT', 'NEGOTIATING', 'SIGNED', 'LANDED'];
 // The signing state machine (libs/domain heats/signing.ts): one step forward, or cancel before LANDED.
@@ -141,7 +142,9 @@ function CreateSigning({ onCreated }: { onCreated: () => Promise<void> }) {
         projectId: v.projectId,
         host: v.host,
         enclave: v.enclave || undefined,
-        investmentAmount: v.investmentAmount != null ? String(v.investmentAmount) : undefined,
+        // Typed in 万元, sent in 元 (defect 6: 500 万元 was stored as 500 元).
+        investmentAmountYuan:
+          v.investmentAmount != null ? wanToYuan(v.investmentAmount) : undefined,
         landingDeadline: v.landingDeadline?.format('YYYY-MM-DD'),
       });
       form.resetFields();

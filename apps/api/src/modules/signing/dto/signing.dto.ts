@@ -22,12 +22,16 @@ export class CreateSigningDto {
   @Length(1, 200)
   enclave?: string;
 
-  @ApiPropertyOptional({ example: '5000000.00', description: 'CNY as a decimal string' })
+  @ApiPropertyOptional({
+    example: '5000000.00',
+    description:
+      'The investment in 元 (CNY yuan, not 万元), a decimal string with at most 2 places: 500 万元 is "5000000.00"',
+  })
   @IsOptional()
   @Matches(/^\d{1,16}(\.\d{1,2})?$/, {
-    message: 'investmentAmount must be a decimal string in CNY, e.g. "5000000.00"',
+    message: 'investmentAmountYuan must be a decimal string in 元 (yuan), e.g. "5000000.00"',
   })
-  investmentAmount?: string;
+  investmentAmountYuan?: string;
 
   @ApiPropertyOptional({ example: '2027-06-30' })
   @IsOptional()

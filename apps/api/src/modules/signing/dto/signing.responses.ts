@@ -23,9 +23,9 @@ export class SigningViewDto {
     type: String,
     nullable: true,
     example: '5000000.00',
-    description: 'Yuan, a decimal string with 2 places',
+    description: 'The investment in 元 (CNY yuan, not 万元), a decimal string with 2 places',
   })
-  investmentAmount!: string | null;
+  investmentAmountYuan!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true, example: '2027-06-30' })
   landingDeadline!: string | null;
   @ApiProperty({ enum: STATUSES })
