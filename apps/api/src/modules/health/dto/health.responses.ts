@@ -7,4 +7,10 @@ export class HealthDto {
   db!: string;
   @ApiProperty({ enum: ['up', 'down'] })
   redis!: string;
+  @ApiProperty({
+    type: [String],
+    description:
+      'Faults that need a person without stopping service (a Redis eviction policy that can lose jobs, mail held by SMTP authentication failures); empty when none',
+  })
+  alerts!: string[];
 }

@@ -44,6 +44,28 @@ export class RoundViewDto {
     description: "Judges may read the others' submitted scores after submitting their own",
   })
   peerScoresVisible!: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'The seed the pitch order was drawn with (it reproduces the draw); null before the draw',
+  })
+  pitchSeed!: string | null;
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'Project ids in pitch order; empty before the draw',
+  })
+  pitchOrder!: string[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  pitchOrderDrawnAt!: Date | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The project pitching now in a live roadshow',
+  })
+  nowPitchingProjectId!: string | null;
 }
 
 export class RoundListDto {
