@@ -1802,6 +1802,17 @@ export interface components {
       blind: boolean;
       /** @description Judges may read the others' submitted scores after submitting their own */
       peerScoresVisible: boolean;
+      /** @description The seed the pitch order was drawn with (it reproduces the draw); null before the draw */
+      pitchSeed: string | null;
+      /** @description Project ids in pitch order; empty before the draw */
+      pitchOrder: string[];
+      /** Format: date-time */
+      pitchOrderDrawnAt: string | null;
+      /**
+       * Format: uuid
+       * @description The project pitching now in a live roadshow
+       */
+      nowPitchingProjectId: string | null;
     };
     RoundListDto: {
       items: components['schemas']['RoundViewDto'][];
@@ -3226,6 +3237,8 @@ export interface components {
       db: 'up' | 'down';
       /** @enum {string} */
       redis: 'up' | 'down';
+      /** @description Faults that need a person without stopping service (a Redis eviction policy that can lose jobs, mail held by SMTP authentication failures); empty when none */
+      alerts: string[];
     };
   };
   responses: never;
