@@ -34,6 +34,11 @@ function closeObjects(node: unknown): unknown {
             )
           : closeObjects(value);
   if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
+  // OpenAPI 3.0's nullable object: { nullable, type: object, allOf: [$ref] }.
+  if (out.nullable === true && out.allOf) {
+    const { nullable: _nullable, type: _type, ...rest } = out;
+    return { anyOf: [{ type: 'null' }, rest] };
+  }
   return out;
 }
 
@@ -170,7 +175,6 @@ describe('responses are the contract', () => {
       `/judge/rounds/${f.roundId}`,
       `/judge/rounds/${f.roundId}/projects/${projectId}`,
       `/rounds/${f.roundId}/projects/${projectId}/score`,
-      `/rounds/${f.roundId}/projects/${projectId}/scores`,
       `/projects/${projectId}`,
     ])
       await call('GET', path, judge.token);

@@ -157,11 +157,12 @@ export class Stack {
       ),
     );
     for (let i = 0; i < (this.options.workerProcesses ?? 1); i++) this.startWorker(i);
+    // A loaded CI machine may boot slower than 30 s: E2E_BOOT_TIMEOUT_MS.
     for (const url of this.apiUrls)
       await waitFor(
         'the api to answer /health',
         async () => (await fetch(`${url}/health`)).status === 200,
-        30000,
+        Number(process.env.E2E_BOOT_TIMEOUT_MS ?? 30000),
         200,
       );
     return this;

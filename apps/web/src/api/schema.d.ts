@@ -2068,6 +2068,8 @@ export interface components {
       name: string;
       weight: number;
       /** @enum {string} */
+      method: 'MEAN' | 'TRIMMED_MEAN' | 'ZSCORE';
+      /** @enum {string} */
       status: 'DRAFT' | 'OPEN' | 'CLOSED';
       /** @description Closed, so its final ranking counts */
       included: boolean;
@@ -2337,10 +2339,15 @@ export interface components {
       /** @example 柔性电子皮肤传感器 */
       title: string;
       summary: string;
-      organisation: components['schemas']['OrganisationDto'];
-      /** @example 深圳智感科技有限公司 */
-      organisationName: string;
-      team: components['schemas']['TeamMemberDto'][];
+      /** @description Absent only in a judge's view of a blind round (`blind: true`) */
+      organisation?: components['schemas']['OrganisationDto'];
+      /**
+       * @description Absent only in a judge's view of a blind round
+       * @example 深圳智感科技有限公司
+       */
+      organisationName?: string;
+      /** @description Absent only in a judge's view of a blind round */
+      team?: components['schemas']['TeamMemberDto'][];
       /** @example ANGEL */
       fundingStage: string | null;
       pitchDeckUrl: string | null;
@@ -2368,6 +2375,8 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+      /** @description A judge's view only: true when the judge meets the project in a blind round (organisation and team hidden) */
+      blind?: boolean;
     };
     ProjectPageDto: {
       items: components['schemas']['ProjectViewDto'][];

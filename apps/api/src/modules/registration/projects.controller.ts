@@ -10,6 +10,7 @@ import {
 import { RegistrationService } from './registration.service';
 import { Idempotent } from '../../common/idempotency.interceptor';
 import { ApiRoute } from '../../common/api-route.decorator';
+import { toProjectPage, toProjectView } from './dto/project.mapper';
 import { ProjectListDto, ProjectPageDto, ProjectViewDto } from './dto/project.responses';
 import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 
@@ -28,12 +29,12 @@ export class ProjectsController {
   })
   @Post('competitions/:id/projects')
   @Idempotent()
-  create(
+  async create(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: CreateProjectDto,
   ) {
-    return this.registration.create(user, id, dto);
+    return toProjectView(await this.registration.create(user, id, dto));
   }
 
   @Roles('ORGANISER', 'ADMIN')
@@ -43,18 +44,18 @@ export class ProjectsController {
     errors: [400, 401, 403, 404],
   })
   @Get('competitions/:id/projects')
-  list(
+  async list(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUuidParamPipe) id: string,
     @Query() query: ListProjectsQuery,
   ) {
-    return this.registration.listForOrganiser(user, id, query);
+    return toProjectPage(await this.registration.listForOrganiser(user, id, query));
   }
 
   @ApiRoute({ summary: "The caller's own projects", type: ProjectListDto, errors: [401] })
   @Get('me/projects')
   async mine(@CurrentUser() user: AuthUser) {
-    return { items: await this.registration.listMine(user) };
+    return { items: (await this.registration.listMine(user)).map((p) => toProjectView(p)) };
   }
 
   @ApiRoute({
@@ -63,8 +64,8 @@ export class ProjectsController {
     errors: [400, 401, 404],
   })
   @Get('projects/:id')
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
-    return this.registration.get(user, id);
+  async get(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
+    return toProjectView(await this.registration.get(user, id));
   }
 
   @ApiRoute({
@@ -73,12 +74,12 @@ export class ProjectsController {
     errors: [400, 401, 404, 409, 422],
   })
   @Patch('projects/:id')
-  update(
+  async update(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: UpdateProjectDto,
   ) {
-    return this.registration.update(user, id, dto);
+    return toProjectView(await this.registration.update(user, id, dto));
   }
 
   @ApiRoute({
@@ -88,15 +89,15 @@ export class ProjectsController {
   })
   @Post('projects/:id/submit')
   @HttpCode(200)
-  submit(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
-    return this.registration.submit(user, id);
+  async submit(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
+    return toProjectView(await this.registration.submit(user, id));
   }
 
   @ApiRoute({ summary: 'Withdraw a project', type: ProjectViewDto, errors: [400, 401, 404, 409] })
   @Post('projects/:id/withdraw')
   @HttpCode(200)
-  withdraw(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
-    return this.registration.withdraw(user, id);
+  async withdraw(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
+    return toProjectView(await this.registration.withdraw(user, id));
   }
 
   @Roles('ORGANISER', 'ADMIN')
@@ -107,11 +108,11 @@ export class ProjectsController {
   })
   @Post('projects/:id/review')
   @HttpCode(200)
-  review(
+  async review(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: ReviewProjectDto,
   ) {
-    return this.registration.review(user, id, dto);
+    return toProjectView(await this.registration.review(user, id, dto));
   }
 }

@@ -270,6 +270,8 @@ export class StandingsRoundDto {
   name!: string;
   @ApiProperty()
   weight!: number;
+  @ApiProperty({ enum: ['MEAN', 'TRIMMED_MEAN', 'ZSCORE'] })
+  method!: string;
   @ApiProperty({ enum: ['DRAFT', 'OPEN', 'CLOSED'] })
   status!: string;
   @ApiProperty({ description: 'Closed, so its final ranking counts' })

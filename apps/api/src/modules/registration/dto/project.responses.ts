@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OrganisationDto, TeamMemberDto } from './project.dto';
 
 const STATUSES = [
@@ -27,12 +27,21 @@ export class ProjectViewDto {
   title!: string;
   @ApiProperty()
   summary!: string;
-  @ApiProperty({ type: OrganisationDto })
-  organisation!: OrganisationDto;
-  @ApiProperty({ example: '深圳智感科技有限公司' })
-  organisationName!: string;
-  @ApiProperty({ type: [TeamMemberDto] })
-  team!: TeamMemberDto[];
+  @ApiPropertyOptional({
+    type: OrganisationDto,
+    description: "Absent only in a judge's view of a blind round (`blind: true`)",
+  })
+  organisation?: OrganisationDto;
+  @ApiPropertyOptional({
+    example: '深圳智感科技有限公司',
+    description: "Absent only in a judge's view of a blind round",
+  })
+  organisationName?: string;
+  @ApiPropertyOptional({
+    type: [TeamMemberDto],
+    description: "Absent only in a judge's view of a blind round",
+  })
+  team?: TeamMemberDto[];
   @ApiProperty({ type: String, nullable: true, example: 'ANGEL' })
   fundingStage!: string | null;
   @ApiProperty({ type: String, nullable: true })
@@ -53,6 +62,11 @@ export class ProjectViewDto {
   createdAt!: Date;
   @ApiProperty({ format: 'date-time' })
   updatedAt!: Date;
+  @ApiPropertyOptional({
+    description:
+      "A judge's view only: true when the judge meets the project in a blind round (organisation and team hidden)",
+  })
+  blind?: boolean;
 }
 
 export class ProjectListDto {
