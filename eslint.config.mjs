@@ -17,6 +17,7 @@ export default tseslint.config(
       '.prisma-migrate/**',
       'libs/database/src/generated/**',
       '**/*.js',
+      '**/*.cjs',
       'prisma.config.ts',
       'apps/web/src/api/schema.d.ts',
     ],
