@@ -104,7 +104,9 @@ describe('an SMTP server whose final reply outlasts the reply timeout', () => {
       expect(got.find((r) => r.messageIds.has(row.message_id))).toBeDefined();
     }
     const health = await stack.get('/health');
-    expect(health.body.alerts).toEqual([expect.stringMatching(/^5 mail\(s\).*never confirmed/)]);
+    expect(health.body.alerts).toContainEqual(
+      expect.stringMatching(/^5 mail\(s\).*never confirmed/),
+    );
 
     // A person checks, then re-sends one: its count of sends in doubt starts afresh.
     stack.smtp.delayMs = 0;
