@@ -29,6 +29,17 @@ interface ClaimedMail {
   sendsInDoubt: number;
 }
 
+// A write that failed for want of the database (connection lost, disk full,
+// shutting down, a lock or serialization conflict) may work later; any other
+// SQLSTATE (a bug, a constraint) would fail for ever and is not retried.
+const RETRIED_SQLSTATE_CLASSES = ['08', '40', '53', '55', '57', '58'];
+function writeMayWorkLater(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  // Node's own codes (ECONNRESET, EPIPE…) or none: the connection, not the statement.
+  if (typeof code !== 'string' || code.length !== 5 || code.startsWith('E')) return true;
+  return RETRIED_SQLSTATE_CLASSES.includes(code.slice(0, 2));
+}
+
 // The start of `last_error` for a mail given up on because it may have arrived
 // already; the api's /health counts these as an alert.
 export const IN_DOUBT_ERROR_PREFIX = 'in doubt:';
@@ -254,7 +265,7 @@ export class MailSenderService {
           await this.pg.pool.query(text, params);
           return;
         } catch (error) {
-          if (this.closing) throw error;
+          if (this.closing || !writeMayWorkLater(error)) throw error;
           if (!closed) {
             closed = true;
             this.gate.close();
