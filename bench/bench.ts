@@ -5,6 +5,8 @@
 //   npm run bench -- --quick            small sizes, for a quick look
 //   npm run bench -- --api=1            scenarios 1 and 2 with 1 api process only (default 1,2)
 //   npm run bench -- --scale=0.2        sizes of scenarios 2–4 times 0.2
+//   npm run bench -- --workers=1,2      scenarios 3 and 4 with 1, then 2 worker processes (default 1)
+//   npm run bench -- --smtp-delay=50    the SMTP sink answers each message after 50 ms (default 0)
 import os from 'node:os';
 import globalSetup from '../tests/support/global-setup';
 import globalTeardown from '../tests/support/global-teardown';
@@ -21,6 +23,8 @@ function args() {
   return {
     only: new Set((get('only') ?? '1,2,3,4,5').split(',').map(Number)),
     apis: (get('api') ?? '1,2').split(',').map(Number),
+    workers: (get('workers') ?? '1').split(',').map(Number),
+    smtpDelayMs: Number(get('smtp-delay') ?? 0),
     scale,
     quick,
   };
@@ -40,7 +44,7 @@ async function attempt(what: string, run: () => Promise<void>): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { only, apis, scale, quick } = args();
+  const { only, apis, workers, smtpDelayMs, scale, quick } = args();
   const n = (x: number) => Math.max(10, Math.round(x * scale));
   console.log(
     `# npm run bench ${process.argv.slice(2).join(' ')}\n\n${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; api, worker, PostgreSQL, Redis, SMTP sink and load generator all on this machine.`,
@@ -78,24 +82,30 @@ async function main(): Promise<void> {
     }
     if (only.has(3) || only.has(4)) {
       // Scenario 4 releases results to the applicants of scenario 3.
-      await attempt('scenarios 3 and 4', async () => {
-        const { stack, sink } = await startRushStack();
-        try {
-          const { result, ctx } = await registrationRush(stack, sink, n(5000));
-          if (only.has(3)) {
-            results.push(result);
-            printResult(result);
+      for (const workerProcesses of workers) {
+        await attempt(`scenarios 3 and 4 with ${workerProcesses} worker(s)`, async () => {
+          const { stack, sink } = await startRushStack(workerProcesses, smtpDelayMs);
+          try {
+            log(
+              `scenarios 3 and 4: ${workerProcesses} worker process(es), SMTP sink delay ${smtpDelayMs} ms`,
+            );
+            const { result, ctx } = await registrationRush(stack, sink, n(5000));
+            if (only.has(3)) {
+              results.push(result);
+              printResult(result);
+            }
+            if (only.has(4)) {
+              const r = await resultsRelease(ctx);
+              r.title += ` (${workerProcesses} worker process${workerProcesses > 1 ? 'es' : ''}, SMTP reply after ${smtpDelayMs} ms)`;
+              results.push(r);
+              printResult(r);
+            }
+          } finally {
+            await stack.stop();
+            await sink.stop();
           }
-          if (only.has(4)) {
-            const r = await resultsRelease(ctx);
-            results.push(r);
-            printResult(r);
-          }
-        } finally {
-          await stack.stop();
-          await sink.stop();
-        }
-      });
+        });
+      }
     }
     if (only.has(5)) {
       const r = aggregation(

@@ -87,6 +87,10 @@ export class SmtpSink {
   readonly mails: SunkMail[] = [];
   private server?: SMTPServer;
 
+  // `delayMs`: how long the sink takes to give its final reply to each message
+  // (a real server's queueing and disk write; 0 answers at once).
+  constructor(private readonly delayMs = 0) {}
+
   async start(): Promise<number> {
     this.server = new SMTPServer({
       authOptional: true,
@@ -97,7 +101,9 @@ export class SmtpSink {
         stream.on('data', (c: Buffer) => {
           if (head.length < 4096) head += c.toString('utf8');
         });
-        stream.on('end', () => {
+        stream.on('end', () => void settle());
+        const settle = async () => {
+          if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
           const header = (name: string) =>
             new RegExp(`^${name}:\\s*(.+)$`, 'mi').exec(head)?.[1]?.trim() ?? null;
           this.mails.push({
@@ -106,7 +112,7 @@ export class SmtpSink {
             subject: header('Subject'),
           });
           callback();
-        });
+        };
       },
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));

@@ -37,10 +37,16 @@ export interface RushContext {
   owners: { email: string; projectId: string }[];
 }
 
-export async function startRushStack(): Promise<{ stack: Stack; sink: SmtpSink }> {
-  const sink = new SmtpSink();
+export async function startRushStack(
+  workerProcesses = 1,
+  smtpDelayMs = 0,
+): Promise<{ stack: Stack; sink: SmtpSink }> {
+  const sink = new SmtpSink(smtpDelayMs);
   const port = await sink.start();
-  const stack = new Stack({ env: { ...BENCH_ENV, SMTP_URL: `smtp://127.0.0.1:${port}` } });
+  const stack = new Stack({
+    workerProcesses,
+    env: { ...BENCH_ENV, SMTP_URL: `smtp://127.0.0.1:${port}` },
+  });
   await stack.start();
   return { stack, sink };
 }

@@ -6,11 +6,12 @@ import { NotificationsProcessor } from './notifications/notifications.processor'
 import { PendingMailSweeper } from './notifications/pending-mail.sweeper';
 import { EventReconcilerService } from './outbox/event-reconciler.service';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
+import { RetentionService } from './retention/retention.service';
 import { RoundSchedulerService } from './scoring/round-scheduler.service';
 import { ScoringProcessor } from './scoring/scoring.processor';
 
 // The worker's shutdown, in an order that costs no job an attempt:
-//   1. stop producing (relay, reconciler, sweeper, scheduler);
+//   1. stop producing (relay, reconciler, sweeper, scheduler) and pruning;
 //   2. stop taking jobs and let the active ones finish (SHUTDOWN_GRACE_MS);
 //      any still running then are handed back: their locks are released and
 //      BullMQ returns them to waiting as stalled, which spends no attempt;
@@ -26,6 +27,7 @@ export class WorkerShutdown implements OnModuleDestroy {
     private readonly reconciler: EventReconcilerService,
     private readonly sweeper: PendingMailSweeper,
     private readonly scheduler: RoundSchedulerService,
+    private readonly retention: RetentionService,
     private readonly notifications: NotificationsProcessor,
     private readonly scoring: ScoringProcessor,
     private readonly mail: MailSenderService,
@@ -42,6 +44,7 @@ export class WorkerShutdown implements OnModuleDestroy {
       this.reconciler.onModuleDestroy(),
       this.sweeper.onModuleDestroy(),
       this.scheduler.onModuleDestroy(),
+      this.retention.onModuleDestroy(),
     ]);
     const workers = [this.notifications.worker, this.scoring.worker];
     // pause() stops fetching at once and resolves when the active jobs are done.

@@ -12,6 +12,7 @@ import { EventReconcilerService } from './outbox/event-reconciler.service';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { QueueRegistry } from './outbox/queue-registry.service';
 import { RedisPolicyCheck } from './redis-policy.check';
+import { RetentionService } from './retention/retention.service';
 import { RankingRecomputer } from './scoring/ranking.recomputer';
 import { RoundSchedulerService } from './scoring/round-scheduler.service';
 import { ScoringProcessor } from './scoring/scoring.processor';
@@ -42,6 +43,7 @@ import { WorkerShutdown } from './worker-shutdown.service';
     RankingRecomputer,
     ScoringProcessor,
     RoundSchedulerService,
+    RetentionService,
     WorkerShutdown,
   ],
 })

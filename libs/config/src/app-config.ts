@@ -41,7 +41,28 @@ const schema = z.object({
     .int()
     .positive()
     .default(24 * 3600 * 1000),
+  // Connecting and the server's greeting; a dead server is found out quickly.
   SMTP_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
+  // The server's replies once connected, the final one after DATA included: a
+  // slow server may take long to accept a message, and a timeout then leaves it
+  // unknown whether it did (RFC 5321 4.5.3.2 allows 10 minutes for that reply).
+  SMTP_REPLY_TIMEOUT_MS: z.coerce.number().int().positive().default(600000),
+  // Sends whose outcome is unknown (a timeout or lost connection after the
+  // message went out, a worker killed mid-send) before the mail is FAILED for
+  // a person to check rather than sent yet again (docs/reliability.md).
+  MAIL_MAX_SENDS_IN_DOUBT: z.coerce.number().int().positive().default(3),
+  // A release's mails are sent in batch jobs of this many, shared by every worker.
+  MAIL_BATCH_SIZE: z.coerce.number().int().positive().default(100),
+  // Retention (docs/operations.md): how long finished rows are kept, in days.
+  RETENTION_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(3600 * 1000),
+  RETENTION_OUTBOX_DAYS: z.coerce.number().positive().default(30),
+  // Above the reconciler's 7-day look-back: an event it still looks at keeps its inbox row.
+  RETENTION_INBOX_DAYS: z.coerce.number().min(8).default(30),
+  RETENTION_NOTIFICATION_DAYS: z.coerce.number().positive().default(180),
   // Recovery (see docs/reliability.md).
   MAIL_RETRY_MAX_MS: z.coerce.number().int().positive().default(300000),
   SMTP_MAX_CONNECTIONS: z.coerce.number().int().positive().default(4),

@@ -11,6 +11,21 @@ export interface EventJobData {
 // BullMQ keeps one job per id.
 export const eventJobId = (eventId: string): string => `evt_${eventId}`;
 
+// A large event's mails (a release to thousands) are sent by batch jobs on the
+// notifications queue, so every worker shares the SMTP work and a killed worker
+// holds up only its own batches. Batch `batch` is the event's mail rows
+// ordered by id, MAIL_BATCH_SIZE at a time: rows are planned once (with the
+// inbox row), so a batch always names the same rows and its id is deterministic.
+export interface MailBatchJobData extends EventJobData {
+  batch: number;
+}
+
+export const mailBatchJobId = (eventId: string, batch: number): string =>
+  `evt_${eventId}_mails_${batch}`;
+
+export const isMailBatchJob = (data: EventJobData): data is MailBatchJobData =>
+  typeof (data as Partial<MailBatchJobData>).batch === 'number';
+
 export interface RetryPolicy {
   attempts: number;
   backoff: { type: 'exponential'; delay: number };

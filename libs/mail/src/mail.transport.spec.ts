@@ -20,6 +20,20 @@ describe('mail transport helpers', () => {
     expect(classifySmtpError({ responseCode: 550 }).auth).toBe(false);
   });
 
+  it('takes a reply timeout or a lost connection for "in doubt", a refused connection or any reply not', () => {
+    const inDoubt = (e: object) => classifySmtpError(e).inDoubt;
+    expect(inDoubt({ code: 'ETIMEDOUT', timeoutType: 'SOCKET_TIMEOUT', command: 'CONN' })).toBe(
+      true,
+    );
+    expect(inDoubt({ code: 'ECONNECTION', message: 'Connection closed unexpectedly' })).toBe(true);
+    expect(inDoubt({ code: 'ETIMEDOUT', timeoutType: 'CONNECT_TIMEOUT' })).toBe(false);
+    expect(inDoubt({ code: 'ETIMEDOUT', timeoutType: 'GREETING_TIMEOUT' })).toBe(false);
+    expect(inDoubt({ code: 'ESOCKET', originalCode: 'ECONNREFUSED' })).toBe(false);
+    expect(inDoubt({ responseCode: 451, message: 'try later' })).toBe(false);
+    expect(inDoubt({ responseCode: 550 })).toBe(false);
+    expect(inDoubt({ code: 'EAUTH' })).toBe(false);
+  });
+
   it('derives the Message-ID from the notification id and the sender domain', () => {
     expect(messageIdFor('n-1', '大赛组委会 <noreply@jiangyin.example>')).toBe(
       '<n-1@jiangyin.example>',

@@ -13,8 +13,32 @@ export interface SmtpFailure {
   permanent: boolean;
   // 530/535 or nodemailer's EAUTH: our credentials are wrong, not the mail.
   auth: boolean;
+  // No answer to the message after it may have gone out (a reply timeout, a
+  // connection lost mid-send): the server may have accepted it, so sending it
+  // again may deliver it twice.
+  inDoubt: boolean;
   error: string;
 }
+
+// Failures that happen before a message can have reached the server: it
+// certainly was not accepted, and retrying cannot deliver it twice.
+const NOT_SENT = new Set([
+  'CONNECT_TIMEOUT',
+  'GREETING_TIMEOUT',
+  'UPGRADE_TIMEOUT',
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EDNS',
+  'EAUTH',
+  'ETLS',
+  'EENVELOPE',
+  'EMESSAGE',
+  'ESTREAM',
+  'EPROTOCOL',
+]);
 
 export type SendOutcome = { ok: true } | ({ ok: false } & SmtpFailure);
 
@@ -22,13 +46,34 @@ export type SendOutcome = { ok: true } | ({ ok: false } & SmtpFailure);
 // content): retrying cannot help. 4xx replies and connection/timeout errors are
 // transient. An authentication failure (530, 535) is a 5xx about our own
 // configuration, not the mail: it is retried once someone fixes it.
+// A failure without any SMTP reply is in doubt unless it is known to come
+// before the message was sent (NOT_SENT): nodemailer reports a reply timeout
+// after DATA like any socket timeout, so this errs on the side of "may have
+// been accepted", which only ever costs a bounded number of attempts.
 export function classifySmtpError(error: unknown): SmtpFailure {
-  const e = error as { responseCode?: number; code?: string; message?: string };
+  const e = error as {
+    responseCode?: number;
+    code?: string;
+    originalCode?: string;
+    timeoutType?: string;
+    message?: string;
+  };
   const auth = e.code === 'EAUTH' || e.responseCode === 530 || e.responseCode === 535;
-  const permanent =
-    !auth && typeof e.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600;
-  const detail = [e.responseCode, e.code, e.message].filter((x) => x != null).join(' ');
-  return { permanent, auth, error: detail || String(error) };
+  const replied = typeof e.responseCode === 'number';
+  const permanent = !auth && replied && e.responseCode! >= 500 && e.responseCode! < 600;
+  const notSent = [e.timeoutType, e.originalCode, e.code].some((c) => c != null && NOT_SENT.has(c));
+  const inDoubt = !auth && !replied && !notSent;
+  const detail = [e.responseCode, e.code, e.timeoutType, e.message]
+    .filter((x) => x != null)
+    .join(' ');
+  return { permanent, auth, inDoubt, error: detail || String(error) };
+}
+
+export interface SmtpTimeouts {
+  // Connecting and the greeting: a dead server is found out quickly.
+  connectMs: number;
+  // Every reply once connected, the final one after DATA included.
+  replyMs: number;
 }
 
 // The only place that speaks SMTP. A pooled transport keeps connections open
@@ -36,14 +81,20 @@ export function classifySmtpError(error: unknown): SmtpFailure {
 export class MailTransport {
   private readonly transporter: Transporter<SMTPPool.SentMessageInfo>;
 
-  constructor(smtpUrl: string, timeoutMs = 15000, maxConnections = 4) {
+  constructor(
+    smtpUrl: string,
+    timeouts: SmtpTimeouts = { connectMs: 15000, replyMs: 600000 },
+    maxConnections = 4,
+  ) {
     const options: SMTPPool.Options & { url: string } = {
       url: smtpUrl,
       pool: true,
       maxConnections,
-      connectionTimeout: timeoutMs,
-      greetingTimeout: timeoutMs,
-      socketTimeout: timeoutMs,
+      connectionTimeout: timeouts.connectMs,
+      greetingTimeout: timeouts.connectMs,
+      // nodemailer's socket timeout is the longest silence while connected:
+      // the wait for the final reply after DATA is the one that matters.
+      socketTimeout: timeouts.replyMs,
     };
     this.transporter = createTransport(options);
   }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
+import pLimit from 'p-limit';
 import { APP_CONFIG, AppConfig, LogThrottle } from '@app/config';
 import { PgService } from '@app/database';
 import {
@@ -9,6 +10,7 @@ import {
   fillInvitationToken,
   nextMailAttemptDelay,
 } from '@app/mail';
+import { WriteGate } from './write-gate';
 
 // What one delivery attempt of a mail row came to.
 export type DeliveryResult =
@@ -24,20 +26,51 @@ interface ClaimedMail {
   body: string;
   messageId: string;
   attempts: number;
+  sendsInDoubt: number;
 }
+
+// A write that failed for want of the database (connection lost, disk full,
+// shutting down, a lock or serialization conflict) may work later; any other
+// SQLSTATE (a bug, a constraint) would fail for ever and is not retried.
+const RETRIED_SQLSTATE_CLASSES = ['08', '40', '53', '55', '57', '58'];
+function writeMayWorkLater(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  // Node's own codes (ECONNRESET, EPIPE…) or none: the connection, not the statement.
+  if (typeof code !== 'string' || code.length !== 5 || code.startsWith('E')) return true;
+  return RETRIED_SQLSTATE_CLASSES.includes(code.slice(0, 2));
+}
+
+// The start of `last_error` for a mail given up on because it may have arrived
+// already; the api's /health counts these as an alert.
+export const IN_DOUBT_ERROR_PREFIX = 'in doubt:';
 
 // Sends one notification row at most once per lease: the row is claimed (a
 // lease, attempts + 1) before SMTP is spoken to and marked SENT after. A crash
 // between the SMTP server's acceptance and the SENT mark is the only way a mail
 // goes twice, and then it carries the same Message-ID.
+// A mark that fails (the database refuses writes: disk full) is retried until
+// it is written, and meanwhile no delivery in this process sends anything
+// (WriteGate): a mail sent but not marked would be sent again.
 // A temporary failure (4xx, network, our own SMTP credentials) is never final:
 // the row stays PENDING with `next_attempt_at` (backoff capped at
 // MAIL_RETRY_MAX_MS) until it is sent or a person cancels it. A permanent 5xx
-// is final for that recipient: FAILED, which an organiser may re-send.
+// is final for that recipient: FAILED, which an organiser may re-send. A send
+// whose outcome is unknown (a reply timeout after the message went out, a
+// worker killed mid-send) counts in `sends_in_doubt`; at
+// MAIL_MAX_SENDS_IN_DOUBT the mail is FAILED for a person to check instead of
+// being sent yet again, so a server that accepts slowly gets it a bounded
+// number of times, always with the same Message-ID.
 @Injectable()
 export class MailSenderService {
   private readonly transport: MailTransport;
   private readonly authAlert = new LogThrottle(60000);
+  private readonly writeLog = new LogThrottle(10000);
+  private readonly gate = new WriteGate();
+  // Deliveries in flight in this process, whatever job they belong to: twice
+  // the SMTP pool keeps every connection busy while the next claim is written,
+  // and a mail is claimed only when a slot is free to send it.
+  private readonly slots: ReturnType<typeof pLimit>;
+  private closing = false;
 
   constructor(
     // Plain pg, not Prisma: a results release runs these statements for
@@ -49,21 +82,32 @@ export class MailSenderService {
   ) {
     this.transport = new MailTransport(
       config.SMTP_URL,
-      config.SMTP_TIMEOUT_MS,
+      { connectMs: config.SMTP_TIMEOUT_MS, replyMs: config.SMTP_REPLY_TIMEOUT_MS },
       config.SMTP_MAX_CONNECTIONS,
     );
+    this.slots = pLimit(config.SMTP_MAX_CONNECTIONS * 2);
     this.logger.setContext('MailSender');
   }
 
-  async deliver(notificationId: string): Promise<DeliveryResult> {
+  deliver(notificationId: string): Promise<DeliveryResult> {
+    return this.slots(() => this.deliverNow(notificationId));
+  }
+
+  private async deliverNow(notificationId: string): Promise<DeliveryResult> {
+    // No new claim while a mark is failing: the database refuses writes.
+    await this.gate.open();
+    // A claim of a row whose last lease ended without an outcome (the worker
+    // died, or its mark never got written) follows a send in doubt.
     const { rows: claimed } = await this.pg.pool.query<ClaimedMail>(
       `UPDATE notifications
           SET lease_until = now() + ($2::int * interval '1 millisecond'),
-              attempts = attempts + 1
+              attempts = attempts + 1,
+              sends_in_doubt = sends_in_doubt + (lease_until IS NOT NULL)::int
         WHERE id = $1 AND status = 'PENDING'
           AND (lease_until IS NULL OR lease_until < now())
           AND (next_attempt_at IS NULL OR next_attempt_at <= now())
-       RETURNING id, event_id AS "eventId", recipient, subject, body, message_id AS "messageId", attempts`,
+       RETURNING id, event_id AS "eventId", recipient, subject, body, message_id AS "messageId",
+                 attempts, sends_in_doubt AS "sendsInDoubt"`,
       [notificationId, this.config.MAIL_LEASE_MS],
     );
     if (claimed.length === 0) {
@@ -85,24 +129,21 @@ export class MailSenderService {
       return { kind: 'later', at };
     }
     const n = claimed[0];
+    if (n.sendsInDoubt >= this.config.MAIL_MAX_SENDS_IN_DOUBT) return this.giveUpInDoubt(n);
     const text = await this.withSecrets(n);
+    await this.gate.open();
     const outcome =
       text === null
         ? ({
             ok: false,
             permanent: true,
             auth: false,
+            inDoubt: false,
             error: 'the invitation token is no longer kept; invite the user again',
           } satisfies SendOutcome)
-        : await this.transport.send({
-            from: this.config.MAIL_FROM,
-            to: n.recipient,
-            subject: n.subject,
-            text,
-            messageId: n.messageId,
-          });
+        : await this.sendLeased(n, text);
     if (outcome.ok) {
-      await this.pg.pool.query(
+      await this.record(
         `UPDATE notifications
             SET status = 'SENT', sent_at = now(), lease_until = NULL, last_error = NULL,
                 next_attempt_at = NULL
@@ -117,7 +158,7 @@ export class MailSenderService {
     }
     const lastError = outcome.error.slice(0, 1000);
     if (outcome.permanent) {
-      await this.pg.pool.query(
+      await this.record(
         `UPDATE notifications
             SET status = 'FAILED', last_error = $2, lease_until = NULL, next_attempt_at = NULL
           WHERE id = $1`,
@@ -137,11 +178,12 @@ export class MailSenderService {
           this.config.MAIL_RETRY_MAX_MS,
         ),
     );
-    await this.pg.pool.query(
+    await this.record(
       `UPDATE notifications
-          SET status = 'PENDING', last_error = $2, lease_until = NULL, next_attempt_at = $3
+          SET status = 'PENDING', last_error = $2, lease_until = NULL, next_attempt_at = $3,
+              sends_in_doubt = sends_in_doubt + $4::int
         WHERE id = $1`,
-      [n.id, lastError, at],
+      [n.id, lastError, at, outcome.inDoubt ? 1 : 0],
     );
     if (outcome.auth) {
       this.authAlert.run('smtp-auth', (suppressed) =>
@@ -152,11 +194,94 @@ export class MailSenderService {
       );
     } else {
       this.logger.warn(
-        { notificationId: n.id, attempts: n.attempts, error: outcome.error, nextAttemptAt: at },
-        'mail deferred by a temporary failure; it stays due and is retried',
+        {
+          notificationId: n.id,
+          attempts: n.attempts,
+          inDoubt: outcome.inDoubt,
+          error: outcome.error,
+          nextAttemptAt: at,
+        },
+        outcome.inDoubt
+          ? 'mail sent without an answer from the SMTP server (it may have arrived); tried again with the same Message-ID, up to MAIL_MAX_SENDS_IN_DOUBT times'
+          : 'mail deferred by a temporary failure; it stays due and is retried',
       );
     }
     return { kind: 'later', at };
+  }
+
+  // Sends a claimed mail, keeping its lease while the server takes its time
+  // (a final reply may take minutes, longer than MAIL_LEASE_MS).
+  private async sendLeased(n: ClaimedMail, text: string): Promise<SendOutcome> {
+    const renew = setInterval(
+      () =>
+        void this.pg.pool
+          .query(
+            `UPDATE notifications
+                SET lease_until = now() + ($2::int * interval '1 millisecond')
+              WHERE id = $1 AND status = 'PENDING'`,
+            [n.id, this.config.MAIL_LEASE_MS],
+          )
+          .catch(() => undefined),
+      Math.max(1000, Math.floor(this.config.MAIL_LEASE_MS / 2)),
+    );
+    try {
+      return await this.transport.send({
+        from: this.config.MAIL_FROM,
+        to: n.recipient,
+        subject: n.subject,
+        text,
+        messageId: n.messageId,
+      });
+    } finally {
+      clearInterval(renew);
+    }
+  }
+
+  private async giveUpInDoubt(n: ClaimedMail): Promise<DeliveryResult> {
+    const error = `${IN_DOUBT_ERROR_PREFIX} sent ${n.sendsInDoubt} time(s) without the SMTP server confirming it (a reply timeout or a lost connection); it may have arrived. Ask the recipient or check the server's log before re-sending it`;
+    await this.record(
+      `UPDATE notifications
+          SET status = 'FAILED', last_error = $2, lease_until = NULL, next_attempt_at = NULL
+        WHERE id = $1`,
+      [n.id, error],
+    );
+    this.logger.error(
+      { notificationId: n.id, recipient: n.recipient, sendsInDoubt: n.sendsInDoubt },
+      'mail given up on after MAIL_MAX_SENDS_IN_DOUBT sends the SMTP server never confirmed; it may have arrived: check, then re-send it if not (POST /api/v1/notifications/:id/resend)',
+    );
+    return { kind: 'done' };
+  }
+
+  // Writes what became of a mail, however long the database refuses writes:
+  // while it does, the gate stops every delivery of this process before it
+  // claims or sends, so no further mail goes out unrecorded. Ends only when
+  // the row is written or the worker shuts down (then the lease runs out and
+  // the mail counts as a send in doubt).
+  private async record(text: string, params: unknown[]): Promise<void> {
+    let closed = false;
+    try {
+      for (let delay = 100; ; delay = Math.min(delay * 2, 5000)) {
+        try {
+          await this.pg.pool.query(text, params);
+          return;
+        } catch (error) {
+          if (this.closing || !writeMayWorkLater(error)) throw error;
+          if (!closed) {
+            closed = true;
+            this.gate.close();
+          }
+          this.writeLog.run('mark', (suppressed) =>
+            this.logger.warn(
+              { err: String(error), suppressed, notificationId: params[0] },
+              'could not record a mail outcome; sending stops until the database takes writes again',
+            ),
+          );
+          await new Promise((r) => setTimeout(r, delay));
+        }
+      }
+    } finally {
+      if (closed) this.gate.release();
+    }
   }
 
   // The body as sent: an invitation's token slot filled from its event, the
@@ -185,6 +310,7 @@ export class MailSenderService {
 
   // Called by the worker's shutdown sequence once no job can use it any more.
   close(): void {
+    this.closing = true;
     this.transport.close();
   }
 }

@@ -3,11 +3,19 @@ import { Inject } from '@nestjs/common';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
-import pLimit from 'p-limit';
 import { APP_CONFIG, AppConfig, LogThrottle, errorKey } from '@app/config';
-import { PrismaService, recordProcessed } from '@app/database';
-import { DomainEvent, EventJobData, QueueName, competitionOfEvent } from '@app/events';
+import { PgService, PrismaService, recordProcessed } from '@app/database';
+import {
+  DomainEvent,
+  EventJobData,
+  MailBatchJobData,
+  QueueName,
+  competitionOfEvent,
+  isMailBatchJob,
+  mailBatchJobId,
+} from '@app/events';
 import { messageIdFor, renderMail } from '@app/mail';
+import { QueueRegistry } from '../outbox/queue-registry.service';
 import { workerOptions } from '../worker-options';
 import { planMails } from './mail-plan';
 import { DeliveryResult, MailSenderService } from './mail-sender.service';
@@ -15,16 +23,19 @@ import { DeliveryResult, MailSenderService } from './mail-sender.service';
 const CONSUMER = QueueName.Notifications;
 
 // Turns events into notification rows (once: the inbox row commits with them)
-// and then delivers whatever of this event is still PENDING. A redelivered
-// event skips the first step and finishes the second, so a crash at any point
-// neither loses a mail nor plans it twice.
+// and then delivers whatever of this event is still PENDING, itself when it
+// fits in one batch (MAIL_BATCH_SIZE), else through batch jobs (fanOut). A
+// redelivered event skips the first step and finishes the second, so a crash
+// at any point neither loses a mail nor plans it twice.
 @Processor(QueueName.Notifications, workerOptions())
 export class NotificationsProcessor extends WorkerHost {
   private readonly errorLog = new LogThrottle();
 
   constructor(
     private readonly prisma: PrismaService,
+    private readonly pg: PgService,
     private readonly sender: MailSenderService,
+    private readonly queues: QueueRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly logger: PinoLogger,
   ) {
@@ -52,7 +63,9 @@ export class NotificationsProcessor extends WorkerHost {
   }
 
   async process(job: Job<EventJobData>, token?: string): Promise<{ delivered: number }> {
-    const { eventId } = job.data;
+    const data = job.data;
+    if (isMailBatchJob(data)) return this.deliverBatch(job, token, data);
+    const { eventId } = data;
     const event = await this.prisma.outboxEvent.findUnique({ where: { id: eventId } });
     if (!event) throw new UnrecoverableError(`outbox event ${eventId} does not exist`);
 
@@ -86,15 +99,74 @@ export class NotificationsProcessor extends WorkerHost {
       select: { id: true },
       orderBy: { id: 'asc' },
     });
-    // An event may carry thousands of mails (a results release): sent one
-    // after another, every SMTP round trip would wait for the last one, and
-    // the pool's other connections would idle. Each delivery claims its own
-    // row, so they may run side by side; twice the pool keeps every
-    // connection busy while the next mail's claim is being written.
-    const limit = pLimit(this.config.SMTP_MAX_CONNECTIONS * 2);
-    const outcomes = await Promise.allSettled(
-      pending.map((n) => limit(() => this.sender.deliver(n.id))),
+    if (pending.length > this.config.MAIL_BATCH_SIZE) {
+      await this.fanOut(data);
+      return { delivered: 0 };
+    }
+    return this.deliverAll(
+      job,
+      token,
+      eventId,
+      pending.map((n) => n.id),
     );
+  }
+
+  // A release's mails go out as batch jobs that any worker may take, so a
+  // second worker adds SMTP throughput and a killed one holds up only the
+  // batches it had. Run again (the sweeper, the reconciler), it makes sure
+  // every batch with a mail still pending has a live job: a finished or
+  // failed one is retried in place, a delayed one runs now.
+  private async fanOut({ eventId, type }: EventJobData): Promise<void> {
+    const batches = await this.pg.pool.query<{ batch: number }>(
+      `SELECT DISTINCT ((rn - 1) / $2::int)::int AS batch
+         FROM (SELECT status, row_number() OVER (ORDER BY id) AS rn
+                 FROM notifications WHERE event_id = $1) AS mails
+        WHERE status = 'PENDING'
+        ORDER BY batch`,
+      [eventId, this.config.MAIL_BATCH_SIZE],
+    );
+    await this.queues.republish(
+      QueueName.Notifications,
+      batches.rows.map(({ batch }) => ({
+        name: `${type}#mails`,
+        data: { eventId, type, batch } satisfies MailBatchJobData,
+        jobId: mailBatchJobId(eventId, batch),
+      })),
+      { promoteDelayed: true },
+    );
+    this.logger.info({ eventId, batches: batches.rows.length }, 'mails fanned out in batch jobs');
+  }
+
+  private async deliverBatch(
+    job: Job<EventJobData>,
+    token: string | undefined,
+    { eventId, batch }: MailBatchJobData,
+  ): Promise<{ delivered: number }> {
+    const size = this.config.MAIL_BATCH_SIZE;
+    const { rows } = await this.pg.pool.query<{ id: string }>(
+      `SELECT id FROM (SELECT id, status, row_number() OVER (ORDER BY id) AS rn
+                         FROM notifications WHERE event_id = $1) AS mails
+        WHERE rn > $2::int AND rn <= $3::int AND status = 'PENDING'
+        ORDER BY id`,
+      [eventId, batch * size, (batch + 1) * size],
+    );
+    return this.deliverAll(
+      job,
+      token,
+      eventId,
+      rows.map((r) => r.id),
+    );
+  }
+
+  // Delivers mails side by side (MailSenderService bounds how many at once in
+  // this process); each delivery claims its own row.
+  private async deliverAll(
+    job: Job<EventJobData>,
+    token: string | undefined,
+    eventId: string,
+    ids: string[],
+  ): Promise<{ delivered: number }> {
+    const outcomes = await Promise.allSettled(ids.map((id) => this.sender.deliver(id)));
     const failure = outcomes.find((o) => o.status === 'rejected');
     if (failure) throw failure.reason;
     let later: Date | undefined;
@@ -111,6 +183,6 @@ export class NotificationsProcessor extends WorkerHost {
       await job.moveToDelayed(later.getTime(), token);
       throw new DelayedError();
     }
-    return { delivered: pending.length };
+    return { delivered: ids.length };
   }
 }

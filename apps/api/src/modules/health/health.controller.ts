@@ -18,7 +18,8 @@ const withTimeout = <T>(p: Promise<T>, ms: number) =>
 // `status`/503 answer "can this api serve?" (database and Redis reachable).
 // `alerts` lists faults that need a person without stopping service: a Redis
 // eviction policy that can lose queued jobs (checked every
-// REDIS_POLICY_CHECK_MS), and mail held back by SMTP authentication failures.
+// REDIS_POLICY_CHECK_MS), mail held back by SMTP authentication failures, and
+// mail given up on because the SMTP server never confirmed it (it may have arrived).
 @ApiTags('operations')
 @Controller('health')
 export class HealthController implements OnModuleDestroy {
@@ -64,6 +65,11 @@ export class HealthController implements OnModuleDestroy {
         alerts.push(
           `SMTP authentication failed (530/535) for ${authFailures} pending mail(s): fix the credentials in SMTP_URL; they are sent once it works`,
         );
+      const inDoubt = await this.mailInDoubt();
+      if (inDoubt)
+        alerts.push(
+          `${inDoubt} mail(s) of the last 7 days given up on after sends the SMTP server never confirmed (slow or dropped final reply): they may have arrived; check the notification log, then re-send or leave them`,
+        );
     }
     const status = db === 'up' && redis === 'up' ? 'ok' : 'degraded';
     if (status !== 'ok') reply.status(503);
@@ -80,6 +86,18 @@ export class HealthController implements OnModuleDestroy {
 
   private async mailHeldByAuthFailure(): Promise<number> {
     return withTimeout(this.mail.heldByAuthFailure(), 2000).catch(() => 0);
+  }
+
+  // FAILED by the worker's MAIL_MAX_SENDS_IN_DOUBT (last_error 'in doubt: …').
+  private async mailInDoubt(): Promise<number> {
+    const rows = await withTimeout(
+      this.prisma.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM notifications
+         WHERE status = 'FAILED' AND last_error LIKE 'in doubt:%'
+           AND created_at > now() - interval '7 days'`,
+      2000,
+    ).catch(() => [{ n: 0 }]);
+    return rows[0].n;
   }
 
   onModuleDestroy(): void {

@@ -46,6 +46,8 @@ export class NotificationActionsService {
         status: 'PENDING',
         nextAttemptAt: new Date(),
         leaseUntil: null,
+        // A person decided to send it again: sends in doubt count afresh.
+        sendsInDoubt: 0,
         resentAt: new Date(),
         resentById: actor.id,
         cancelledAt: null,
