@@ -1,3 +1,4 @@
+import { recordIdempotentAnswer } from '../../common/idempotency-store';
 import { Injectable } from '@nestjs/common';
 import {
   Actor,
@@ -34,20 +35,24 @@ export class RegistrationService {
   async create(actor: Actor, competitionId: string, dto: CreateProjectDto): Promise<Project> {
     const ctx = await this.competitions.registrationContext(competitionId);
     await this.assertPlacement(competitionId, ctx.trackCodes, dto.trackCode, dto.heatId);
-    return this.prisma.project.create({
-      data: {
-        competitionId,
-        ownerId: actor.id,
-        heatId: dto.heatId,
-        trackCode: dto.trackCode,
-        title: dto.title,
-        summary: dto.summary,
-        organisation: json(dto.organisation),
-        organisationName: dto.organisation.name.trim(),
-        team: json(dto.team),
-        fundingStage: dto.fundingStage ?? null,
-        pitchDeckUrl: dto.pitchDeckUrl ?? null,
-      },
+    return this.prisma.$transaction(async (tx) => {
+      const project = await tx.project.create({
+        data: {
+          competitionId,
+          ownerId: actor.id,
+          heatId: dto.heatId,
+          trackCode: dto.trackCode,
+          title: dto.title,
+          summary: dto.summary,
+          organisation: json(dto.organisation),
+          organisationName: dto.organisation.name.trim(),
+          team: json(dto.team),
+          fundingStage: dto.fundingStage ?? null,
+          pitchDeckUrl: dto.pitchDeckUrl ?? null,
+        },
+      });
+      await recordIdempotentAnswer(tx, project);
+      return project;
     });
   }
 
