@@ -65,7 +65,12 @@ export class Supervisor {
         if (!child) return;
         const started = Date.now();
         const killed = await stopProcess(child, 'SIGTERM', graceMs);
-        const fields = { pid: child.pid, code: child.exitCode, ms: Date.now() - started };
+        const fields = {
+          pid: child.pid,
+          code: child.exitCode,
+          signal: child.signalCode,
+          ms: Date.now() - started,
+        };
         if (killed)
           this.sink.log('warn', `${s.label} did not stop within ${graceMs} ms; killed`, fields);
         else this.sink.log('info', `${s.label} stopped`, fields);
