@@ -3,21 +3,27 @@ import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { PrismaService } from '@app/database';
+import {
+  Degradation,
+  connectionSlots,
+  mailDelay,
+  recentResourceFaults,
+  redisWritable,
+  withTimeout,
+} from './health-checks';
 import { checkEvictionPolicy, createProbeRedis } from '@app/messaging';
 import { Public } from '../../common/auth.decorators';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { HealthDto } from './dto/health.responses';
 
-const withTimeout = <T>(p: Promise<T>, ms: number) =>
-  Promise.race([
-    p,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms)),
-  ]);
-
-// `status`/503 answer "can this api serve?" (database and Redis reachable).
-// `alerts` lists faults that need a person without stopping service: a Redis
-// eviction policy that can lose queued jobs (checked every
-// REDIS_POLICY_CHECK_MS), and mail held back by SMTP authentication failures.
+// `status` answers "can this api serve?": "down" (503) when the database or
+// Redis cannot be reached; "degraded" (200) when both answer but something
+// listed in `degraded` (cause and message) hampers service: connection slots
+// exhausted, a full disk or out-of-memory PostgreSQL, Redis out of memory,
+// mail delayed by a slow SMTP server; else "ok". `alerts` lists faults that
+// need a person without stopping service: a Redis eviction policy that can
+// lose queued jobs (checked every REDIS_POLICY_CHECK_MS), and mail held back
+// by SMTP authentication failures. See docs/operations.md (Health).
 @ApiTags('operations')
 @Controller('health')
 export class HealthController implements OnModuleDestroy {
@@ -34,7 +40,8 @@ export class HealthController implements OnModuleDestroy {
 
   @Public()
   @ApiRoute({
-    summary: 'Liveness of the database and Redis (503 when either is down)',
+    summary:
+      'Liveness of the database and Redis (503 "down" when either is unreachable), and what degrades service (200 "degraded", with causes)',
     type: HealthDto,
     errors: [],
   })
@@ -44,7 +51,8 @@ export class HealthController implements OnModuleDestroy {
     const [db, redis] = await Promise.all([
       withTimeout(this.prisma.$queryRaw`SELECT 1`, 2000).then(
         () => 'up',
-        () => 'down',
+        // No connection slot left: the server answers, the api cannot get in.
+        (e: unknown) => (isSlotRefusal(e) ? 'up' : 'down'),
       ),
       withTimeout(this.redis.ping(), 2000).then(
         () => 'up',
@@ -52,20 +60,30 @@ export class HealthController implements OnModuleDestroy {
       ),
     ]);
     const alerts: string[] = [];
+    const degraded: Degradation[] = [...recentResourceFaults()];
+    const optional = <T>(p: Promise<T>) => p.catch(() => null);
     if (redis === 'up') {
       const problem = await this.evictionProblem();
       if (problem) alerts.push(problem);
+      const oom = await redisWritable(this.redis, `${this.config.QUEUE_PREFIX}:health-probe`);
+      if (oom) degraded.push(oom);
     }
     if (db === 'up') {
-      const authFailures = await this.mailHeldByAuthFailure();
+      const [slots, mail, authFailures] = await Promise.all([
+        optional(connectionSlots(this.prisma)),
+        optional(mailDelay(this.prisma, this.config.HEALTH_MAIL_DELAY_MS)),
+        this.mailHeldByAuthFailure(),
+      ]);
+      if (slots && !degraded.some((d) => d.cause === slots.cause)) degraded.push(slots);
+      if (mail) degraded.push(mail);
       if (authFailures)
         alerts.push(
           `SMTP authentication failed (530/535) for ${authFailures} pending mail(s): fix the credentials in SMTP_URL; they are sent once it works`,
         );
     }
-    const status = db === 'up' && redis === 'up' ? 'ok' : 'degraded';
-    if (status !== 'ok') reply.status(503);
-    return { status, db, redis, alerts };
+    const status = db === 'up' && redis === 'up' ? (degraded.length ? 'degraded' : 'ok') : 'down';
+    if (status === 'down') reply.status(503);
+    return { status, db, redis, degraded, alerts };
   }
 
   private async evictionProblem(): Promise<string | null> {
@@ -89,4 +107,9 @@ export class HealthController implements OnModuleDestroy {
   onModuleDestroy(): void {
     this.redis.disconnect();
   }
+}
+
+function isSlotRefusal(error: unknown): boolean {
+  const text = JSON.stringify(error, Object.getOwnPropertyNames(error ?? {})) ?? '';
+  return /53300|TooManyConnections|too many clients|too many connections/i.test(text);
 }
