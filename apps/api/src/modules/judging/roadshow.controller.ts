@@ -13,6 +13,8 @@ import {
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   Observable,
+  catchError,
+  of,
   concat,
   concatMap,
   defer,
@@ -38,7 +40,7 @@ import {
 import { RankingStreamService } from './ranking-stream.service';
 import { RoadshowService } from './roadshow.service';
 import { ScreenService } from './screen.service';
-import { STREAM_TICKET_TTL_S, StreamTicketService } from './stream-ticket.service';
+import { STREAM_TICKET_TTL_S, StreamTicketService, TicketCheck } from './stream-ticket.service';
 import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 
 @ApiTags('roadshow')
@@ -167,7 +169,12 @@ export class RoadshowController {
       ),
       interval((STREAM_TICKET_TTL_S * 1000) / 3).pipe(map(() => true)),
     ).pipe(
-      concatMap((renew) => from(this.tickets.check(ticketId, id, renew))),
+      // A database that cannot answer now does not close the screen: checked again later.
+      concatMap((renew) =>
+        from(this.tickets.check(ticketId, id, renew)).pipe(
+          catchError(() => of<TicketCheck>({ ok: true })),
+        ),
+      ),
       share(),
     );
     const renewals = checks.pipe(
