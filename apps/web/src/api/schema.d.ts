@@ -2262,7 +2262,7 @@ export interface components {
              * @deprecated
              * @description Refused (400, field `seed`): the server generates the seed and commits to it (its SHA-256 in POST …/pitch-order/commitment) before the draw reveals it. Kept in the schema so an old client gets a clear refusal.
              */
-            seed?: Record<string, never>;
+            seed?: string;
             /**
              * @description Required to redraw an order already drawn
              * @example 评委迟到，重新抽签

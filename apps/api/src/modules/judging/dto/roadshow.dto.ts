@@ -3,6 +3,7 @@ import { Allow, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 
 export class DrawPitchOrderDto {
   @ApiPropertyOptional({
+    type: String,
     description:
       'Refused (400, field `seed`): the server generates the seed and commits to it (its SHA-256 in POST …/pitch-order/commitment) before the draw reveals it. Kept in the schema so an old client gets a clear refusal.',
     deprecated: true,
