@@ -15,18 +15,22 @@ export interface RunningService {
   stop: () => Promise<void>;
 }
 
-/** Signal a child and wait for it to exit; SIGKILL after `graceMs`. */
+/** Signal a child and wait for it to exit; SIGKILL after `graceMs` (resolves true then). */
 export function stopProcess(
   child: ChildProcess,
   signal: NodeJS.Signals = 'SIGTERM',
   graceMs = 4000,
-): Promise<void> {
-  if (child.exitCode !== null || child.signalCode) return Promise.resolve();
+): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode) return Promise.resolve(false);
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    let killed = false;
+    const timer = setTimeout(() => {
+      killed = true;
+      child.kill('SIGKILL');
+    }, graceMs);
     child.once('exit', () => {
       clearTimeout(timer);
-      resolve();
+      resolve(killed);
     });
     child.kill(signal);
   });
@@ -123,7 +127,7 @@ export async function startEmbeddedPostgres(
   await admin.end();
   sink.log('info', 'embedded PostgreSQL running', { port, pid: child.pid });
   // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions, checkpoint, exit.
-  return { url, stop: () => stopProcess(child, 'SIGINT', 10000) };
+  return { url, stop: () => stopProcess(child, 'SIGINT', 10000).then(() => undefined) };
 }
 
 export async function startPrivateRedis(dataDir: string, sink: LogSink): Promise<RunningService> {
@@ -159,5 +163,8 @@ export async function startPrivateRedis(dataDir: string, sink: LogSink): Promise
     child.once('spawn', () => resolve());
   });
   sink.log('info', 'private redis-server running', { port, pid: child.pid });
-  return { url: `redis://127.0.0.1:${port}`, stop: () => stopProcess(child, 'SIGTERM', 5000) };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: () => stopProcess(child, 'SIGTERM', 5000).then(() => undefined),
+  };
 }

@@ -54,13 +54,27 @@ export class Supervisor {
     return Object.fromEntries(this.slots.map((s) => [s.label, s.process?.pid]));
   }
 
-  async stop(): Promise<void> {
+  // SIGTERM to every process, then each gets `graceMs` to finish by itself (a
+  // worker lets its active jobs finish, up to SHUTDOWN_GRACE_MS) before SIGKILL.
+  async stop(graceMs: number): Promise<void> {
     this.stopping = true;
     for (const s of this.slots) clearTimeout(s.timer);
     await Promise.all(
-      this.slots.map((s) =>
-        s.process ? stopProcess(s.process, 'SIGTERM', 4000) : Promise.resolve(),
-      ),
+      this.slots.map(async (s) => {
+        const child = s.process;
+        if (!child) return;
+        const started = Date.now();
+        const killed = await stopProcess(child, 'SIGTERM', graceMs);
+        const fields = {
+          pid: child.pid,
+          code: child.exitCode,
+          signal: child.signalCode,
+          ms: Date.now() - started,
+        };
+        if (killed)
+          this.sink.log('warn', `${s.label} did not stop within ${graceMs} ms; killed`, fields);
+        else this.sink.log('info', `${s.label} stopped`, fields);
+      }),
     );
   }
 

@@ -35,6 +35,24 @@ function count(name: string): number {
   return n;
 }
 
+// How long the api and worker get to stop by themselves after SIGTERM before
+// SIGKILL: the worker lets its active jobs finish for up to SHUTDOWN_GRACE_MS
+// (25 s by default), so the launcher waits that plus 5 s unless STOP_GRACE_MS
+// says otherwise. A process that stops sooner is not waited for.
+function stopGraceMs(env: NodeJS.ProcessEnv): number {
+  const raw = env.STOP_GRACE_MS;
+  if (raw !== undefined && raw !== '') {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1000 || n > 600000)
+      throw new Error(
+        `STOP_GRACE_MS must be a whole number of ms from 1000 to 600000, not "${raw}"`,
+      );
+    return n;
+  }
+  const workerGrace = Number(env.SHUTDOWN_GRACE_MS);
+  return (Number.isInteger(workerGrace) && workerGrace > 0 ? workerGrace : 25000) + 5000;
+}
+
 async function startMailCatcher(): Promise<string> {
   const recorder = new SmtpRecorder();
   const port = await recorder.start(Number(process.env.MAIL_CATCHER_PORT ?? 1025));
@@ -80,12 +98,13 @@ function migrate(env: NodeJS.ProcessEnv): void {
 }
 
 let shuttingDown = false;
+let stopGrace = 30000;
 async function shutdown(code = 0): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
   const started = Date.now();
   sink.log('info', 'stopping');
-  await supervisor?.stop();
+  await supervisor?.stop(stopGrace);
   for (const stop of stoppers.reverse())
     await stop().catch((e) => sink.log('error', 'stop failed', { error: String(e) }));
   sink.log('info', 'stopped', { ms: Date.now() - started });
@@ -126,6 +145,7 @@ async function main(): Promise<void> {
   process.on('exit', () => supervisor?.killAll());
   const apis = count('API_PROCESSES');
   const workers = count('WORKER_PROCESSES');
+  stopGrace = stopGraceMs(process.env);
 
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (!env.DATABASE_URL) {

@@ -102,6 +102,11 @@ describe('authorization matrix', () => {
       ),
       'signing',
     );
+    await must(stack.post(`/rounds/${round.id}/ranking/stream-ticket`, {}, organiser), 'ticket');
+    const tickets = await must(
+      stack.get(`/rounds/${round.id}/screen-tickets`, organiser),
+      'tickets',
+    );
     const user = await must(
       stack.post(
         '/users',
@@ -138,6 +143,7 @@ describe('authorization matrix', () => {
       round: round.id,
       project: project.id,
       signing: signing.id,
+      screenTicket: tickets.items[0].id,
       user: user.user.id,
       organiser: organiserIds.own,
       spareOrganiser: organiserIds.rival,

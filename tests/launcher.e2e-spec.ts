@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../prisma/seed';
+import { SmtpRecorder } from '../libs/testing/src/smtp-recorder';
 import { REPO_ROOT } from './support/env';
 import { freePorts, waitFor } from './support/stack';
 
@@ -172,16 +173,49 @@ describe('the run command', () => {
     await expect(fetch(`${base}/health`)).rejects.toThrow();
   });
 
-  it('starts again with nothing to migrate, and stops on SIGTERM', async () => {
-    const { launcher, output } = await launch();
-    const migrations = logLines(output()).find((l) => l.msg === 'migrations');
-    expect(String(migrations?.result)).toContain('up to date');
-    expect((await fetch(`${base}/health`)).status).toBe(200);
-    const exited = new Promise<number | null>((resolve) =>
-      launcher.once('exit', (code) => resolve(code)),
-    );
-    launcher.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    await expect(fetch(`${base}/health`)).rejects.toThrow();
+  // The worker's graceful stop lets its active jobs finish (up to 25 s): the
+  // launcher waits for it instead of SIGKILLing it after 4 s, as it did.
+  it('starts again with nothing to migrate, and on SIGTERM lets a mail in flight finish', async () => {
+    const smtp = new SmtpRecorder();
+    env.SMTP_URL = `smtp://127.0.0.1:${await smtp.start()}`;
+    const release = smtp.hold();
+    try {
+      const { launcher, output } = await launch();
+      const migrations = logLines(output()).find((l) => l.msg === 'migrations');
+      expect(String(migrations?.result)).toContain('up to date');
+      expect((await fetch(`${base}/health`)).status).toBe(200);
+
+      // A reset mail the stalled SMTP server holds: the worker's job is active.
+      const forgot = await fetch(`${base}/auth/password/forgot`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: DEMO_LOGINS.applicants[0] }),
+      });
+      expect(forgot.status).toBeLessThan(300);
+      await waitFor('the reset mail to be in flight', () => smtp.held === 1, 60000, 100);
+
+      const exited = new Promise<number | null>((resolve) =>
+        launcher.once('exit', (code) => resolve(code)),
+      );
+      launcher.kill('SIGTERM');
+      await waitFor('the launcher to start stopping', () => output().includes('"stopping"'));
+      // The server answers only after the launcher's old 4 s grace has passed.
+      await new Promise((r) => setTimeout(r, 6000));
+      release();
+      expect(await exited).toBe(0);
+      const logs = logLines(output());
+      // Nest re-raises SIGTERM after its shutdown hooks: the worker ends by the
+      // signal it was sent, by itself, once the mail was answered (the old
+      // launcher SIGKILLed it at 4 s, before the server answered).
+      const stopped = logs.find((l) => l.msg === 'worker stopped');
+      expect(stopped).toMatchObject({ level: 30, signal: 'SIGTERM' });
+      expect(logs.filter((l) => String(l.msg).includes('did not stop'))).toEqual([]);
+      expect(smtp.mails.map((m) => m.to)).toEqual([[DEMO_LOGINS.applicants[0]]]);
+      await expect(fetch(`${base}/health`)).rejects.toThrow();
+    } finally {
+      release();
+      delete env.SMTP_URL;
+      await smtp.stop();
+    }
   });
 });

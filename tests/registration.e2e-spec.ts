@@ -552,6 +552,7 @@ describe('bad input and operations surfaces', () => {
       status: 'ok',
       db: 'up',
       redis: 'up',
+      degraded: [],
       alerts: [],
     });
     const docs = await fetch(`${base}/api/docs-json`);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { drawPitchOrder } from '../libs/domain/src/judging/pitch-order';
 import { deterministicScores, round2, total } from './support/judging-scenario';
 import { RoadshowFixture, openRoadshow } from './support/roadshow-scenario';
@@ -148,29 +149,47 @@ describe('backend of the web client: judge views, password reset, pitch order, b
     ).toBe(404);
   });
 
-  it('draws the pitch order from a stored seed, reproducibly, and redraws only with a reason', async () => {
+  // Commit-reveal: the server generates the seed and shows its SHA-256 before
+  // the draw; the draw reveals the seed, from which anyone recomputes the order.
+  it('draws the pitch order from a server seed committed before the draw, and redraws only with a reason', async () => {
     const token = show.organiser.token;
-    const drawn = await stack.post(
-      `/rounds/${show.roundId}/pitch-order`,
-      { seed: 'jiangyin-2026' },
-      token,
-    );
+    const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+    const route = `/rounds/${show.roundId}/pitch-order`;
+
+    // The organiser cannot choose the lot.
+    const chosen = await stack.post(route, { seed: 'jiangyin-2026' }, token);
+    expect(chosen.status).toBe(400);
+    expect(chosen.body.details).toEqual([expect.objectContaining({ field: 'seed' })]);
+    expect((await stack.get(`${route}/commitment`, token)).status).toBe(404);
+
+    const committed = await stack.post(`${route}/commitment`, {}, token);
+    expect(committed.status).toBe(200);
+    expect(committed.body.seedHash).toMatch(/^[0-9a-f]{64}$/);
+    // Asking again answers the same commitment: no re-rolling before the draw.
+    expect((await stack.post(`${route}/commitment`, {}, token)).body).toEqual(committed.body);
+    expect((await stack.get(`${route}/commitment`, token)).body).toEqual(committed.body);
+
+    const drawn = await stack.post(route, {}, token);
     expect(drawn.status).toBe(200);
+    expect(sha256(drawn.body.seed)).toBe(committed.body.seedHash);
+    expect(drawn.body.seedHash).toBe(committed.body.seedHash);
+    expect(drawn.body.seedCommittedAt).toBe(committed.body.committedAt);
     expect(drawn.body.order.map((s: any) => s.projectId)).toEqual(
-      drawPitchOrder(show.projectIds, 'jiangyin-2026'),
+      drawPitchOrder(show.projectIds, drawn.body.seed),
     );
     expect(drawn.body.order.map((s: any) => s.position)).toEqual([1, 2, 3]);
+    // The redraw's seed is committed with the draw.
+    expect((await stack.get(`${route}/commitment`, token)).body.seedHash).toBe(
+      drawn.body.nextSeedHash,
+    );
 
-    const again = await stack.post(`/rounds/${show.roundId}/pitch-order`, {}, token);
+    const again = await stack.post(route, {}, token);
     expect(again.status).toBe(422);
     expect(again.body.details).toEqual([expect.objectContaining({ field: 'reason' })]);
-    const redraw = await stack.post(
-      `/rounds/${show.roundId}/pitch-order`,
-      { reason: '一位评委迟到，重新抽签' },
-      token,
-    );
+    const redraw = await stack.post(route, { reason: '一位评委迟到，重新抽签' }, token);
     expect(redraw.status).toBe(200);
-    expect(redraw.body.seed).not.toBe('jiangyin-2026');
+    expect(redraw.body.seed).not.toBe(drawn.body.seed);
+    expect(sha256(redraw.body.seed)).toBe(drawn.body.nextSeedHash);
     expect(redraw.body.order.map((s: any) => s.projectId)).toEqual(
       drawPitchOrder(show.projectIds, redraw.body.seed),
     );
@@ -180,23 +199,27 @@ describe('backend of the web client: judge views, password reset, pitch order, b
       [show.roundId],
     );
     expect(audit.map((a) => a.action)).toEqual([
+      'round.pitch-seed-committed',
       'round.pitch-order-drawn',
       'round.pitch-order-redrawn',
     ]);
-    expect(audit[1]).toMatchObject({ reason: '一位评委迟到，重新抽签' });
-    expect(audit[1].data).toMatchObject({ seed: redraw.body.seed, previousSeed: 'jiangyin-2026' });
+    expect(audit[0].data).toEqual({
+      seedHash: committed.body.seedHash,
+      committedAt: committed.body.committedAt,
+    });
+    expect(audit[2]).toMatchObject({ reason: '一位评委迟到，重新抽签' });
+    expect(audit[2].data).toMatchObject({
+      seed: redraw.body.seed,
+      seedHash: drawn.body.nextSeedHash,
+      previousSeed: drawn.body.seed,
+    });
 
     const judgeView = await stack.get(`/judge/rounds/${show.roundId}`, show.judges[1].token);
     expect(judgeView.body.projects.map((p: any) => p.projectId)).toEqual(
       redraw.body.order.map((s: any) => s.projectId),
     );
-    expect(
-      (await stack.post(`/rounds/${show.roundId}/pitch-order`, {}, show.judges[1].token)).status,
-    ).toBe(403);
-    expect(
-      (await stack.post(`/rounds/${show.roundId}/pitch-order`, { seed: 'bad seed!' }, token))
-        .status,
-    ).toBe(400);
+    expect((await stack.post(route, {}, show.judges[1].token)).status).toBe(403);
+    expect((await stack.post(`${route}/commitment`, {}, show.judges[1].token)).status).toBe(403);
   });
 
   it('opens the big screen with a ticket that is no login, and pushes the score once all judges submit', async () => {

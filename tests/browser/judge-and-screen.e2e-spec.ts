@@ -49,7 +49,7 @@ describe('browser: a judge scores on a phone, the big screen follows', () => {
     const screen = await screenCtx.newPage();
     await screen.goto(ticket.screenPath);
     await screen.getByText('实时', { exact: true }).waitFor();
-    await stack.post(`/rounds/${show.roundId}/pitch-order`, { seed: 'browser-test' }, org);
+    await stack.post(`/rounds/${show.roundId}/pitch-order`, {}, org);
     await stack.post(`/rounds/${show.roundId}/now-pitching`, { projectId: first }, org);
     await screen.getByTestId('stage-submitted').getByText('评委已评分 0 / 2').waitFor();
 

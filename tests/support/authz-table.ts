@@ -43,6 +43,8 @@ export interface Fixture {
   round: string;
   project: string;
   signing: string;
+  // A big-screen ticket of the round, issued by its organiser.
+  screenTicket: string;
   // A user of its own per fixture, for routes that change a user.
   user: string;
   // A mail about the competition (its project's submission).
@@ -172,6 +174,9 @@ export const AUTHZ_MATRIX: Record<string, MatrixEntry> = {
   'PATCH /rounds/:id':                            { params: r, body: () => ({ name: '初评（改名）' }), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'POST /rounds/:id/now-pitching':                { params: r, body: (f) => ({ projectId: f.project }), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'POST /rounds/:id/pitch-order':                 { params: r, body: () => ({}), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /rounds/:id/pitch-order/commitment':      { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  // The fixture's round has no seed committed yet: the organiser's answer is 404 too.
+  'GET /rounds/:id/pitch-order/commitment':       { params: r, expect: row(401, 403, 403, 403, 403, 403, 404, 404, 404) },
   // Other judges' scores: the fixture's round does not show them (403 even to
   // the assigned judge); a pool judge not assigned is refused, others see nothing.
   'GET /rounds/:id/projects/:projectId/scores':   { params: rp, expect: row(401, 403, 403, 403, 404, 403, 403, 403, 403) },
@@ -180,6 +185,9 @@ export const AUTHZ_MATRIX: Record<string, MatrixEntry> = {
   // never by a bearer token: whoever calls it without a ticket, organiser and
   // admin included, gets 401. The tickets' own scoping (one round, expiry) is
   // tested in tests/web-backend.e2e-spec.ts.
+  // A round's screen tickets: listed and revoked by whoever manages the round.
+  'GET /rounds/:id/screen-tickets':               { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /rounds/:id/screen-tickets/:ticketId/revoke': { params: { id: 'round', ticketId: 'screenTicket' }, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'GET /rounds/:id/screen/stream':                { params: r, stream: true, expect: row(401, 401, 401, 401, 401, 401, 401, 401, 401) },
   // The fixture's OPEN round scores against its rubric: the rubric is no longer editable.
   'PATCH /rubrics/:id':                           { params: { id: 'rubric' }, body: () => ({ name: '初赛评分标准（修订）' }), expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },

@@ -5,10 +5,21 @@ import { Server, Socket, createServer } from 'node:net';
 // (other test runs use it): `outage(ms)` drops every open connection and
 // refuses new ones (the port is closed, so clients get ECONNREFUSED, as from a
 // stopped server), then listens again on the same port.
+// PostgreSQL's ReadyForQuery with status Idle: the server's last word after a
+// COMMIT (or an autocommit statement), sent once the work is durable.
+const READY_IDLE = Buffer.from([0x5a, 0, 0, 0, 5, 0x49]);
+
+interface CommitTrap {
+  marker: RegExp;
+  action: 'drop' | 'hold';
+  sprung: () => void;
+}
+
 export class TcpProxy {
   port = 0;
   private server?: Server;
   private readonly sockets = new Set<Socket>();
+  private trap?: CommitTrap;
 
   constructor(
     private readonly targetHost: string,
@@ -65,6 +76,18 @@ export class TcpProxy {
     return this.down();
   }
 
+  // The answer to a commit is lost: on the first connection that sends SQL
+  // matching `marker`, the server's reply that ends its transaction (the
+  // first ReadyForQuery-idle after it) never reaches the client. 'drop'
+  // closes that connection at once (a lost connection on COMMIT); 'hold' keeps
+  // it open and silent (the client waits, e.g. until the test kills it).
+  // Resolves when the commit has happened and its reply was swallowed.
+  loseCommitReply(marker: RegExp, action: 'drop' | 'hold'): Promise<void> {
+    return new Promise((resolve) => {
+      this.trap = { marker, action, sprung: resolve };
+    });
+  }
+
   private pipe(client: Socket): void {
     const upstream = new Socket();
     this.sockets.add(client);
@@ -77,9 +100,32 @@ export class TcpProxy {
     };
     client.on('error', close).on('close', close);
     upstream.on('error', close).on('close', close);
+    // Forwarded chunk by chunk (not piped) so that a commit trap can swallow a reply.
+    let marked = false;
+    let held = false;
+    const forward = (from: Socket, to: Socket, inspect: (chunk: Buffer) => boolean) => {
+      from.on('data', (chunk: Buffer) => {
+        if (held || !inspect(chunk)) return;
+        if (!to.write(chunk)) {
+          from.pause();
+          to.once('drain', () => from.resume());
+        }
+      });
+    };
     upstream.connect(this.targetPort, this.targetHost, () => {
-      client.pipe(upstream);
-      upstream.pipe(client);
+      forward(client, upstream, (chunk) => {
+        if (this.trap && !marked && this.trap.marker.test(chunk.toString('latin1'))) marked = true;
+        return true;
+      });
+      forward(upstream, client, (chunk) => {
+        const trap = this.trap;
+        if (!marked || !trap || !chunk.includes(READY_IDLE)) return true;
+        this.trap = undefined;
+        if (trap.action === 'drop') close();
+        else held = true;
+        trap.sprung();
+        return false;
+      });
     });
   }
 }

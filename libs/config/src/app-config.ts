@@ -69,6 +69,8 @@ const schema = z.object({
   JOB_ATTEMPTS: z.coerce.number().int().positive().optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(25000),
   REDIS_POLICY_CHECK_MS: z.coerce.number().int().positive().default(60000),
+  // /health reports mail as delayed once a pending mail has waited this long (slow or failing SMTP).
+  HEALTH_MAIL_DELAY_MS: z.coerce.number().int().positive().default(300000),
   IDEMPOTENCY_TTL_HOURS: z.coerce.number().positive().default(24),
   // Rate limits (0 turns one off). Everything, per signed-in user or else per IP:
   RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(1200),

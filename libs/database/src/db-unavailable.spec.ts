@@ -37,6 +37,27 @@ describe('isDatabaseUnavailable', () => {
     ).toBe(true);
   });
 
+  it('takes insufficient resources (disk full, out of memory, connection slots) for an outage', () => {
+    for (const code of ['53000', '53100', '53200', '53300'])
+      expect(isDatabaseUnavailable({ code, message: 'insufficient resources' })).toBe(true);
+    // As Prisma's driver adapter wraps a SQLSTATE it has no kind for.
+    expect(
+      isDatabaseUnavailable({
+        code: 'P2010',
+        meta: {
+          driverAdapterError: {
+            cause: { originalCode: '53100', kind: 'postgres', code: '53100', message: 'x' },
+          },
+        },
+      }),
+    ).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        new Error('could not extend file "base/16384/2619": No space left on device'),
+      ),
+    ).toBe(true);
+  });
+
   it('does not take statement errors or bugs for an outage', () => {
     expect(isDatabaseUnavailable({ code: '23505', message: 'duplicate key' })).toBe(false);
     expect(isDatabaseUnavailable({ code: 'P2002' })).toBe(false);

@@ -24,6 +24,8 @@ export class SmtpRecorder {
   delayMs = 0;
   // While set, every message waits for it before the answer (a stalled server).
   private gate?: Promise<void>;
+  // Messages received in full and waiting for `hold()`'s release.
+  held = 0;
   private server?: SMTPServer;
 
   // Holds every message until the returned function is called.
@@ -49,7 +51,11 @@ export class SmtpRecorder {
           () =>
             void (async () => {
               if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
-              if (this.gate) await this.gate;
+              if (this.gate) {
+                this.held++;
+                await this.gate;
+                this.held--;
+              }
               const reject =
                 this.rejectWith ??
                 session.envelope.rcptTo

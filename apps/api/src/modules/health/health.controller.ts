@@ -3,23 +3,29 @@ import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { PrismaService } from '@app/database';
+import {
+  Degradation,
+  connectionSlots,
+  mailDelay,
+  recentResourceFaults,
+  redisWritable,
+  withTimeout,
+} from './health-checks';
 import { checkEvictionPolicy, createProbeRedis } from '@app/messaging';
 import { Public } from '../../common/auth.decorators';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { MailHealthService } from '../notifications/mail-health.service';
 import { HealthDto } from './dto/health.responses';
 
-const withTimeout = <T>(p: Promise<T>, ms: number) =>
-  Promise.race([
-    p,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms)),
-  ]);
-
-// `status`/503 answer "can this api serve?" (database and Redis reachable).
-// `alerts` lists faults that need a person without stopping service: a Redis
-// eviction policy that can lose queued jobs (checked every
-// REDIS_POLICY_CHECK_MS), mail held back by SMTP authentication failures, and
-// mail given up on because the SMTP server never confirmed it (it may have arrived).
+// `status` answers "can this api serve?": "down" (503) when the database or
+// Redis cannot be reached; "degraded" (200) when both answer but something
+// listed in `degraded` (cause and message) hampers service: connection slots
+// exhausted, a full disk or out-of-memory PostgreSQL, Redis out of memory,
+// mail delayed by a slow SMTP server; else "ok". `alerts` lists faults that
+// need a person without stopping service: a Redis eviction policy that can
+// lose queued jobs (checked every REDIS_POLICY_CHECK_MS), and mail held back
+// by SMTP authentication failures, and mail given up on because the SMTP
+// server never confirmed it (it may have arrived). See docs/operations.md (Health).
 @ApiTags('operations')
 @Controller('health')
 export class HealthController implements OnModuleDestroy {
@@ -37,7 +43,8 @@ export class HealthController implements OnModuleDestroy {
 
   @Public()
   @ApiRoute({
-    summary: 'Liveness of the database and Redis (503 when either is down)',
+    summary:
+      'Liveness of the database and Redis (503 "down" when either is unreachable), and what degrades service (200 "degraded", with causes)',
     type: HealthDto,
     errors: [],
   })
@@ -47,7 +54,8 @@ export class HealthController implements OnModuleDestroy {
     const [db, redis] = await Promise.all([
       withTimeout(this.prisma.$queryRaw`SELECT 1`, 2000).then(
         () => 'up',
-        () => 'down',
+        // No connection slot left: the server answers, the api cannot get in.
+        (e: unknown) => (isSlotRefusal(e) ? 'up' : 'down'),
       ),
       withTimeout(this.redis.ping(), 2000).then(
         () => 'up',
@@ -55,12 +63,23 @@ export class HealthController implements OnModuleDestroy {
       ),
     ]);
     const alerts: string[] = [];
+    const degraded: Degradation[] = [...recentResourceFaults()];
+    const optional = <T>(p: Promise<T>) => p.catch(() => null);
     if (redis === 'up') {
       const problem = await this.evictionProblem();
       if (problem) alerts.push(problem);
+      const oom = await redisWritable(this.redis, `${this.config.QUEUE_PREFIX}:health-probe`);
+      if (oom) degraded.push(oom);
     }
     if (db === 'up') {
-      const authFailures = await this.mailHeldByAuthFailure();
+      const [slots, mail, authFailures] = await Promise.all([
+        optional(connectionSlots(this.prisma)),
+        optional(withTimeout(this.mail.delayed(this.config.HEALTH_MAIL_DELAY_MS), 2000)),
+        this.mailHeldByAuthFailure(),
+      ]);
+      if (slots && !degraded.some((d) => d.cause === slots.cause)) degraded.push(slots);
+      const delay = mailDelay(mail);
+      if (delay) degraded.push(delay);
       if (authFailures)
         alerts.push(
           `SMTP authentication failed (530/535) for ${authFailures} pending mail(s): fix the credentials in SMTP_URL; they are sent once it works`,
@@ -71,9 +90,9 @@ export class HealthController implements OnModuleDestroy {
           `${inDoubt} mail(s) of the last 7 days given up on after sends the SMTP server never confirmed (slow or dropped final reply): they may have arrived; check the notification log, then re-send or leave them`,
         );
     }
-    const status = db === 'up' && redis === 'up' ? 'ok' : 'degraded';
-    if (status !== 'ok') reply.status(503);
-    return { status, db, redis, alerts };
+    const status = db === 'up' && redis === 'up' ? (degraded.length ? 'degraded' : 'ok') : 'down';
+    if (status === 'down') reply.status(503);
+    return { status, db, redis, degraded, alerts };
   }
 
   private async evictionProblem(): Promise<string | null> {
@@ -88,19 +107,16 @@ export class HealthController implements OnModuleDestroy {
     return withTimeout(this.mail.heldByAuthFailure(), 2000).catch(() => 0);
   }
 
-  // FAILED by the worker's MAIL_MAX_SENDS_IN_DOUBT (last_error 'in doubt: …').
   private async mailInDoubt(): Promise<number> {
-    const rows = await withTimeout(
-      this.prisma.$queryRaw<{ n: number }[]>`
-        SELECT count(*)::int AS n FROM notifications
-         WHERE status = 'FAILED' AND last_error LIKE 'in doubt:%'
-           AND created_at > now() - interval '7 days'`,
-      2000,
-    ).catch(() => [{ n: 0 }]);
-    return rows[0].n;
+    return withTimeout(this.mail.givenUpInDoubt(), 2000).catch(() => 0);
   }
 
   onModuleDestroy(): void {
     this.redis.disconnect();
   }
+}
+
+function isSlotRefusal(error: unknown): boolean {
+  const text = JSON.stringify(error, Object.getOwnPropertyNames(error ?? {})) ?? '';
+  return /53300|TooManyConnections|too many clients|too many connections/i.test(text);
 }

@@ -97,7 +97,7 @@ export class AuthController {
     errors: [400, 401, 403, 409],
   })
   @Post('users')
-  @Idempotent()
+  @Idempotent({ answer: (user) => ({ user }) })
   async createUser(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto) {
     return { user: await this.identity.createUser(user, dto) };
   }

@@ -1,3 +1,4 @@
+import { recordIdempotentAnswer } from '../../common/idempotency-store';
 import {
   BadRequestException,
   ConflictException,
@@ -162,6 +163,7 @@ export class IdentityService {
           },
         });
         if (!passwordHash) await issueInvitation(tx, created, creatorName);
+        await recordIdempotentAnswer(tx, toUserView(created));
         return created;
       });
       return toUserView(user);

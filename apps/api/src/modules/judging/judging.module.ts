@@ -15,6 +15,7 @@ import { ScoreSheetService } from './score-sheet.service';
 import { ScoringController } from './scoring.controller';
 import { ScoringService } from './scoring.service';
 import { ScreenService } from './screen.service';
+import { ScreenTicketsController } from './screen-tickets.controller';
 import { StreamTicketService } from './stream-ticket.service';
 
 @Module({
@@ -25,6 +26,7 @@ import { StreamTicketService } from './stream-ticket.service';
     RankingsController,
     JudgeViewsController,
     RoadshowController,
+    ScreenTicketsController,
   ],
   providers: [
     RoundsService,

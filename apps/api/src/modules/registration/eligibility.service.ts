@@ -32,6 +32,8 @@ export interface ReleaseRecipientView {
   }[];
 }
 
+const RELEASE_TRANSACTION = { timeout: 60000 };
+
 // Eligibility decisions are recorded without mail and released on purpose
 // (POST /competitions/:id/eligibility/release): each owner with a first
 // decision or a changed one gets exactly one mail per release, listing all
@@ -141,22 +143,25 @@ export class EligibilityService {
       // finds everything already released and mails nobody.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`eligibility-release:${competitionId}`}))`;
       const { recipients, unchanged, pendingReview, owners } = await this.plan(tx, competitionId);
-      const now = new Date();
-      for (const r of recipients)
-        for (const item of r.items) {
-          const row = {
-            competitionId,
-            decision: item.decision,
-            reason: item.decision === 'INELIGIBLE' ? item.reason : null,
-            releaseId,
-            releasedAt: now,
-          };
-          await tx.eligibilityRelease.upsert({
-            where: { projectId: item.projectId },
-            create: { projectId: item.projectId, ...row },
-            update: row,
-          });
-        }
+      // One statement for every project released, whatever their number: a
+      // loop of upserts held the transaction for one round trip per project
+      // and passed Prisma's 5 s limit under load (503, nothing released).
+      const items = recipients.flatMap((r) => r.items);
+      if (items.length) {
+        await tx.$executeRaw`
+          INSERT INTO eligibility_releases
+                 (project_id, competition_id, decision, reason, release_id, released_at)
+          SELECT item.project_id, ${competitionId}::uuid, item.decision, item.reason,
+                 ${releaseId}::uuid, now()
+            FROM unnest(${items.map((i) => i.projectId)}::uuid[],
+                        ${items.map((i) => i.decision)}::text[],
+                        ${items.map((i) => (i.decision === 'INELIGIBLE' ? i.reason : null))}::text[])
+                 AS item(project_id, decision, reason)
+          ON CONFLICT (project_id) DO UPDATE
+             SET competition_id = EXCLUDED.competition_id, decision = EXCLUDED.decision,
+                 reason = EXCLUDED.reason, release_id = EXCLUDED.release_id,
+                 released_at = EXCLUDED.released_at`;
+      }
       if (recipients.length) {
         await appendEvent(tx, 'registration.eligibility-released', competitionId, {
           releaseId,
@@ -195,7 +200,9 @@ export class EligibilityService {
         unchanged: unchanged.length,
         pendingReview,
       };
-    });
+      // Waiting behind a release already running (the advisory lock) and a
+      // large competition's plan take longer than Prisma's 5 s default.
+    }, RELEASE_TRANSACTION);
   }
 
   private async plan(db: Prisma.TransactionClient, competitionId: string) {

@@ -28,7 +28,11 @@ export class ProjectsController {
     errors: [400, 401, 403, 404, 409, 422],
   })
   @Post('competitions/:id/projects')
-  @Idempotent()
+  @Idempotent({
+    // Only while the project is still the caller's to see.
+    replayAccess: (refs, { user, answer }) =>
+      refs.get(RegistrationService, { strict: false }).get(user, (answer as { id: string }).id),
+  })
   async create(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUuidParamPipe) id: string,

@@ -1,3 +1,5 @@
+import { recordIdempotentAnswer } from '../../common/idempotency-store';
+import { toProjectView } from './dto/project.mapper';
 import { Injectable } from '@nestjs/common';
 import {
   Actor,
@@ -34,20 +36,25 @@ export class RegistrationService {
   async create(actor: Actor, competitionId: string, dto: CreateProjectDto): Promise<Project> {
     const ctx = await this.competitions.registrationContext(competitionId);
     await this.assertPlacement(competitionId, ctx.trackCodes, dto.trackCode, dto.heatId);
-    return this.prisma.project.create({
-      data: {
-        competitionId,
-        ownerId: actor.id,
-        heatId: dto.heatId,
-        trackCode: dto.trackCode,
-        title: dto.title,
-        summary: dto.summary,
-        organisation: json(dto.organisation),
-        organisationName: dto.organisation.name.trim(),
-        team: json(dto.team),
-        fundingStage: dto.fundingStage ?? null,
-        pitchDeckUrl: dto.pitchDeckUrl ?? null,
-      },
+    return this.prisma.$transaction(async (tx) => {
+      const project = await tx.project.create({
+        data: {
+          competitionId,
+          ownerId: actor.id,
+          heatId: dto.heatId,
+          trackCode: dto.trackCode,
+          title: dto.title,
+          summary: dto.summary,
+          organisation: json(dto.organisation),
+          organisationName: dto.organisation.name.trim(),
+          team: json(dto.team),
+          fundingStage: dto.fundingStage ?? null,
+          pitchDeckUrl: dto.pitchDeckUrl ?? null,
+        },
+      });
+      // The answer a retry gets is the one the route gives: the mapped view.
+      await recordIdempotentAnswer(tx, toProjectView(project));
+      return project;
     });
   }
 

@@ -54,7 +54,11 @@ export class SigningController {
     errors: [400, 401, 403, 404, 409, 422],
   })
   @Post('competitions/:id/signings')
-  @Idempotent()
+  @Idempotent({
+    // Only while the caller still manages the competition.
+    replayAccess: (refs, { user, params }) =>
+      refs.get(CompetitionsService, { strict: false }).assertCanManage(user, params.id),
+  })
   create(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUuidParamPipe) id: string,

@@ -1,3 +1,4 @@
+import { recordIdempotentAnswer } from '../../common/idempotency-store';
 import { Injectable } from '@nestjs/common';
 import {
   Actor,
@@ -73,7 +74,9 @@ export class SigningService {
             owner: { userId: owner.id, email: owner.email, name: owner.name, locale: owner.locale },
           });
         }
-        return this.view(signing);
+        const view = this.view(signing);
+        await recordIdempotentAnswer(tx, view);
+        return view;
       });
     } catch (e) {
       if (isUniqueViolation(e))

@@ -1,16 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { Allow, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 
 export class DrawPitchOrderDto {
   @ApiPropertyOptional({
-    description: 'Seed of the draw (random when absent); the same seed gives the same order',
-    example: '9f2c4e1ab37d5608',
+    type: String,
+    description:
+      'Refused (400, field `seed`): the server generates the seed and commits to it (its SHA-256 in POST …/pitch-order/commitment) before the draw reveals it. Kept in the schema so an old client gets a clear refusal.',
+    deprecated: true,
   })
-  @IsOptional()
-  @IsString()
-  @Length(4, 64)
-  @Matches(/^[\w-]+$/, { message: 'seed may hold letters, digits, _ and - only' })
-  seed?: string;
+  @Allow()
+  seed?: unknown;
 
   @ApiPropertyOptional({
     description: 'Required to redraw an order already drawn',
@@ -42,12 +41,36 @@ export class PitchSlotDto {
 export class PitchOrderDto {
   @ApiProperty({ format: 'uuid' })
   roundId!: string;
-  @ApiProperty()
+  @ApiProperty({
+    description: 'The seed, revealed: drawPitchOrder(projectIds, seed) gives the order',
+  })
   seed!: string;
+  @ApiProperty({ description: 'SHA-256 (hex) of the seed, as committed before the draw' })
+  seedHash!: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    description: 'When the seed was committed (equal to drawnAt when no commitment was made first)',
+  })
+  seedCommittedAt!: Date;
   @ApiProperty({ type: String, format: 'date-time' })
   drawnAt!: Date;
   @ApiProperty({ type: [PitchSlotDto] })
   order!: PitchSlotDto[];
+  @ApiProperty({ description: 'SHA-256 of the seed already committed for a redraw' })
+  nextSeedHash!: string;
+}
+
+export class PitchSeedCommitmentDto {
+  @ApiProperty({ format: 'uuid' })
+  roundId!: string;
+  @ApiProperty({
+    description: 'SHA-256 (hex) of the seed the next draw will use; announce it before the draw',
+    example: '3f0a…',
+  })
+  seedHash!: string;
+  @ApiProperty({ type: String, format: 'date-time' })
+  committedAt!: Date;
 }
 
 export class NowPitchingResultDto {
