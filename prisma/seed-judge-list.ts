@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { analyseSheet } from '../apps/api/src/modules/imports/import-analysis';
 import { ImportTables, stageImport } from '../apps/api/src/modules/imports/import-staging';
-import { readSpreadsheet } from '../apps/api/src/modules/imports/spreadsheet-reader';
+import { readSpreadsheet } from '../apps/api/src/modules/imports/parse/spreadsheet-reader';
 
 export const DEMO_JUDGE_LIST_FILE = '江阴大赛评委库（2026）.xlsx';
 

@@ -11,7 +11,7 @@ import {
   validateProjectRow,
 } from '@app/domain';
 import type { ImportProblemDto, RowAction } from './dto/imports.dto';
-import type { ReadSheet } from './spreadsheet-reader';
+import type { ReadSheet } from './parse/spreadsheet-reader';
 
 export type ImportValues = JudgeImportRow | ProjectImportRow;
 

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, ImportKind } from '@app/domain';
+import { DomainError, IMPORT_LIMITS, ImportKind } from '@app/domain';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
 import {
@@ -14,8 +14,9 @@ import {
 } from './dto/imports.dto';
 import { ImportsService, UploadedSheet } from './imports.service';
 import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
+import { limitRefusal } from './parse/sheet-parser.service';
 
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = IMPORT_LIMITS.uploadBytes;
 
 const UPLOAD_BODY = {
   schema: {
@@ -137,11 +138,29 @@ async function readUpload(req: FastifyRequest): Promise<UploadedSheet> {
       'send the spreadsheet as multipart/form-data, part "file"',
       [{ field: 'file', message: 'expected multipart/form-data' }],
     );
-  const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
+  // The size is checked here, not left to the plugin's toBuffer(): busboy
+  // stops a part at the limit and only marks it truncated, and a truncated
+  // part read as a whole file is a different file. Past the limit nothing
+  // more is kept (the rest of the part is drained, not buffered).
+  const part = await req.file({
+    limits: { fileSize: MAX_IMPORT_BYTES, files: 1 },
+    throwFileSizeLimit: false,
+  });
   if (!part || part.fieldname !== 'file')
     throw DomainError.badRequest('no part named "file" in the upload', [
       { field: 'file', message: 'required' },
     ]);
-  const bytes = await part.toBuffer();
-  return { fileName: part.filename || 'upload', bytes };
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of part.file as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size <= MAX_IMPORT_BYTES) chunks.push(chunk);
+  }
+  if (part.file.truncated || size > MAX_IMPORT_BYTES)
+    throw limitRefusal({
+      code: 'IMPORT_FILE_TOO_LARGE',
+      message: `the file is larger than ${MAX_IMPORT_BYTES} bytes (10 MiB)`,
+      params: { limit: MAX_IMPORT_BYTES },
+    });
+  return { fileName: part.filename || 'upload', bytes: Buffer.concat(chunks) };
 }

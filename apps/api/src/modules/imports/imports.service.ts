@@ -22,7 +22,7 @@ import { Analysis, allProblems, analyseSheet, resolveRows } from './import-analy
 import { ImportRunner } from './import-runner.service';
 import { stageImport } from './import-staging';
 import { JudgeRosterService } from './judge-roster.service';
-import { readSpreadsheet } from './spreadsheet-reader';
+import { SheetParser } from './parse/sheet-parser.service';
 
 export interface UploadedSheet {
   fileName: string;
@@ -40,6 +40,7 @@ export class ImportsService {
     private readonly projects: ProjectImportService,
     private readonly roster: JudgeRosterService,
     private readonly runner: ImportRunner,
+    private readonly parser: SheetParser,
   ) {}
 
   // The dry run: every row's outcome and every problem, nothing written.
@@ -166,7 +167,7 @@ export class ImportsService {
   ) {
     const context =
       kind === 'PROJECTS' ? await this.projectContext(competitionId, query) : undefined;
-    const sheet = await readSpreadsheet(file.bytes, file.fileName);
+    const sheet = await this.parser.parse(file.bytes, file.fileName);
     const analysis = analyseSheet(kind, sheet, context);
     await this.resolve(competitionId, kind, analysis);
     return { sheet, analysis };

@@ -76,7 +76,15 @@ export class ZipParts {
       scanner.feed(decoder.end());
       scanner.end();
     } catch (e) {
-      if (!(e instanceof StopReading)) throw e;
+      if (e instanceof StopReading) return;
+      // yauzl stops a part that inflates past its declared size.
+      if (/too many bytes in the stream/.test(String((e as Error)?.message)))
+        throw new ImportLimitExceeded({
+          code: 'IMPORT_PART_TOO_LARGE',
+          message: `the workbook part ${name} inflates to more than the ${entry.uncompressedSize} bytes it declares`,
+          params: { part: name, bytes: entry.uncompressedSize },
+        });
+      throw e;
     } finally {
       (stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
     }
