@@ -176,29 +176,19 @@ export class ImportsService {
   private async resolve(competitionId: string, kind: ImportKind, analysis: Analysis) {
     const valid = analysis.rows.filter((r) => r.values).map((r) => r.values!);
     if (kind === 'JUDGES') {
-      const rows = valid as JudgeImportRow[];
-      const emails = rows.map((r) => r.email);
-      const [accounts, roster] = await Promise.all([
-        this.identity.findByEmails(emails),
-        this.roster.byEmail(competitionId, emails),
-      ]);
+      const roster = await this.roster.byEmail(
+        competitionId,
+        (valid as JudgeImportRow[]).map((r) => r.email),
+      );
       resolveRows(kind, analysis, {
-        accounts: new Map(accounts.map((a) => [a.email, { id: a.id, roles: a.roles }])),
         rosterChange: (row) => JudgeRosterService.changeFor(roster.get(row.email), row),
       });
     } else {
-      const rows = valid as ProjectImportRow[];
-      const [accounts, refs] = await Promise.all([
-        this.identity.findByEmails(rows.map((r) => r.contact.email)),
-        this.projects.existingRefs(
-          competitionId,
-          rows.map((r) => r.importRef),
-        ),
-      ]);
-      resolveRows(kind, analysis, {
-        accounts: new Map(accounts.map((a) => [a.email, { id: a.id, roles: a.roles }])),
-        importedRefs: new Set(refs.keys()),
-      });
+      const refs = await this.projects.existingRefs(
+        competitionId,
+        (valid as ProjectImportRow[]).map((r) => r.importRef),
+      );
+      resolveRows(kind, analysis, { importedRefs: new Set(refs.keys()) });
     }
   }
 

@@ -80,7 +80,7 @@ function readCsv(bytes: Buffer): ReadSheet {
   // record may not hold more than a cell's worth per column, and a value far
   // right refuses the file instead of growing a row.
   let records: string[][];
-  let limit: ImportLimitExceeded | null = null;
+  const refused: { limit?: ImportLimitExceeded } = {};
   let nonEmpty = 0;
   try {
     records = parse(text, {
@@ -91,19 +91,19 @@ function readCsv(bytes: Buffer): ReadSheet {
       max_record_size: IMPORT_LIMITS.cellChars * IMPORT_LIMITS.columns,
       on_record: (record: string[], { lines }: { lines: number }) => {
         if (record.some((c) => c.trim() !== '')) nonEmpty++;
-        if (nonEmpty > MAX_IMPORT_ROWS + 1) limit = tooManyRows();
+        if (nonEmpty > MAX_IMPORT_ROWS + 1) refused.limit = tooManyRows();
         else if (record.findLastIndex((c) => c.trim() !== '') >= IMPORT_LIMITS.columns)
-          limit = csvLimit('IMPORT_TOO_MANY_COLUMNS', lines, IMPORT_LIMITS.columns);
+          refused.limit = csvLimit('IMPORT_TOO_MANY_COLUMNS', lines, IMPORT_LIMITS.columns);
         else if (record.some((c) => c.length > IMPORT_LIMITS.cellChars))
-          limit = csvLimit('IMPORT_CELL_TOO_LONG', lines, IMPORT_LIMITS.cellChars);
-        if (limit) throw limit;
+          refused.limit = csvLimit('IMPORT_CELL_TOO_LONG', lines, IMPORT_LIMITS.cellChars);
+        if (refused.limit) throw refused.limit;
         return record.length > IMPORT_LIMITS.columns
           ? record.slice(0, IMPORT_LIMITS.columns)
           : record;
       },
     });
   } catch (e) {
-    if (limit) throw limit;
+    if (refused.limit) throw refused.limit;
     throw fileProblem(`the CSV cannot be read: ${(e as Error).message}`);
   }
   return toSheet(

@@ -72,7 +72,7 @@ export class ZipParts {
     const scanner = new XmlScanner(handler);
     const decoder = new StringDecoder('utf8');
     try {
-      for await (const chunk of stream) scanner.feed(decoder.write(chunk as Buffer));
+      for await (const chunk of stream) scanner.feed(decoder.write(chunk));
       scanner.feed(decoder.end());
       scanner.end();
     } catch (e) {
