@@ -82,7 +82,7 @@ describe('imports and existing accounts', () => {
     expect(subjects(applicant.email).some((s) => s?.startsWith('您已列入评委名单'))).toBe(true);
     expect(invitationTokens(fresh)).toHaveLength(1);
     const roles = await stack.sql<{ email: string; roles: string[] }>(
-      `SELECT email, roles FROM users WHERE email = ANY($1) ORDER BY email`,
+      `SELECT email, roles::text[] AS roles FROM users WHERE email = ANY($1) ORDER BY email`,
       [[applicant.email, ADMIN.email]],
     );
     expect(Object.fromEntries(roles.map((r) => [r.email, r.roles]))).toEqual({
