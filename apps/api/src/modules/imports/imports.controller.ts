@@ -28,6 +28,7 @@ const UPLOAD_BODY = {
 
 const UPLOAD_DESCRIPTION =
   'multipart/form-data with one part named "file" (.xlsx, or .csv in UTF-8 with or without BOM, GB18030/GBK or UTF-16), at most 10 MiB and 5000 rows. ' +
+  'A file that would cost more than an import may (size, zip parts, inflated size or ratio, text, parse memory or time) is refused with 413, a sheet past its row, column or cell limits with 422, each with its code in details[0].code; 503 with Retry-After when other uploads are being read. ' +
   'With dryRun=true: 200 and the report, nothing changed. Otherwise: 202 and the import, which runs in the background (GET /imports/:id for progress); any problem refuses the file with 422 listing them, unless skipInvalidRows=true.';
 
 @ApiTags('imports')
@@ -47,7 +48,7 @@ export class ImportsController {
     description: UPLOAD_DESCRIPTION,
     status: 202,
     type: ImportJobDto,
-    errors: [400, 403, 404, 413, 422],
+    errors: [400, 403, 404, 413, 422, 503],
   })
   @ApiResponse({ status: 200, description: 'dryRun=true: the report', type: ImportPreviewDto })
   importJudges(
@@ -70,7 +71,7 @@ export class ImportsController {
     description: UPLOAD_DESCRIPTION,
     status: 202,
     type: ImportJobDto,
-    errors: [400, 403, 404, 413, 422],
+    errors: [400, 403, 404, 413, 422, 503],
   })
   @ApiResponse({ status: 200, description: 'dryRun=true: the report', type: ImportPreviewDto })
   importProjects(
