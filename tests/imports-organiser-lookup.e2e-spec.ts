@@ -9,7 +9,10 @@ import { createCompetition, createOrganiser, uniqueEmail } from './support/scena
 describe('an import whose organiser cannot be loaded for a moment', () => {
   const stack = new Stack();
 
+  const pendingReleases: (() => Promise<unknown>)[] = [];
+
   beforeAll(() => stack.start());
+  afterEach(() => Promise.all(pendingReleases.splice(0).map((r) => r())));
   afterAll(() => stack.stop());
 
   // Backends of the product waiting for the users table (the test's lock).
@@ -32,6 +35,9 @@ describe('an import whose organiser cannot be loaded for a moment', () => {
     await lock.connect();
     await lock.query('BEGIN');
     await lock.query('LOCK TABLE users IN ACCESS EXCLUSIVE MODE');
+    // Whatever happens below, the lock goes with the test (the next test needs users).
+    const release = () => lock.end().catch(() => undefined);
+    pendingReleases.push(release);
 
     // Staged as the upload stages it (import-staging.ts): the job and its
     // PENDING rows. (The upload itself reads users and would wait on the lock.)
@@ -83,7 +89,7 @@ describe('an import whose organiser cannot be loaded for a moment', () => {
     expect(pending[0].n).toBe(n);
 
     await lock.query('ROLLBACK');
-    await lock.end();
+    await release();
     const done = await waitFor(
       'the import to complete',
       async () => {
