@@ -30,8 +30,11 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
   acceptEmptyJsonBody(fastify);
-  // Spreadsheet uploads (imports) are multipart; each route sets its own file size limit.
-  await app.register(multipart, { limits: { files: 1, fields: 10 } });
+  // Spreadsheet uploads (imports) are multipart; each route sets its own file
+  // size limit. Parts and form fields are bounded too (docs/security.md).
+  await app.register(multipart, {
+    limits: { files: 1, fields: 10, parts: 20, fieldSize: 64 * 1024, headerPairs: 100 },
+  });
   // Before any route exists, so the limits cover every route, Nest's or not.
   const limits = await registerRateLimits(fastify, config, app.get(JwtService));
   registerSecurityHeaders(fastify, '/api/v1/', [DASHBOARD_PATH]);

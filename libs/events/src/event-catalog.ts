@@ -119,6 +119,20 @@ export interface EventPayloads {
       }[];
     }[];
   };
+  // An import named an account that already existed: as a judge of the
+  // competition's list, or as the contact of an imported project (then it
+  // owns the project). The person is told; the organiser is told nothing
+  // that a new address would not also give (see docs/security.md). No
+  // `competitionId` on purpose: the mail must not appear in the competition's
+  // notification log, where it would tell the organiser the address had an
+  // account (a new address's invitation is not listed there either).
+  'imports.account-named': {
+    competitionName: string;
+    organiserName: string;
+    account: Recipient;
+    role: 'JUDGE' | 'PROJECT_CONTACT';
+    projectTitle: string | null;
+  };
   'signing.status-changed': {
     competitionId: string;
     signingId: string;
@@ -162,6 +176,7 @@ export const EVENT_CONSUMERS: Record<EventName, readonly QueueName[]> = {
   'judging.reminder-requested': [QueueName.Notifications],
   'heats.results-released': [QueueName.Notifications],
   'signing.status-changed': [QueueName.Notifications],
+  'imports.account-named': [QueueName.Notifications],
 };
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

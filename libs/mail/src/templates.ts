@@ -70,6 +70,14 @@ export interface TemplateData {
       startsAt: string | null;
     } | null;
   };
+  // An import named an existing account (judge list, or project contact).
+  ACCOUNT_NAMED: {
+    name: string;
+    competitionName: string;
+    organiserName: string;
+    role: 'JUDGE' | 'PROJECT_CONTACT';
+    projectTitle: string | null;
+  };
   SIGNING_UPDATE: {
     name: string;
     projectTitle: string;
@@ -214,6 +222,28 @@ const templates: Templates = {
       subject: `${d.correction ? 'Corrected results' : 'Results'}: ${d.competitionName} · ${d.heatName}`,
       text: `Dear ${d.name},\n\n${d.correction ? `We correct the results of ${d.heatName} we sent you earlier; this mail replaces them:` : `The results of ${d.heatName}:`}\n${d.results.map((r) => resultLineEn(r, d.final)).join('\n')}${d.results.some((r) => r.result === 'ADVANCED') ? nextHeatEn(d.nextHeat, d.timeZone) : ''}\n\nThe organising committee`,
     }),
+  },
+  ACCOUNT_NAMED: {
+    'zh-CN': (d) =>
+      d.role === 'JUDGE'
+        ? {
+            subject: `您已列入评委名单：${d.competitionName}`,
+            text: `${d.name}，您好：\n\n${d.organiserName} 将您列入「${d.competitionName}」的评委名单。您可继续使用现有账号登录；评审任务分配后会另行通知。如您并不知情，请联系组委会。\n\n大赛组委会`,
+          }
+        : {
+            subject: `项目已导入您的账号：${d.projectTitle ?? ''}`,
+            text: `${d.name}，您好：\n\n${d.organiserName} 将项目「${d.projectTitle ?? ''}」导入「${d.competitionName}」，并登记您为联系人，该项目已归入您的账号。登录平台即可查看。如您并不知情，请联系组委会。\n\n大赛组委会`,
+          },
+    en: (d) =>
+      d.role === 'JUDGE'
+        ? {
+            subject: `You are on the judge list: ${d.competitionName}`,
+            text: `Dear ${d.name},\n\n${d.organiserName} put you on the judge list of "${d.competitionName}". Sign in with your existing account; you will be told when projects are assigned to you. If this is unexpected, contact the organisers.\n\nThe organising committee`,
+          }
+        : {
+            subject: `A project was imported to your account: ${d.projectTitle ?? ''}`,
+            text: `Dear ${d.name},\n\n${d.organiserName} imported the project "${d.projectTitle ?? ''}" into "${d.competitionName}" with you as its contact, so it is now in your account. Sign in to see it. If this is unexpected, contact the organisers.\n\nThe organising committee`,
+          },
   },
   SIGNING_UPDATE: {
     'zh-CN': (d) => ({

@@ -1339,7 +1339,7 @@ export interface paths {
         put?: never;
         /**
          * Import judges (姓名/name, 邮箱/email, 单位/affiliation, 电话/phone); new ones are invited
-         * @description multipart/form-data with one part named "file" (.xlsx, or .csv in UTF-8 with or without BOM, GB18030/GBK or UTF-16), at most 10 MiB and 5000 rows. With dryRun=true: 200 and the report, nothing changed. Otherwise: 202 and the import, which runs in the background (GET /imports/:id for progress); any problem refuses the file with 422 listing them, unless skipInvalidRows=true.
+         * @description multipart/form-data with one part named "file" (.xlsx, or .csv in UTF-8 with or without BOM, GB18030/GBK or UTF-16), at most 10 MiB and 5000 rows. A file that would cost more than an import may (size, zip parts, inflated size or ratio, text, parse memory or time) is refused with 413, a sheet past its row, column or cell limits with 422, each with its code in details[0].code; 503 with Retry-After when other uploads are being read. With dryRun=true: 200 and the report, nothing changed. Otherwise: 202 and the import, which runs in the background (GET /imports/:id for progress); any problem refuses the file with 422 listing them, unless skipInvalidRows=true.
          */
         post: operations["ImportsController_importJudges"];
         delete?: never;
@@ -1359,7 +1359,7 @@ export interface paths {
         put?: never;
         /**
          * Import projects registered elsewhere (报名编号, 项目名称, 赛道, 赛区, 单位名称, 联系人, 联系邮箱, …) as SUBMITTED
-         * @description multipart/form-data with one part named "file" (.xlsx, or .csv in UTF-8 with or without BOM, GB18030/GBK or UTF-16), at most 10 MiB and 5000 rows. With dryRun=true: 200 and the report, nothing changed. Otherwise: 202 and the import, which runs in the background (GET /imports/:id for progress); any problem refuses the file with 422 listing them, unless skipInvalidRows=true.
+         * @description multipart/form-data with one part named "file" (.xlsx, or .csv in UTF-8 with or without BOM, GB18030/GBK or UTF-16), at most 10 MiB and 5000 rows. A file that would cost more than an import may (size, zip parts, inflated size or ratio, text, parse memory or time) is refused with 413, a sheet past its row, column or cell limits with 422, each with its code in details[0].code; 503 with Retry-After when other uploads are being read. With dryRun=true: 200 and the report, nothing changed. Otherwise: 202 and the import, which runs in the background (GET /imports/:id for progress); any problem refuses the file with 422 listing them, unless skipInvalidRows=true.
          */
         post: operations["ImportsController_importProjects"];
         delete?: never;
@@ -9109,6 +9109,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description A dependency (database or Redis) is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     ImportsController_importProjects: {
@@ -9195,6 +9204,15 @@ export interface operations {
             };
             /** @description Valid input the rules cannot satisfy; `message` says why */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A dependency (database or Redis) is unavailable; retry shortly */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

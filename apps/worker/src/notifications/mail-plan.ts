@@ -131,6 +131,20 @@ const planners: { [N in MailEvent]: Planner<N> } = {
       },
     },
   ],
+  'imports.account-named': (p) => [
+    {
+      type: 'ACCOUNT_NAMED',
+      recipient: p.account.email,
+      locale: p.account.locale,
+      data: {
+        name: p.account.name,
+        competitionName: p.competitionName,
+        organiserName: p.organiserName,
+        role: p.role,
+        projectTitle: p.projectTitle,
+      },
+    },
+  ],
 };
 
 export function planMails(

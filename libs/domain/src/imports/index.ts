@@ -1,2 +1,3 @@
 export * from './sheet-columns';
 export * from './import-rows';
+export * from './upload-limits';

@@ -28,10 +28,12 @@ export class UsersController {
   private async scope(user: AuthUser): Promise<UserScope> {
     if (hasRole(user, 'ADMIN')) return null;
     const competitionIds = await this.competitions.managedCompetitionIds(user);
-    const judgeIds = await this.rounds.judgeIdsInCompetitions(
-      competitionIds === 'all' ? [] : competitionIds,
-    );
-    return { judgeIds, createdById: user.id };
+    const managed = competitionIds === 'all' ? [] : competitionIds;
+    const [judgeIds, organiserIds] = await Promise.all([
+      this.rounds.judgeIdsInCompetitions(managed),
+      this.competitions.organiserIdsOf(managed),
+    ]);
+    return { judgeIds, createdById: user.id, inviterIds: [user.id, ...organiserIds] };
   }
 
   @Roles('ADMIN', 'ORGANISER')

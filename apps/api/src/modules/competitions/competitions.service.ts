@@ -116,6 +116,17 @@ export class CompetitionsService {
     return rows.map((r) => r.competitionId);
   }
 
+  // Everyone who organises at least one of these competitions.
+  async organiserIdsOf(competitionIds: string[]): Promise<string[]> {
+    if (!competitionIds.length) return [];
+    const rows = await this.prisma.competitionOrganiser.findMany({
+      where: { competitionId: { in: competitionIds } },
+      select: { userId: true },
+      distinct: ['userId'],
+    });
+    return rows.map((r) => r.userId);
+  }
+
   async createHeat(actor: Actor, competitionId: string, dto: CreateHeatDto) {
     await this.assertCanManage(actor, competitionId);
     const stage = await this.prisma.stage.findUnique({

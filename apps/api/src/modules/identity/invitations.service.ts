@@ -1,11 +1,20 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { Actor, resendRefusal } from '@app/domain';
 import { PrismaService, User, appendAudit } from '@app/database';
 import { LATEST_INVITATION, UserListItem, toUserListItem } from './identity.service';
 import { issueInvitation } from './invitations';
 
-/** The users a caller may act on: null for an admin, else an organiser's judges (as GET /users). */
-export type UserScope = { judgeIds: string[]; createdById: string } | null;
+/**
+ * The users a caller may act on: null for an admin, else an organiser's judges
+ * (as GET /users), and whose invitations it may send again: those sent by
+ * itself or by a fellow organiser of one of its competitions (`inviterIds`).
+ */
+export type UserScope = { judgeIds: string[]; createdById: string; inviterIds: string[] } | null;
 
 const refusalOf = (u: User) =>
   resendRefusal({ passwordSet: u.passwordHash != null, disabled: u.disabledAt != null });
@@ -25,6 +34,14 @@ export class InvitationsService {
         (user.roles.includes('JUDGE') &&
           (user.createdById === scope.createdById || scope.judgeIds.includes(user.id))));
     if (!visible) throw new NotFoundException(`No user ${userId}`);
+    // A pending invitation belongs to the competition that sent it. An
+    // organiser elsewhere who has the judge in a pool (after an import, say)
+    // may not send it again: that would void the first link and put its own
+    // name on the invitation.
+    if (scope && !(user.createdById && scope.inviterIds.includes(user.createdById)))
+      throw new ForbiddenException(
+        'only the organisers who invited this judge can send the invitation again',
+      );
     const inviterName =
       (await this.prisma.user.findUnique({ where: { id: actor.id } }))?.name ?? 'The organisers';
     const updated = await this.prisma.$transaction(async (tx) => {

@@ -11,7 +11,7 @@ import {
   validateProjectRow,
 } from '@app/domain';
 import type { ImportProblemDto, RowAction } from './dto/imports.dto';
-import type { ReadSheet } from './spreadsheet-reader';
+import type { ReadSheet } from './parse/spreadsheet-reader';
 
 export type ImportValues = JudgeImportRow | ProjectImportRow;
 
@@ -30,12 +30,13 @@ export interface Analysis {
   rows: AnalysedRow[];
 }
 
-// What the database says about the rows, looked up in bulk by the service.
+// What the database says about the rows, looked up in bulk by the service:
+// only this competition's own facts. Whether an address has an account
+// anywhere is never looked up for a dry run, so the answer cannot tell.
 export interface ImportFacts {
-  // Judges: accounts by email, with their roles; list entries by email.
-  accounts: Map<string, { id: string; roles: string[] }>;
+  // Judges: what putting the row on this competition's list would change.
   rosterChange?: (row: JudgeImportRow) => 'ADDED' | 'UPDATED' | 'UNCHANGED';
-  // Projects: references already imported.
+  // Projects: references already imported into this competition.
   importedRefs?: Set<string>;
 }
 
@@ -120,31 +121,17 @@ export function analyseSheet(
   return { mapping, fileProblems, rows };
 }
 
-// Predicts each valid row's outcome from what already exists.
+// Predicts each valid row's outcome from what this competition already has.
+// `invites`: the row's address is mailed (an invitation to set a password, or
+// a notice to an existing account; the dry run does not say which).
 export function resolveRows(kind: ImportKind, analysis: Analysis, facts: ImportFacts): void {
-  const byField = new Map(analysis.mapping.columns.map((c) => [c.field, c]));
-  const invited = new Set<string>();
+  const mailed = new Set<string>();
   for (const r of analysis.rows) {
     if (!r.values) continue;
     if (kind === 'JUDGES') {
       const row = r.values as JudgeImportRow;
-      const account = facts.accounts.get(row.email);
-      if (account && !account.roles.includes('JUDGE')) {
-        const col = byField.get('email')!;
-        r.problems.push({
-          row: r.row,
-          column: col.column,
-          header: col.header,
-          field: 'email',
-          message: `${row.email} belongs to an account that is not a judge; an admin can give it the JUDGE role`,
-          messageZh: `${row.email} 已注册为非评委账号，请联系管理员添加评委角色`,
-        });
-        r.values = null;
-        r.action = 'INVALID';
-        continue;
-      }
-      r.invites = !account;
-      r.action = account ? facts.rosterChange!(row) : 'CREATED';
+      r.action = facts.rosterChange!(row);
+      r.invites = r.action === 'ADDED';
     } else {
       const row = r.values as ProjectImportRow;
       if (facts.importedRefs!.has(row.importRef)) {
@@ -152,8 +139,8 @@ export function resolveRows(kind: ImportKind, analysis: Analysis, facts: ImportF
         continue;
       }
       r.action = 'CREATED';
-      r.invites = !facts.accounts.has(row.contact.email) && !invited.has(row.contact.email);
-      invited.add(row.contact.email);
+      r.invites = !mailed.has(row.contact.email);
+      mailed.add(row.contact.email);
     }
   }
 }

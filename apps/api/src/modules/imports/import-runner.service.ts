@@ -3,6 +3,7 @@ import {
   HttpException,
   Inject,
   Injectable,
+  NotFoundException,
   OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
@@ -11,8 +12,13 @@ import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Actor, DomainError, JudgeImportRow, ProjectImportRow } from '@app/domain';
 import { Prisma, PrismaService, appendAudit } from '@app/database';
+import { EventPayloads } from '@app/events';
+import { CompetitionsService } from '../competitions/competitions.service';
 import { IdentityService, UserView } from '../identity/identity.service';
-import { ProjectImportService } from '../registration/project-import.service';
+import {
+  ProjectImportService,
+  canOwnImportedProject,
+} from '../registration/project-import.service';
 import type { ImportProblemDto } from './dto/imports.dto';
 import { JudgeRosterService } from './judge-roster.service';
 
@@ -31,6 +37,13 @@ type Outcome = {
 };
 
 type Job = Prisma.ImportJobGetPayload<object>;
+
+// Who runs the import's rows, and the names its mails give.
+interface RunContext {
+  actor: Actor;
+  organiserName: string;
+  competitionName: string;
+}
 
 // Runs `fn` over `items`, at most `limit` at a time; the first error is thrown
 // after the ones already started have settled.
@@ -66,6 +79,7 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly identity: IdentityService,
     private readonly projects: ProjectImportService,
     private readonly roster: JudgeRosterService,
+    private readonly competitions: CompetitionsService,
     private readonly logger: PinoLogger,
   ) {
     this.logger.setContext('ImportRunner');
@@ -131,7 +145,7 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async run(jobId: string): Promise<void> {
     const job = await this.prisma.importJob.findUniqueOrThrow({ where: { id: jobId } });
-    const actor = await this.actorOf(job);
+    const context = await this.contextOf(job);
     for (;;) {
       if (this.stopping) return this.release(jobId);
       if (!(await this.renew(jobId))) return;
@@ -145,28 +159,59 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
       // so a few run at once; a contact shared by two project rows is settled
       // by identity's unique email (the loser finds the winner's account).
       await inParallel(rows, PARALLEL_ROWS, async (row) => {
-        const outcome = await this.apply(job, actor, row.data);
+        const outcome = await this.apply(job, context, row.data);
         await this.record(job, row.rowNumber, row.key, outcome);
       });
     }
   }
 
-  private async actorOf(job: Job): Promise<Actor | null> {
+  // The organiser who started the import, or null only when that account is
+  // really gone (then every remaining row fails, saying so). Any other error
+  // (the database went away for a moment) is thrown: the job pauses under its
+  // lease with its rows PENDING and is taken up again after BACKOFF_MS.
+  private async contextOf(job: Job): Promise<RunContext | null> {
+    let user: UserView;
     try {
-      const user = await this.identity.me(job.createdById);
-      return { id: user.id, roles: user.roles };
-    } catch {
-      return null;
+      user = await this.identity.me(job.createdById);
+    } catch (e) {
+      if (e instanceof NotFoundException) return null;
+      throw e;
     }
+    const competition = await this.competitions.get(job.competitionId);
+    return {
+      actor: { id: user.id, roles: user.roles },
+      organiserName: user.name,
+      competitionName: competition.name,
+    };
   }
 
-  private async apply(job: Job, actor: Actor | null, data: unknown): Promise<Outcome> {
-    if (!actor)
+  private named(
+    context: RunContext,
+    account: UserView,
+    role: 'JUDGE' | 'PROJECT_CONTACT',
+    projectTitle: string | null,
+  ): EventPayloads['imports.account-named'] {
+    return {
+      competitionName: context.competitionName,
+      organiserName: context.organiserName,
+      account: {
+        userId: account.id,
+        email: account.email,
+        name: account.name,
+        locale: account.locale,
+      },
+      role,
+      projectTitle,
+    };
+  }
+
+  private async apply(job: Job, context: RunContext | null, data: unknown): Promise<Outcome> {
+    if (!context)
       return { status: 'FAILED', entityId: null, error: 'the importing account no longer exists' };
     try {
       return job.kind === 'JUDGES'
-        ? await this.applyJudge(job, actor, data as JudgeImportRow)
-        : await this.applyProject(job, actor, data as ProjectImportRow);
+        ? await this.applyJudge(job, context, data as JudgeImportRow)
+        : await this.applyProject(job, context, data as ProjectImportRow);
     } catch (e) {
       // A refusal by a module's rules fails the row; anything else (the
       // database went away) pauses the job for a retry.
@@ -192,38 +237,55 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  private async applyJudge(job: Job, actor: Actor, row: JudgeImportRow): Promise<Outcome> {
+  // A new address gets a judge account and an invitation; an existing account
+  // is put on the list as it is (its roles and password untouched, no new
+  // link) and told by mail. The outcome is the list's change either way, so
+  // an import never tells an organiser whether an address had an account.
+  private async applyJudge(job: Job, context: RunContext, row: JudgeImportRow): Promise<Outcome> {
     const { user, created } = await this.account(row.email, () =>
-      this.identity.createUser(actor, {
+      this.identity.createUser(context.actor, {
         email: row.email,
         name: row.name,
         roles: ['JUDGE'],
         affiliation: row.affiliation ?? undefined,
       }),
     );
-    if (!user.roles.includes('JUDGE'))
-      return {
-        status: 'FAILED',
-        entityId: user.id,
-        error: `${row.email} is an account without the JUDGE role`,
-      };
-    const change = await this.roster.put(job.competitionId, user.id, row, job.id);
-    return { status: created ? 'CREATED' : change, entityId: user.id };
+    const named = created ? undefined : this.named(context, user, 'JUDGE', null);
+    const change = await this.roster.put(job.competitionId, user.id, row, job.id, named);
+    return { status: change, entityId: user.id };
   }
 
-  private async applyProject(job: Job, actor: Actor, row: ProjectImportRow): Promise<Outcome> {
+  // A new contact address gets an applicant account and an invitation; an
+  // existing applicant's account gets the project and a mail saying so; any
+  // other account (staff, judge-only) is never given a project: the row fails.
+  private async applyProject(
+    job: Job,
+    context: RunContext,
+    row: ProjectImportRow,
+  ): Promise<Outcome> {
     const existing = await this.projects.existingRefs(job.competitionId, [row.importRef]);
     if (existing.has(row.importRef))
       return { status: 'UNCHANGED', entityId: existing.get(row.importRef)! };
-    const { user } = await this.account(row.contact.email, () =>
-      this.identity.inviteApplicant(actor, { email: row.contact.email, name: row.contact.name }),
+    const { user, created } = await this.account(row.contact.email, () =>
+      this.identity.inviteApplicant(context.actor, {
+        email: row.contact.email,
+        name: row.contact.name,
+      }),
     );
-    const { projectId, created } = await this.projects.createImported(
+    if (!created && !canOwnImportedProject(user.roles))
+      return {
+        status: 'FAILED',
+        entityId: null,
+        error: `the contact address ${row.contact.email} cannot own an imported project; give the team's own address`,
+      };
+    const named = created ? undefined : this.named(context, user, 'PROJECT_CONTACT', row.title);
+    const { projectId, created: made } = await this.projects.createImported(
       job.competitionId,
       user.id,
       row,
+      named,
     );
-    return { status: created ? 'CREATED' : 'UNCHANGED', entityId: projectId };
+    return { status: made ? 'CREATED' : 'UNCHANGED', entityId: projectId };
   }
 
   // The row's outcome and the job's counters move together, and only once:

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ImportKind } from '@app/domain';
 import type { Prisma } from '@app/database';
 import type { Analysis } from './import-analysis';
-import type { ReadSheet } from './spreadsheet-reader';
+import type { ReadSheet } from './parse/spreadsheet-reader';
 
 // The tables an import is staged in; a transaction client or the client.
 export type ImportTables = Pick<Prisma.TransactionClient, 'importJob' | 'importRow'>;

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, ImportKind } from '@app/domain';
+import { DomainError, IMPORT_LIMITS, ImportKind } from '@app/domain';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
 import {
@@ -14,8 +14,9 @@ import {
 } from './dto/imports.dto';
 import { ImportsService, UploadedSheet } from './imports.service';
 import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
+import { limitRefusal } from './parse/sheet-parser.service';
 
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = IMPORT_LIMITS.uploadBytes;
 
 const UPLOAD_BODY = {
   schema: {
@@ -27,6 +28,7 @@ const UPLOAD_BODY = {
 
 const UPLOAD_DESCRIPTION =
   'multipart/form-data with one part named "file" (.xlsx, or .csv in UTF-8 with or without BOM, GB18030/GBK or UTF-16), at most 10 MiB and 5000 rows. ' +
+  'A file that would cost more than an import may (size, zip parts, inflated size or ratio, text, parse memory or time) is refused with 413, a sheet past its row, column or cell limits with 422, each with its code in details[0].code; 503 with Retry-After when other uploads are being read. ' +
   'With dryRun=true: 200 and the report, nothing changed. Otherwise: 202 and the import, which runs in the background (GET /imports/:id for progress); any problem refuses the file with 422 listing them, unless skipInvalidRows=true.';
 
 @ApiTags('imports')
@@ -46,7 +48,7 @@ export class ImportsController {
     description: UPLOAD_DESCRIPTION,
     status: 202,
     type: ImportJobDto,
-    errors: [400, 403, 404, 413, 422],
+    errors: [400, 403, 404, 413, 422, 503],
   })
   @ApiResponse({ status: 200, description: 'dryRun=true: the report', type: ImportPreviewDto })
   importJudges(
@@ -69,7 +71,7 @@ export class ImportsController {
     description: UPLOAD_DESCRIPTION,
     status: 202,
     type: ImportJobDto,
-    errors: [400, 403, 404, 413, 422],
+    errors: [400, 403, 404, 413, 422, 503],
   })
   @ApiResponse({ status: 200, description: 'dryRun=true: the report', type: ImportPreviewDto })
   importProjects(
@@ -137,11 +139,29 @@ async function readUpload(req: FastifyRequest): Promise<UploadedSheet> {
       'send the spreadsheet as multipart/form-data, part "file"',
       [{ field: 'file', message: 'expected multipart/form-data' }],
     );
-  const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
+  // The size is checked here, not left to the plugin's toBuffer(): busboy
+  // stops a part at the limit and only marks it truncated, and a truncated
+  // part read as a whole file is a different file. Past the limit nothing
+  // more is kept (the rest of the part is drained, not buffered).
+  const part = await req.file({
+    limits: { fileSize: MAX_IMPORT_BYTES, files: 1 },
+    throwFileSizeLimit: false,
+  });
   if (!part || part.fieldname !== 'file')
     throw DomainError.badRequest('no part named "file" in the upload', [
       { field: 'file', message: 'required' },
     ]);
-  const bytes = await part.toBuffer();
-  return { fileName: part.filename || 'upload', bytes };
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of part.file as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size <= MAX_IMPORT_BYTES) chunks.push(chunk);
+  }
+  if (part.file.truncated || size > MAX_IMPORT_BYTES)
+    throw limitRefusal({
+      code: 'IMPORT_FILE_TOO_LARGE',
+      message: `the file is larger than ${MAX_IMPORT_BYTES} bytes (10 MiB)`,
+      params: { limit: MAX_IMPORT_BYTES },
+    });
+  return { fileName: part.filename || 'upload', bytes: Buffer.concat(chunks) };
 }

@@ -6,6 +6,7 @@ import { ImportRunner } from './import-runner.service';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
 import { JudgeRosterService } from './judge-roster.service';
+import { SheetParser } from './parse/sheet-parser.service';
 
 // Spreadsheets in: judges and projects from .xlsx/.csv, with a dry run and
 // progress. Owns import_jobs, import_rows and the judge list; accounts and
@@ -13,7 +14,7 @@ import { JudgeRosterService } from './judge-roster.service';
 @Module({
   imports: [CompetitionsModule, IdentityModule, RegistrationModule],
   controllers: [ImportsController],
-  providers: [ImportsService, ImportRunner, JudgeRosterService],
+  providers: [ImportsService, ImportRunner, JudgeRosterService, SheetParser],
   exports: [ImportsService],
 })
 export class ImportsModule {}

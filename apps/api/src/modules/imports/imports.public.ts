@@ -3,4 +3,4 @@
 // judge list exactly as an uploaded file is staged.
 export { analyseSheet } from './import-analysis';
 export { type ImportTables, stageImport } from './import-staging';
-export { readSpreadsheet } from './spreadsheet-reader';
+export { readSpreadsheet } from './parse/spreadsheet-reader';

@@ -22,7 +22,7 @@ import { Analysis, allProblems, analyseSheet, resolveRows } from './import-analy
 import { ImportRunner } from './import-runner.service';
 import { stageImport } from './import-staging';
 import { JudgeRosterService } from './judge-roster.service';
-import { readSpreadsheet } from './spreadsheet-reader';
+import { SheetParser } from './parse/sheet-parser.service';
 
 export interface UploadedSheet {
   fileName: string;
@@ -40,6 +40,7 @@ export class ImportsService {
     private readonly projects: ProjectImportService,
     private readonly roster: JudgeRosterService,
     private readonly runner: ImportRunner,
+    private readonly parser: SheetParser,
   ) {}
 
   // The dry run: every row's outcome and every problem, nothing written.
@@ -166,7 +167,7 @@ export class ImportsService {
   ) {
     const context =
       kind === 'PROJECTS' ? await this.projectContext(competitionId, query) : undefined;
-    const sheet = await readSpreadsheet(file.bytes, file.fileName);
+    const sheet = await this.parser.parse(file.bytes, file.fileName);
     const analysis = analyseSheet(kind, sheet, context);
     await this.resolve(competitionId, kind, analysis);
     return { sheet, analysis };
@@ -175,29 +176,19 @@ export class ImportsService {
   private async resolve(competitionId: string, kind: ImportKind, analysis: Analysis) {
     const valid = analysis.rows.filter((r) => r.values).map((r) => r.values!);
     if (kind === 'JUDGES') {
-      const rows = valid as JudgeImportRow[];
-      const emails = rows.map((r) => r.email);
-      const [accounts, roster] = await Promise.all([
-        this.identity.findByEmails(emails),
-        this.roster.byEmail(competitionId, emails),
-      ]);
+      const roster = await this.roster.byEmail(
+        competitionId,
+        (valid as JudgeImportRow[]).map((r) => r.email),
+      );
       resolveRows(kind, analysis, {
-        accounts: new Map(accounts.map((a) => [a.email, { id: a.id, roles: a.roles }])),
         rosterChange: (row) => JudgeRosterService.changeFor(roster.get(row.email), row),
       });
     } else {
-      const rows = valid as ProjectImportRow[];
-      const [accounts, refs] = await Promise.all([
-        this.identity.findByEmails(rows.map((r) => r.contact.email)),
-        this.projects.existingRefs(
-          competitionId,
-          rows.map((r) => r.importRef),
-        ),
-      ]);
-      resolveRows(kind, analysis, {
-        accounts: new Map(accounts.map((a) => [a.email, { id: a.id, roles: a.roles }])),
-        importedRefs: new Set(refs.keys()),
-      });
+      const refs = await this.projects.existingRefs(
+        competitionId,
+        (valid as ProjectImportRow[]).map((r) => r.importRef),
+      );
+      resolveRows(kind, analysis, { importedRefs: new Set(refs.keys()) });
     }
   }
 

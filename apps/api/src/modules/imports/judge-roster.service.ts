@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JudgeImportRow } from '@app/domain';
-import { PrismaService, isUniqueViolation } from '@app/database';
+import { EventPayloads } from '@app/events';
+import { PrismaService, appendEvent, isUniqueViolation } from '@app/database';
 
 export type RosterChange = 'ADDED' | 'UPDATED' | 'UNCHANGED';
 
@@ -52,19 +53,26 @@ export class JudgeRosterService {
       : 'UPDATED';
   }
 
+  // `named`: the mail for an account that existed before the import, sent
+  // with (and only with) the new list entry, so a row redone after a crash
+  // does not mail twice.
   async put(
     competitionId: string,
     userId: string,
     row: JudgeImportRow,
     importId: string,
+    named?: EventPayloads['imports.account-named'],
   ): Promise<RosterChange> {
     const existing = (await this.byEmail(competitionId, [row.email])).get(row.email);
     const change = JudgeRosterService.changeFor(existing, row);
     const values = { name: row.name, affiliation: row.affiliation, phone: row.phone, importId };
     if (change === 'ADDED') {
       try {
-        await this.prisma.competitionJudge.create({
-          data: { competitionId, userId, email: row.email, ...values },
+        await this.prisma.$transaction(async (tx) => {
+          await tx.competitionJudge.create({
+            data: { competitionId, userId, email: row.email, ...values },
+          });
+          if (named) await appendEvent(tx, 'imports.account-named', userId, named);
         });
       } catch (e) {
         // A concurrent run of the same row got there first.

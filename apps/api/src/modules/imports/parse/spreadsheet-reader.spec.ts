@@ -75,3 +75,55 @@ describe('readSpreadsheet', () => {
     });
   });
 });
+
+describe('readSpreadsheet within its limits', () => {
+  const workbook = async (fill: (ws: ExcelJS.Worksheet) => void, date1904 = false) => {
+    const wb = new ExcelJS.Workbook();
+    if (date1904) wb.properties.date1904 = true;
+    fill(wb.addWorksheet('S'));
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  };
+
+  it('refuses a cell longer than Excel allows, while it inflates', async () => {
+    const bytes = await workbook((ws) => {
+      ws.addRow(['姓名', '邮箱']);
+      ws.addRow(['x'.repeat(40_000), 'a@b.cn']);
+    });
+    await expect(readSpreadsheet(bytes)).rejects.toMatchObject({
+      problem: { code: 'IMPORT_CELL_TOO_LONG' },
+    });
+  });
+
+  it('stops at the first row past the cap', async () => {
+    const bytes = await workbook((ws) => {
+      ws.addRow(['姓名', '邮箱']);
+      for (let i = 0; i < 5001; i++) ws.addRow([`评委${i}`, `j${i}@b.cn`]);
+    });
+    await expect(readSpreadsheet(bytes)).rejects.toMatchObject({
+      problem: { code: 'IMPORT_TOO_MANY_ROWS' },
+    });
+    const csv =
+      '姓名,邮箱\n' + Array.from({ length: 5001 }, (_, i) => `评委${i},j${i}@b.cn`).join('\n');
+    await expect(readSpreadsheet(Buffer.from(csv))).rejects.toMatchObject({
+      problem: { code: 'IMPORT_TOO_MANY_ROWS' },
+    });
+  });
+
+  it('refuses a value beyond the 200th column', async () => {
+    const bytes = await workbook((ws) => {
+      ws.addRow(['姓名']);
+      ws.getCell(2, 250).value = 'far away';
+    });
+    await expect(readSpreadsheet(bytes)).rejects.toMatchObject({
+      problem: { code: 'IMPORT_TOO_MANY_COLUMNS' },
+    });
+  });
+
+  it('reads dates of a workbook that counts from 1904', async () => {
+    const bytes = await workbook((ws) => {
+      ws.addRow(['成立时间']);
+      ws.addRow([new Date(Date.UTC(2023, 5, 1, 9, 30))]);
+    }, true);
+    expect((await readSpreadsheet(bytes)).rows[0].cells).toEqual(['2023-06-01 09:30']);
+  });
+});

@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { DomainError } from '@app/domain';
+import { DomainError, IMPORT_LIMITS, ImportLimitExceeded } from '@app/domain';
+import { readXlsxRows } from './xlsx/xlsx-reader';
 
 export type SheetFormat = 'XLSX' | 'CSV';
 export type SheetEncoding = 'UTF-8' | 'UTF-16' | 'GB18030' | null;
@@ -20,7 +20,7 @@ export interface ReadSheet {
   rows: SheetRow[];
 }
 
-export const MAX_IMPORT_ROWS = 5000;
+export const MAX_IMPORT_ROWS = IMPORT_LIMITS.rows;
 
 const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -56,21 +56,54 @@ export function decodeCsv(bytes: Buffer): { text: string; encoding: Exclude<Shee
   }
 }
 
+const csvLimit = (
+  code: 'IMPORT_TOO_MANY_COLUMNS' | 'IMPORT_CELL_TOO_LONG',
+  line: number,
+  n: number,
+) =>
+  new ImportLimitExceeded({
+    code,
+    message:
+      code === 'IMPORT_TOO_MANY_COLUMNS'
+        ? `line ${line} has a value beyond column ${n}; at most ${n} columns are read`
+        : `line ${line} has a cell longer than ${n} characters`,
+    params: { row: line, limit: n },
+  });
+
 function readCsv(bytes: Buffer): ReadSheet {
   const { text, encoding } = decodeCsv(bytes);
   if (text.includes('\u0000')) throw fileProblem('the file is neither .xlsx nor CSV text');
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   // Excel's "Unicode text" is tab separated; everything else here uses commas.
   const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+  // Bounded like a workbook: parsing stops at the first row past the cap, a
+  // record may not hold more than a cell's worth per column, and a value far
+  // right refuses the file instead of growing a row.
   let records: string[][];
+  const refused: { limit?: ImportLimitExceeded } = {};
+  let nonEmpty = 0;
   try {
     records = parse(text, {
       delimiter,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
+      max_record_size: IMPORT_LIMITS.cellChars * IMPORT_LIMITS.columns,
+      on_record: (record: string[], { lines }: { lines: number }) => {
+        if (record.some((c) => c.trim() !== '')) nonEmpty++;
+        if (nonEmpty > MAX_IMPORT_ROWS + 1) refused.limit = tooManyRows();
+        else if (record.findLastIndex((c) => c.trim() !== '') >= IMPORT_LIMITS.columns)
+          refused.limit = csvLimit('IMPORT_TOO_MANY_COLUMNS', lines, IMPORT_LIMITS.columns);
+        else if (record.some((c) => c.length > IMPORT_LIMITS.cellChars))
+          refused.limit = csvLimit('IMPORT_CELL_TOO_LONG', lines, IMPORT_LIMITS.cellChars);
+        if (refused.limit) throw refused.limit;
+        return record.length > IMPORT_LIMITS.columns
+          ? record.slice(0, IMPORT_LIMITS.columns)
+          : record;
+      },
     });
   } catch (e) {
+    if (refused.limit) throw refused.limit;
     throw fileProblem(`the CSV cannot be read: ${(e as Error).message}`);
   }
   return toSheet(
@@ -82,60 +115,29 @@ function readCsv(bytes: Buffer): ReadSheet {
 }
 
 async function readXlsx(bytes: Buffer): Promise<ReadSheet> {
-  const workbook = new ExcelJS.Workbook();
+  let rows: SheetRow[];
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    rows = await readXlsxRows(bytes);
   } catch (e) {
+    if (e instanceof ImportLimitExceeded) throw e;
     throw fileProblem(`the .xlsx workbook cannot be read: ${(e as Error).message}`);
   }
-  const sheet = workbook.worksheets.find((s) => s.state !== 'hidden' && s.actualRowCount > 0);
-  if (!sheet) throw fileProblem('the workbook has no rows');
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value);
-    });
-    rows.push({ rowNumber, cells: Array.from(cells, (c) => c ?? '') });
-  });
+  if (!rows.length) throw fileProblem('the workbook has no rows');
   return toSheet('XLSX', null, rows);
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-// A cell as the text a person sees: rich text joined, a hyperlink's text, a
-// formula's result, a date as YYYY-MM-DD (Excel stores dates without a zone,
-// exceljs reads them as UTC), a phone number stored as a number without ".0".
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value == null) return '';
-  if (value instanceof Date) {
-    const d = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
-    const t =
-      value.getUTCHours() || value.getUTCMinutes()
-        ? ` ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}`
-        : '';
-    return d + t;
-  }
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if ('richText' in value)
-    return value.richText
-      .map((r) => r.text)
-      .join('')
-      .trim();
-  if ('text' in value && value.text != null) return cellText(value.text);
-  if ('result' in value) return cellText(value.result ?? '');
-  if ('error' in value) return '';
-  return '';
-}
+const tooManyRows = () =>
+  new ImportLimitExceeded({
+    code: 'IMPORT_TOO_MANY_ROWS',
+    message: `the file has more than ${MAX_IMPORT_ROWS} rows; at most ${MAX_IMPORT_ROWS} per import`,
+    params: { limit: MAX_IMPORT_ROWS },
+  });
 
 function toSheet(format: SheetFormat, encoding: SheetEncoding, all: SheetRow[]): ReadSheet {
   const nonEmpty = all.filter((r) => r.cells.some((c) => c !== ''));
   const [header, ...rows] = nonEmpty;
   if (!header) throw fileProblem('the file has no header row');
-  if (rows.length > MAX_IMPORT_ROWS)
-    throw fileProblem(`the file has ${rows.length} rows; at most ${MAX_IMPORT_ROWS} per import`);
+  if (rows.length > MAX_IMPORT_ROWS) throw tooManyRows();
   return {
     format,
     encoding,
