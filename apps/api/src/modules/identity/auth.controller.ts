@@ -38,7 +38,7 @@ export class AuthController {
   }
 
   @Public()
-  @AuthRateLimited()
+  @AuthRateLimited({ bucket: 'login' })
   @ApiRoute({
     summary: 'Log in: an access token and the user',
     type: LoginResultDto,
@@ -64,7 +64,7 @@ export class AuthController {
   }
 
   @Public()
-  @AuthRateLimited()
+  @AuthRateLimited({ bucket: 'reset' })
   @ApiRoute({
     summary: 'Mail a one-time link to set a new password (same answer for unknown addresses)',
     status: 202,
@@ -73,8 +73,9 @@ export class AuthController {
   })
   @Post('auth/password/forgot')
   @HttpCode(202)
-  async forgotPassword(@Body() dto: ForgotPasswordDto): Promise<ForgotPasswordAnswerDto> {
-    await this.identity.requestPasswordReset(dto.email);
+  forgotPassword(@Body() dto: ForgotPasswordDto): ForgotPasswordAnswerDto {
+    // Not awaited: the answer's timing must not depend on the address.
+    this.identity.startPasswordReset(dto.email);
     return {
       message:
         'If this address has an account, a mail with a link to set a new password is on its way',
