@@ -175,6 +175,36 @@ export class IdentityService {
     }
   }
 
+  /** POST /users: createUser, except that an organiser learns nothing of existing accounts. */
+  async createUserAnswering(creator: Actor, dto: CreateUserDto): Promise<UserView> {
+    try {
+      return await this.createUser(creator, dto);
+    } catch (e) {
+      if (!(e instanceof ConflictException) || creator.roles.includes('ADMIN')) throw e;
+      return this.answerForExistingAddress(dto);
+    }
+  }
+
+  // An organiser may not learn from this route whether an address has an
+  // account (another competition's applicant, an admin): for an address
+  // that has one it gets the answer a new account would give, built from
+  // what it sent, with the account's id. Nothing of that account changes, no
+  // role is granted and no mail is sent; if it is a judge the organiser may
+  // put it in a pool (as an import may), if not, a pool refuses its id as it
+  // refuses an unknown one. Admins, who see every account, get 409.
+  private async answerForExistingAddress(dto: CreateUserDto): Promise<UserView> {
+    const existing = await this.prisma.user.findUniqueOrThrow({ where: { email: dto.email } });
+    return {
+      id: existing.id,
+      email: dto.email,
+      name: dto.name,
+      roles: [...new Set(dto.roles)],
+      affiliation: dto.affiliation?.trim() || null,
+      locale: dto.locale ?? 'zh-CN',
+      disabled: false,
+    };
+  }
+
   // POST /auth/password/forgot answers at once, the same for every address,
   // and this runs after the answer (startPasswordReset): how long the answer
   // takes cannot tell a registered address from an unknown or disabled one.
