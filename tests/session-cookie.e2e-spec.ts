@@ -29,7 +29,7 @@ describe('the web session cookie', () => {
     return {
       status: res.status,
       cookie: res.headers.get('set-cookie'),
-      body: text ? (JSON.parse(text) as any) : null,
+      body: text ? JSON.parse(text) : null,
     };
   };
   const loginAsAdmin = (headers: Record<string, string>) =>
