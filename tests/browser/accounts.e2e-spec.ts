@@ -67,10 +67,9 @@ describe('web client: served at / with the API at /api/v1, accounts', () => {
     // The session is an HttpOnly cookie no script on the page can read.
     const session = (await ctx.context.cookies()).find((c) => c.name === 'rs_session');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1' });
-    const visible = await page.evaluate(() => ({
-      cookies: document.cookie,
-      stored: Object.values({ ...localStorage }).join(' '),
-    }));
+    const visible = await page.evaluate<{ cookies: string; stored: string }>(
+      '({ cookies: document.cookie, stored: Object.values({ ...localStorage }).join(" ") })',
+    );
     expect(visible.cookies).not.toContain('rs_session');
     expect(visible.stored).not.toContain(session!.value);
     await page.reload();
