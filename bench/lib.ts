@@ -132,6 +132,9 @@ export const BENCH_ENV: Record<string, string> = {
   RATE_LIMIT_MAX: '0',
   AUTH_RATE_LIMIT_IP_MAX: '0',
   AUTH_RATE_LIMIT_ACCOUNT_MAX: '0',
+  LOGIN_FAILURES_MAX: '0',
+  LOGIN_FAILURES_ACCOUNT_MAX: '0',
+  PASSWORD_RESET_MAX: '0',
 };
 
 // The load generator's HTTP client: node:http over kept-alive sockets. fetch

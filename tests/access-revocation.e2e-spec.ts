@@ -1,4 +1,4 @@
-import { ADMIN, Stack } from './support/stack';
+import { ADMIN, Stack, waitFor } from './support/stack';
 import {
   createCompetition,
   createOrganiser,
@@ -176,5 +176,93 @@ describe('token revocation and user administration', () => {
     expect(found.body.items.map((u: { id: string }) => u.id)).toEqual([theirs]);
     const applicant = await signUpApplicant(stack);
     expect((await stack.get('/users', applicant.token)).status).toBe(403);
+  });
+
+  // Setting a password (a reset or an invitation) ends what came before it.
+  const linksIn = (email: string) =>
+    stack.smtp
+      .to(email)
+      .map((m) => /token=([^\s&]+)/.exec(m.text)?.[1])
+      .filter((t): t is string => !!t)
+      .map(decodeURIComponent);
+  const nthLink = (email: string, n: number) =>
+    waitFor(`${n} link mail(s) to ${email}`, () => {
+      const all = linksIn(email);
+      return all.length >= n && all[n - 1];
+    });
+  const setPassword = async (token: string, password: string) =>
+    (await stack.post('/auth/password', { token, password })).status;
+
+  it('a password reset ends every earlier session on every process, and every other link', async () => {
+    const user = await signUpApplicant(stack);
+    const stolen = await stack.login(user.email, 'Roadshow-Applicant-2026!');
+    expect(await both('GET', '/me', stolen)).toEqual([200, 200]);
+    // Two reset mails; the first link is used, the second stops working with it.
+    for (const n of [1, 2]) {
+      expect((await stack.post('/auth/password/forgot', { email: user.email })).status).toBe(202);
+      await nthLink(user.email, n);
+    }
+    const [first, second] = linksIn(user.email);
+    expect(await setPassword(first, 'Fresh-Roadshow-Pass-2026')).toBe(200);
+    expect(await both('GET', '/me', stolen)).toEqual([401, 401]);
+    expect(await setPassword(second, 'Thief-Roadshow-Pass-2026')).toBe(404);
+    expect(
+      (await stack.post('/auth/login', { email: user.email, password: 'Fresh-Roadshow-Pass-2026' }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await stack.post('/auth/login', { email: user.email, password: 'Roadshow-Applicant-2026!' }))
+        .status,
+    ).toBe(401);
+  });
+
+  it('an invitation link stops working once a password is set, through a reset or the link itself', async () => {
+    const organiser = await createOrganiser(stack);
+    const email = uniqueEmail('invited');
+    const created = await stack.post(
+      '/users',
+      { email, name: '评委 钱伟', roles: ['JUDGE'] },
+      organiser.token,
+    );
+    expect(created.status).toBe(201);
+    const invitation = await nthLink(email, 1);
+    // The judge forgets the invitation and resets instead; the week-old link is then dead.
+    expect((await stack.post('/auth/password/forgot', { email })).status).toBe(202);
+    const reset = await nthLink(email, 2);
+    expect(await setPassword(reset, 'Judge-Own-Choice-2026')).toBe(200);
+    expect(await setPassword(invitation, 'Overwritten-By-Link-2026')).toBe(404);
+    expect(
+      (await stack.post('/auth/login', { email, password: 'Judge-Own-Choice-2026' })).status,
+    ).toBe(200);
+    const [row] = await stack.sql(
+      `SELECT count(*)::int AS unused FROM invitations i JOIN users u ON u.id = i.user_id
+        WHERE u.email = $1 AND i.used_at IS NULL AND i.expires_at > now()`,
+      [email],
+    );
+    expect(row.unused).toBe(0);
+  });
+
+  it('mails no reset link to a disabled account, and answers it as any other address', async () => {
+    const user = await signUpApplicant(stack);
+    await stack.drained();
+    const before = stack.smtp.to(user.email).length;
+    expect(
+      (await on(stack.apiUrl, 'PATCH', `/users/${user.id}`, admin, { disabled: true })).status,
+    ).toBe(200);
+    const disabled = await stack.post('/auth/password/forgot', { email: user.email });
+    const unknown = await stack.post('/auth/password/forgot', { email: uniqueEmail('nobody') });
+    expect(disabled).toEqual(unknown);
+    expect(disabled.status).toBe(202);
+    // The request is worked on after the answer: wait until its transaction is done.
+    const active = await signUpApplicant(stack);
+    expect((await stack.post('/auth/password/forgot', { email: active.email })).status).toBe(202);
+    await nthLink(active.email, 1);
+    await stack.drained();
+    expect(stack.smtp.to(user.email)).toHaveLength(before);
+    const [row] = await stack.sql(
+      `SELECT count(*)::int AS n FROM invitations WHERE user_id = $1 AND purpose = 'RESET'`,
+      [user.id],
+    );
+    expect(row.n).toBe(0);
   });
 });

@@ -250,13 +250,25 @@ describe('editing and co-organisers', () => {
       ).status,
     ).toBe(404);
 
+    // A co-organiser cannot push the creator out; the creator may step down.
+    const pushed = await stack.request(
+      'DELETE',
+      `/competitions/${competitionId}/organisers/${organiser.id}`,
+      undefined,
+      co.token,
+    );
+    expect(pushed.status).toBe(403);
+    expect(pushed.body.message).toMatch(/creator can be removed only by itself or an admin/);
+    expect(
+      (await stack.get(`/competitions/${competitionId}/organisers`, organiser.token)).status,
+    ).toBe(200);
     expect(
       (
         await stack.request(
           'DELETE',
           `/competitions/${competitionId}/organisers/${organiser.id}`,
           undefined,
-          co.token,
+          organiser.token,
         )
       ).status,
     ).toBe(200);

@@ -1,5 +1,11 @@
 import { ADMIN, Stack, waitFor } from './support/stack';
-import { Organiser, createCompetition, createOrganiser, uniqueEmail } from './support/scenario';
+import {
+  Organiser,
+  createCompetition,
+  createOrganiser,
+  signUpApplicant,
+  uniqueEmail,
+} from './support/scenario';
 
 // Where each invited judge stands (GET /users: PENDING, ACCEPTED, EXPIRED) and
 // a new invitation for one that expired (POST /users/:id/invitation).
@@ -139,5 +145,57 @@ describe('invitations: their state and a new one', () => {
     const disabled = await stack.post(`/users/${judge.id}/invitation`, {}, admin);
     expect(disabled.status).toBe(409);
     expect(disabled.body.message).toMatch(/disabled/);
+  });
+
+  it('does not tell an organiser whether an address already has an account', async () => {
+    const applicant = await signUpApplicant(stack, '另一赛事的申报人');
+    await stack.drained();
+    const mailsBefore = stack.smtp.to(applicant.email).length;
+    const [accountBefore] = await stack.sql(`SELECT * FROM users WHERE id = $1`, [applicant.id]);
+    const fresh = uniqueEmail('fresh');
+    const asked = (email: string) =>
+      stack.post('/users', { email, name: '评委 待定', roles: ['JUDGE'] }, organiser.token);
+    const [forNew, forExisting] = [await asked(fresh), await asked(applicant.email)];
+    // The same status and shape, built from what was sent.
+    expect(forExisting.status).toBe(forNew.status);
+    expect(Object.keys(forExisting.body.user).sort()).toEqual(Object.keys(forNew.body.user).sort());
+    const { id: _newId, email: _newEmail, ...newRest } = forNew.body.user;
+    const { id: _oldId, email: _oldEmail, ...existingRest } = forExisting.body.user;
+    expect(existingRest).toEqual(newRest);
+    // Nothing of the existing account changed and it was sent nothing.
+    const [accountAfter] = await stack.sql(`SELECT * FROM users WHERE id = $1`, [applicant.id]);
+    expect(accountAfter).toEqual(accountBefore);
+    await stack.drained();
+    expect(stack.smtp.to(applicant.email)).toHaveLength(mailsBefore);
+    const [{ n }] = await stack.sql(
+      `SELECT count(*)::int AS n FROM invitations WHERE user_id = $1`,
+      [applicant.id],
+    );
+    expect(n).toBe(0);
+    // A pool refuses that id as it refuses an unknown one.
+    const competition = await createCompetition(stack, organiser);
+    const round = await stack.post(
+      `/heats/${competition.heatId}/rounds`,
+      { name: '初评', kind: 'EXPERT_REVIEW', rubricId: competition.rubricId, method: 'MEAN' },
+      organiser.token,
+    );
+    const pool = (id: string) =>
+      stack.post(`/rounds/${round.body.id}/judges`, { judgeIds: [id] }, organiser.token);
+    const [existingInPool, unknownInPool] = [
+      await pool(forExisting.body.user.id),
+      await pool('00000000-0000-4000-8000-000000000000'),
+    ];
+    expect(existingInPool.status).toBe(unknownInPool.status);
+    expect(existingInPool.body.details[0].message.replace(forExisting.body.user.id, 'ID')).toBe(
+      unknownInPool.body.details[0].message.replace('00000000-0000-4000-8000-000000000000', 'ID'),
+    );
+    // An admin, who sees every account anyway, is told.
+    const admin = await stack.login(ADMIN.email, ADMIN.password);
+    const byAdmin = await stack.post(
+      '/users',
+      { email: applicant.email, name: '评委 待定', roles: ['JUDGE'] },
+      admin,
+    );
+    expect(byAdmin.status).toBe(409);
   });
 });

@@ -5,11 +5,17 @@ import { createOrganiser, signUpApplicant, uniqueEmail } from './support/scenari
 const LIMITS = {
   RATE_LIMIT_MAX: '30',
   RATE_LIMIT_WINDOW_MS: '60000',
-  AUTH_RATE_LIMIT_IP_MAX: '12',
+  AUTH_RATE_LIMIT_IP_MAX: '20',
   AUTH_RATE_LIMIT_IP_WINDOW_MS: '600000',
   AUTH_RATE_LIMIT_ACCOUNT_MAX: '5',
   AUTH_RATE_LIMIT_ACCOUNT_WINDOW_MS: '900000',
+  LOGIN_FAILURES_MAX: '3',
+  LOGIN_FAILURES_ACCOUNT_MAX: '6',
+  LOGIN_FAILURES_WINDOW_MS: '900000',
+  PASSWORD_RESET_MAX: '3',
+  PASSWORD_RESET_WINDOW_MS: '3600000',
 };
+const RIGHT = 'Roadshow-Applicant-2026!';
 
 // Tight limits, counted in Redis. Each test plays its attacker from its own
 // loopback address (127.0.0.x), so the tests do not share counters.
@@ -20,64 +26,116 @@ describe('rate limits', () => {
   beforeAll(() => stack.start());
   afterAll(() => stack.stop());
 
-  it('stops a login brute force with 429 and Retry-After, per account, whatever the address', async () => {
-    const victim = await signUpApplicant(stack);
+  const login = (address: string, email: string, password: string) =>
+    fromAddress(address, url('/auth/login'), { method: 'POST', body: { email, password } });
+  const statusesOf = async (n: number, attempt: (i: number) => Promise<{ status: number }>) => {
     const statuses: number[] = [];
+    for (let i = 0; i < n; i++) statuses.push((await attempt(i)).status);
+    return statuses;
+  };
+
+  it('stops a guesser at one address with 429 and Retry-After, while the owner elsewhere logs in', async () => {
+    const victim = await signUpApplicant(stack);
     let retryAfter: string | string[] | undefined;
-    for (let i = 0; i < 8; i++) {
-      const res = await fromAddress('127.0.0.11', url('/auth/login'), {
-        method: 'POST',
-        body: { email: victim.email, password: `wrong-guess-${i}` },
-      });
-      statuses.push(res.status);
+    const statuses = await statusesOf(6, async (i) => {
+      const res = await login('127.0.0.11', victim.email, `wrong-guess-${i}`);
       if (res.status === 429) {
         retryAfter = res.headers['retry-after'];
         expect(res.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
       }
-    }
-    // The account's signup and first login counted too: 3 guesses, then 429.
-    expect(statuses).toEqual([401, 401, 401, 429, 429, 429, 429, 429]);
+      return res;
+    });
+    // Three failures from this address, then 429 (the signup did not count).
+    expect(statuses).toEqual([401, 401, 401, 429, 429, 429]);
     expect(Number(retryAfter)).toBeGreaterThan(0);
     expect(Number(retryAfter)).toBeLessThanOrEqual(900);
-    // The right password, even from another address, waits out the window too.
-    const right = await fromAddress('127.0.0.12', url('/auth/login'), {
-      method: 'POST',
-      body: { email: victim.email, password: 'Roadshow-Applicant-2026!' },
-    });
-    expect(right.status).toBe(429);
-    // Another account is not locked by it.
-    expect(
-      (await stack.post('/auth/login', { email: ADMIN.email, password: ADMIN.password })).status,
-    ).toBe(200);
+    // The guesser's address waits out the window, even with the right password…
+    expect((await login('127.0.0.11', victim.email, RIGHT)).status).toBe(429);
+    // …but the account is not locked: its owner, at another address, logs in.
+    expect((await login('127.0.0.12', victim.email, RIGHT)).status).toBe(200);
+    // Another account is not touched by it, from the guesser's address either.
+    expect((await login('127.0.0.11', ADMIN.email, ADMIN.password)).status).toBe(200);
+  });
+
+  it('counts only failed logins: a user who logs in again and again is never refused, and a success clears its slips', async () => {
+    const user = await signUpApplicant(stack);
+    expect(await statusesOf(8, () => login('127.0.0.15', user.email, RIGHT))).toEqual(
+      Array(8).fill(200),
+    );
+    // Two typos, a success, two more typos: never three failures in a row to count.
+    const mixed = await statusesOf(5, (i) =>
+      login('127.0.0.18', user.email, i === 2 ? RIGHT : `typo-${i}`),
+    );
+    expect(mixed).toEqual([401, 401, 200, 401, 401]);
+    expect((await login('127.0.0.18', user.email, RIGHT)).status).toBe(200);
+  });
+
+  it('caps guesses at one account across addresses, refusing only addresses that failed on it', async () => {
+    const victim = await signUpApplicant(stack);
+    // Six addresses fail once each: the account's cap.
+    const spread = await statusesOf(6, (i) =>
+      login(`127.0.0.4${i}`, victim.email, `spread-guess-${i}`),
+    );
+    expect(spread).toEqual(Array(6).fill(401));
+    // An address that failed on the account is now refused, the right password too…
+    expect((await login('127.0.0.40', victim.email, 'spread-guess-again')).status).toBe(429);
+    expect((await login('127.0.0.41', victim.email, RIGHT)).status).toBe(429);
+    // …a new address gets one try and no second…
+    expect((await login('127.0.0.47', victim.email, 'fresh-guess-1')).status).toBe(401);
+    expect((await login('127.0.0.47', victim.email, 'fresh-guess-2')).status).toBe(429);
+    // …and the owner, at an address that has not failed, logs in.
+    expect((await login('127.0.0.48', victim.email, RIGHT)).status).toBe(200);
+  });
+
+  it('keeps password-reset requests in their own bucket: they never hold up a login', async () => {
+    const victim = await signUpApplicant(stack);
+    const forgot = await statusesOf(5, () =>
+      fromAddress('127.0.0.16', url('/auth/password/forgot'), {
+        method: 'POST',
+        body: { email: victim.email },
+      }),
+    );
+    expect(forgot).toEqual([202, 202, 202, 429, 429]);
+    // An unknown address is limited the same way: the limit tells nothing.
+    const unknown = uniqueEmail('nobody');
+    const forUnknown = await statusesOf(4, () =>
+      fromAddress('127.0.0.16', url('/auth/password/forgot'), {
+        method: 'POST',
+        body: { email: unknown },
+      }),
+    );
+    expect(forUnknown).toEqual([202, 202, 202, 429]);
+    expect((await login('127.0.0.16', victim.email, RIGHT)).status).toBe(200);
+    expect((await login('127.0.0.17', victim.email, RIGHT)).status).toBe(200);
   });
 
   it('limits signups and invitation-token guesses per IP', async () => {
     const signups: number[] = [];
-    for (let i = 0; i < 14; i++) {
+    for (let i = 0; i < 22; i++) {
       const res = await fromAddress('127.0.0.13', url('/auth/signup'), {
         method: 'POST',
         body: { email: uniqueEmail('flood'), password: 'Roadshow-Applicant-2026!', name: '灌水' },
       });
       signups.push(res.status);
     }
-    expect(signups.filter((s) => s === 201)).toHaveLength(12);
-    expect(signups.slice(12)).toEqual([429, 429]);
+    expect(signups.filter((s) => s === 201)).toHaveLength(20);
+    expect(signups.slice(20)).toEqual([429, 429]);
     await stack.drained();
     const [{ n }] = await stack.sql(
       `SELECT count(*)::int AS n FROM notifications WHERE recipient LIKE 'flood.%'`,
     );
-    expect(n).toBe(12);
+    expect(n).toBe(20);
 
     const guesses: number[] = [];
-    for (let i = 0; i < 14; i++) {
+    for (let i = 0; i < 22; i++) {
       const res = await fromAddress('127.0.0.14', url('/auth/password'), {
         method: 'POST',
         body: { token: `guessed-token-${i}-${'x'.repeat(24)}`, password: 'Roadshow-Judge-2026!' },
       });
       guesses.push(res.status);
     }
-    expect(guesses.slice(0, 12).every((s) => s === 404)).toBe(true);
-    expect(guesses.slice(12)).toEqual([429, 429]);
+    expect(guesses.slice(0, 20).every((s) => s === 404)).toBe(true);
+    expect(guesses.slice(20)).toEqual([429, 429]);
   });
 
   it('limits new invitations per invited account, whatever the body says', async () => {

@@ -12,7 +12,7 @@ import {
 // exports, forged tokens, secrets in the request log.
 describe('integrity and abuse: exports, tokens, logs', () => {
   // TRUST_PROXY: the dashboard test plays a TLS-terminating proxy (X-Forwarded-Proto).
-  const stack = new Stack({ env: { LOG_LEVEL: 'info', TRUST_PROXY: 'true' } });
+  const stack = new Stack({ env: { LOG_LEVEL: 'info', TRUST_PROXY: '1' } });
 
   beforeAll(() => stack.start());
   afterAll(() => stack.stop());

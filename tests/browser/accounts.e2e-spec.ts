@@ -64,10 +64,19 @@ describe('web client: served at / with the API at /api/v1, accounts', () => {
     await page.waitForURL('**/console');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Organiser console' }).waitFor();
+    // The session is an HttpOnly cookie no script on the page can read.
+    const session = (await ctx.context.cookies()).find((c) => c.name === 'rs_session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1' });
+    const visible = await page.evaluate<{ cookies: string; stored: string }>(
+      '({ cookies: document.cookie, stored: Object.values({ ...localStorage }).join(" ") })',
+    );
+    expect(visible.cookies).not.toContain('rs_session');
+    expect(visible.stored).not.toContain(session!.value);
     await page.reload();
     await page.getByRole('heading', { name: 'Organiser console' }).waitFor();
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    expect((await ctx.context.cookies()).some((c) => c.name === 'rs_session')).toBe(false);
     ctx.assertClean([/401/]);
     await ctx.close();
   });

@@ -12,7 +12,7 @@ export interface AddressedResult {
 export function fromAddress(
   localAddress: string,
   url: string,
-  init: { method?: string; body?: unknown; token?: string } = {},
+  init: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {},
 ): Promise<AddressedResult> {
   const payload = init.body === undefined ? undefined : JSON.stringify(init.body);
   return new Promise((resolve, reject) => {
@@ -25,6 +25,7 @@ export function fromAddress(
         headers: {
           ...(payload !== undefined && { 'content-type': 'application/json' }),
           ...(init.token && { authorization: `Bearer ${init.token}` }),
+          ...init.headers,
         },
       },
       (res) => {

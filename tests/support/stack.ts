@@ -142,6 +142,9 @@ export class Stack {
       RATE_LIMIT_MAX: '1000000',
       AUTH_RATE_LIMIT_IP_MAX: '1000000',
       AUTH_RATE_LIMIT_ACCOUNT_MAX: '1000000',
+      LOGIN_FAILURES_MAX: '1000000',
+      LOGIN_FAILURES_ACCOUNT_MAX: '1000000',
+      PASSWORD_RESET_MAX: '1000000',
       MAIL_RETRY_BASE_MS: '200',
       // Links in mails (invitations, resets) lead to the first api, which
       // serves the web client's set-password page.

@@ -1,17 +1,53 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+// An address or CIDR a proxy-trust list may name (proxy-addr's forms, and its
+// names loopback, linklocal, uniquelocal).
+const isProxyAddress = (entry: string): boolean => {
+  const [address, bits, ...rest] = entry.trim().split('/');
+  if (rest.length) return false;
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(address) && bits === undefined) return true;
+  const family = isIP(address);
+  if (!family) return false;
+  if (bits === undefined) return true;
+  return /^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+};
 
 // Every environment variable the processes read, checked once at boot so a
 // typo fails fast with the variable's name instead of surfacing later.
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  // Behind a reverse proxy: `true`, a hop count, or the proxies' addresses
-  // (comma-separated), so rate limits key on the client, not on the proxy.
+  // Behind a reverse proxy: how many proxies stand in front (`1` for the
+  // shipped compose nginx), or their addresses/CIDRs (comma-separated), so the
+  // rate limits key on the client and not on the proxy. `true` (believe any
+  // X-Forwarded-For, which any client can forge) is refused at boot.
   TRUST_PROXY: z
     .string()
     .default('false')
-    .transform((v): boolean | number | string =>
-      v === 'true' ? true : v === 'false' || v === '' ? false : /^\d+$/.test(v) ? Number(v) : v,
+    .transform((v) => v.trim())
+    .refine((v) => v !== 'true', {
+      message:
+        'TRUST_PROXY=true would believe any X-Forwarded-For a client sends (each forged address its own rate-limit bucket); set the number of proxies in front instead (1 for one nginx) or their addresses',
+    })
+    .refine(
+      (v) =>
+        v === 'true' ||
+        v === 'false' ||
+        v === '' ||
+        /^\d+$/.test(v) ||
+        v.split(',').every(isProxyAddress),
+      {
+        message:
+          'TRUST_PROXY must be false, a hop count (1 for one proxy in front) or comma-separated proxy addresses/CIDRs (10.0.0.2,10.1.0.0/16)',
+      },
+    )
+    .transform((v): false | number | string[] =>
+      v === 'false' || v === ''
+        ? false
+        : /^\d+$/.test(v)
+          ? Number(v)
+          : v.split(',').map((a) => a.trim()),
     ),
   DATABASE_URL: z.string().url({ message: 'DATABASE_URL must be a postgresql:// URL' }),
   REDIS_URL: z.string().url({ message: 'REDIS_URL must be a redis:// URL' }),
@@ -72,14 +108,29 @@ const schema = z.object({
   // /health reports mail as delayed once a pending mail has waited this long (slow or failing SMTP).
   HEALTH_MAIL_DELAY_MS: z.coerce.number().int().positive().default(300000),
   IDEMPOTENCY_TTL_HOURS: z.coerce.number().positive().default(24),
-  // Rate limits (0 turns one off). Everything, per signed-in user or else per IP:
+  // Rate limits (0 turns one off); numbers and reasons in docs/security.md.
+  // Everything, per signed-in user or else per address:
   RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(1200),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60000),
-  // Login, signup, password set/reset and invitation tokens, per IP and per account:
-  AUTH_RATE_LIMIT_IP_MAX: z.coerce.number().int().min(0).default(60),
-  AUTH_RATE_LIMIT_IP_WINDOW_MS: z.coerce.number().int().positive().default(600000),
+  // Every credential request (login, signup, password set/reset, re-sent
+  // invitations) per address: sized for a campus or venue NAT (a registration
+  // rush of 300 signups and their logins an hour from one address passes).
+  AUTH_RATE_LIMIT_IP_MAX: z.coerce.number().int().min(0).default(1000),
+  AUTH_RATE_LIMIT_IP_WINDOW_MS: z.coerce.number().int().positive().default(3600000),
+  // Signup, password set and re-sent invitations, per account (the email,
+  // the token presented, or the user the path names):
   AUTH_RATE_LIMIT_ACCOUNT_MAX: z.coerce.number().int().min(0).default(10),
   AUTH_RATE_LIMIT_ACCOUNT_WINDOW_MS: z.coerce.number().int().positive().default(900000),
+  // Failed logins, counted after the answer: per (account, address), and per
+  // account over all addresses. Over the second, only addresses that failed
+  // on the account are refused: its owner, elsewhere, still logs in.
+  LOGIN_FAILURES_MAX: z.coerce.number().int().min(0).default(10),
+  LOGIN_FAILURES_ACCOUNT_MAX: z.coerce.number().int().min(0).default(100),
+  LOGIN_FAILURES_WINDOW_MS: z.coerce.number().int().positive().default(900000),
+  // Password-reset requests per address asked for (their own bucket: they
+  // never hold up a login).
+  PASSWORD_RESET_MAX: z.coerce.number().int().min(0).default(5),
+  PASSWORD_RESET_WINDOW_MS: z.coerce.number().int().positive().default(3600000),
   // Longest time a process trusts its cached copy of a user's access (token
   // version, disabled, roles) if a change notification were ever lost.
   USER_ACCESS_CACHE_MS: z.coerce.number().int().min(0).default(60000),

@@ -10,6 +10,7 @@ import { JwtService } from '@nestjs/jwt';
 import { RoleName } from '@app/domain';
 import { UserAccessService } from '../modules/identity/user-access.service';
 import { AuthUser, IS_PUBLIC, QUERY_TOKEN, REQUIRED_ROLES } from './auth.decorators';
+import { CSRF_HEADER, passesCsrfCheck, sessionToken } from './session-cookie';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -19,8 +20,11 @@ export interface AccessTokenClaims {
   exp?: number;
 }
 
-// Global guard: verifies the bearer token on every route not marked @Public,
-// then checks the route's @Roles. Ownership is checked in the services, which
+// Global guard: verifies the access token on every route not marked @Public,
+// then checks the route's @Roles. The token comes as a bearer header (API
+// clients), as ?access_token= on stream routes, or in the web client's
+// HttpOnly session cookie; a change sent with only the cookie must carry the
+// X-Requested-With header (CSRF: see session-cookie.ts). Ownership is checked in the services, which
 // answer 404 for objects the caller may not see.
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -34,16 +38,24 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<{
+      method?: string;
       query?: Record<string, string | undefined>;
-      headers?: Record<string, string | undefined>;
+      headers: Record<string, string | undefined>;
       user?: AuthUser;
     }>();
     const queryToken = this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN, targets)
       ? request.query?.access_token
       : undefined;
-    const user = await this.authenticate(
-      request.headers?.authorization ?? (queryToken ? `Bearer ${queryToken}` : undefined),
-    );
+    let header = request.headers.authorization ?? (queryToken ? `Bearer ${queryToken}` : undefined);
+    const cookie = header ? null : sessionToken(request);
+    if (cookie) {
+      if (!passesCsrfCheck(request))
+        throw new ForbiddenException(
+          `A change authenticated by the session cookie needs the ${CSRF_HEADER} header (the web client sends it); API clients send Authorization: Bearer <accessToken>`,
+        );
+      header = `Bearer ${cookie}`;
+    }
+    const user = await this.authenticate(header);
     request.user = user;
     const required = this.reflector.getAllAndOverride<RoleName[]>(REQUIRED_ROLES, targets);
     if (required?.length && !required.some((r) => user.roles.includes(r))) {

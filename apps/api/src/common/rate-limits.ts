@@ -6,17 +6,25 @@ import { Redis } from 'ioredis';
 import { createHash } from 'node:crypto';
 import { AppConfig } from '@app/config';
 import { createProbeRedis } from '@app/messaging';
+import { LoginFailures, LoginReservation } from './login-failures';
+import { sessionToken } from './session-cookie';
 
-// Rate limits, counted in Redis by @fastify/rate-limit's store (one Lua INCR +
-// PEXPIRE per check), so every API process shares the same counters.
+// Rate limits, counted in Redis (one script per check), so every API process
+// shares the same counters. Numbers and reasons: docs/security.md.
 //
 // - Everything: RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_MS, per signed-in user
-//   (a valid bearer token) or else per client IP. A venue's judges share one
-//   NAT address; keyed by user, one flooding client on it slows none of them.
-// - Login, signup, password set/reset, invitation tokens and re-sent
-//   invitations (routes marked @AuthRateLimited): also AUTH_RATE_LIMIT_IP_MAX
-//   per IP and AUTH_RATE_LIMIT_ACCOUNT_MAX per account (the email in the
-//   body, the token, or the user the path names).
+//   (a valid bearer token or session cookie) or else per client address. A
+//   venue's judges share one NAT address; keyed by user, one flooding client
+//   on it slows none of them.
+// - Credential routes (marked @AuthRateLimited): every request also counts
+//   per address (AUTH_RATE_LIMIT_IP_*, sized for a campus NAT), and in one
+//   bucket by kind:
+//   - 'account' (signup, password set, re-sent invitation): per account, the
+//     email in the body, the token, or the user the path names;
+//   - 'login': failed logins only, per (account, address) and per account
+//     (LOGIN_FAILURES_*; see login-failures.ts), so nobody can lock a named
+//     account out by guessing at it;
+//   - 'reset': password-reset requests per address asked for (PASSWORD_RESET_*).
 //
 // A request over a limit gets 429 with Retry-After (seconds). When Redis is
 // unreachable the limits are skipped, not the requests: the API keeps taking
@@ -24,15 +32,23 @@ import { createProbeRedis } from '@app/messaging';
 
 export const AUTH_RATE_LIMITED = 'authRateLimited';
 
-/**
- * The tight per-IP and per-account limits for a credential-handling route.
- * `accountParam` names the path parameter holding the account's user id, for
- * a route about an account that is not the caller's (a re-sent invitation):
- * then that id alone is the account, whatever the body says, so a body cannot
- * spread one account's mails over many counters.
- */
-export const AuthRateLimited = (opts: { accountParam?: string } = {}) =>
-  RouteConfig({ [AUTH_RATE_LIMITED]: opts.accountParam ?? true });
+export type AuthBucket = 'account' | 'login' | 'reset';
+
+interface AuthRateLimitOptions {
+  /** Which per-account bucket the route counts in (default 'account'). */
+  bucket?: AuthBucket;
+  /**
+   * The path parameter holding the account's user id, for a route about an
+   * account that is not the caller's (a re-sent invitation): then that id
+   * alone is the account, whatever the body says, so a body cannot spread one
+   * account's mails over many counters.
+   */
+  accountParam?: string;
+}
+
+/** The per-address and per-account limits of a credential-handling route. */
+export const AuthRateLimited = (opts: AuthRateLimitOptions = {}) =>
+  RouteConfig({ [AUTH_RATE_LIMITED]: { bucket: opts.bucket ?? 'account', ...opts } });
 
 type Limiter = (
   req: FastifyRequest,
@@ -41,11 +57,13 @@ type Limiter = (
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 // The account a credential request is about: the email (login, signup, reset),
-// else the token it presents (an invitation or reset token).
+// else the token it presents (an invitation or reset token). Hashed: the
+// counters' keys carry no address.
 export function accountKey(body: unknown): string | null {
   if (!body || typeof body !== 'object') return null;
   const { email, token } = body as { email?: unknown; token?: unknown };
-  if (typeof email === 'string' && email.trim()) return `email:${email.trim().toLowerCase()}`;
+  if (typeof email === 'string' && email.trim())
+    return `email:${sha256(email.trim().toLowerCase())}`;
   if (typeof token === 'string' && token) return `token:${sha256(token)}`;
   return null;
 }
@@ -55,6 +73,14 @@ export function userAccountKey(id: unknown): string | null {
   return typeof id === 'string' && id ? `user:${id.toLowerCase()}` : null;
 }
 
+const routeOptions = (req: FastifyRequest): AuthRateLimitOptions | undefined =>
+  (req.routeOptions.config as unknown as Record<string, AuthRateLimitOptions> | undefined)?.[
+    AUTH_RATE_LIMITED
+  ];
+
+const RESERVATION = Symbol('loginReservation');
+type WithReservation = FastifyRequest & { [RESERVATION]?: LoginReservation };
+
 export async function registerRateLimits(
   fastify: FastifyInstance,
   config: AppConfig,
@@ -62,10 +88,11 @@ export async function registerRateLimits(
 ): Promise<{ close(): void }> {
   const redis: Redis = createProbeRedis(config.REDIS_URL);
   redis.on('error', () => undefined); // health reports Redis; limits are skipped meanwhile
+  const nameSpace = `${config.QUEUE_PREFIX}:rate:`;
   await fastify.register(rateLimit, {
     global: false, // the hooks below apply the limiters
     redis,
-    nameSpace: `${config.QUEUE_PREFIX}:rate:`,
+    nameSpace,
     skipOnError: true,
   });
   const make = (max: number, timeWindow: number, key: (req: FastifyRequest) => string | null) =>
@@ -80,10 +107,11 @@ export async function registerRateLimits(
       : null;
 
   const caller = (req: FastifyRequest): string => {
-    const match = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
-    if (match) {
+    const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const token = bearer ?? sessionToken(req);
+    if (token) {
       try {
-        return `all:user:${jwt.verify<{ sub: string }>(match[1]).sub}`;
+        return `all:user:${jwt.verify<{ sub: string }>(token).sub}`;
       } catch {
         // an invalid token is an anonymous caller
       }
@@ -96,34 +124,62 @@ export async function registerRateLimits(
     config.AUTH_RATE_LIMIT_IP_WINDOW_MS,
     (req) => `auth:ip:${req.ip}`,
   );
+  const account = (req: FastifyRequest): string | null => {
+    const param = routeOptions(req)?.accountParam;
+    return param
+      ? userAccountKey((req.params as Record<string, unknown>)[param])
+      : accountKey(req.body);
+  };
   const authAccount = make(
     config.AUTH_RATE_LIMIT_ACCOUNT_MAX,
     config.AUTH_RATE_LIMIT_ACCOUNT_WINDOW_MS,
     (req) => {
-      const param = (req.routeOptions.config as unknown as Record<string, unknown>)[
-        AUTH_RATE_LIMITED
-      ];
-      const account =
-        typeof param === 'string'
-          ? userAccountKey((req.params as Record<string, unknown>)[param])
-          : accountKey(req.body);
-      return account && `auth:account:${account}`;
+      const key = routeOptions(req)?.bucket === 'account' ? account(req) : null;
+      return key && `auth:account:${key}`;
     },
   );
+  const resets = make(config.PASSWORD_RESET_MAX, config.PASSWORD_RESET_WINDOW_MS, (req) => {
+    const key = routeOptions(req)?.bucket === 'reset' ? account(req) : null;
+    return key && `auth:reset:${key}`;
+  });
+  const loginFailures = new LoginFailures(redis, nameSpace, {
+    perAddress: config.LOGIN_FAILURES_MAX,
+    perAccount: config.LOGIN_FAILURES_ACCOUNT_MAX,
+    windowMs: config.LOGIN_FAILURES_WINDOW_MS,
+  });
+
+  const refuse = (reply: FastifyReply, seconds: number) =>
+    reply
+      .code(429)
+      .header('retry-after', String(seconds))
+      .send({
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: `Too many requests; retry in ${seconds} s`,
+      });
 
   const enforce = async (limiter: Limiter | null, req: FastifyRequest, reply: FastifyReply) => {
     if (!limiter) return true;
     const result = await limiter(req);
     if (result.isAllowed || !result.isExceeded) return true;
-    void reply
-      .code(429)
-      .header('retry-after', String(Math.max(1, result.ttlInSeconds)))
-      .send({
-        statusCode: 429,
-        error: 'Too Many Requests',
-        message: `Too many requests; retry in ${Math.max(1, result.ttlInSeconds)} s`,
-      });
+    void refuse(reply, Math.max(1, result.ttlInSeconds));
     return false;
+  };
+
+  const reserveLogin = async (req: WithReservation, reply: FastifyReply) => {
+    const key = loginFailures.enabled ? accountKey(req.body) : null;
+    if (!key) return true;
+    try {
+      const check = await loginFailures.reserve(key, req.ip);
+      if (check.allowed) {
+        req[RESERVATION] = check.reservation;
+        return true;
+      }
+      void refuse(reply, check.retryAfterSeconds);
+      return false;
+    } catch {
+      return true; // Redis unreachable: skip the limit, not the request
+    }
   };
 
   // Every route, including unknown paths, the docs and the queue dashboard.
@@ -132,10 +188,19 @@ export async function registerRateLimits(
   });
   // After the body is parsed, so the account is known.
   fastify.addHook('preHandler', async (req, reply) => {
-    const routeConfig = req.routeOptions.config as unknown as Record<string, unknown> | undefined;
-    if (!routeConfig?.[AUTH_RATE_LIMITED]) return;
+    const options = routeOptions(req);
+    if (!options) return;
     if (!(await enforce(authIp, req, reply))) return reply;
     if (!(await enforce(authAccount, req, reply))) return reply;
+    if (!(await enforce(resets, req, reply))) return reply;
+    if (options.bucket === 'login' && !(await reserveLogin(req, reply))) return reply;
+  });
+  // A login's reservation is settled by its answer: only a 401 stays counted.
+  fastify.addHook('onSend', async (req: WithReservation, reply) => {
+    const reservation = req[RESERVATION];
+    if (!reservation) return;
+    req[RESERVATION] = undefined;
+    await loginFailures.settle(reservation, reply.statusCode).catch(() => undefined);
   });
   return { close: () => redis.disconnect() };
 }

@@ -1,6 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
-import { tokenStore } from './token-store';
+import { CSRF_HEADERS, session } from './token-store';
 import { ApiError } from './errors';
 
 /**
@@ -10,20 +10,20 @@ import { ApiError } from './errors';
  */
 export const api = createClient<paths>({ baseUrl: '' });
 
-const bearer: Middleware = {
+const sessionCookie: Middleware = {
   onRequest({ request }) {
-    const token = tokenStore.get();
-    if (token && !request.headers.has('authorization'))
-      request.headers.set('authorization', `Bearer ${token}`);
+    // The session itself is the HttpOnly cookie the browser adds; this header
+    // is what the api asks of a cookie-authenticated change (CSRF).
+    for (const [name, value] of Object.entries(CSRF_HEADERS)) request.headers.set(name, value);
     return request;
   },
   onResponse({ response }) {
-    // A token the server no longer accepts: forget it so the app asks to log in.
-    if (response.status === 401 && tokenStore.get()) tokenStore.expire();
+    // A session the server no longer accepts: forget it so the app asks to log in.
+    if (response.status === 401 && session.active()) session.end();
     return response;
   },
 };
-api.use(bearer);
+api.use(sessionCookie);
 
 interface FetchResult<T> {
   data?: T;

@@ -30,8 +30,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in: an access token and the user */
+        /**
+         * Log in: an access token and the user
+         * @description With the x-requested-with header (the web client) the token is also set as an HttpOnly, SameSite=Strict session cookie, which the api then accepts instead of the Authorization header; POST /auth/logout clears it.
+         */
         post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log out of the web client: clears the session cookie (bearer tokens run to their expiry) */
+        post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -102,7 +122,10 @@ export interface paths {
          */
         get: operations["UsersController_list"];
         put?: never;
-        /** Create a judge or organiser account and mail an invitation */
+        /**
+         * Create a judge or organiser account and mail an invitation
+         * @description An admin gets 409 for an address that already has an account. An organiser gets the same 201 as for a new address (what it sent, with the account id), and nothing of that account changes: this route does not tell an organiser who has an account.
+         */
         post: operations["AuthController_createUser"];
         delete?: never;
         options?: never;
@@ -247,7 +270,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove an organiser (never the last one) */
+        /** Remove an organiser (never the last one; the creator only by itself or an admin) */
         delete: operations["OrganisersController_remove"];
         options?: never;
         head?: never;
@@ -3428,6 +3451,24 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import type { ReactNode } from 'react';
 import { api, call } from '../api/client';
 import type { components } from '../api/schema';
-import { tokenStore } from '../api/token-store';
+import { session } from '../api/token-store';
 import { ApiError } from '../api/errors';
 import { applyUserLocale } from '../i18n';
 
@@ -10,45 +10,50 @@ export type Me = components['schemas']['UserDto'];
 export type Role = Me['roles'][number];
 
 interface AuthState {
-  /** undefined while the stored token is being checked, null when logged out. */
+  /** undefined while the session is being checked, null when logged out. */
   user: Me | null | undefined;
   login: (email: string, password: string) => Promise<Me>;
-  logout: () => void;
+  logout: () => Promise<void>;
   hasRole: (...roles: Role[]) => boolean;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<Me | null | undefined>(tokenStore.get() ? undefined : null);
+  const [user, setUser] = useState<Me | null | undefined>(session.active() ? undefined : null);
 
-  useEffect(() => tokenStore.subscribe((token) => !token && setUser(null)), []);
+  useEffect(() => session.subscribe((active) => !active && setUser(null)), []);
 
   useEffect(() => {
-    if (!tokenStore.get()) return;
+    if (!session.active()) return;
     call(api.GET('/api/v1/me'))
       .then((me) => {
         applyUserLocale(me.locale);
         setUser(me);
       })
       .catch((e: unknown) => {
-        // Offline with a token: keep it and retry on the next load rather
+        // Offline with a session: keep it and retry on the next load rather
         // than logging a judge out because the venue Wi-Fi dropped.
-        if (e instanceof ApiError && e.status === 401) tokenStore.expire();
+        if (e instanceof ApiError && e.status === 401) session.end();
         setUser(e instanceof ApiError && e.isNetwork ? undefined : null);
       });
   }, []);
 
   const login = useCallback(async (email: string, password: string) => {
-    const session = await call(api.POST('/api/v1/auth/login', { body: { email, password } }));
-    tokenStore.set(session.accessToken);
-    applyUserLocale(session.user.locale);
-    setUser(session.user);
-    return session.user;
+    // The answer set the session cookie; the token in its body is for API
+    // clients and is not kept.
+    const { user: me } = await call(api.POST('/api/v1/auth/login', { body: { email, password } }));
+    session.start();
+    applyUserLocale(me.locale);
+    setUser(me);
+    return me;
   }, []);
 
-  const logout = useCallback(() => {
-    tokenStore.set(null);
+  const logout = useCallback(async () => {
+    // The cookie is HttpOnly: only the server can clear it. Offline, the
+    // page still logs out; the cookie then runs out with its token.
+    await call(api.POST('/api/v1/auth/logout')).catch(() => undefined);
+    session.end();
     setUser(null);
   }, []);
 

@@ -34,8 +34,7 @@ export function AppShell({
               type="button"
               className="link-button"
               onClick={() => {
-                logout();
-                void navigate('/login', { replace: true });
+                void logout().then(() => navigate('/login', { replace: true }));
               }}
             >
               {t('account.logout')}

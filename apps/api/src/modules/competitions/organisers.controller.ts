@@ -40,7 +40,7 @@ export class OrganisersController {
 
   @Delete(':userId')
   @ApiRoute({
-    summary: 'Remove an organiser (never the last one)',
+    summary: 'Remove an organiser (never the last one; the creator only by itself or an admin)',
     type: OrganiserListDto,
     errors: [400, 403, 404, 409],
   })

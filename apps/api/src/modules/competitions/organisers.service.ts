@@ -6,7 +6,9 @@ import { CompetitionsService } from './competitions.service';
 
 // Co-organisers: every organiser in competition_organisers may do all that
 // the creator may (CompetitionsService.assertCanManage is the one check), so
-// adding one is all it takes; the last organiser cannot be removed.
+// adding one is all it takes; the last organiser cannot be removed, and the
+// competition's creator is removed only by itself or an admin (a co-organiser
+// it added cannot push it out of its own competition).
 @Injectable()
 export class OrganisersService {
   constructor(
@@ -55,7 +57,16 @@ export class OrganisersService {
     await this.competitions.assertCanManage(actor, competitionId);
     await this.prisma.$transaction(async (tx) => {
       // Serialises concurrent removals so two cannot leave nobody in charge.
-      await tx.$queryRaw`SELECT id FROM competitions WHERE id = ${competitionId}::uuid FOR UPDATE`;
+      const [competition] = await tx.$queryRaw<{ created_by_id: string }[]>`
+        SELECT created_by_id FROM competitions WHERE id = ${competitionId}::uuid FOR UPDATE`;
+      if (
+        competition?.created_by_id === userId &&
+        actor.id !== userId &&
+        !actor.roles.includes('ADMIN')
+      )
+        throw DomainError.forbidden(
+          "the competition's creator can be removed only by itself or an admin",
+        );
       const removed = await tx.competitionOrganiser.deleteMany({
         where: { competitionId, userId },
       });

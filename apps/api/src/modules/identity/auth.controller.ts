@@ -1,8 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { AuthUser, CurrentUser, Public, Roles } from '../../common/auth.decorators';
 import { AuthRateLimited } from '../../common/rate-limits';
+import { CSRF_HEADER, clearSessionCookie, setSessionCookie } from '../../common/session-cookie';
 import {
   CreateUserDto,
   ForgotPasswordDto,
@@ -22,7 +25,10 @@ import {
 @ApiTags('accounts')
 @Controller()
 export class AuthController {
-  constructor(private readonly identity: IdentityService) {}
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly jwt: JwtService,
+  ) {}
 
   @Public()
   @AuthRateLimited()
@@ -38,16 +44,41 @@ export class AuthController {
   }
 
   @Public()
-  @AuthRateLimited()
+  @AuthRateLimited({ bucket: 'login' })
   @ApiRoute({
     summary: 'Log in: an access token and the user',
+    description: `With the ${CSRF_HEADER} header (the web client) the token is also set as an HttpOnly, SameSite=Strict session cookie, which the api then accepts instead of the Authorization header; POST /auth/logout clears it.`,
     type: LoginResultDto,
     errors: [400, 401],
   })
   @Post('auth/login')
   @HttpCode(200)
-  login(@Body() dto: LoginDto) {
-    return this.identity.login(dto);
+  async login(
+    @Body() dto: LoginDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const session = await this.identity.login(dto);
+    // Only on request: a cross-site form cannot send the header, so it cannot
+    // sign a browser into someone else's account either.
+    if (req.headers[CSRF_HEADER]) {
+      const { exp } = this.jwt.decode<{ exp: number }>(session.accessToken);
+      setSessionCookie(req, reply, session.accessToken, exp);
+    }
+    return session;
+  }
+
+  @Public()
+  @ApiRoute({
+    summary:
+      'Log out of the web client: clears the session cookie (bearer tokens run to their expiry)',
+    status: 204,
+    errors: [],
+  })
+  @Post('auth/logout')
+  @HttpCode(204)
+  logout(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): void {
+    clearSessionCookie(req, reply);
   }
 
   @Public()
@@ -64,7 +95,7 @@ export class AuthController {
   }
 
   @Public()
-  @AuthRateLimited()
+  @AuthRateLimited({ bucket: 'reset' })
   @ApiRoute({
     summary: 'Mail a one-time link to set a new password (same answer for unknown addresses)',
     status: 202,
@@ -73,8 +104,9 @@ export class AuthController {
   })
   @Post('auth/password/forgot')
   @HttpCode(202)
-  async forgotPassword(@Body() dto: ForgotPasswordDto): Promise<ForgotPasswordAnswerDto> {
-    await this.identity.requestPasswordReset(dto.email);
+  forgotPassword(@Body() dto: ForgotPasswordDto): ForgotPasswordAnswerDto {
+    // Not awaited: the answer's timing must not depend on the address.
+    this.identity.startPasswordReset(dto.email);
     return {
       message:
         'If this address has an account, a mail with a link to set a new password is on its way',
@@ -92,6 +124,8 @@ export class AuthController {
   @Roles('ADMIN', 'ORGANISER')
   @ApiRoute({
     summary: 'Create a judge or organiser account and mail an invitation',
+    description:
+      'An admin gets 409 for an address that already has an account. An organiser gets the same 201 as for a new address (what it sent, with the account id), and nothing of that account changes: this route does not tell an organiser who has an account.',
     status: 201,
     type: UserEnvelopeDto,
     errors: [400, 401, 403, 409],
@@ -99,6 +133,6 @@ export class AuthController {
   @Post('users')
   @Idempotent({ answer: (user) => ({ user }) })
   async createUser(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto) {
-    return { user: await this.identity.createUser(user, dto) };
+    return { user: await this.identity.createUserAnswering(user, dto) };
   }
 }

@@ -5,6 +5,7 @@ import {
   ForbiddenException,
   Inject,
   Injectable,
+  Logger,
   NotFoundException,
   UnauthorizedException,
 } from '@nestjs/common';
@@ -87,6 +88,8 @@ export const LATEST_INVITATION = {
 
 @Injectable()
 export class IdentityService {
+  private readonly logger = new Logger(IdentityService.name);
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly jwt: JwtService,
@@ -174,36 +177,102 @@ export class IdentityService {
     }
   }
 
-  // The same answer whether or not the address has an account, so the form
-  // cannot be used to find out who is registered. The mail carries a one-time
-  // token for POST /auth/password, like an invitation's.
-  async requestPasswordReset(email: string): Promise<void> {
-    const user = await this.prisma.user.findUnique({ where: { email } });
-    if (!user) return;
+  /** POST /users: createUser, except that an organiser learns nothing of existing accounts. */
+  async createUserAnswering(creator: Actor, dto: CreateUserDto): Promise<UserView> {
+    try {
+      return await this.createUser(creator, dto);
+    } catch (e) {
+      if (!(e instanceof ConflictException) || creator.roles.includes('ADMIN')) throw e;
+      return this.answerForExistingAddress(dto);
+    }
+  }
+
+  // An organiser may not learn from this route whether an address has an
+  // account (another competition's applicant, an admin): for an address
+  // that has one it gets the answer a new account would give, built from
+  // what it sent, with the account's id. Nothing of that account changes, no
+  // role is granted and no mail is sent; if it is a judge the organiser may
+  // put it in a pool (as an import may), if not, a pool refuses its id as it
+  // refuses an unknown one. Admins, who see every account, get 409.
+  private async answerForExistingAddress(dto: CreateUserDto): Promise<UserView> {
+    const existing = await this.prisma.user.findUniqueOrThrow({ where: { email: dto.email } });
+    return {
+      id: existing.id,
+      email: dto.email,
+      name: dto.name,
+      roles: [...new Set(dto.roles)],
+      affiliation: dto.affiliation?.trim() || null,
+      locale: dto.locale ?? 'zh-CN',
+      disabled: false,
+    };
+  }
+
+  // POST /auth/password/forgot answers at once, the same for every address,
+  // and this runs after the answer (startPasswordReset): how long the answer
+  // takes cannot tell a registered address from an unknown or disabled one.
+  // The work is the same for each too: a token is drawn and hashed, and one
+  // transaction looks the address up; only an active account gets the row
+  // and the mail, a one-time token for POST /auth/password like an
+  // invitation's. A disabled account gets no mail: it could not log in.
+  startPasswordReset(email: string): void {
+    this.requestPasswordReset(email).catch((error: unknown) =>
+      this.logger.error(
+        { err: error instanceof Error ? error.message : String(error) },
+        'password reset request failed (the address may ask again)',
+      ),
+    );
+  }
+
+  async requestPasswordReset(email: string): Promise<boolean> {
     const token = randomBytes(32).toString('base64url');
+    const tokenHash = sha256(token);
     const expiresAt = new Date(Date.now() + RESET_TTL_MS);
-    await this.prisma.$transaction(async (tx) => {
+    return this.prisma.$transaction(async (tx) => {
+      const user = await tx.user.findUnique({ where: { email } });
+      if (!user || user.disabledAt) return false;
       await tx.invitation.create({
-        data: { userId: user.id, tokenHash: sha256(token), expiresAt, purpose: 'RESET' },
+        data: { userId: user.id, tokenHash, expiresAt, purpose: 'RESET' },
       });
       await appendEvent(tx, 'identity.password-reset-requested', user.id, {
         user: recipientOf(user),
         token,
         expiresAt: expiresAt.toISOString(),
       });
+      return true;
     });
   }
 
+  // Setting a password ends everything that came before it: every other
+  // unused invitation or reset link of the account stops working, and the
+  // token version moves on, so every session signed before (a stolen one
+  // too) is refused from its next request, in every api process. An
+  // invitation link is for an account's first password only: once one is set
+  // (through a reset, or an earlier link), it no longer works.
   async setPassword(dto: SetPasswordDto): Promise<UserView> {
     const passwordHash = await hashPassword(dto.password);
     const user = await this.prisma.$transaction(async (tx) => {
+      const now = new Date();
       // One statement claims the token, so two concurrent uses cannot both win.
       const claimed = await tx.invitation.updateManyAndReturn({
-        where: { tokenHash: sha256(dto.token), usedAt: null, expiresAt: { gt: new Date() } },
-        data: { usedAt: new Date() },
+        where: { tokenHash: sha256(dto.token), usedAt: null, expiresAt: { gt: now } },
+        data: { usedAt: now },
       });
       if (claimed.length !== 1) return null;
-      return tx.user.update({ where: { id: claimed[0].userId }, data: { passwordHash } });
+      const { userId, purpose } = claimed[0];
+      // Row lock: a concurrent reset of the same account waits for this one.
+      await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
+      const current = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+      if (purpose === 'INVITATION' && current.passwordHash != null) return null;
+      await tx.invitation.updateMany({
+        where: { userId, usedAt: null, expiresAt: { gt: now } },
+        data: { expiresAt: now },
+      });
+      const updated = await tx.user.update({
+        where: { id: userId },
+        data: { passwordHash, tokenVersion: { increment: 1 } },
+      });
+      await announceAccessChange(tx, userId);
+      return updated;
     });
     if (!user)
       throw new NotFoundException(

@@ -99,8 +99,7 @@ function Frame() {
             type="button"
             className="link-button"
             onClick={() => {
-              logout();
-              void navigate('/login', { replace: true });
+              void logout().then(() => navigate('/login', { replace: true }));
             }}
           >
             {tApp('account.logout')}

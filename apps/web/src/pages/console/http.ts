@@ -1,8 +1,8 @@
 import { ApiError } from '../../api/errors';
-import { tokenStore } from '../../api/token-store';
+import { CSRF_HEADERS, session } from '../../api/token-store';
 
 /**
- * The console's requests. Same bearer token and error shape as the typed
+ * The console's requests. Same session cookie, header and error shape as the typed
  * client (api/client.ts); a plain fetch because most console answers are not
  * described in the OpenAPI document yet (their response DTOs come with the
  * operations issue), and several routes the console uses land in parallel.
@@ -13,9 +13,7 @@ export async function http<T>(
   path: string,
   body?: unknown,
 ): Promise<T> {
-  const headers: Record<string, string> = {};
-  const token = tokenStore.get();
-  if (token) headers.authorization = `Bearer ${token}`;
+  const headers: Record<string, string> = { ...CSRF_HEADERS };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
   else if (body !== undefined) {
@@ -28,7 +26,7 @@ export async function http<T>(
   } catch (e) {
     throw ApiError.network(e);
   }
-  if (response.status === 401 && token) tokenStore.expire();
+  if (response.status === 401 && session.active()) session.end();
   const text = await response.text();
   const json: unknown = text ? safeJson(text) : undefined;
   if (!response.ok) throw ApiError.from(response.status, json);
@@ -43,12 +41,9 @@ function safeJson(text: string): unknown {
   }
 }
 
-/** Downloads an export (CSV/XLSX) with the bearer token, under the server's file name. */
+/** Downloads an export (CSV/XLSX) with the session cookie, under the server's file name. */
 export async function download(path: string, fallbackName: string): Promise<void> {
-  const token = tokenStore.get();
-  const response = await fetch(`/api/v1${path}`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
+  const response = await fetch(`/api/v1${path}`, { headers: CSRF_HEADERS });
   if (!response.ok) throw ApiError.from(response.status, await response.json().catch(() => ({})));
   const disposition = response.headers.get('content-disposition') ?? '';
   const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
