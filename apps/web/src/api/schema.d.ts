@@ -698,7 +698,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Server-Sent Events of the big screen (event `screen`: ScreenState; `ticket`) */
+        /** Server-Sent Events of the big screen (event `screen`: ScreenState; `ticket`; `stream-status`) */
         get: operations["RoadshowController_live"];
         put?: never;
         post?: never;
@@ -2027,6 +2027,44 @@ export interface components {
             judgeId: string;
             reason: string;
         };
+        RoundRankingEntryDto: {
+            /** @description Competition ranking: ties share a rank (1, 1, 3) */
+            rank: number;
+            /** Format: uuid */
+            projectId: string;
+            title: string;
+            /** @description Aggregated score, rounded to 2 decimals */
+            score: number;
+            /** @description Submitted scores counted */
+            judgeCount: number;
+            /** @description Highest minus lowest judge total */
+            spread: number;
+            /** @description Judges assigned to the project */
+            assignedJudges: number;
+            /** @description Every assigned judge is counted. A partial score (false) is for organisers only: the big screen never shows it */
+            complete: boolean;
+        };
+        RankingViewDto: {
+            /** Format: uuid */
+            roundId: string;
+            /** @enum {string} */
+            method: "MEAN" | "TRIMMED_MEAN" | "ZSCORE";
+            /** @description Computed after the round closed: it will not change */
+            final: boolean;
+            /** Format: date-time */
+            computedAt: string | null;
+            entries: components["schemas"]["RoundRankingEntryDto"][];
+        };
+        StandingsRoundDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            weight: number;
+            /** @enum {string} */
+            status: "DRAFT" | "OPEN" | "CLOSED";
+            /** @description Closed, so its final ranking counts */
+            included: boolean;
+        };
         RankingEntryDto: {
             /** @description Competition ranking: ties share a rank (1, 1, 3) */
             rank: number;
@@ -2039,27 +2077,6 @@ export interface components {
             judgeCount: number;
             /** @description Highest minus lowest judge total */
             spread: number;
-        };
-        RankingViewDto: {
-            /** Format: uuid */
-            roundId: string;
-            /** @enum {string} */
-            method: "MEAN" | "TRIMMED_MEAN" | "ZSCORE";
-            /** @description Computed after the round closed: it will not change */
-            final: boolean;
-            /** Format: date-time */
-            computedAt: string | null;
-            entries: components["schemas"]["RankingEntryDto"][];
-        };
-        StandingsRoundDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            weight: number;
-            /** @enum {string} */
-            status: "DRAFT" | "OPEN" | "CLOSED";
-            /** @description Closed, so its final ranking counts */
-            included: boolean;
         };
         StandingsDto: {
             /** Format: uuid */

@@ -54,7 +54,7 @@ export class RankingsController {
   ): Promise<Observable<MessageEvent>> {
     const first = await this.rankings.ranking(user, id);
     return liveRanking(first, this.stream.updatesFor(id), this.stream.listenerStates(), () =>
-      this.rankings.read(id, first.method),
+      this.rankings.readForOrganisers(id, first.method),
     );
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError } from '@app/domain';
-import { PrismaService } from '@app/database';
+import { Actor, DomainError, withCoverage } from '@app/domain';
+import { PrismaService, assignedJudgeCounts } from '@app/database';
 import { toCsv } from '../../common/csv';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { heatStandings } from './heat-standings';
@@ -23,6 +23,10 @@ export interface RankingView {
   entries: RankingEntry[];
 }
 
+export interface OrganiserRankingView extends RankingView {
+  entries: (RankingEntry & { assignedJudges: number; complete: boolean })[];
+}
+
 @Injectable()
 export class RankingsService {
   constructor(
@@ -31,9 +35,20 @@ export class RankingsService {
     private readonly competitions: CompetitionsService,
   ) {}
 
-  async ranking(actor: Actor, roundId: string): Promise<RankingView> {
+  async ranking(actor: Actor, roundId: string): Promise<OrganiserRankingView> {
     const round = await this.rounds.managed(actor, roundId);
-    return this.read(roundId, round.method);
+    return this.readForOrganisers(roundId, round.method);
+  }
+
+  // The organisers' ranking: partial scores included, each entry marked with
+  // its assigned judges and whether all of them are counted (`complete`).
+  // The hall never sees a partial one (ScreenService, hallRanking).
+  async readForOrganisers(roundId: string, method?: string): Promise<OrganiserRankingView> {
+    const [view, assigned] = await Promise.all([
+      this.read(roundId, method),
+      assignedJudgeCounts(this.prisma, roundId),
+    ]);
+    return { ...view, entries: withCoverage(view.entries, assigned) };
   }
 
   // Stored by the scoring worker; an empty, non-final ranking until the first recompute.

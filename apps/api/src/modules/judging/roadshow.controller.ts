@@ -10,17 +10,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
-import {
-  Observable,
-  concat,
-  concatMap,
-  defer,
-  from,
-  interval,
-  map,
-  merge,
-  throttleTime,
-} from 'rxjs';
+import { Observable, concatMap, from, interval, map, merge, throttleTime } from 'rxjs';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { AuthUser, CurrentUser, Public, Roles } from '../../common/auth.decorators';
 import {
@@ -31,6 +21,7 @@ import {
   ScreenStateDto,
   StreamTicketDto,
 } from './dto/roadshow.dto';
+import { liveFrames } from './live-ranking';
 import { RankingStreamService } from './ranking-stream.service';
 import { RoadshowService } from './roadshow.service';
 import { RoundsService } from './rounds.service';
@@ -102,12 +93,16 @@ export class RoadshowController {
   }
 
   // The big screen: a `screen` frame at once and after every ranking
-  // recompute, draw or change on stage; a renewed `ticket` every few minutes
-  // so the page can reconnect after the first one expires.
+  // recompute, draw or change on stage, with the ranking stream's recovery
+  // (liveFrames: `stream-status` when the api's LISTEN connection drops or is
+  // back, then the current frame again; frames in the order of the
+  // notifications); a renewed `ticket` every few minutes so the page can
+  // reconnect after the first one expires.
   @Public()
   @ApiQuery({ name: 'ticket', description: 'From POST /rounds/:id/ranking/stream-ticket' })
   @ApiRoute({
-    summary: 'Server-Sent Events of the big screen (event `screen`: ScreenState; `ticket`)',
+    summary:
+      'Server-Sent Events of the big screen (event `screen`: ScreenState; `ticket`; `stream-status`)',
     type: ScreenStateDto,
     errors: [400, 401],
   })
@@ -121,13 +116,15 @@ export class RoadshowController {
         'This screen link has expired: ask the organisers for a new one',
       );
     const first = await this.screen.state(id);
-    const frames = concat(
-      defer(() => [first]),
-      this.stream.updatesFor(id).pipe(
-        throttleTime(100, undefined, { leading: true, trailing: true }),
-        concatMap(() => from(this.screen.state(id))),
-      ),
-    ).pipe(map((state): MessageEvent => ({ type: 'screen', data: state })));
+    const frames = liveFrames(
+      'screen',
+      first,
+      this.stream
+        .updatesFor(id)
+        .pipe(throttleTime(100, undefined, { leading: true, trailing: true })),
+      this.stream.listenerStates(),
+      () => this.screen.state(id),
+    );
     const renewals = interval((STREAM_TICKET_TTL_S * 1000) / 3).pipe(
       concatMap(() => from(this.tickets.issue(id))),
       map((t): MessageEvent => ({ type: 'ticket', data: t })),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DomainError, assignJudges, conflictKey, structuralConflict } from '@app/domain';
-import { PrismaService, appendEvent, isUniqueViolation } from '@app/database';
+import { PrismaService, appendEvent, assignmentStatuses, isUniqueViolation } from '@app/database';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { AutoAssignDto } from './dto/judging.dto';
 import { assertChangeable, removePair } from './round-changes';
@@ -161,15 +161,14 @@ export class RoundAssignmentsService {
 
   async listAssignments(actor: Actor, roundId: string) {
     await this.rounds.managed(actor, roundId);
-    const items = await this.prisma.$queryRaw`
-      SELECT a.judge_id AS "judgeId", j.name AS "judgeName", a.project_id AS "projectId", rp.title,
-             COALESCE(s.status::text, 'NOT_STARTED') AS "scoreStatus"
-        FROM assignments a
-        JOIN round_judges j ON j.round_id = a.round_id AND j.judge_id = a.judge_id
-        JOIN round_projects rp ON rp.round_id = a.round_id AND rp.project_id = a.project_id
-        LEFT JOIN scores s ON s.round_id = a.round_id AND s.judge_id = a.judge_id AND s.project_id = a.project_id
-       WHERE a.round_id = ${roundId}::uuid
-       ORDER BY j.name, rp.title`;
+    const rows = await assignmentStatuses(this.prisma, { roundId }, 'judgeName');
+    const items = rows.map((r) => ({
+      judgeId: r.judgeId,
+      judgeName: r.judgeName,
+      projectId: r.projectId,
+      title: r.title,
+      scoreStatus: r.scoreStatus,
+    }));
     return { items };
   }
 }

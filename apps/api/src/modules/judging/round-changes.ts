@@ -1,17 +1,12 @@
 import { RoundLifecycle, reportedTotal } from '@app/domain';
-import { Prisma, Tx, appendAudit, appendEvent, lockRoundShared, nextChange } from '@app/database';
+import { Prisma, Tx, appendAudit, lockedRoundStatus, recordChange } from '@app/database';
 
 export type RoundRow = Prisma.RoundGetPayload<object>;
 
 // Takes the round's shared lock and reads its status under it, so a close
 // (which holds the lock exclusively) cannot slip between check and change.
 export async function assertChangeable(tx: Tx, roundId: string): Promise<void> {
-  await lockRoundShared(tx, roundId);
-  const { status } = await tx.round.findUniqueOrThrow({
-    where: { id: roundId },
-    select: { status: true },
-  });
-  RoundLifecycle.assertChangeable(status);
+  RoundLifecycle.assertChangeable(await lockedRoundStatus(tx, roundId));
 }
 
 // Removes a judge–project pair with its score. A removed SUBMITTED score is
@@ -42,11 +37,7 @@ export async function removePair(
     });
   }
   if (score.count) {
-    const { seq, xid } = await nextChange(tx);
-    await appendEvent(tx, 'judging.scores-changed', roundId, {
-      roundId,
-      seq: seq.toString(),
-      xid,
+    await recordChange(tx, 'judging.scores-changed', roundId, {
       change: 'REMOVED',
       judgeId,
       projectId,
