@@ -113,3 +113,51 @@ export async function requestReminder(
   });
   return missing.length;
 }
+
+export interface RoundForMail {
+  id: string;
+  competitionId: string;
+  name: string;
+  heatName: string;
+  closesAt: Date | null;
+}
+
+// The assignment mails due now: one per judge per round, and only once the
+// round is OPEN (a DRAFT round's assignments may still change; its judges
+// hear of it when it opens). Marks each judge it plans for, so reassigning,
+// adding projects or redelivering never mails a judge twice for a round.
+// Runs under the round's lock (open holds it exclusively, assignment changes
+// shared), so an assignment racing the opening is mailed by one of the two.
+// Returns how many judges it plans a mail for.
+export async function planAssignmentMails(
+  tx: Tx,
+  round: RoundForMail,
+  timeZone: string,
+): Promise<number> {
+  const judges = await tx.$queryRaw<
+    { judgeId: string; name: string; email: string; locale: string; projects: bigint }[]
+  >`
+    UPDATE round_judges j SET assignment_mailed_at = now()
+      FROM rounds r
+     WHERE j.round_id = ${round.id}::uuid AND r.id = j.round_id AND r.status = 'OPEN'
+       AND j.assignment_mailed_at IS NULL
+       AND EXISTS (SELECT 1 FROM assignments a WHERE a.round_id = j.round_id AND a.judge_id = j.judge_id)
+    RETURNING j.judge_id AS "judgeId", j.name, j.email, j.locale,
+              (SELECT count(*) FROM assignments a
+                WHERE a.round_id = j.round_id AND a.judge_id = j.judge_id) AS projects`;
+  if (judges.length === 0) return 0;
+  judges.sort((a, b) => a.name.localeCompare(b.name) || a.judgeId.localeCompare(b.judgeId));
+  await appendEvent(tx, 'judging.judges-assigned', round.id, {
+    competitionId: round.competitionId,
+    roundId: round.id,
+    roundName: round.name,
+    heatName: round.heatName,
+    closesAt: round.closesAt?.toISOString() ?? null,
+    timeZone,
+    judges: judges.map((j) => ({
+      judge: { userId: j.judgeId, email: j.email, name: j.name, locale: j.locale },
+      projectCount: Number(j.projects),
+    })),
+  });
+  return judges.length;
+}

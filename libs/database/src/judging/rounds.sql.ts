@@ -1,4 +1,5 @@
 import { Tx } from '../outbox.writer';
+import { planAssignmentMails } from './assignments.sql';
 import { recordChange } from './change-protocol';
 
 // The round aggregate: its row lock, open and close.
@@ -25,6 +26,25 @@ export async function lockedRoundStatus(tx: Tx, roundId: string) {
     select: { status: true },
   });
   return status;
+}
+
+// DRAFT → OPEN, planning the judges' assignment mails (one per judge, with
+// the link to their list); false when the round was not DRAFT. `at` is the
+// opening time (the scheduler's tick, or now).
+export async function openRound(
+  tx: Tx,
+  roundId: string,
+  timeZone: string,
+  at = new Date(),
+): Promise<boolean> {
+  await lockRoundExclusive(tx, roundId);
+  const opened = await tx.round.updateManyAndReturn({
+    where: { id: roundId, status: 'DRAFT' },
+    data: { status: 'OPEN', openedAt: at },
+  });
+  if (opened.length !== 1) return false;
+  await planAssignmentMails(tx, opened[0], timeZone);
+  return true;
 }
 
 // OPEN → CLOSED with its event; false when the round was not OPEN.

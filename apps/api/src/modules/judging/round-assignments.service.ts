@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DomainError, assignJudges, conflictKey, structuralConflict } from '@app/domain';
-import { PrismaService, appendEvent, assignmentStatuses, isUniqueViolation } from '@app/database';
+import {
+  PrismaService,
+  assignmentStatuses,
+  isUniqueViolation,
+  planAssignmentMails,
+} from '@app/database';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { AutoAssignDto } from './dto/judging.dto';
 import { assertChangeable, removePair } from './round-changes';
@@ -58,20 +63,7 @@ export class RoundAssignmentsService {
         })),
         skipDuplicates: true,
       });
-      await appendEvent(tx, 'judging.judges-assigned', roundId, {
-        competitionId: round.competitionId,
-        roundId,
-        roundName: round.name,
-        heatName: round.heatName,
-        closesAt: round.closesAt?.toISOString() ?? null,
-        timeZone,
-        judges: judges
-          .filter((j) => result.loads[j.judgeId] > 0)
-          .map((j) => ({
-            judge: { userId: j.judgeId, email: j.email, name: j.name, locale: j.locale },
-            projectCount: result.loads[j.judgeId],
-          })),
-      });
+      await planAssignmentMails(tx, round, timeZone);
     });
     return { assignments: result.assignments.length, loads: result.loads };
   }
@@ -117,25 +109,7 @@ export class RoundAssignmentsService {
           ],
           skipDuplicates: true,
         });
-        await appendEvent(tx, 'judging.judges-assigned', roundId, {
-          competitionId: round.competitionId,
-          roundId,
-          roundName: round.name,
-          heatName: round.heatName,
-          closesAt: round.closesAt?.toISOString() ?? null,
-          timeZone,
-          judges: [
-            {
-              judge: {
-                userId: judge.judgeId,
-                email: judge.email,
-                name: judge.name,
-                locale: judge.locale,
-              },
-              projectCount: 1,
-            },
-          ],
-        });
+        await planAssignmentMails(tx, round, timeZone);
       })
       .catch((e) => {
         if (isUniqueViolation(e)) throw DomainError.conflict('already assigned');

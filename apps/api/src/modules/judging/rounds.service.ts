@@ -15,6 +15,7 @@ import {
   appendAudit,
   lockRoundExclusive,
   closeRound,
+  openRound,
   Tx,
 } from '@app/database';
 import { CompetitionsService } from '../competitions/competitions.service';
@@ -88,15 +89,14 @@ export class RoundsService {
     return round;
   }
 
+  // Opening mails each judge with projects once, with the link to their list.
   async open(actor: Actor, roundId: string) {
     const round = await this.managed(actor, roundId);
-    const next = RoundLifecycle.open(round.status);
-    const updated = await this.prisma.round.updateManyAndReturn({
-      where: { id: roundId, status: 'DRAFT' },
-      data: { status: next, openedAt: new Date() },
-    });
-    if (updated.length !== 1) throw DomainError.conflict('the round changed meanwhile; reload it');
-    return updated[0];
+    RoundLifecycle.open(round.status);
+    const timeZone = await this.competitions.timeZoneOf(round.competitionId);
+    if (!(await this.prisma.$transaction((tx) => openRound(tx, roundId, timeZone))))
+      throw DomainError.conflict('the round changed meanwhile; reload it');
+    return this.prisma.round.findUniqueOrThrow({ where: { id: roundId } });
   }
 
   // Unsubmitted drafts block the close (409 listing them) unless the organiser
