@@ -1,4 +1,4 @@
-import { Controller, Get, Header, MessageEvent, Param, Sse } from '@nestjs/common';
+import { Controller, Get, MessageEvent, Param, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { AllowQueryToken, AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
@@ -27,15 +27,6 @@ export class RankingsController {
   @Get('rounds/:id/ranking')
   ranking(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.rankings.ranking(user, id);
-  }
-
-  @Roles('ORGANISER', 'ADMIN')
-  @ApiRoute({ summary: "The round's ranking as CSV", file: 'csv', errors: [400, 401, 403, 404] })
-  @Get('rounds/:id/ranking.csv')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="ranking.csv"')
-  csv(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
-    return this.rankings.rankingCsv(user, id);
   }
 
   // The roadshow screen: the current ranking at once, then the new one after
