@@ -43,7 +43,9 @@ export class LogSink {
         // A request's line says method, path, status and time in its message
         // (apps/api/src/common/request-log.ts): its req/res objects would
         // add a dozen lines each, per request.
-        ignore: 'pid,hostname,req,res,responseTime,reqId',
+        // The process label leads the message, on the same line.
+        ignore: 'pid,hostname,req,res,responseTime,reqId,process',
+        messageFormat: '{if process}[{process}] {end}{msg}',
         messageKey: 'msg',
       });
   }
