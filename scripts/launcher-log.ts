@@ -40,7 +40,12 @@ export class LogSink {
       this.pretty = prettyFactory({
         colorize: true,
         translateTime: 'SYS:HH:MM:ss.l',
-        ignore: 'pid,hostname',
+        // A request's line says method, path, status and time in its message
+        // (apps/api/src/common/request-log.ts): its req/res objects would
+        // add a dozen lines each, per request.
+        // The process label leads the message, on the same line.
+        ignore: 'pid,hostname,req,res,responseTime,reqId,process',
+        messageFormat: '{if process}[{process}] {end}{msg}',
         messageKey: 'msg',
       });
   }
@@ -76,6 +81,35 @@ export class LogSink {
         msg,
         ...extra,
       }),
+    );
+  }
+
+  /**
+   * A mail the local catcher caught. In a terminal: one framed block with the
+   * recipient, the subject, the text and its links on lines of their own, so
+   * the README's "open the link in the mail" is easy to do. As JSON: one
+   * structured line with the links listed.
+   */
+  mail(m: { to: string[]; subject?: string | null; text?: string | null }): void {
+    const text = (m.text ?? '').trimEnd();
+    const links = [...new Set(text.match(/https?:\/\/[^\s<>"'）)]+/g) ?? [])];
+    if (!this.pretty) {
+      this.log('info', 'mail caught', { to: m.to, subject: m.subject, links, text });
+      return;
+    }
+    if (LEVELS.info < this.minLevel) return;
+    const rule = '═'.repeat(72);
+    this.out.write(
+      [
+        rule,
+        `  邮件 MAIL  →  ${m.to.join(', ')}`,
+        `  主题 Subject: ${m.subject ?? ''}`,
+        '─'.repeat(72),
+        ...text.split('\n').map((l) => `  ${l}`),
+        ...(links.length ? ['─'.repeat(72), '  链接 Links:', ...links.map((l) => `    ${l}`)] : []),
+        rule,
+        '',
+      ].join('\n'),
     );
   }
 

@@ -58,8 +58,7 @@ async function startMailCatcher(): Promise<string> {
   const port = await recorder.start(Number(process.env.MAIL_CATCHER_PORT ?? 1025));
   let seen = 0;
   const timer = setInterval(() => {
-    for (const m of recorder.mails.slice(seen))
-      sink.log('info', 'mail caught', { to: m.to, subject: m.subject, text: m.text });
+    for (const m of recorder.mails.slice(seen)) sink.mail(m);
     seen = recorder.mails.length;
   }, 500);
   stoppers.push(async () => {

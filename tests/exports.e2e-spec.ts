@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { Stack } from './support/stack';
+import { Stack, waitFor } from './support/stack';
 import { eligibleHeat } from './support/judging-scenario';
 import { createOrganiser, registerProject, signUpApplicant } from './support/scenario';
 import { download } from './support/upload';
@@ -335,5 +335,108 @@ describe('spreadsheet exports', () => {
         )
       ).status,
     ).toBe(400);
+  });
+
+  // Defect 7: the standings exports showed UUIDs and half-English headers.
+  it('writes the ranking and the standings with names and Chinese headers, English on request', async () => {
+    const token = heat.organiser.token;
+    const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+    await waitFor('the ranking of the three scored projects', async () => {
+      const ranking = await stack.get(`/rounds/${roundId}/ranking`, token);
+      return ranking.body.entries?.length === 3;
+    });
+    const ranking = await download(stack, `/rounds/${roundId}/ranking.csv`, token);
+    expect(ranking.status).toBe(200);
+    expect(ranking.disposition).toContain(encodeURIComponent('华南赛区 · 路演评审 · 排名.csv'));
+    const rankingText = ranking.bytes.toString('utf8');
+    expect(rankingText).not.toMatch(uuid);
+    const rankingRows: string[][] = parse(rankingText.slice(1));
+    expect(rankingRows[0]).toEqual([
+      '名次',
+      '项目名称',
+      '单位名称',
+      '得分',
+      '已评评委数',
+      '应评评委数',
+      '评分完成',
+      '最大分差',
+    ]);
+    // Judge 1 has submitted nothing: every score is partial, and says so.
+    expect(rankingRows[1]).toEqual([
+      '1',
+      '项目00',
+      '测试科技0有限公司',
+      '81.80',
+      '1',
+      '2',
+      '否',
+      '0.00',
+    ]);
+    const rankingEn: string[][] = parse(
+      (await download(stack, `/rounds/${roundId}/ranking.csv?lang=en`, token)).bytes
+        .toString('utf8')
+        .slice(1),
+    );
+    expect(rankingEn[0]).toEqual([
+      'Rank',
+      'Project',
+      'Organisation',
+      'Score',
+      'Judges counted',
+      'Judges assigned',
+      'Complete',
+      'Spread',
+    ]);
+    expect(rankingEn[1][6]).toBe('no');
+
+    const closed = await stack.post(
+      `/rounds/${roundId}/close`,
+      { force: true, reason: '评委1缺席' },
+      token,
+    );
+    expect(closed.status).toBe(200);
+    const heatId = heat.competition.heatId;
+    await waitFor(
+      'the final standings',
+      async () => (await stack.get(`/heats/${heatId}/standings`, token)).body.final === true,
+    );
+    const csv = await download(stack, `/heats/${heatId}/standings.csv`, token);
+    expect(csv.status).toBe(200);
+    const csvText = csv.bytes.toString('utf8');
+    expect(csvText).not.toMatch(uuid);
+    const rows: string[][] = parse(csvText.slice(1));
+    expect(rows[0]).toEqual(['名次', '项目名称', '单位名称', '综合得分', '评委数', '最大分差']);
+    expect(rows.slice(1).map((r) => r.slice(0, 3))).toEqual([
+      ['1', '项目00', '测试科技0有限公司'],
+      ['2', '项目01', '测试科技1有限公司'],
+      ['3', '项目02', '测试科技2有限公司'],
+    ]);
+
+    for (const [lang, title, header] of [
+      [
+        '',
+        '华南赛区 · 成绩排名',
+        ['名次', '项目名称', '单位名称', '综合得分', '评委数', '最大分差'],
+      ],
+      [
+        '?lang=en',
+        '华南赛区 · Standings',
+        ['Rank', 'Project', 'Organisation', 'Score', 'Judges', 'Spread'],
+      ],
+    ] as const) {
+      const xlsx = await download(stack, `/heats/${heatId}/standings.xlsx${lang}`, token);
+      expect(xlsx.status).toBe(200);
+      const ws = (await readXlsx(xlsx.bytes)).worksheets[0];
+      expect(ws.getCell('A1').value).toBe(title);
+      const cells: string[] = [];
+      ws.eachRow((row) => cells.push(...(row.values as ExcelJS.CellValue[]).map(String)));
+      expect(cells.join(' ')).not.toMatch(uuid);
+      let headerRow = 0;
+      ws.eachRow((row, n) => {
+        if (!headerRow && rowValues(ws, n)[0] === header[0]) headerRow = n;
+      });
+      expect(rowValues(ws, headerRow)).toEqual(header);
+      expect(rowValues(ws, headerRow + 1)).toEqual([1, '项目00', '测试科技0有限公司', 81.8, 1, 0]);
+    }
   });
 });

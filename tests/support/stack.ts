@@ -111,6 +111,7 @@ export class Stack {
   private readonly extraApis: ChildProcess[] = [];
   private env: Record<string, string> = {};
   private readonly logs: string[] = [];
+  private readonly logsBy = new Map<string, string[]>();
   private db?: Client;
 
   constructor(private readonly options: StackOptions = {}) {}
@@ -311,6 +312,11 @@ export class Stack {
     return this.logs.join('');
   }
 
+  // What one process ('api', 'worker') printed, unlabelled, line for line.
+  outputOf(label: string): string {
+    return (this.logsBy.get(label) ?? []).join('');
+  }
+
   async stop(): Promise<void> {
     await Promise.all(
       [...this.apis, ...this.workers, ...this.extraApis].map((child) => this.stopProcess(child)),
@@ -383,6 +389,7 @@ export class Stack {
     });
     const keep = (chunk: Buffer) => {
       this.logs.push(`[${label}] ${chunk.toString()}`);
+      this.logsBy.set(label, [...(this.logsBy.get(label) ?? []), chunk.toString()]);
       if (process.env.E2E_VERBOSE) process.stderr.write(`[${label}] ${chunk.toString()}`);
     };
     child.stdout?.on('data', keep);

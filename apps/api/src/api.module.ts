@@ -7,7 +7,7 @@ import { APP_CONFIG, AppConfig, ConfigModule, loadConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { AuthGuard } from './common/auth.guard';
 import { HttpExceptionFilter } from './common/http-exception.filter';
-import { redactRequest } from './common/log-redaction';
+import { requestLogOptions } from './common/request-log';
 import { CompetitionsModule } from './modules/competitions/competitions.module';
 import { ExportsModule } from './modules/exports/exports.module';
 import { HealthModule } from './modules/health/health.module';
@@ -27,19 +27,7 @@ import { RegistrationModule } from './modules/registration/registration.module';
     LoggerModule.forRoot({
       // Nest 11's route syntax; nestjs-pino's default ('*') makes Nest warn at every start.
       forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-      pinoHttp: {
-        level: loadConfig().LOG_LEVEL,
-        redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-        // Query tokens (stream tickets, ?access_token=, ?token=) never reach the log.
-        serializers: { req: redactRequest },
-        // Inside Nest's middleware `url` is relative to the mount point; middie keeps `originalUrl`.
-        autoLogging: {
-          ignore: (req) =>
-            /^\/api\/v1\/health(\?|$)/.test(
-              (req as { originalUrl?: string }).originalUrl ?? req.url ?? '',
-            ),
-        },
-      },
+      pinoHttp: { level: loadConfig().LOG_LEVEL, ...requestLogOptions },
     }),
     JwtModule.registerAsync({
       global: true,

@@ -40,6 +40,8 @@ export interface TemplateData {
     projectCount: number;
     closesAt: string | null;
     timeZone: string;
+    // The judge's list of the round's projects; absent in mails planned before it existed.
+    link?: string;
   };
   SCORE_REMINDER: {
     name: string;
@@ -196,11 +198,11 @@ const templates: Templates = {
   JUDGE_ASSIGNMENT: {
     'zh-CN': (d) => ({
       subject: `评审任务：${d.heatName} · ${d.roundName}`,
-      text: `${d.name}，您好：\n\n您被分配评审「${d.heatName}」${d.roundName}的 ${d.projectCount} 个项目。${deadline(d.closesAt, d.timeZone, true)}\n登录平台查看评审任务。\n\n大赛组委会`,
+      text: `${d.name}，您好：\n\n您被分配评审「${d.heatName}」${d.roundName}的 ${d.projectCount} 个项目。${deadline(d.closesAt, d.timeZone, true)}\n${d.link ? `评审任务：${d.link}` : '登录平台查看评审任务。'}\n\n大赛组委会`,
     }),
     en: (d) => ({
       subject: `Judging assignment: ${d.heatName} · ${d.roundName}`,
-      text: `Dear ${d.name},\n\nYou are assigned ${d.projectCount} projects in ${d.roundName} of ${d.heatName}. ${deadline(d.closesAt, d.timeZone, false)}\nSign in to see them.\n\nThe organising committee`,
+      text: `Dear ${d.name},\n\nYou are assigned ${d.projectCount} projects in ${d.roundName} of ${d.heatName}. ${deadline(d.closesAt, d.timeZone, false)}\n${d.link ? `Your projects: ${d.link}` : 'Sign in to see them.'}\n\nThe organising committee`,
     }),
   },
   SCORE_REMINDER: {

@@ -561,23 +561,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/rounds/{id}/ranking.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The round's ranking as CSV */
-        get: operations["RankingsController_csv"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/rounds/{id}/ranking/stream": {
         parameters: {
             query?: never;
@@ -739,7 +722,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Server-Sent Events of the big screen (event `screen`: ScreenState; `ticket`) */
+        /** Server-Sent Events of the big screen (event `screen`: ScreenState; `ticket`; `stream-status`) */
         get: operations["RoadshowController_live"];
         put?: never;
         post?: never;
@@ -1092,40 +1075,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/heats/{id}/standings.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Heat standings as CSV (Chinese headers, BOM) */
-        get: operations["HeatsController_standingsCsv"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/heats/{id}/standings.xlsx": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Heat standings as an Excel workbook */
-        get: operations["HeatsController_standingsXlsx"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/heats/{id}": {
         parameters: {
             query?: never;
@@ -1434,6 +1383,57 @@ export interface paths {
         };
         /** The competition’s judge list (评委库) as imported, with phone numbers */
         get: operations["ImportsController_judges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/heats/{id}/standings.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A heat's standings as CSV: names, Chinese headers (English with ?lang=en) */
+        get: operations["ExportsController_standingsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/heats/{id}/standings.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A heat's standings as .xlsx: names, Chinese headers (English with ?lang=en) */
+        get: operations["ExportsController_standingsXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/ranking.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A round's ranking as CSV, partial scores marked: names, Chinese headers (English with ?lang=en) */
+        get: operations["ExportsController_rankingCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2102,6 +2102,44 @@ export interface components {
             judgeId: string;
             reason: string;
         };
+        RoundRankingEntryDto: {
+            /** @description Competition ranking: ties share a rank (1, 1, 3) */
+            rank: number;
+            /** Format: uuid */
+            projectId: string;
+            title: string;
+            /** @description Aggregated score, rounded to 2 decimals */
+            score: number;
+            /** @description Submitted scores counted */
+            judgeCount: number;
+            /** @description Highest minus lowest judge total */
+            spread: number;
+            /** @description Judges assigned to the project */
+            assignedJudges: number;
+            /** @description Every assigned judge is counted. A partial score (false) is for organisers only: the big screen never shows it */
+            complete: boolean;
+        };
+        RankingViewDto: {
+            /** Format: uuid */
+            roundId: string;
+            /** @enum {string} */
+            method: "MEAN" | "TRIMMED_MEAN" | "ZSCORE";
+            /** @description Computed after the round closed: it will not change */
+            final: boolean;
+            /** Format: date-time */
+            computedAt: string | null;
+            entries: components["schemas"]["RoundRankingEntryDto"][];
+        };
+        StandingsRoundDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            weight: number;
+            /** @enum {string} */
+            status: "DRAFT" | "OPEN" | "CLOSED";
+            /** @description Closed, so its final ranking counts */
+            included: boolean;
+        };
         RankingEntryDto: {
             /** @description Competition ranking: ties share a rank (1, 1, 3) */
             rank: number;
@@ -2114,27 +2152,6 @@ export interface components {
             judgeCount: number;
             /** @description Highest minus lowest judge total */
             spread: number;
-        };
-        RankingViewDto: {
-            /** Format: uuid */
-            roundId: string;
-            /** @enum {string} */
-            method: "MEAN" | "TRIMMED_MEAN" | "ZSCORE";
-            /** @description Computed after the round closed: it will not change */
-            final: boolean;
-            /** Format: date-time */
-            computedAt: string | null;
-            entries: components["schemas"]["RankingEntryDto"][];
-        };
-        StandingsRoundDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            weight: number;
-            /** @enum {string} */
-            status: "DRAFT" | "OPEN" | "CLOSED";
-            /** @description Closed, so its final ranking counts */
-            included: boolean;
         };
         StandingsDto: {
             /** Format: uuid */
@@ -5992,64 +6009,6 @@ export interface operations {
             };
         };
     };
-    RankingsController_csv: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description CSV file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
     RankingsController_live: {
         parameters: {
             query?: never;
@@ -8041,122 +8000,6 @@ export interface operations {
             };
         };
     };
-    HeatsController_standingsCsv: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description CSV file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    HeatsController_standingsXlsx: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description XLSX file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
     EditingController_heat: {
         parameters: {
             query?: never;
@@ -9406,6 +9249,189 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ExportsController_standingsCsv: {
+        parameters: {
+            query?: {
+                /** @description Headers and statuses in Chinese (default) or English */
+                lang?: "zh" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such object, or not the caller’s to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ExportsController_standingsXlsx: {
+        parameters: {
+            query?: {
+                /** @description Headers and statuses in Chinese (default) or English */
+                lang?: "zh" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such object, or not the caller’s to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ExportsController_rankingCsv: {
+        parameters: {
+            query?: {
+                /** @description Headers and statuses in Chinese (default) or English */
+                lang?: "zh" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such object, or not the caller’s to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };

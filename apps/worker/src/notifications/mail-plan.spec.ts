@@ -58,6 +58,8 @@ describe('planMails', () => {
       { publicUrl: 'http://x' },
     );
     expect((withZone.data as { timeZone: string }).timeZone).toBe('Europe/Berlin');
+    // One mail per judge, linking to the judge's list of the round.
+    expect((withZone.data as { link: string }).link).toBe(`http://x/judge/rounds/${base.roundId}`);
     const [legacy] = planMails(
       {
         type: 'judging.reminder-requested',

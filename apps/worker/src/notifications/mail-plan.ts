@@ -23,6 +23,10 @@ type Planner<N extends EventName> = (
 const setPasswordLink = (publicUrl: string, _token: string) =>
   `${publicUrl.replace(/\/$/, '')}/set-password?token=${INVITATION_TOKEN_SLOT}`;
 
+// The judge's list of a round's projects (apps/web, /judge/rounds/:roundId).
+const judgeRoundLink = (publicUrl: string, roundId: string) =>
+  `${publicUrl.replace(/\/$/, '')}/judge/rounds/${roundId}`;
+
 // Which mails each event causes. A typed Record: declaring a new event that is
 // routed to the notifications queue without deciding its mails fails to compile.
 const planners: { [N in MailEvent]: Planner<N> } = {
@@ -72,7 +76,10 @@ const planners: { [N in MailEvent]: Planner<N> } = {
       locale: owner.locale,
       data: { name: owner.name, competitionName: p.competitionName, correction, items },
     })),
-  'judging.judges-assigned': (p) =>
+  // Written when the round opens (or a judge is first given projects in an
+  // open round), one entry per judge it has not mailed for the round yet
+  // (planAssignmentMails): one mail each, with the link to the judge's list.
+  'judging.judges-assigned': (p, ctx) =>
     p.judges.map(({ judge, projectCount }) => ({
       type: 'JUDGE_ASSIGNMENT' as const,
       recipient: judge.email,
@@ -84,6 +91,7 @@ const planners: { [N in MailEvent]: Planner<N> } = {
         projectCount,
         closesAt: p.closesAt,
         timeZone: p.timeZone ?? DEFAULT_TIME_ZONE,
+        link: judgeRoundLink(ctx.publicUrl, p.roundId),
       },
     })),
   'judging.reminder-requested': (p) =>

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { PrismaService, closeRound, requestReminder } from '@app/database';
+import { PrismaService, closeRound, openRound, requestReminder } from '@app/database';
 import { DEFAULT_TIME_ZONE } from '@app/domain';
 import { PeriodicTask } from '../periodic-task';
 
@@ -22,12 +22,16 @@ export class RoundSchedulerService extends PeriodicTask {
 
   protected async runOnce(): Promise<void> {
     const now = new Date();
-    const opened = await this.prisma.round.updateManyAndReturn({
+    // Opening plans the judges' assignment mails, as an organiser's open does.
+    const toOpen = await this.prisma.round.findMany({
       where: { status: 'DRAFT', opensAt: { lte: now } },
-      data: { status: 'OPEN', openedAt: now },
-      select: { id: true },
+      select: { id: true, competitionId: true },
     });
-    for (const r of opened) this.logger.info({ roundId: r.id }, 'round opened on schedule');
+    for (const r of toOpen) {
+      const timeZone = await this.timeZoneOf(r.competitionId);
+      if (await this.prisma.$transaction((tx) => openRound(tx, r.id, timeZone, now)))
+        this.logger.info({ roundId: r.id }, 'round opened on schedule');
+    }
 
     const due = await this.prisma.round.findMany({
       where: { status: 'OPEN', closesAt: { lte: now } },
@@ -49,20 +53,24 @@ export class RoundSchedulerService extends PeriodicTask {
           data: { reminderSentAt: now },
         });
         if (claimed.count !== 1) return -1;
-        // The deadline in the mail reads in the competition's own zone.
-        const competition = await tx.competition.findUnique({
-          where: { id: round.competitionId },
-          select: { timeZone: true },
-        });
         return requestReminder(
           tx,
           round,
           round.heatName,
-          competition?.timeZone ?? DEFAULT_TIME_ZONE,
+          await this.timeZoneOf(round.competitionId),
         );
       });
       if (judges >= 0)
         this.logger.info({ roundId: round.id, judges }, 'scheduled score reminder sent');
     }
+  }
+
+  // The deadline in a mail reads in the competition's own zone.
+  private async timeZoneOf(competitionId: string): Promise<string> {
+    const competition = await this.prisma.competition.findUnique({
+      where: { id: competitionId },
+      select: { timeZone: true },
+    });
+    return competition?.timeZone ?? DEFAULT_TIME_ZONE;
   }
 }

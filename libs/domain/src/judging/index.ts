@@ -6,3 +6,4 @@ export * from './panel-rules';
 export * from './pitch-order';
 export * from './score-write';
 export * from './ranking-coverage';
+export * from './hall-ranking';

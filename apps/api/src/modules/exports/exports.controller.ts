@@ -10,6 +10,7 @@ import { XLSX_TYPE, toPrintableXlsx } from '../../common/xlsx';
 import { ExportLangQuery, ExportProjectsQuery } from './dto/exports.dto';
 import { RegistrationListExport } from './registration-list.export';
 import { ScoreSheetExport } from './score-sheet.export';
+import { StandingsExport } from './standings.export';
 import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 
 @ApiTags('exports')
@@ -20,7 +21,61 @@ export class ExportsController {
   constructor(
     private readonly registrations: RegistrationListExport,
     private readonly scoreSheets: ScoreSheetExport,
+    private readonly standings: StandingsExport,
   ) {}
+
+  @Get('heats/:id/standings.csv')
+  @ApiRoute({
+    summary: "A heat's standings as CSV: names, Chinese headers (English with ?lang=en)",
+    file: 'csv',
+    errors: [400, 401, 403, 404],
+  })
+  async standingsCsv(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuidParamPipe) id: string,
+    @Query() query: ExportLangQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const table = await this.standings.heat(user, id, exportLang(query.lang), 'csv');
+    attachment(reply, CSV_TYPE, 'standings.csv', `${table.title}.csv`);
+    return toCsv(table.headers, table.rows);
+  }
+
+  @Get('heats/:id/standings.xlsx')
+  @ApiRoute({
+    summary: "A heat's standings as .xlsx: names, Chinese headers (English with ?lang=en)",
+    file: 'xlsx',
+    errors: [400, 401, 403, 404],
+  })
+  async standingsXlsx(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuidParamPipe) id: string,
+    @Query() query: ExportLangQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const lang = exportLang(query.lang);
+    const table = await this.standings.heat(user, id, lang, 'xlsx');
+    attachment(reply, XLSX_TYPE, 'standings.xlsx', `${table.title}.xlsx`);
+    return toPrintableXlsx([{ ...table, name: lang === 'zh' ? '成绩排名' : 'Standings' }]);
+  }
+
+  @Get('rounds/:id/ranking.csv')
+  @ApiRoute({
+    summary:
+      "A round's ranking as CSV, partial scores marked: names, Chinese headers (English with ?lang=en)",
+    file: 'csv',
+    errors: [400, 401, 403, 404],
+  })
+  async rankingCsv(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuidParamPipe) id: string,
+    @Query() query: ExportLangQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const table = await this.standings.round(user, id, exportLang(query.lang), 'csv');
+    attachment(reply, CSV_TYPE, 'ranking.csv', `${table.title}.csv`);
+    return toCsv(table.headers, table.rows);
+  }
 
   @Get('competitions/:id/projects.csv')
   @ApiRoute({

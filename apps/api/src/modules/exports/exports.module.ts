@@ -6,11 +6,12 @@ import { RegistrationModule } from '../registration/registration.module';
 import { ExportsController } from './exports.controller';
 import { RegistrationListExport } from './registration-list.export';
 import { ScoreSheetExport } from './score-sheet.export';
+import { StandingsExport } from './standings.export';
 
 // Spreadsheets out: read-only over the other modules' services, no tables.
 @Module({
   imports: [CompetitionsModule, IdentityModule, RegistrationModule, JudgingModule],
   controllers: [ExportsController],
-  providers: [RegistrationListExport, ScoreSheetExport],
+  providers: [RegistrationListExport, ScoreSheetExport, StandingsExport],
 })
 export class ExportsModule {}

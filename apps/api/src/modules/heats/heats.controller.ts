@@ -1,21 +1,6 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Put,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
-import { RankingsService } from '../judging/rankings.service';
-import { HeaderSink, attachment } from '../../common/download';
-import { XLSX_TYPE, toXlsx } from '../../common/xlsx';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { AdvancementService } from './advancement.service';
 import { AdvancementRecordService } from './advancement-record.service';
@@ -36,8 +21,6 @@ import { AdvancementDoneDto, AdvancementPreviewDto } from './dto/advance.respons
 import { HeatAdvancementDto, HeatNotAdvancedDto } from './dto/advancement-record.responses';
 import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 
-const STANDINGS_HEADERS = ['名次', '项目编号', '项目名称', '综合得分', '评委数', '最大分差'];
-
 @ApiTags('advancement')
 @ApiBearerAuth()
 @Roles('ORGANISER', 'ADMIN')
@@ -46,7 +29,6 @@ export class HeatsController {
   constructor(
     private readonly advancement: AdvancementService,
     private readonly advancementRecord: AdvancementRecordService,
-    private readonly rankings: RankingsService,
     private readonly releases: ResultsReleaseService,
     private readonly awards: AwardsService,
     private readonly resultChanges: ResultChangeService,
@@ -179,38 +161,5 @@ export class HeatsController {
     @Body() dto: AdvanceDto,
   ) {
     return this.advancement.advance(user, id, dto);
-  }
-
-  @ApiRoute({
-    summary: 'Heat standings as CSV (Chinese headers, BOM)',
-    file: 'csv',
-    errors: [400, 401, 403, 404],
-  })
-  @Get(':id/standings.csv')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="standings.csv"')
-  async standingsCsv(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
-    const s = await this.rankings.standings(user, id);
-    return this.rankings.toCsv(s.entries);
-  }
-
-  @ApiRoute({
-    summary: 'Heat standings as an Excel workbook',
-    file: 'xlsx',
-    errors: [400, 401, 403, 404],
-  })
-  @Get(':id/standings.xlsx')
-  async standingsXlsx(
-    @CurrentUser() user: AuthUser,
-    @Param('id', ParseUuidParamPipe) id: string,
-    @Res({ passthrough: true }) reply: HeaderSink,
-  ) {
-    const s = await this.rankings.standings(user, id);
-    attachment(reply, XLSX_TYPE, 'standings.xlsx');
-    return toXlsx(
-      '成绩排名',
-      STANDINGS_HEADERS,
-      s.entries.map((e) => [e.rank, e.projectId, e.title, e.score, e.judgeCount, e.spread]),
-    );
   }
 }

@@ -9,6 +9,9 @@ import { RankingsController } from './rankings.controller';
 import { RankingsService } from './rankings.service';
 import { RoadshowController } from './roadshow.controller';
 import { RoadshowService } from './roadshow.service';
+import { RoundAssignmentsService } from './round-assignments.service';
+import { RoundPanelService } from './round-panel.service';
+import { RoundProgressService } from './round-progress.service';
 import { RoundsController } from './rounds.controller';
 import { RoundsService } from './rounds.service';
 import { ScoreSheetService } from './score-sheet.service';
@@ -30,6 +33,9 @@ import { StreamTicketService } from './stream-ticket.service';
   ],
   providers: [
     RoundsService,
+    RoundPanelService,
+    RoundAssignmentsService,
+    RoundProgressService,
     ScoringService,
     RankingsService,
     RankingStreamService,

@@ -8,6 +8,7 @@ import { RANKING_UPDATED_CHANNEL } from '@app/events';
 export type ListenerState = 'interrupted' | 'reconnected';
 
 const FIRST_RETRY_MS = 250;
+export const API_LISTENER_NAME = 'api-listener';
 const MAX_RETRY_MS = 10000;
 
 // The scoring worker NOTIFYs when it commits a ranking; PostgreSQL delivers
@@ -55,6 +56,8 @@ export class RankingStreamService implements OnModuleInit, OnModuleDestroy {
       connectionString: this.config.DATABASE_URL,
       connectionTimeoutMillis: 5000,
       keepAlive: true,
+      // Named, so an operator (and the stream tests) can tell it in pg_stat_activity.
+      application_name: API_LISTENER_NAME,
     });
     // Registered before connect(): an 'error' without a listener kills the process.
     client.on('error', (err) => this.lost(client, err));

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, MessageEvent, Param, Sse } from '@nestjs/common';
+import { Controller, Get, MessageEvent, Param, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { AllowQueryToken, AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
@@ -29,15 +29,6 @@ export class RankingsController {
     return this.rankings.ranking(user, id);
   }
 
-  @Roles('ORGANISER', 'ADMIN')
-  @ApiRoute({ summary: "The round's ranking as CSV", file: 'csv', errors: [400, 401, 403, 404] })
-  @Get('rounds/:id/ranking.csv')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="ranking.csv"')
-  csv(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
-    return this.rankings.rankingCsv(user, id);
-  }
-
   // The roadshow screen: the current ranking at once, then the new one after
   // every recompute. Open with ?access_token=… from an EventSource.
   @Roles('ORGANISER', 'ADMIN')
@@ -54,7 +45,7 @@ export class RankingsController {
   ): Promise<Observable<MessageEvent>> {
     const first = await this.rankings.ranking(user, id);
     return liveRanking(first, this.stream.updatesFor(id), this.stream.listenerStates(), () =>
-      this.rankings.read(id, first.method),
+      this.rankings.readForOrganisers(id, first.method),
     );
   }
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError } from '@app/domain';
-import { PrismaService } from '@app/database';
-import { toCsv } from '../../common/csv';
+import { Actor, DomainError, withCoverage } from '@app/domain';
+import { PrismaService, assignedJudgeCounts } from '@app/database';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { heatStandings } from './heat-standings';
 import { RoundsService } from './rounds.service';
@@ -23,6 +22,10 @@ export interface RankingView {
   entries: RankingEntry[];
 }
 
+export interface OrganiserRankingView extends RankingView {
+  entries: (RankingEntry & { assignedJudges: number; complete: boolean })[];
+}
+
 @Injectable()
 export class RankingsService {
   constructor(
@@ -31,9 +34,20 @@ export class RankingsService {
     private readonly competitions: CompetitionsService,
   ) {}
 
-  async ranking(actor: Actor, roundId: string): Promise<RankingView> {
+  async ranking(actor: Actor, roundId: string): Promise<OrganiserRankingView> {
     const round = await this.rounds.managed(actor, roundId);
-    return this.read(roundId, round.method);
+    return this.readForOrganisers(roundId, round.method);
+  }
+
+  // The organisers' ranking: partial scores included, each entry marked with
+  // its assigned judges and whether all of them are counted (`complete`).
+  // The hall never sees a partial one (ScreenService, hallRanking).
+  async readForOrganisers(roundId: string, method?: string): Promise<OrganiserRankingView> {
+    const [view, assigned] = await Promise.all([
+      this.read(roundId, method),
+      assignedJudgeCounts(this.prisma, roundId),
+    ]);
+    return { ...view, entries: withCoverage(view.entries, assigned) };
   }
 
   // Stored by the scoring worker; an empty, non-final ranking until the first recompute.
@@ -49,11 +63,6 @@ export class RankingsService {
     };
   }
 
-  async rankingCsv(actor: Actor, roundId: string): Promise<string> {
-    const view = await this.ranking(actor, roundId);
-    return this.toCsv(view.entries);
-  }
-
   async standings(actor: Actor, heatId: string) {
     const heat = await this.competitions.getHeat(heatId);
     await this.competitions.assertCanManage(actor, heat.competitionId).catch(() => {
@@ -62,25 +71,13 @@ export class RankingsService {
     return heatStandings(this.prisma, heatId);
   }
 
-  toCsv(entries: RankingEntry[]): string {
-    const header = [
-      '名次 rank',
-      '项目编号 projectId',
-      '项目名称 title',
-      '得分 score',
-      '评委数 judgeCount',
-      '分差 spread',
-    ];
-    return toCsv(
-      header,
-      entries.map((e) => [
-        e.rank,
-        e.projectId,
-        e.title,
-        e.score.toFixed(2),
-        e.judgeCount,
-        e.spread.toFixed(2),
-      ]),
-    );
+  // Each project's organisation as judging snapshotted it (round_projects).
+  async organisationNames(projectIds: string[]): Promise<Map<string, string>> {
+    const rows = await this.prisma.roundProject.findMany({
+      where: { projectId: { in: projectIds } },
+      select: { projectId: true, organisationName: true },
+      distinct: ['projectId'],
+    });
+    return new Map(rows.map((r) => [r.projectId, r.organisationName]));
   }
 }

@@ -14,14 +14,12 @@ import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   Observable,
   catchError,
-  of,
-  concat,
   concatMap,
-  defer,
   from,
   interval,
   map,
   merge,
+  of,
   share,
   takeWhile,
   throttleTime,
@@ -37,6 +35,7 @@ import {
   ScreenStateDto,
   StreamTicketDto,
 } from './dto/roadshow.dto';
+import { liveFrames } from './live-ranking';
 import { RankingStreamService } from './ranking-stream.service';
 import { RoadshowService } from './roadshow.service';
 import { ScreenService } from './screen.service';
@@ -132,12 +131,16 @@ export class RoadshowController {
   }
 
   // The big screen: a `screen` frame at once and after every ranking
-  // recompute, draw or change on stage; a renewed `ticket` every few minutes
-  // so the page can reconnect after the first one expires.
+  // recompute, draw or change on stage, with the ranking stream's recovery
+  // (liveFrames: `stream-status` when the api's LISTEN connection drops or is
+  // back, then the current frame again; frames in the order of the
+  // notifications); a renewed `ticket` every few minutes so the page can
+  // reconnect after the first one expires.
   @Public()
   @ApiQuery({ name: 'ticket', description: 'From POST /rounds/:id/ranking/stream-ticket' })
   @ApiRoute({
-    summary: 'Server-Sent Events of the big screen (event `screen`: ScreenState; `ticket`)',
+    summary:
+      'Server-Sent Events of the big screen (event `screen`: ScreenState; `ticket`; `stream-status`)',
     type: ScreenStateDto,
     errors: [400, 401],
   })
@@ -152,13 +155,15 @@ export class RoadshowController {
         'This screen link has expired: ask the organisers for a new one',
       );
     const first = await this.screen.state(id);
-    const frames = concat(
-      defer(() => [first]),
-      this.stream.updatesFor(id).pipe(
-        throttleTime(100, undefined, { leading: true, trailing: true }),
-        concatMap(() => from(this.screen.state(id))),
-      ),
-    ).pipe(map((state): MessageEvent => ({ type: 'screen', data: state })));
+    const frames = liveFrames(
+      'screen',
+      first,
+      this.stream
+        .updatesFor(id)
+        .pipe(throttleTime(100, undefined, { leading: true, trailing: true })),
+      this.stream.listenerStates(),
+      () => this.screen.state(id),
+    );
     // The ticket is checked again on every renewal (its issuer must still
     // manage the round) and whenever the round wakes the screens (a revocation
     // does): once ended, a `ticket-ended` event and the stream closes.

@@ -9,6 +9,9 @@ import {
   DeclareConflictDto,
   UpdateRoundDto,
 } from './dto/judging.dto';
+import { RoundAssignmentsService } from './round-assignments.service';
+import { RoundPanelService } from './round-panel.service';
+import { RoundProgressService } from './round-progress.service';
 import { RoundsService } from './rounds.service';
 import { ApiRoute } from '../../common/api-route.decorator';
 import {
@@ -29,7 +32,12 @@ import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 @ApiBearerAuth()
 @Controller()
 export class RoundsController {
-  constructor(private readonly rounds: RoundsService) {}
+  constructor(
+    private readonly rounds: RoundsService,
+    private readonly panel: RoundPanelService,
+    private readonly assigning: RoundAssignmentsService,
+    private readonly scoringProgress: RoundProgressService,
+  ) {}
 
   @Roles('ORGANISER', 'ADMIN')
   @ApiRoute({
@@ -119,7 +127,7 @@ export class RoundsController {
     @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: AddJudgesDto,
   ) {
-    return this.rounds.addJudges(user, id, dto.judgeIds);
+    return this.panel.addJudges(user, id, dto.judgeIds);
   }
 
   @Roles('ORGANISER', 'ADMIN')
@@ -130,7 +138,7 @@ export class RoundsController {
   })
   @Get('rounds/:id/judges')
   judges(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
-    return this.rounds.listJudges(user, id);
+    return this.panel.listJudges(user, id);
   }
 
   @Roles('ORGANISER', 'ADMIN', 'JUDGE')
@@ -146,7 +154,7 @@ export class RoundsController {
     @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: DeclareConflictDto,
   ) {
-    return this.rounds.declareConflict(user, id, dto);
+    return this.panel.declareConflict(user, id, dto);
   }
 
   @Roles('ORGANISER', 'ADMIN')
@@ -162,7 +170,7 @@ export class RoundsController {
     @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: AutoAssignDto,
   ) {
-    return this.rounds.autoAssign(user, id, dto);
+    return this.assigning.autoAssign(user, id, dto);
   }
 
   @Roles('ORGANISER', 'ADMIN')
@@ -173,7 +181,7 @@ export class RoundsController {
   })
   @Get('rounds/:id/assignments')
   assignments(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
-    return this.rounds.listAssignments(user, id);
+    return this.assigning.listAssignments(user, id);
   }
 
   @Roles('ORGANISER', 'ADMIN')
@@ -189,7 +197,7 @@ export class RoundsController {
     @Param('projectId', ParseUuidParamPipe) projectId: string,
     @Param('judgeId', ParseUuidParamPipe) judgeId: string,
   ) {
-    return this.rounds.addAssignment(user, id, judgeId, projectId);
+    return this.assigning.addAssignment(user, id, judgeId, projectId);
   }
 
   @Roles('ORGANISER', 'ADMIN')
@@ -205,7 +213,7 @@ export class RoundsController {
     @Param('projectId', ParseUuidParamPipe) projectId: string,
     @Param('judgeId', ParseUuidParamPipe) judgeId: string,
   ) {
-    return this.rounds.removeAssignment(user, id, judgeId, projectId);
+    return this.assigning.removeAssignment(user, id, judgeId, projectId);
   }
 
   @Roles('ORGANISER', 'ADMIN')
@@ -216,7 +224,7 @@ export class RoundsController {
   })
   @Get('rounds/:id/progress')
   progress(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
-    return this.rounds.progress(user, id);
+    return this.scoringProgress.progress(user, id);
   }
 
   @Roles('ORGANISER', 'ADMIN')
@@ -228,6 +236,6 @@ export class RoundsController {
   @Post('rounds/:id/remind')
   @HttpCode(200)
   remind(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
-    return this.rounds.remind(user, id);
+    return this.scoringProgress.remind(user, id);
   }
 }

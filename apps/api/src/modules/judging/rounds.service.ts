@@ -8,46 +8,29 @@ import {
   assertRoundEditable,
   changedFields,
   assertSameScale,
-  assignJudges,
-  conflictHoldsIn,
-  reportedTotal,
-  conflictKey,
-  structuralConflict,
 } from '@app/domain';
 import {
   Prisma,
   PrismaService,
   appendAudit,
-  appendEvent,
   lockRoundExclusive,
   closeRound,
-  isUniqueViolation,
-  lockRoundShared,
-  missingScores,
-  nextChange,
-  requestReminder,
+  openRound,
   Tx,
 } from '@app/database';
 import { CompetitionsService } from '../competitions/competitions.service';
-import { IdentityService } from '../identity/identity.service';
-import { RegistrationService } from '../registration/registration.service';
-import {
-  AutoAssignDto,
-  CloseRoundDto,
-  CreateRoundDto,
-  DeclareConflictDto,
-  UpdateRoundDto,
-} from './dto/judging.dto';
+import { CloseRoundDto, CreateRoundDto, UpdateRoundDto } from './dto/judging.dto';
+import { RoundRow } from './round-changes';
 
-type RoundRow = Prisma.RoundGetPayload<object>;
-
+// A round's lifecycle: create, edit, open and close, and what other contexts
+// ask of rounds (heat renames, rubric edits, whether judging has started).
+// Its panel is RoundPanelService's, its assignments RoundAssignmentsService's,
+// its progress RoundProgressService's.
 @Injectable()
 export class RoundsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly competitions: CompetitionsService,
-    private readonly registration: RegistrationService,
-    private readonly identity: IdentityService,
   ) {}
 
   async create(actor: Actor, heatId: string, dto: CreateRoundDto) {
@@ -106,15 +89,14 @@ export class RoundsService {
     return round;
   }
 
+  // Opening mails each judge with projects once, with the link to their list.
   async open(actor: Actor, roundId: string) {
     const round = await this.managed(actor, roundId);
-    const next = RoundLifecycle.open(round.status);
-    const updated = await this.prisma.round.updateManyAndReturn({
-      where: { id: roundId, status: 'DRAFT' },
-      data: { status: next, openedAt: new Date() },
-    });
-    if (updated.length !== 1) throw DomainError.conflict('the round changed meanwhile; reload it');
-    return updated[0];
+    RoundLifecycle.open(round.status);
+    const timeZone = await this.competitions.timeZoneOf(round.competitionId);
+    if (!(await this.prisma.$transaction((tx) => openRound(tx, roundId, timeZone))))
+      throw DomainError.conflict('the round changed meanwhile; reload it');
+    return this.prisma.round.findUniqueOrThrow({ where: { id: roundId } });
   }
 
   // Unsubmitted drafts block the close (409 listing them) unless the organiser
@@ -241,50 +223,6 @@ export class RoundsService {
     return r.count;
   }
 
-  // Conflicts declared for this round or any earlier round of its competition
-  // (libs/domain conflictHoldsIn), as judge:project keys.
-  async declaredConflicts(round: RoundRow): Promise<Set<string>> {
-    const rounds = await this.prisma.round.findMany({
-      where: { competitionId: round.competitionId },
-      select: { id: true, competitionId: true, createdAt: true },
-    });
-    const holding = rounds.filter((r) => conflictHoldsIn(r, round)).map((r) => r.id);
-    const declared = await this.prisma.conflict.findMany({
-      where: { roundId: { in: holding } },
-      select: { judgeId: true, projectId: true },
-    });
-    return new Set(declared.map((c) => conflictKey(c.judgeId, c.projectId)));
-  }
-
-  async addJudges(actor: Actor, roundId: string, judgeIds: string[]) {
-    const round = await this.managed(actor, roundId);
-    if (round.status === 'CLOSED') throw DomainError.conflict('round is CLOSED');
-    const users = await this.identity.findUsers([...new Set(judgeIds)]);
-    const judges = users.filter((u) => u.roles.includes('JUDGE'));
-    const bad = judgeIds.filter((id) => !judges.some((j) => j.id === id));
-    if (bad.length) {
-      throw DomainError.unprocessable(
-        `not judges: ${bad.join(', ')}`,
-        bad.map((id) => ({ field: 'judgeIds', message: `${id} is not a judge` })),
-      );
-    }
-    await this.prisma.$transaction(async (tx) => {
-      await this.assertChangeable(tx, roundId);
-      await tx.roundJudge.createMany({
-        data: judges.map((j) => ({
-          roundId,
-          judgeId: j.id,
-          name: j.name,
-          email: j.email,
-          locale: j.locale,
-          affiliation: j.affiliation,
-        })),
-        skipDuplicates: true,
-      });
-    });
-    return this.listJudges(actor, roundId);
-  }
-
   // Who judges in these competitions' rounds: what an organiser may see of users.
   async judgeIdsInCompetitions(competitionIds: string[]): Promise<string[]> {
     if (!competitionIds.length) return [];
@@ -292,313 +230,5 @@ export class RoundsService {
       SELECT DISTINCT j.judge_id FROM round_judges j JOIN rounds r ON r.id = j.round_id
        WHERE r.competition_id = ANY(${competitionIds}::uuid[])`;
     return rows.map((r) => r.judge_id);
-  }
-
-  async listJudges(actor: Actor, roundId: string) {
-    await this.managed(actor, roundId);
-    const items = await this.prisma.roundJudge.findMany({
-      where: { roundId },
-      orderBy: { name: 'asc' },
-    });
-    return { items };
-  }
-
-  // Organisers declare for anyone; a judge declares for itself. A conflict
-  // found after assignment removes that assignment and any score with it.
-  async declareConflict(actor: Actor, roundId: string, dto: DeclareConflictDto) {
-    const round = await this.prisma.round.findUnique({ where: { id: roundId } });
-    if (!round) throw DomainError.notFound('round', roundId);
-    const organiser = await this.competitions.assertCanManage(actor, round.competitionId).then(
-      () => true,
-      () => false,
-    );
-    if (!organiser) {
-      const inPool = await this.prisma.roundJudge.count({ where: { roundId, judgeId: actor.id } });
-      if (!inPool) throw DomainError.notFound('round', roundId);
-      if (dto.judgeId !== actor.id)
-        throw DomainError.forbidden('a judge may declare conflicts only for itself');
-    }
-    if (!(await this.prisma.roundJudge.count({ where: { roundId, judgeId: dto.judgeId } }))) {
-      throw DomainError.unprocessable('judge is not in this round', [
-        { field: 'judgeId', message: 'not in the round' },
-      ]);
-    }
-    if (round.status === 'CLOSED') RoundLifecycle.assertChangeable(round.status);
-    return this.prisma
-      .$transaction(async (tx) => {
-        await this.assertChangeable(tx, roundId);
-        const conflict = await tx.conflict.create({
-          data: {
-            roundId,
-            judgeId: dto.judgeId,
-            projectId: dto.projectId,
-            reason: dto.reason,
-            declaredById: actor.id,
-          },
-        });
-        const removed = await this.removePair(tx, round, dto.judgeId, dto.projectId, {
-          actorId: actor.id,
-          action: 'score.removed-by-conflict',
-          reason: dto.reason,
-        });
-        // The conflict holds in every later round of the competition too.
-        const later = await tx.round.findMany({
-          where: {
-            competitionId: round.competitionId,
-            id: { not: roundId },
-            status: { not: 'CLOSED' },
-          },
-          select: { id: true, competitionId: true, createdAt: true },
-        });
-        for (const r of later.filter((r) => conflictHoldsIn(round, r)))
-          await this.removePair(tx, r, dto.judgeId, dto.projectId, {
-            actorId: actor.id,
-            action: 'score.removed-by-conflict',
-            reason: dto.reason,
-          });
-        return { conflict, removedAssignment: removed.assignment, removedScore: removed.score };
-      })
-      .catch((e) => {
-        if (isUniqueViolation(e)) throw DomainError.conflict('this conflict is already declared');
-        throw e;
-      });
-  }
-
-  async autoAssign(actor: Actor, roundId: string, dto: AutoAssignDto) {
-    const round = await this.managed(actor, roundId);
-    if (round.status === 'CLOSED') throw DomainError.conflict('round is CLOSED');
-    if (await this.prisma.score.count({ where: { roundId } })) {
-      throw DomainError.conflict(
-        'judges have started scoring this round; change single assignments instead',
-      );
-    }
-    const [projects, judges, conflicts] = await Promise.all([
-      this.conflictProfiles(round.heatId),
-      this.prisma.roundJudge.findMany({ where: { roundId } }),
-      this.declaredConflicts(round),
-    ]);
-    for (const j of judges)
-      for (const p of projects)
-        if (structuralConflict({ ...j, id: j.judgeId }, p))
-          conflicts.add(conflictKey(j.judgeId, p.id));
-    const result = assignJudges({
-      projectIds: projects.map((p) => p.id),
-      judgeIds: judges.map((j) => j.judgeId),
-      judgesPerProject: dto.judgesPerProject,
-      conflicts,
-    });
-    if (!result.ok)
-      throw DomainError.unprocessable(`Impossible assignment: ${result.reason}`, [
-        { field: 'judgesPerProject', message: result.reason },
-      ]);
-    const timeZone = await this.competitions.timeZoneOf(round.competitionId);
-    await this.prisma.$transaction(async (tx) => {
-      await this.assertChangeable(tx, roundId);
-      await tx.assignment.deleteMany({ where: { roundId } });
-      await tx.assignment.createMany({ data: result.assignments.map((a) => ({ roundId, ...a })) });
-      await tx.roundProject.createMany({
-        data: projects.map((p) => ({
-          roundId,
-          projectId: p.id,
-          title: p.title,
-          organisationName: p.organisationName,
-        })),
-        skipDuplicates: true,
-      });
-      await appendEvent(tx, 'judging.judges-assigned', roundId, {
-        competitionId: round.competitionId,
-        roundId,
-        roundName: round.name,
-        heatName: round.heatName,
-        closesAt: round.closesAt?.toISOString() ?? null,
-        timeZone,
-        judges: judges
-          .filter((j) => result.loads[j.judgeId] > 0)
-          .map((j) => ({
-            judge: { userId: j.judgeId, email: j.email, name: j.name, locale: j.locale },
-            projectCount: result.loads[j.judgeId],
-          })),
-      });
-    });
-    return { assignments: result.assignments.length, loads: result.loads };
-  }
-
-  async addAssignment(actor: Actor, roundId: string, judgeId: string, projectId: string) {
-    const round = await this.managed(actor, roundId);
-    if (round.status === 'CLOSED') throw DomainError.conflict('round is CLOSED');
-    const judge = await this.prisma.roundJudge.findUnique({
-      where: { roundId_judgeId: { roundId, judgeId } },
-    });
-    if (!judge)
-      throw DomainError.unprocessable('judge is not in this round', [
-        { field: 'judgeId', message: 'not in the round' },
-      ]);
-    const project = (await this.conflictProfiles(round.heatId)).find((p) => p.id === projectId);
-    if (!project)
-      throw DomainError.unprocessable('not an ELIGIBLE project of this heat', [
-        { field: 'projectId', message: 'not eligible here' },
-      ]);
-    const declared = (await this.declaredConflicts(round)).has(conflictKey(judgeId, projectId));
-    const structural = structuralConflict({ ...judge, id: judge.judgeId }, project);
-    if (structural === 'OWN_PROJECT')
-      throw DomainError.conflict('the judge owns this project or is in its team');
-    if (declared || structural)
-      throw DomainError.conflict('the judge has a conflict with this project');
-    const timeZone = await this.competitions.timeZoneOf(round.competitionId);
-    await this.prisma
-      .$transaction(async (tx) => {
-        await this.assertChangeable(tx, roundId);
-        await tx.assignment.create({ data: { roundId, judgeId, projectId } });
-        await tx.roundProject.createMany({
-          data: [
-            {
-              roundId,
-              projectId,
-              title: project.title,
-              organisationName: project.organisationName,
-            },
-          ],
-          skipDuplicates: true,
-        });
-        await appendEvent(tx, 'judging.judges-assigned', roundId, {
-          competitionId: round.competitionId,
-          roundId,
-          roundName: round.name,
-          heatName: round.heatName,
-          closesAt: round.closesAt?.toISOString() ?? null,
-          timeZone,
-          judges: [
-            {
-              judge: {
-                userId: judge.judgeId,
-                email: judge.email,
-                name: judge.name,
-                locale: judge.locale,
-              },
-              projectCount: 1,
-            },
-          ],
-        });
-      })
-      .catch((e) => {
-        if (isUniqueViolation(e)) throw DomainError.conflict('already assigned');
-        throw e;
-      });
-    return { roundId, judgeId, projectId };
-  }
-
-  async removeAssignment(actor: Actor, roundId: string, judgeId: string, projectId: string) {
-    const round = await this.managed(actor, roundId);
-    if (round.status === 'CLOSED') throw DomainError.conflict('round is CLOSED');
-    const removed = await this.prisma.$transaction(async (tx) => {
-      await this.assertChangeable(tx, roundId);
-      return this.removePair(tx, round, judgeId, projectId, {
-        actorId: actor.id,
-        action: 'score.removed-with-assignment',
-        reason: null,
-      });
-    });
-    if (!removed.assignment) throw DomainError.notFound('assignment');
-    return removed;
-  }
-
-  async listAssignments(actor: Actor, roundId: string) {
-    await this.managed(actor, roundId);
-    const items = await this.prisma.$queryRaw`
-      SELECT a.judge_id AS "judgeId", j.name AS "judgeName", a.project_id AS "projectId", rp.title,
-             COALESCE(s.status::text, 'NOT_STARTED') AS "scoreStatus"
-        FROM assignments a
-        JOIN round_judges j ON j.round_id = a.round_id AND j.judge_id = a.judge_id
-        JOIN round_projects rp ON rp.round_id = a.round_id AND rp.project_id = a.project_id
-        LEFT JOIN scores s ON s.round_id = a.round_id AND s.judge_id = a.judge_id AND s.project_id = a.project_id
-       WHERE a.round_id = ${roundId}::uuid
-       ORDER BY j.name, rp.title`;
-    return { items };
-  }
-
-  async progress(actor: Actor, roundId: string) {
-    await this.managed(actor, roundId);
-    const [assignments, submitted, missing] = await Promise.all([
-      this.prisma.assignment.count({ where: { roundId } }),
-      this.prisma.score.count({ where: { roundId, status: 'SUBMITTED' } }),
-      missingScores(this.prisma, roundId),
-    ]);
-    return {
-      assignments,
-      submitted,
-      missing: missing.map((m) => ({ judgeId: m.judge.userId, projectIds: m.projectIds })),
-    };
-  }
-
-  async remind(actor: Actor, roundId: string) {
-    const round = await this.managed(actor, roundId);
-    if (round.status !== 'OPEN')
-      throw DomainError.conflict(`round is ${round.status}; reminders are for OPEN rounds`);
-    const timeZone = await this.competitions.timeZoneOf(round.competitionId);
-    const judges = await this.prisma.$transaction((tx) =>
-      requestReminder(tx, round, round.heatName, timeZone),
-    );
-    return { remindedJudges: judges };
-  }
-
-  // Takes the round's shared lock and reads its status under it, so a close
-  // (which holds the lock exclusively) cannot slip between check and change.
-  private async assertChangeable(tx: Tx, roundId: string): Promise<void> {
-    await lockRoundShared(tx, roundId);
-    const { status } = await tx.round.findUniqueOrThrow({
-      where: { id: roundId },
-      select: { status: true },
-    });
-    RoundLifecycle.assertChangeable(status);
-  }
-
-  // The eligible projects of a heat with what the structural conflict rules
-  // need: organisation, owner and the team's emails.
-  private async conflictProfiles(heatId: string) {
-    const projects = await this.registration.eligibleProjects(heatId);
-    const owners = await this.identity.findUsers([...new Set(projects.map((p) => p.ownerId))]);
-    const emailOf = new Map(owners.map((u) => [u.id, u.email]));
-    return projects.map((p) => ({ ...p, ownerEmail: emailOf.get(p.ownerId) ?? null }));
-  }
-
-  // Removes a judge–project pair with its score. A removed SUBMITTED score is
-  // a decision: audited with who, why and the total it took away. The caller
-  // has checked, under the round lock, that the round is not CLOSED.
-  private async removePair(
-    tx: Tx,
-    round: { id: string; competitionId: string },
-    judgeId: string,
-    projectId: string,
-    cause: { actorId: string; action: string; reason: string | null },
-  ) {
-    const roundId = round.id;
-    const assignment = await tx.assignment.deleteMany({ where: { roundId, judgeId, projectId } });
-    const existing = await tx.score.findUnique({
-      where: { roundId_judgeId_projectId: { roundId, judgeId, projectId } },
-    });
-    const score = await tx.score.deleteMany({ where: { roundId, judgeId, projectId } });
-    if (existing?.status === 'SUBMITTED') {
-      await appendAudit(tx, {
-        competitionId: round.competitionId,
-        actorId: cause.actorId,
-        action: cause.action,
-        entityType: 'score',
-        entityId: existing.id,
-        reason: cause.reason,
-        data: { roundId, judgeId, projectId, removedTotal: reportedTotal(existing.total) },
-      });
-    }
-    if (score.count) {
-      const { seq, xid } = await nextChange(tx);
-      await appendEvent(tx, 'judging.scores-changed', roundId, {
-        roundId,
-        seq: seq.toString(),
-        xid,
-        change: 'REMOVED',
-        judgeId,
-        projectId,
-      });
-    }
-    return { assignment: assignment.count > 0, score: score.count > 0 };
   }
 }

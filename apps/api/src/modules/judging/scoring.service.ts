@@ -4,7 +4,6 @@ import {
   Criterion,
   DomainError,
   RoundLifecycle,
-  RoundStatus,
   ScoreRequest,
   ScoreStatus,
   ScoreWriteAnswer,
@@ -18,23 +17,19 @@ import {
 import {
   PgService,
   PrismaService,
-  appendAudit,
-  appendEvent,
-  lockRoundShared,
-  nextChange,
-  Tx,
-} from '@app/database';
-import { ReopenScoreDto, ScoreDto } from './dto/judging.dto';
-import { RoundsService } from './rounds.service';
-import {
   SAVE_SCORE,
   SCORE_COLUMNS,
   SUBMIT_SCORE,
-  ScoreView,
   WriteRow,
-  facts,
-  view,
-} from './score-write.statements';
+  appendAudit,
+  judgeAccessSql,
+  lockedRoundStatus,
+  recordChange,
+  assignmentStatuses,
+} from '@app/database';
+import { ReopenScoreDto, ScoreDto } from './dto/judging.dto';
+import { RoundsService } from './rounds.service';
+import { ScoreView, facts, view } from './score-view';
 
 const CRITERIA_CACHE_SIZE = 1000;
 
@@ -48,17 +43,20 @@ export class ScoringService {
   ) {}
 
   async myAssignments(actor: Actor) {
-    const rows = await this.prisma.$queryRaw<{ total: number | null }[]>`
-      SELECT a.round_id AS "roundId", r.name AS "roundName", r.heat_name AS "heatName", r.status AS "roundStatus",
-             r.closes_at AS "closesAt", a.project_id AS "projectId", rp.title,
-             COALESCE(s.status::text, 'NOT_STARTED') AS "scoreStatus", s.total
-        FROM assignments a
-        JOIN rounds r ON r.id = a.round_id
-        JOIN round_projects rp ON rp.round_id = a.round_id AND rp.project_id = a.project_id
-        LEFT JOIN scores s ON s.round_id = a.round_id AND s.judge_id = a.judge_id AND s.project_id = a.project_id
-       WHERE a.judge_id = ${actor.id}::uuid
-       ORDER BY r.created_at, rp.title`;
-    return { items: rows.map((r) => ({ ...r, total: reportedTotal(r.total) })) };
+    const rows = await assignmentStatuses(this.prisma, { judgeId: actor.id }, 'round');
+    return {
+      items: rows.map((r) => ({
+        roundId: r.roundId,
+        roundName: r.roundName,
+        heatName: r.heatName,
+        roundStatus: r.roundStatus,
+        closesAt: r.closesAt,
+        projectId: r.projectId,
+        title: r.title,
+        scoreStatus: r.scoreStatus,
+        total: reportedTotal(r.total),
+      })),
+    };
   }
 
   // HotCRP's rule, per round: the other judges' submitted scores of a project,
@@ -66,9 +64,7 @@ export class ScoringService {
   async peerScores(actor: Actor, roundId: string, projectId: string) {
     const [access] = await this.pg.pool
       .query<{ assigned: boolean; in_pool: boolean; peer: boolean | null }>(
-        `SELECT r.peer_scores_visible AS peer,
-                EXISTS (SELECT 1 FROM assignments a WHERE a.round_id = $1 AND a.judge_id = $2 AND a.project_id = $3) AS assigned,
-                EXISTS (SELECT 1 FROM round_judges j WHERE j.round_id = $1 AND j.judge_id = $2) AS in_pool
+        `SELECT r.peer_scores_visible AS peer, ${judgeAccessSql('$1', '$2', '$3')}
            FROM rounds r WHERE r.id = $1`,
         [roundId, actor.id, projectId],
       )
@@ -202,13 +198,17 @@ export class ScoringService {
   ): Promise<ScoreView> {
     const round = await this.rounds.managed(actor, roundId);
     return this.prisma.$transaction(async (tx) => {
-      const status = await this.roundStatus(tx, roundId);
+      const status = await lockedRoundStatus(tx, roundId);
       const existing = await tx.score.findUnique({
         where: { roundId_judgeId_projectId: { roundId, judgeId: dto.judgeId, projectId } },
       });
       if (!existing) throw DomainError.notFound('score');
       RoundLifecycle.assertReopenable(status, existing.status);
-      const { seq, xid } = await nextChange(tx);
+      const seq = await recordChange(tx, 'judging.scores-changed', roundId, {
+        change: 'REOPENED',
+        judgeId: dto.judgeId,
+        projectId,
+      });
       const updated = await tx.score.updateManyAndReturn({
         where: { id: existing.id, status: 'SUBMITTED' },
         data: { status: 'DRAFT', submittedAt: null, seq },
@@ -222,14 +222,6 @@ export class ScoringService {
         entityId: existing.id,
         reason: dto.reason,
         data: { roundId, projectId, judgeId: dto.judgeId, total: reportedTotal(existing.total) },
-      });
-      await appendEvent(tx, 'judging.scores-changed', roundId, {
-        roundId,
-        seq: seq.toString(),
-        xid,
-        change: 'REOPENED',
-        judgeId: dto.judgeId,
-        projectId,
       });
       return this.view(updated[0]);
     });
@@ -255,9 +247,7 @@ export class ScoringService {
       assigned: boolean;
       in_pool: boolean;
     }>(
-      `SELECT r.criteria,
-              EXISTS (SELECT 1 FROM assignments a WHERE a.round_id = r.id AND a.judge_id = $2 AND a.project_id = $3) AS assigned,
-              EXISTS (SELECT 1 FROM round_judges j WHERE j.round_id = r.id AND j.judge_id = $2) AS in_pool
+      `SELECT r.criteria, ${judgeAccessSql('r.id', '$2', '$3')}
          FROM rounds r WHERE r.id = $1`,
       [roundId, actor.id, projectId],
     );
@@ -266,15 +256,6 @@ export class ScoringService {
     if (!round.assigned)
       throw DomainError.forbidden('this project is not assigned to you in this round');
     return round;
-  }
-
-  private async roundStatus(tx: Tx, roundId: string): Promise<RoundStatus> {
-    await lockRoundShared(tx, roundId);
-    const round = await tx.round.findUniqueOrThrow({
-      where: { id: roundId },
-      select: { status: true },
-    });
-    return round.status;
   }
 
   private view(s: {

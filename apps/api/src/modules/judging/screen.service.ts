@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@app/domain';
-import { PrismaService } from '@app/database';
+import { DomainError, hallRanking, isCompleteScore } from '@app/domain';
+import { PrismaService, assignedJudgeCounts } from '@app/database';
 import { ScreenStateDto } from './dto/roadshow.dto';
 import { RankingsService } from './rankings.service';
 
 /**
  * One frame of the big screen: the project on stage with how many of its
  * judges have submitted, its score once all have (taken from a ranking that
- * already counts every one of them), and the ranking so far.
+ * already counts every one of them), and the ranking so far — of complete
+ * scores only (hallRanking): a partial score is never public.
  */
 @Injectable()
 export class ScreenService {
@@ -19,19 +20,22 @@ export class ScreenService {
   async state(roundId: string): Promise<ScreenStateDto> {
     const round = await this.prisma.round.findUnique({ where: { id: roundId } });
     if (!round) throw DomainError.notFound('round', roundId);
-    const ranking = await this.rankings.read(roundId, round.method);
+    const [ranking, assignedJudges] = await Promise.all([
+      this.rankings.read(roundId, round.method),
+      assignedJudgeCounts(this.prisma, roundId),
+    ]);
     let nowPitching: ScreenStateDto['nowPitching'] = null;
     const projectId = round.nowPitchingProjectId;
     if (projectId) {
-      const [project, assigned, submitted] = await Promise.all([
+      const [project, submitted] = await Promise.all([
         this.prisma.roundProject.findUnique({
           where: { roundId_projectId: { roundId, projectId } },
         }),
-        this.prisma.assignment.count({ where: { roundId, projectId } }),
         this.prisma.score.count({ where: { roundId, projectId, status: 'SUBMITTED' } }),
       ]);
+      const assigned = assignedJudges.get(projectId) ?? 0;
       const entry = ranking.entries.find((e) => e.projectId === projectId);
-      const complete = assigned > 0 && submitted >= assigned;
+      const complete = isCompleteScore(submitted, assigned);
       const position = round.pitchOrder.indexOf(projectId);
       nowPitching = {
         projectId,
@@ -42,7 +46,8 @@ export class ScreenService {
         submitted,
         // Until the recompute that counts the last submit lands, the stored
         // ranking holds an older score: show none rather than a wrong one.
-        score: complete && entry && entry.judgeCount >= submitted ? entry.score : null,
+        score:
+          complete && entry && isCompleteScore(entry.judgeCount, assigned) ? entry.score : null,
       };
     }
     return {
@@ -53,7 +58,7 @@ export class ScreenService {
       status: round.status,
       nowPitching,
       final: ranking.final,
-      ranking: ranking.entries.map((e) => ({
+      ranking: hallRanking(ranking.entries, assignedJudges).map((e) => ({
         rank: e.rank,
         projectId: e.projectId,
         title: e.title,

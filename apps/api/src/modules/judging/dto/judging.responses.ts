@@ -250,6 +250,16 @@ export class RankingEntryDto {
   spread!: number;
 }
 
+export class RoundRankingEntryDto extends RankingEntryDto {
+  @ApiProperty({ description: 'Judges assigned to the project' })
+  assignedJudges!: number;
+  @ApiProperty({
+    description:
+      'Every assigned judge is counted. A partial score (false) is for organisers only: the big screen never shows it',
+  })
+  complete!: boolean;
+}
+
 export class RankingViewDto {
   @ApiProperty({ format: 'uuid' })
   roundId!: string;
@@ -259,8 +269,8 @@ export class RankingViewDto {
   final!: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   computedAt!: Date | null;
-  @ApiProperty({ type: [RankingEntryDto] })
-  entries!: RankingEntryDto[];
+  @ApiProperty({ type: [RoundRankingEntryDto] })
+  entries!: RoundRankingEntryDto[];
 }
 
 export class StandingsRoundDto {

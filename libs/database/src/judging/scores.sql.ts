@@ -1,14 +1,13 @@
-import { RoundStatus, ScoreStatus, ScoreWriteFacts, reportedTotal } from '@app/domain';
+import { changeEventSql, NEXT_CHANGE_SEQ } from './change-protocol';
 
-export interface ScoreView {
-  roundId: string;
-  projectId: string;
-  judgeId: string;
-  scores: Record<string, number>;
-  comment: string | null;
-  total: number;
-  status: ScoreStatus;
-  submittedAt: Date | null;
+// The score aggregate's statements.
+
+// Whether a judge may score a project of a round, as two boolean columns
+// `assigned` (the pair is assigned) and `in_pool` (the judge is in the
+// round's pool); the arguments are SQL expressions.
+export function judgeAccessSql(round: string, judge: string, project: string): string {
+  return `EXISTS (SELECT 1 FROM assignments a WHERE a.round_id = ${round} AND a.judge_id = ${judge} AND a.project_id = ${project}) AS assigned,
+         EXISTS (SELECT 1 FROM round_judges j WHERE j.round_id = ${round} AND j.judge_id = ${judge}) AS in_pool`;
 }
 
 export const SCORE_COLUMNS = `round_id AS "roundId", project_id AS "projectId", judge_id AS "judgeId", scores, comment,
@@ -56,17 +55,14 @@ SELECT round.status AS "roundStatus", round."criteriaCurrent", access.assigned, 
   LEFT JOIN written w ON true
   LEFT JOIN scores s ON s.round_id = $1 AND s.judge_id = $2 AND s.project_id = $3`;
 const ACCESS = `
-access AS (
-  SELECT EXISTS (SELECT 1 FROM assignments a WHERE a.round_id = $1 AND a.judge_id = $2 AND a.project_id = $3) AS assigned,
-         EXISTS (SELECT 1 FROM round_judges j WHERE j.round_id = $1 AND j.judge_id = $2) AS in_pool)`;
+access AS (SELECT ${judgeAccessSql('$1', '$2', '$3')})`;
 const EVENT = `
-event AS (
-  INSERT INTO outbox_events (id, type, aggregate_id, payload)
-  SELECT gen_random_uuid(), 'judging.scores-changed', $1,
-         jsonb_build_object('roundId', $1::text, 'seq', w.seq::text, 'change', 'SUBMITTED', 'judgeId', $2::text,
-                            'projectId', $3::text, 'xid', pg_current_xact_id()::text)
-    FROM written w WHERE w.status = 'SUBMITTED'
-  RETURNING 1)`;
+event AS (${changeEventSql('judging.scores-changed', {
+  roundId: '$1',
+  seq: 'w.seq',
+  fields: { change: "'SUBMITTED'", judgeId: '$2::text', projectId: '$3::text' },
+  from: "FROM written w WHERE w.status = 'SUBMITTED'",
+})})`;
 const returning = (alias: string) =>
   `RETURNING ${STORED.map((col, i) => `${alias}${col} AS "${VIEW[i]}"`).join(', ')}, ${alias}seq`;
 
@@ -78,7 +74,7 @@ written AS (
   INSERT INTO scores (id, round_id, judge_id, project_id, scores, comment, total, status, submitted_at, seq, updated_at)
   SELECT gen_random_uuid(), $1, $2, $3, $4::jsonb, $5, $6,
          CASE WHEN $7 THEN 'SUBMITTED' ELSE 'DRAFT' END::"ScoreStatus", CASE WHEN $7 THEN now() END,
-         nextval('judging_change_seq'), now()
+         ${NEXT_CHANGE_SEQ}, now()
     FROM round, access
    WHERE round.status = 'OPEN' AND round."criteriaCurrent" AND access.assigned
   ON CONFLICT (round_id, judge_id, project_id) DO UPDATE
@@ -93,7 +89,7 @@ export const SUBMIT_SCORE = `
 WITH round AS (SELECT status, true AS "criteriaCurrent" FROM rounds WHERE id = $1 FOR KEY SHARE),
 ${ACCESS},
 written AS (
-  UPDATE scores s SET status = 'SUBMITTED', submitted_at = now(), seq = nextval('judging_change_seq'), updated_at = now()
+  UPDATE scores s SET status = 'SUBMITTED', submitted_at = now(), seq = ${NEXT_CHANGE_SEQ}, updated_at = now()
     FROM round, access
    WHERE s.round_id = $1 AND s.judge_id = $2 AND s.project_id = $3 AND s.status = 'DRAFT'
      AND round.status = 'OPEN' AND access.assigned
@@ -101,34 +97,21 @@ written AS (
 ${EVENT}
 ${WRITE_FACTS}`;
 
-export interface WriteRow extends ScoreView {
-  roundStatus: RoundStatus | null;
+// One row of SAVE_SCORE or SUBMIT_SCORE: the facts libs/domain's
+// scoreWriteAnswer decides on, and the score as written or as stored.
+export interface WriteRow {
+  roundId: string;
+  projectId: string;
+  judgeId: string;
+  scores: Record<string, number>;
+  comment: string | null;
+  total: number;
+  status: 'DRAFT' | 'SUBMITTED';
+  submittedAt: Date | null;
+  roundStatus: 'DRAFT' | 'OPEN' | 'CLOSED' | null;
   criteriaCurrent: boolean | null;
   assigned: boolean;
   inPool: boolean;
   written: boolean;
-  storedStatus: ScoreStatus | null;
+  storedStatus: 'DRAFT' | 'SUBMITTED' | null;
 }
-
-export const facts = (row: WriteRow): ScoreWriteFacts => ({
-  round: row.roundStatus
-    ? { status: row.roundStatus, criteriaCurrent: row.criteriaCurrent === true }
-    : null,
-  assigned: row.assigned,
-  inPool: row.inPool,
-  written: row.written,
-  stored: row.storedStatus
-    ? { status: row.storedStatus, scores: row.scores, comment: row.comment }
-    : null,
-});
-
-export const view = (row: WriteRow): ScoreView => ({
-  roundId: row.roundId,
-  projectId: row.projectId,
-  judgeId: row.judgeId,
-  scores: row.scores,
-  comment: row.comment,
-  total: reportedTotal(row.total),
-  status: row.status,
-  submittedAt: row.submittedAt,
-});
