@@ -161,12 +161,12 @@ export class Stack {
       ),
     );
     for (let i = 0; i < (this.options.workerProcesses ?? 1); i++) this.startWorker(i);
-    // A loaded CI machine may boot slower than 30 s: E2E_BOOT_TIMEOUT_MS.
+    // Boot waits up to 90 s (a loaded machine boots slowly; E2E_BOOT_TIMEOUT_MS changes it).
     for (const url of this.apiUrls)
       await waitFor(
         'the api to answer /health',
         async () => (await fetch(`${url}/health`)).status === 200,
-        Number(process.env.E2E_BOOT_TIMEOUT_MS ?? 30000),
+        Number(process.env.E2E_BOOT_TIMEOUT_MS ?? 90000),
         200,
       );
     return this;
