@@ -282,7 +282,12 @@ export const ERROR_CODES = {
   // ── Imports and uploads ───────────────────────────────────────────────────
   UPLOAD_NOT_MULTIPART: code('BAD_REQUEST'),
   UPLOAD_FILE_MISSING: code('BAD_REQUEST'),
-  IMPORT_FILE_UNREADABLE: code<{ reason: string }>('UNPROCESSABLE'),
+  IMPORT_FILE_EMPTY: code('UNPROCESSABLE'),
+  IMPORT_FILE_OLD_XLS: code('UNPROCESSABLE'),
+  IMPORT_FILE_NOT_SPREADSHEET: code('UNPROCESSABLE'),
+  IMPORT_FILE_UNREADABLE: code<{ format: 'CSV' | 'XLSX' }>('UNPROCESSABLE'),
+  IMPORT_FILE_NO_HEADER: code('UNPROCESSABLE'),
+  IMPORT_FILE_TOO_MANY_ROWS: code<{ rows: number; maxRows: number }>('UNPROCESSABLE'),
   IMPORT_NO_ROWS: code('UNPROCESSABLE'),
   /** `details` carries one IMPORT_ROW_PROBLEM per problem. */
   IMPORT_HAS_PROBLEMS: code<{ problems: number }>('UNPROCESSABLE'),
