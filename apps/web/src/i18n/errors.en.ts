@@ -83,7 +83,7 @@ export const errorsEn: ErrorMessages = {
       'Row {{row}}, criterion "{{criterion}}": the maximum must be above 0.',
     RUBRIC_WEIGHTS_SUM: 'The weights must add up to 1 (they add up to {{sum}}).',
     RUBRIC_IN_USE:
-      'The rubric "{{rubricName}}" is used by rounds already opened ({{rounds}}); judges scored against it.',
+      'The rubric is used by rounds already opened ({{rounds}}); judges scored against it.',
     REGISTRATION_OPENS_LATER:
       '{{submittedCount}} project(s) were already submitted; registration cannot open later than that.',
     TRACK_UNKNOWN: 'There is no track {{trackCode}}; choose one of: {{allowed}}.',
@@ -93,39 +93,35 @@ export const errorsEn: ErrorMessages = {
     NEXT_HEAT_REQUIRED: 'Choose a heat of the stage "{{stageName}}" to advance to.',
     NEXT_HEAT_INVALID:
       'The next heat must be a heat of the stage "{{stageName}}" in this competition.',
-    HEAT_QUOTA_LOCKED: '"{{heatName}}" has already advanced; its quota can no longer change.',
+    HEAT_QUOTA_LOCKED: 'The heat has already advanced; its quota can no longer change.',
 
-    PROJECT_NOT_DRAFT: '"{{projectTitle}}" is {{status}}; only a draft can be edited or submitted.',
+    PROJECT_NOT_DRAFT: 'The project is {{status}}; only a draft can be edited or submitted.',
     REGISTRATION_NOT_OPEN: 'Registration opens at {{opensAt}}.',
     REGISTRATION_CLOSED: 'Registration closed at {{closesAt}}.',
-    PROJECT_ALREADY_WITHDRAWN: '"{{projectTitle}}" is already withdrawn.',
-    PROJECT_JUDGING_ENDED: '"{{projectTitle}}" is {{status}}; judging has ended for it.',
+    PROJECT_ALREADY_WITHDRAWN: 'The project is already withdrawn.',
+    PROJECT_JUDGING_ENDED: 'The project is {{status}}; judging has ended for it.',
     INELIGIBLE_REASON_REQUIRED: 'Give a reason when a project is found ineligible.',
-    PROJECT_NOT_REVIEWABLE:
-      '"{{projectTitle}}" is {{status}}; only a submitted project can be reviewed.',
-    PROJECT_ALREADY_DECIDED: '"{{projectTitle}}" is already {{status}}.',
+    PROJECT_NOT_REVIEWABLE: 'The project is {{status}}; only a submitted project can be reviewed.',
+    PROJECT_ALREADY_DECIDED: 'The project is already {{status}}.',
     PROJECT_OWNER_ONLY: 'Only the project owner may do this.',
     PROJECT_NOT_IN_COMPETITION: 'This project is not part of this competition.',
-    PROJECT_MOVED: '"{{projectTitle}}" is no longer where this result put it (withdrawn?); reload.',
+    PROJECT_MOVED: 'The project is no longer where this result put it (withdrawn?); reload.',
     ELIGIBILITY_BATCH_INVALID: '{{problems}} project(s) cannot be changed; nothing was changed.',
 
-    ROUND_NOT_DRAFT: 'The round "{{roundName}}" is {{status}}; only a draft round can be opened.',
-    ROUND_NOT_OPEN:
-      'The round "{{roundName}}" is {{status}}; this is possible only while it is open.',
-    ROUND_CLOSED:
-      'The round "{{roundName}}" is closed: its judges, assignments, conflicts and scores are final.',
+    ROUND_NOT_DRAFT: 'The round is {{status}}; only a draft round can be opened.',
+    ROUND_NOT_OPEN: 'The round is {{status}}; this is possible only while it is open.',
+    ROUND_CLOSED: 'The round is closed: its judges, assignments, conflicts and scores are final.',
     ROUND_RULES_LOCKED:
-      'The round "{{roundName}}" is {{status}}: its rubric, method and times change only while it is a draft.',
+      'The round is {{status}}: its rubric, method and times change only while it is a draft.',
     ROUND_HAS_DRAFTS:
       '{{draftsCount}} score(s) are not submitted: {{drafts}}. Ask the judges to submit, or close with a reason.',
-    ROUND_HAS_NO_PROJECTS:
-      'The round "{{roundName}}" has no projects yet: assign judges to projects first.',
+    ROUND_HAS_NO_PROJECTS: 'The round has no projects yet: assign judges to projects first.',
     FORCE_REASON_REQUIRED: 'Give a reason to force the close.',
     METHOD_SCALE_MISMATCH:
       'The method {{method}} is on another scale than the round "{{otherRoundName}}" ({{otherMethod}}) of this heat.',
-    NOT_JUDGES: 'These accounts are not judges: {{names}}.',
-    JUDGE_NOT_IN_ROUND: '{{judgeName}} is not a judge of the round "{{roundName}}".',
-    NOT_ASSIGNED: 'This project is not assigned to you in the round "{{roundName}}".',
+    NOT_JUDGES: '{{count}} of the chosen accounts are not judges.',
+    JUDGE_NOT_IN_ROUND: "This judge is not in the round's panel.",
+    NOT_ASSIGNED: 'This project is not assigned to you in this round.',
     PEER_SCORES_HIDDEN: "This round does not show other judges' scores.",
     PEER_SCORES_AFTER_OWN: "Submit your own score first to see the other judges' scores.",
     SCORES_INVALID: 'The score has {{problems}} problem(s); fix each one.',
@@ -141,8 +137,7 @@ export const errorsEn: ErrorMessages = {
     CONFLICT_ONLY_SELF: 'A judge may declare conflicts only for themselves.',
     CONFLICT_ALREADY_DECLARED:
       '{{judgeName}} has already declared a conflict with "{{projectTitle}}".',
-    SCORING_STARTED:
-      'Judges have started scoring the round "{{roundName}}"; change single assignments instead.',
+    SCORING_STARTED: 'Judges have started scoring; change single assignments instead.',
     ASSIGN_PER_PROJECT_INVALID: 'Judges per project must be a positive whole number.',
     ASSIGN_NO_PROJECTS: 'The heat has no eligible project to assign.',
     ASSIGN_TOO_FEW_JUDGES:
@@ -151,27 +146,27 @@ export const errorsEn: ErrorMessages = {
       '"{{projectTitle}}" has only {{free}} judge(s) without a conflict; {{perProject}} are needed.',
     ASSIGN_CONFLICTS_BLOCK:
       'Conflicts leave no way to give every project {{perProject}} judges with even loads.',
-    PROJECT_NOT_ELIGIBLE_IN_HEAT: '"{{projectTitle}}" is not an eligible project of this heat.',
+    PROJECT_NOT_ELIGIBLE_IN_HEAT: 'This project is not an eligible project of this heat.',
     JUDGE_OWNS_PROJECT: '{{judgeName}} owns "{{projectTitle}}" or is in its team.',
     JUDGE_HAS_CONFLICT: '{{judgeName}} has a conflict with "{{projectTitle}}".',
     ALREADY_ASSIGNED: '"{{projectTitle}}" is already assigned to {{judgeName}}.',
     PITCH_SEED_EMPTY: 'The draw needs a seed.',
     REDRAW_REASON_REQUIRED: 'The pitch order is drawn already; a redraw needs a reason.',
-    PROJECT_NOT_IN_ROUND: '"{{projectTitle}}" is not in the round "{{roundName}}".',
+    PROJECT_NOT_IN_ROUND: 'This project is not in the round.',
 
     HEAT_ALREADY_ADVANCED: '"{{heatName}}" has already advanced.',
     HEAT_ROUNDS_NOT_CLOSED:
       'Every round of "{{heatName}}" must be closed, with its final ranking, before advancement.',
     ADVANCE_COUNT_REQUIRED: '"{{heatName}}" has no quota: give how many advance.',
     ADVANCE_COUNT_INVALID: 'The count must be a whole number of 0 or more.',
-    ADVANCE_NOT_IN_HEAT: 'Not projects of this heat: {{projects}}.',
-    ADVANCE_BOTH_INCLUDED_EXCLUDED: 'Both included and excluded: {{projects}}.',
+    ADVANCE_NOT_IN_HEAT: '{{field}}: {{count}} project(s) are not in this heat.',
+    ADVANCE_BOTH_INCLUDED_EXCLUDED: '{{count}} project(s) are both included and excluded.',
     HEAT_NO_RESULTS: '"{{heatName}}" has no results yet: advance it first.',
     FINAL_RESULTS_FOLLOW_AWARDS:
       'The results of the final "{{heatName}}" follow its awards: re-assign them.',
-    RESULT_UNCHANGED: 'The result of "{{projectTitle}}" is already {{result}}.',
+    RESULT_UNCHANGED: 'The result is already {{result}}.',
     NEXT_HEAT_JUDGING_STARTED:
-      'The next heat has started judging (round "{{roundName}}"); the result of "{{projectTitle}}" can no longer change.',
+      'The next heat has started judging (round "{{roundName}}"); this result can no longer change.',
     AWARDS_NOT_FINAL: '"{{heatName}}" is not the final; awards are for the final.',
     AWARD_TIERS_MISSING: 'Set the award tiers of "{{heatName}}" first.',
     AWARD_TIES: 'Ties at a tier boundary need your decision: {{ties}}.',
@@ -180,8 +175,9 @@ export const errorsEn: ErrorMessages = {
     AWARD_TIERS_EMPTY: 'Give at least one award tier.',
     AWARD_TIER_DUPLICATE: 'The award tier "{{tier}}" appears twice.',
     AWARD_TIER_COUNT: 'The award tier "{{tier}}" needs a whole number of at least 1.',
-    TIE_BREAK_NOT_IN_STANDINGS: '"{{projectTitle}}" is not in the final\'s standings.',
-    TIE_BREAK_DUPLICATE: '"{{projectTitle}}" appears twice in the tie-breaks.',
+    TIE_BREAK_NOT_IN_STANDINGS:
+      "Tie-break {{position}} names a project not in the final's standings.",
+    TIE_BREAK_DUPLICATE: 'Tie-break {{position}} names a project already named before.',
 
     SIGNING_ALREADY_OPEN: '"{{projectTitle}}" already has an open signing with {{host}}.',
     SIGNING_TRANSITION_ILLEGAL: 'A signing cannot go from {{from}} to {{to}}.',

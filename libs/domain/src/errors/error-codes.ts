@@ -75,10 +75,10 @@ export type MethodValue = 'MEAN' | 'TRIMMED_MEAN' | 'ZSCORE';
 /** A catalogue entry: its kind, and (as a type only) its params. */
 export interface ErrorEntry<P> {
   readonly kind: ErrorKind;
-  /** Never set: carries the params' type. */
-  readonly params?: P;
+  /** Never set at run time: carries the params' type. */
+  readonly params: P;
 }
-const code = <P = undefined>(kind: ErrorKind): ErrorEntry<P> => ({ kind });
+const code = <P = undefined>(kind: ErrorKind): ErrorEntry<P> => ({ kind }) as ErrorEntry<P>;
 
 /** A judge's draft that blocks a round's close. */
 export interface DraftRef {
@@ -179,43 +179,43 @@ export const ERROR_CODES = {
   }>('CONFLICT'),
   REGISTRATION_OPENS_LATER: code<{ submittedCount: number }>('CONFLICT'),
   TRACK_UNKNOWN: code<{ trackCode: string; allowed: string[] }>('UNPROCESSABLE'),
-  ENTRY_HEAT_INVALID: code<{ heatName: string | null }>('UNPROCESSABLE'),
+  ENTRY_HEAT_INVALID: code('UNPROCESSABLE'),
   FINAL_HAS_NO_NEXT_HEAT: code<{ heatName: string }>('UNPROCESSABLE'),
   NEXT_HEAT_REQUIRED: code<{ stageName: string }>('UNPROCESSABLE'),
   NEXT_HEAT_INVALID: code<{ stageName: string }>('UNPROCESSABLE'),
-  HEAT_QUOTA_LOCKED: code<{ heatName: string }>('CONFLICT'),
+  HEAT_QUOTA_LOCKED: code('CONFLICT'),
 
   // ── Projects and registration ─────────────────────────────────────────────
-  PROJECT_NOT_DRAFT: code<{ projectTitle: string; status: ProjectStatusValue }>('CONFLICT'),
+  PROJECT_NOT_DRAFT: code<{ status: ProjectStatusValue }>('CONFLICT'),
   REGISTRATION_NOT_OPEN: code<{ opensAt: string; timeZone: string }>('CONFLICT'),
   REGISTRATION_CLOSED: code<{ closesAt: string; timeZone: string }>('CONFLICT'),
-  PROJECT_ALREADY_WITHDRAWN: code<{ projectTitle: string }>('CONFLICT'),
-  PROJECT_JUDGING_ENDED: code<{ projectTitle: string; status: ProjectStatusValue }>('CONFLICT'),
+  PROJECT_ALREADY_WITHDRAWN: code('CONFLICT'),
+  PROJECT_JUDGING_ENDED: code<{ status: ProjectStatusValue }>('CONFLICT'),
   INELIGIBLE_REASON_REQUIRED: code('UNPROCESSABLE'),
-  PROJECT_NOT_REVIEWABLE: code<{ projectTitle: string; status: ProjectStatusValue }>('CONFLICT'),
-  PROJECT_ALREADY_DECIDED: code<{ projectTitle: string; status: ProjectStatusValue }>('CONFLICT'),
+  PROJECT_NOT_REVIEWABLE: code<{ status: ProjectStatusValue }>('CONFLICT'),
+  PROJECT_ALREADY_DECIDED: code<{ status: ProjectStatusValue }>('CONFLICT'),
   PROJECT_OWNER_ONLY: code('FORBIDDEN'),
   PROJECT_NOT_IN_COMPETITION: code('UNPROCESSABLE'),
-  PROJECT_MOVED: code<{ projectTitle: string }>('CONFLICT'),
+  PROJECT_MOVED: code('CONFLICT'),
   /** `details` carries one item per project that cannot be changed. */
   ELIGIBILITY_BATCH_INVALID: code<{ problems: number }>('UNPROCESSABLE'),
 
   // ── Rounds, panels and scores ─────────────────────────────────────────────
-  ROUND_NOT_DRAFT: code<{ roundName: string; status: RoundStatusValue }>('CONFLICT'),
-  ROUND_NOT_OPEN: code<{ roundName: string; status: RoundStatusValue }>('CONFLICT'),
-  ROUND_CLOSED: code<{ roundName: string }>('CONFLICT'),
-  ROUND_RULES_LOCKED: code<{ roundName: string; status: RoundStatusValue }>('CONFLICT'),
+  ROUND_NOT_DRAFT: code<{ status: RoundStatusValue }>('CONFLICT'),
+  ROUND_NOT_OPEN: code<{ status: RoundStatusValue }>('CONFLICT'),
+  ROUND_CLOSED: code('CONFLICT'),
+  ROUND_RULES_LOCKED: code<{ status: RoundStatusValue }>('CONFLICT'),
   ROUND_HAS_DRAFTS: code<{ drafts: DraftRef[] }>('CONFLICT'),
-  ROUND_HAS_NO_PROJECTS: code<{ roundName: string }>('CONFLICT'),
+  ROUND_HAS_NO_PROJECTS: code('CONFLICT'),
   FORCE_REASON_REQUIRED: code('UNPROCESSABLE'),
   METHOD_SCALE_MISMATCH: code<{
     method: MethodValue;
     otherRoundName: string;
     otherMethod: MethodValue;
   }>('UNPROCESSABLE'),
-  NOT_JUDGES: code<{ names: string[] }>('UNPROCESSABLE'),
-  JUDGE_NOT_IN_ROUND: code<{ judgeName: string; roundName: string }>('UNPROCESSABLE'),
-  NOT_ASSIGNED: code<{ projectTitle: string | null; roundName: string }>('FORBIDDEN'),
+  NOT_JUDGES: code<{ count: number }>('UNPROCESSABLE'),
+  JUDGE_NOT_IN_ROUND: code('UNPROCESSABLE'),
+  NOT_ASSIGNED: code('FORBIDDEN'),
   PEER_SCORES_HIDDEN: code('FORBIDDEN'),
   PEER_SCORES_AFTER_OWN: code('FORBIDDEN'),
   /** `details` carries one item per criterion (SCORE_* codes). */
@@ -230,7 +230,7 @@ export const ERROR_CODES = {
   SCORE_NOT_SUBMITTED: code('CONFLICT'),
   CONFLICT_ONLY_SELF: code('FORBIDDEN'),
   CONFLICT_ALREADY_DECLARED: code<{ judgeName: string; projectTitle: string }>('CONFLICT'),
-  SCORING_STARTED: code<{ roundName: string }>('CONFLICT'),
+  SCORING_STARTED: code('CONFLICT'),
   ASSIGN_PER_PROJECT_INVALID: code('UNPROCESSABLE'),
   ASSIGN_NO_PROJECTS: code('UNPROCESSABLE'),
   ASSIGN_TOO_FEW_JUDGES: code<{ judgeCount: number; perProject: number }>('UNPROCESSABLE'),
@@ -238,25 +238,25 @@ export const ERROR_CODES = {
     'UNPROCESSABLE',
   ),
   ASSIGN_CONFLICTS_BLOCK: code<{ perProject: number }>('UNPROCESSABLE'),
-  PROJECT_NOT_ELIGIBLE_IN_HEAT: code<{ projectTitle: string | null }>('UNPROCESSABLE'),
+  PROJECT_NOT_ELIGIBLE_IN_HEAT: code('UNPROCESSABLE'),
   JUDGE_OWNS_PROJECT: code<{ judgeName: string; projectTitle: string }>('CONFLICT'),
   JUDGE_HAS_CONFLICT: code<{ judgeName: string; projectTitle: string }>('CONFLICT'),
   ALREADY_ASSIGNED: code<{ judgeName: string; projectTitle: string }>('CONFLICT'),
   PITCH_SEED_EMPTY: code('BAD_REQUEST'),
   REDRAW_REASON_REQUIRED: code('UNPROCESSABLE'),
-  PROJECT_NOT_IN_ROUND: code<{ projectTitle: string | null; roundName: string }>('UNPROCESSABLE'),
+  PROJECT_NOT_IN_ROUND: code('UNPROCESSABLE'),
 
   // ── Advancement, results, awards ──────────────────────────────────────────
   HEAT_ALREADY_ADVANCED: code<{ heatName: string }>('CONFLICT'),
   HEAT_ROUNDS_NOT_CLOSED: code<{ heatName: string }>('CONFLICT'),
   ADVANCE_COUNT_REQUIRED: code<{ heatName: string }>('UNPROCESSABLE'),
   ADVANCE_COUNT_INVALID: code('UNPROCESSABLE'),
-  ADVANCE_NOT_IN_HEAT: code<{ field: 'include' | 'exclude'; projects: string[] }>('UNPROCESSABLE'),
-  ADVANCE_BOTH_INCLUDED_EXCLUDED: code<{ projects: string[] }>('UNPROCESSABLE'),
+  ADVANCE_NOT_IN_HEAT: code<{ field: 'include' | 'exclude'; count: number }>('UNPROCESSABLE'),
+  ADVANCE_BOTH_INCLUDED_EXCLUDED: code<{ count: number }>('UNPROCESSABLE'),
   HEAT_NO_RESULTS: code<{ heatName: string }>('CONFLICT'),
   FINAL_RESULTS_FOLLOW_AWARDS: code<{ heatName: string }>('CONFLICT'),
-  RESULT_UNCHANGED: code<{ projectTitle: string; result: ResultValue }>('CONFLICT'),
-  NEXT_HEAT_JUDGING_STARTED: code<{ projectTitle: string; roundName: string }>('CONFLICT'),
+  RESULT_UNCHANGED: code<{ result: ResultValue }>('CONFLICT'),
+  NEXT_HEAT_JUDGING_STARTED: code<{ roundName: string }>('CONFLICT'),
   AWARDS_NOT_FINAL: code<{ heatName: string }>('CONFLICT'),
   AWARD_TIERS_MISSING: code<{ heatName: string }>('CONFLICT'),
   AWARD_TIES: code<{ ties: { projects: string[]; score: number; tiers: string[] }[] }>('CONFLICT'),
@@ -264,8 +264,8 @@ export const ERROR_CODES = {
   AWARD_TIERS_EMPTY: code('UNPROCESSABLE'),
   AWARD_TIER_DUPLICATE: code<{ tier: string }>('UNPROCESSABLE'),
   AWARD_TIER_COUNT: code<{ tier: string }>('UNPROCESSABLE'),
-  TIE_BREAK_NOT_IN_STANDINGS: code<{ projectTitle: string }>('UNPROCESSABLE'),
-  TIE_BREAK_DUPLICATE: code<{ projectTitle: string }>('UNPROCESSABLE'),
+  TIE_BREAK_NOT_IN_STANDINGS: code<{ position: number }>('UNPROCESSABLE'),
+  TIE_BREAK_DUPLICATE: code<{ position: number }>('UNPROCESSABLE'),
 
   // ── Signings ──────────────────────────────────────────────────────────────
   SIGNING_ALREADY_OPEN: code<{ projectTitle: string; host: string }>('CONFLICT'),
@@ -305,13 +305,12 @@ export const ERROR_CODES = {
   IDEMPOTENCY_KEY_REUSED: code('UNPROCESSABLE'),
   IDEMPOTENCY_KEY_IN_FLIGHT: code('CONFLICT'),
   IDEMPOTENCY_KEY_RACE: code('CONFLICT'),
-} as const satisfies Record<string, ErrorEntry<unknown>>;
+} as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
 /** The params a code carries (`undefined` for a code without params). */
-export type ErrorParams<C extends ErrorCode> =
-  (typeof ERROR_CODES)[C] extends ErrorEntry<infer P> ? P : never;
+export type ErrorParams<C extends ErrorCode> = (typeof ERROR_CODES)[C]['params'];
 
 /** Codes that carry no params. */
 export type BareErrorCode = {

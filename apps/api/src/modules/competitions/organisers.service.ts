@@ -71,6 +71,10 @@ export class OrganisersService {
         data: { userId },
       });
     });
-    return this.list(actor, competitionId).catch(() => ({ items: [] }));
+    // Removing oneself ends one's access: then the list is empty, not a 404.
+    return this.list(actor, competitionId).catch((e: unknown) => {
+      if (e instanceof DomainError && e.code === 'NOT_FOUND') return { items: [] };
+      throw e;
+    });
   }
 }

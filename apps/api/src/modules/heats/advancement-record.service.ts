@@ -23,8 +23,9 @@ export class AdvancementRecordService {
 
   async record(actor: Actor, heatId: string) {
     const heat = await this.competitions.getHeat(heatId);
-    await this.competitions.assertCanManage(actor, heat.competitionId).catch(() => {
-      throw DomainError.notFound('heat', heatId);
+    await this.competitions.assertCanManage(actor, heat.competitionId, {
+      resource: 'heat',
+      id: heatId,
     });
     const decision = await this.prisma.heatAdvancement.findUnique({ where: { heatId } });
     if (!decision) return { advanced: false as const };

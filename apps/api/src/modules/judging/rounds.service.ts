@@ -40,6 +40,7 @@ import {
 } from './dto/judging.dto';
 
 type RoundRow = Prisma.RoundGetPayload<object>;
+type DraftRow = { judgeId: string; projectId: string; judgeName: string; projectTitle: string };
 
 @Injectable()
 export class RoundsService {
@@ -52,8 +53,9 @@ export class RoundsService {
 
   async create(actor: Actor, heatId: string, dto: CreateRoundDto) {
     const heat = await this.competitions.getHeat(heatId);
-    await this.competitions.assertCanManage(actor, heat.competitionId).catch(() => {
-      throw DomainError.notFound('heat', heatId);
+    await this.competitions.assertCanManage(actor, heat.competitionId, {
+      resource: 'heat',
+      id: heatId,
     });
     const rubric = await this.competitions.getRubric(heat.competitionId, dto.rubricId);
     if (dto.opensAt && dto.closesAt && new Date(dto.closesAt) <= new Date(dto.opensAt)) {
@@ -90,8 +92,9 @@ export class RoundsService {
 
   async listForHeat(actor: Actor, heatId: string) {
     const heat = await this.competitions.getHeat(heatId);
-    await this.competitions.assertCanManage(actor, heat.competitionId).catch(() => {
-      throw DomainError.notFound('heat', heatId);
+    await this.competitions.assertCanManage(actor, heat.competitionId, {
+      resource: 'heat',
+      id: heatId,
     });
     return this.prisma.round.findMany({ where: { heatId }, orderBy: { createdAt: 'asc' } });
   }
@@ -100,8 +103,9 @@ export class RoundsService {
   async managed(actor: Actor, roundId: string): Promise<RoundRow> {
     const round = await this.prisma.round.findUnique({ where: { id: roundId } });
     if (!round) throw DomainError.notFound('round', roundId);
-    await this.competitions.assertCanManage(actor, round.competitionId).catch(() => {
-      throw DomainError.notFound('round', roundId);
+    await this.competitions.assertCanManage(actor, round.competitionId, {
+      resource: 'round',
+      id: roundId,
     });
     return round;
   }
@@ -126,11 +130,15 @@ export class RoundsService {
     RoundLifecycle.close(round.status);
     const closed = await this.prisma.$transaction(async (tx) => {
       await lockRoundExclusive(tx, roundId);
-      const drafts = await tx.score.findMany({
-        where: { roundId, status: 'DRAFT' },
-        select: { judgeId: true, projectId: true },
-        orderBy: [{ judgeId: 'asc' }, { projectId: 'asc' }],
-      });
+      // Named as the organiser knows them: the refusal lists judges and projects.
+      const drafts = await tx.$queryRaw<DraftRow[]>`
+        SELECT s.judge_id AS "judgeId", s.project_id AS "projectId",
+               COALESCE(j.name, '') AS "judgeName", COALESCE(rp.title, '') AS "projectTitle"
+          FROM scores s
+          LEFT JOIN round_judges j ON j.round_id = s.round_id AND j.judge_id = s.judge_id
+          LEFT JOIN round_projects rp ON rp.round_id = s.round_id AND rp.project_id = s.project_id
+         WHERE s.round_id = ${roundId}::uuid AND s.status = 'DRAFT'
+         ORDER BY s.judge_id, s.project_id`;
       assertClosable(drafts, dto);
       if (!(await closeRound(tx, roundId))) return false;
       if (drafts.length)

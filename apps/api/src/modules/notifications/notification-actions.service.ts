@@ -99,10 +99,6 @@ export class NotificationActionsService {
     if (hasRole(actor, 'ADMIN')) return;
     const competitionId = rows[0].competition_id;
     if (!competitionId) throw DomainError.notFound('notification', id);
-    try {
-      await this.competitions.assertCanManage(actor, competitionId);
-    } catch {
-      throw DomainError.notFound('notification', id);
-    }
+    await this.competitions.assertCanManage(actor, competitionId, { resource: 'notification', id });
   }
 }

@@ -378,8 +378,9 @@ export class RegistrationService {
   private async visibleToOrganiser(actor: Actor, projectId: string): Promise<Project> {
     const project = await this.prisma.project.findUnique({ where: { id: projectId } });
     if (!project) throw DomainError.notFound('project', projectId);
-    await this.competitions.assertCanManage(actor, project.competitionId).catch(() => {
-      throw DomainError.notFound('project', projectId);
+    await this.competitions.assertCanManage(actor, project.competitionId, {
+      resource: 'project',
+      id: projectId,
     });
     return project;
   }

@@ -85,8 +85,9 @@ export class SigningService {
   async transition(actor: Actor, signingId: string, dto: TransitionDto) {
     const signing = await this.prisma.signing.findUnique({ where: { id: signingId } });
     if (!signing) throw DomainError.notFound('signing', signingId);
-    await this.competitions.assertCanManage(actor, signing.competitionId).catch(() => {
-      throw DomainError.notFound('signing', signingId);
+    await this.competitions.assertCanManage(actor, signing.competitionId, {
+      resource: 'signing',
+      id: signingId,
     });
     const from = signing.status;
     const to = transitionSigning(from, dto.to, dto);
@@ -157,8 +158,9 @@ export class SigningService {
       include: { transitions: { orderBy: { createdAt: 'asc' } } },
     });
     if (!signing) throw DomainError.notFound('signing', signingId);
-    await this.competitions.assertCanManage(actor, signing.competitionId).catch(() => {
-      throw DomainError.notFound('signing', signingId);
+    await this.competitions.assertCanManage(actor, signing.competitionId, {
+      resource: 'signing',
+      id: signingId,
     });
     return { ...this.view(signing), transitions: signing.transitions };
   }
