@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError } from '@app/domain';
+import { Actor } from '@app/domain';
 import { PrismaService } from '@app/database';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { IdentityService } from '../identity/identity.service';
