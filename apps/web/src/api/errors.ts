@@ -146,7 +146,7 @@ export function describeError(error: unknown, t: TFunction): { title: string; de
     ? sentenceOf(error.code, error.params, t)
     : t(STATUS_KEYS.includes(error.status) ? `errors.${error.status}` : 'error.unexpected');
   const lines = error.details.map((d) => {
-    const sentence = sentenceOf(d.code, d.params as Params | undefined, t);
+    const sentence = sentenceOf(d.code, d.params, t);
     const label = fieldLabel(t, d.field);
     return label ? t('error.fieldSentence', { field: label, sentence }) : sentence;
   });
@@ -165,7 +165,7 @@ export function fieldErrors(error: unknown, t: TFunction): Record<string, string
   if (!(error instanceof ApiError)) return {};
   const out: Record<string, string> = {};
   for (const d of error.details) {
-    const sentence = sentenceOf(d.code, d.params as Params | undefined, t);
+    const sentence = sentenceOf(d.code, d.params, t);
     out[d.field] = out[d.field] ? `${out[d.field]} ${sentence}` : sentence;
   }
   return out;
