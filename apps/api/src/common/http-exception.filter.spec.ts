@@ -1,4 +1,4 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 import { DomainError } from '@app/domain';
 import { HttpExceptionFilter } from './http-exception.filter';
 
@@ -83,6 +83,24 @@ describe('HttpExceptionFilter.toBody', () => {
       code: 'UNSUPPORTED_MEDIA_TYPE',
       params: { contentType: 'text/plain' },
     });
+  });
+
+  it('reads Fastify errors that Nest handed over as HttpException(message, status)', () => {
+    expect(
+      filter.toBody(
+        new HttpException(
+          "Body is not valid JSON but content-type is set to 'application/json'",
+          400,
+        ),
+      ),
+    ).toMatchObject({ statusCode: 400, code: 'MALFORMED_JSON' });
+    expect(filter.toBody(new HttpException('Request body is too large', 413))).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      params: { maxBytes: 1024 * 1024 },
+    });
+    expect(
+      filter.toBody(new HttpException('Unsupported Media Type: text/plain', 415)),
+    ).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', params: { contentType: 'text/plain' } });
   });
 
   it('hides unexpected errors behind a 500', () => {

@@ -129,8 +129,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
             params?: Record<string, unknown>;
             details?: FieldProblem[];
           };
+      // Nest hands Fastify's parser errors over as HttpException(message, status).
       if (typeof response === 'string')
-        return shape(statusCode, codeOfStatus(statusCode), response);
+        return statusCode >= 400 && statusCode < 500
+          ? clientErrorBody(Object.assign(new Error(response), { statusCode }))
+          : shape(statusCode, codeOfStatus(statusCode), response);
       const message = Array.isArray(response.message)
         ? response.message.join('; ')
         : (response.message ?? exception.message);
@@ -190,7 +193,11 @@ function clientErrorBody(e: ClientError): ErrorBody {
       ],
     );
   }
-  if (e.name === 'SyntaxError' || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
+  if (
+    e.name === 'SyntaxError' ||
+    e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    (status === 400 && /\bJSON\b/.test(e.message))
+  )
     return shape(400, 'MALFORMED_JSON', e.message);
   return shape(status, codeOfStatus(status), e.message);
 }
