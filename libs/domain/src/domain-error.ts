@@ -25,7 +25,7 @@ export function fieldProblem<C extends ErrorCode>(
   ...params: [ErrorParams<C>] extends [undefined] ? [] : [ErrorParams<C>]
 ): FieldProblem {
   const problem: FieldProblem = { field, code, message };
-  if (params[0] !== undefined) problem.params = params[0] as Record<string, unknown>;
+  if (params[0] !== undefined) problem.params = params[0];
   return problem;
 }
 
@@ -78,6 +78,11 @@ export class DomainError extends Error {
     const rest = (bare ? args : args.slice(1)) as [string?, FieldProblem[]?];
     const message = rest[0] ?? code.toLowerCase().replace(/_/g, ' ');
     return new DomainError(ERROR_CODES[code].kind, message, rest[1] ?? [], code, params);
+  }
+
+  /** Whether `e` is a 404 refusal (not an outage or any other failure). */
+  static isNotFound(e: unknown): e is DomainError {
+    return e instanceof DomainError && e.kind === 'NOT_FOUND';
   }
 
   static notFound(what: ResourceName, id?: string): DomainError {

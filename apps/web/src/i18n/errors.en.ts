@@ -135,8 +135,7 @@ export const errorsEn: ErrorMessages = {
       'This score is already submitted with different content; ask the organisers to reopen it.',
     SCORE_NOT_SUBMITTED: 'Only a submitted score can be reopened.',
     CONFLICT_ONLY_SELF: 'A judge may declare conflicts only for themselves.',
-    CONFLICT_ALREADY_DECLARED:
-      '{{judgeName}} has already declared a conflict with "{{projectTitle}}".',
+    CONFLICT_ALREADY_DECLARED: 'This conflict is already declared.',
     SCORING_STARTED: 'Judges have started scoring; change single assignments instead.',
     ASSIGN_PER_PROJECT_INVALID: 'Judges per project must be a positive whole number.',
     ASSIGN_NO_PROJECTS: 'The heat has no eligible project to assign.',

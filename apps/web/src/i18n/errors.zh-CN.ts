@@ -144,7 +144,7 @@ export const errorsZhCN: ErrorMessages = {
     SCORE_SUBMITTED_DIFFERENT: '该评分已提交，内容与本次不同；如需修改请联系组织者退回。',
     SCORE_NOT_SUBMITTED: '只有已提交的评分可以退回。',
     CONFLICT_ONLY_SELF: '评委只能为自己申报回避。',
-    CONFLICT_ALREADY_DECLARED: '{{judgeName}} 已申报回避《{{projectTitle}}》。',
+    CONFLICT_ALREADY_DECLARED: '该回避已申报过。',
     SCORING_STARTED: '评委已开始评分，请逐个调整分配。',
     ASSIGN_PER_PROJECT_INVALID: '每个项目的评委人数必须是正整数。',
     ASSIGN_NO_PROJECTS: '该赛场没有资格审核通过的项目可分配。',

@@ -173,10 +173,7 @@ export const ERROR_CODES = {
   CRITERION_WEIGHT_NOT_POSITIVE: code<{ row: number; criterion: string }>('UNPROCESSABLE'),
   CRITERION_MAX_NOT_POSITIVE: code<{ row: number; criterion: string }>('UNPROCESSABLE'),
   RUBRIC_WEIGHTS_SUM: code<{ sum: number }>('UNPROCESSABLE'),
-  RUBRIC_IN_USE: code<{
-    rubricName: string;
-    rounds: { roundName: string; status: RoundStatusValue }[];
-  }>('CONFLICT'),
+  RUBRIC_IN_USE: code<{ rounds: { roundName: string; status: RoundStatusValue }[] }>('CONFLICT'),
   REGISTRATION_OPENS_LATER: code<{ submittedCount: number }>('CONFLICT'),
   TRACK_UNKNOWN: code<{ trackCode: string; allowed: string[] }>('UNPROCESSABLE'),
   ENTRY_HEAT_INVALID: code('UNPROCESSABLE'),
@@ -229,7 +226,7 @@ export const ERROR_CODES = {
   SCORE_SUBMITTED_DIFFERENT: code('CONFLICT'),
   SCORE_NOT_SUBMITTED: code('CONFLICT'),
   CONFLICT_ONLY_SELF: code('FORBIDDEN'),
-  CONFLICT_ALREADY_DECLARED: code<{ judgeName: string; projectTitle: string }>('CONFLICT'),
+  CONFLICT_ALREADY_DECLARED: code('CONFLICT'),
   SCORING_STARTED: code('CONFLICT'),
   ASSIGN_PER_PROJECT_INVALID: code('UNPROCESSABLE'),
   ASSIGN_NO_PROJECTS: code('UNPROCESSABLE'),

@@ -58,11 +58,21 @@ export function conflictHoldsIn(declaredIn: RoundRef, target: RoundRef): boolean
 export function mayReadPeerScores(
   round: { peerScoresVisible: boolean },
   ownScore: 'DRAFT' | 'SUBMITTED' | null,
-): { ok: true } | { ok: false; reason: string } {
+):
+  | { ok: true }
+  | { ok: false; code: 'PEER_SCORES_HIDDEN' | 'PEER_SCORES_AFTER_OWN'; reason: string } {
   if (!round.peerScoresVisible)
-    return { ok: false, reason: "this round does not show other judges' scores" };
+    return {
+      ok: false,
+      code: 'PEER_SCORES_HIDDEN',
+      reason: "this round does not show other judges' scores",
+    };
   if (ownScore !== 'SUBMITTED')
-    return { ok: false, reason: "submit your own score first to see the other judges' scores" };
+    return {
+      ok: false,
+      code: 'PEER_SCORES_AFTER_OWN',
+      reason: "submit your own score first to see the other judges' scores",
+    };
   return { ok: true };
 }
 

@@ -53,7 +53,12 @@ export class RoadshowService {
         },
         data: { pitchSeed: seed, pitchOrder: order, pitchOrderDrawnAt: drawnAt },
       });
-      if (updated.count !== 1) throw DomainError.conflict('the round changed meanwhile; reload it');
+      if (updated.count !== 1)
+        throw DomainError.of(
+          'CHANGED_MEANWHILE',
+          { resource: 'round' },
+          'the round changed meanwhile; reload it',
+        );
       await appendAudit(tx, {
         competitionId: round.competitionId,
         actorId: actor.id,
@@ -94,7 +99,8 @@ export class RoadshowService {
         where: { id: roundId, status: 'OPEN' },
         data: { nowPitchingProjectId: dto.projectId },
       });
-      if (updated.count !== 1) throw DomainError.conflict('the round is no longer OPEN');
+      if (updated.count !== 1)
+        throw DomainError.of('ROUND_NOT_OPEN', { status: 'CLOSED' }, 'the round is no longer OPEN');
       await tx.$executeRaw`SELECT pg_notify(${RANKING_UPDATED_CHANNEL}, ${roundId})`;
     });
     return { roundId, projectId: dto.projectId };

@@ -59,9 +59,19 @@ export class RoundsService {
     });
     const rubric = await this.competitions.getRubric(heat.competitionId, dto.rubricId);
     if (dto.opensAt && dto.closesAt && new Date(dto.closesAt) <= new Date(dto.opensAt)) {
-      throw DomainError.unprocessable('closesAt must be after opensAt', [
-        { field: 'closesAt', message: 'must be after opensAt' },
-      ]);
+      throw DomainError.of(
+        'DATES_OUT_OF_ORDER',
+        { start: 'opensAt', end: 'closesAt' },
+        'closesAt must be after opensAt',
+        [
+          {
+            field: 'closesAt',
+            code: 'FIELD_MUST_BE_AFTER',
+            message: 'must be after opensAt',
+            params: { other: 'opensAt' },
+          },
+        ],
+      );
     }
     assertSameScale(
       dto.method,
@@ -117,7 +127,12 @@ export class RoundsService {
       where: { id: roundId, status: 'DRAFT' },
       data: { status: next, openedAt: new Date() },
     });
-    if (updated.length !== 1) throw DomainError.conflict('the round changed meanwhile; reload it');
+    if (updated.length !== 1)
+      throw DomainError.of(
+        'CHANGED_MEANWHILE',
+        { resource: 'round' },
+        'the round changed meanwhile; reload it',
+      );
     return updated[0];
   }
 
@@ -153,7 +168,12 @@ export class RoundsService {
         });
       return true;
     });
-    if (!closed) throw DomainError.conflict('the round changed meanwhile; reload it');
+    if (!closed)
+      throw DomainError.of(
+        'CHANGED_MEANWHILE',
+        { resource: 'round' },
+        'the round changed meanwhile; reload it',
+      );
     return this.prisma.round.findUniqueOrThrow({ where: { id: roundId } });
   }
 
@@ -174,9 +194,19 @@ export class RoundsService {
     const nextOpens = (patch.opensAt as Date | undefined) ?? round.opensAt;
     const nextCloses = (patch.closesAt as Date | undefined) ?? round.closesAt;
     if (nextOpens && nextCloses && nextCloses <= nextOpens)
-      throw DomainError.unprocessable('closesAt must be after opensAt', [
-        { field: 'closesAt', message: 'must be after opensAt' },
-      ]);
+      throw DomainError.of(
+        'DATES_OUT_OF_ORDER',
+        { start: 'opensAt', end: 'closesAt' },
+        'closesAt must be after opensAt',
+        [
+          {
+            field: 'closesAt',
+            code: 'FIELD_MUST_BE_AFTER',
+            message: 'must be after opensAt',
+            params: { other: 'opensAt' },
+          },
+        ],
+      );
     if (dto.method && dto.method !== round.method)
       assertSameScale(
         dto.method,
@@ -198,7 +228,11 @@ export class RoundsService {
         },
       });
       if (updated.length !== 1)
-        throw DomainError.conflict('the round changed meanwhile; reload it');
+        throw DomainError.of(
+          'CHANGED_MEANWHILE',
+          { resource: 'round' },
+          'the round changed meanwhile; reload it',
+        );
       if (changes.length)
         await appendAudit(tx, {
           competitionId: round.competitionId,
@@ -266,14 +300,21 @@ export class RoundsService {
 
   async addJudges(actor: Actor, roundId: string, judgeIds: string[]) {
     const round = await this.managed(actor, roundId);
-    if (round.status === 'CLOSED') throw DomainError.conflict('round is CLOSED');
+    if (round.status === 'CLOSED') throw DomainError.of('ROUND_CLOSED', 'round is CLOSED');
     const users = await this.identity.findUsers([...new Set(judgeIds)]);
     const judges = users.filter((u) => u.roles.includes('JUDGE'));
     const bad = judgeIds.filter((id) => !judges.some((j) => j.id === id));
     if (bad.length) {
-      throw DomainError.unprocessable(
+      throw DomainError.of(
+        'NOT_JUDGES',
+        { count: bad.length },
         `not judges: ${bad.join(', ')}`,
-        bad.map((id) => ({ field: 'judgeIds', message: `${id} is not a judge` })),
+        bad.map((id) => ({
+          field: 'judgeIds',
+          code: 'NOT_JUDGES' as const,
+          message: `${id} is not a judge`,
+          params: { count: 1 },
+        })),
       );
     }
     await this.prisma.$transaction(async (tx) => {
@@ -318,17 +359,20 @@ export class RoundsService {
     if (!round) throw DomainError.notFound('round', roundId);
     const organiser = await this.competitions.assertCanManage(actor, round.competitionId).then(
       () => true,
-      () => false,
+      (e: unknown) => {
+        if (DomainError.isNotFound(e)) return false;
+        throw e;
+      },
     );
     if (!organiser) {
       const inPool = await this.prisma.roundJudge.count({ where: { roundId, judgeId: actor.id } });
       if (!inPool) throw DomainError.notFound('round', roundId);
       if (dto.judgeId !== actor.id)
-        throw DomainError.forbidden('a judge may declare conflicts only for itself');
+        throw DomainError.of('CONFLICT_ONLY_SELF', 'a judge may declare conflicts only for itself');
     }
     if (!(await this.prisma.roundJudge.count({ where: { roundId, judgeId: dto.judgeId } }))) {
-      throw DomainError.unprocessable('judge is not in this round', [
-        { field: 'judgeId', message: 'not in the round' },
+      throw DomainError.of('JUDGE_NOT_IN_ROUND', 'judge is not in this round', [
+        { field: 'judgeId', code: 'JUDGE_NOT_IN_ROUND', message: 'not in the round' },
       ]);
     }
     if (round.status === 'CLOSED') RoundLifecycle.assertChangeable(round.status);
@@ -367,16 +411,18 @@ export class RoundsService {
         return { conflict, removedAssignment: removed.assignment, removedScore: removed.score };
       })
       .catch((e) => {
-        if (isUniqueViolation(e)) throw DomainError.conflict('this conflict is already declared');
+        if (isUniqueViolation(e))
+          throw DomainError.of('CONFLICT_ALREADY_DECLARED', 'this conflict is already declared');
         throw e;
       });
   }
 
   async autoAssign(actor: Actor, roundId: string, dto: AutoAssignDto) {
     const round = await this.managed(actor, roundId);
-    if (round.status === 'CLOSED') throw DomainError.conflict('round is CLOSED');
+    if (round.status === 'CLOSED') throw DomainError.of('ROUND_CLOSED', 'round is CLOSED');
     if (await this.prisma.score.count({ where: { roundId } })) {
-      throw DomainError.conflict(
+      throw DomainError.of(
+        'SCORING_STARTED',
         'judges have started scoring this round; change single assignments instead',
       );
     }
@@ -395,10 +441,19 @@ export class RoundsService {
       judgesPerProject: dto.judgesPerProject,
       conflicts,
     });
-    if (!result.ok)
-      throw DomainError.unprocessable(`Impossible assignment: ${result.reason}`, [
-        { field: 'judgesPerProject', message: result.reason },
-      ]);
+    if (!result.ok) {
+      const { projectId, ...rest } = result.params ?? {};
+      const params = projectId
+        ? { ...rest, projectTitle: projects.find((p) => p.id === projectId)?.title ?? '' }
+        : rest;
+      throw new DomainError(
+        'UNPROCESSABLE',
+        `Impossible assignment: ${result.reason}`,
+        [{ field: 'judgesPerProject', code: result.code, message: result.reason, params }],
+        result.code,
+        params,
+      );
+    }
     const timeZone = await this.competitions.timeZoneOf(round.competitionId);
     await this.prisma.$transaction(async (tx) => {
       await this.assertChangeable(tx, roundId);
@@ -433,25 +488,33 @@ export class RoundsService {
 
   async addAssignment(actor: Actor, roundId: string, judgeId: string, projectId: string) {
     const round = await this.managed(actor, roundId);
-    if (round.status === 'CLOSED') throw DomainError.conflict('round is CLOSED');
+    if (round.status === 'CLOSED') throw DomainError.of('ROUND_CLOSED', 'round is CLOSED');
     const judge = await this.prisma.roundJudge.findUnique({
       where: { roundId_judgeId: { roundId, judgeId } },
     });
     if (!judge)
-      throw DomainError.unprocessable('judge is not in this round', [
-        { field: 'judgeId', message: 'not in the round' },
+      throw DomainError.of('JUDGE_NOT_IN_ROUND', 'judge is not in this round', [
+        { field: 'judgeId', code: 'JUDGE_NOT_IN_ROUND', message: 'not in the round' },
       ]);
     const project = (await this.conflictProfiles(round.heatId)).find((p) => p.id === projectId);
     if (!project)
-      throw DomainError.unprocessable('not an ELIGIBLE project of this heat', [
-        { field: 'projectId', message: 'not eligible here' },
+      throw DomainError.of('PROJECT_NOT_ELIGIBLE_IN_HEAT', 'not an ELIGIBLE project of this heat', [
+        { field: 'projectId', code: 'PROJECT_NOT_ELIGIBLE_IN_HEAT', message: 'not eligible here' },
       ]);
     const declared = (await this.declaredConflicts(round)).has(conflictKey(judgeId, projectId));
     const structural = structuralConflict({ ...judge, id: judge.judgeId }, project);
     if (structural === 'OWN_PROJECT')
-      throw DomainError.conflict('the judge owns this project or is in its team');
+      throw DomainError.of(
+        'JUDGE_OWNS_PROJECT',
+        { judgeName: judge.name, projectTitle: project.title },
+        'the judge owns this project or is in its team',
+      );
     if (declared || structural)
-      throw DomainError.conflict('the judge has a conflict with this project');
+      throw DomainError.of(
+        'JUDGE_HAS_CONFLICT',
+        { judgeName: judge.name, projectTitle: project.title },
+        'the judge has a conflict with this project',
+      );
     const timeZone = await this.competitions.timeZoneOf(round.competitionId);
     await this.prisma
       .$transaction(async (tx) => {
@@ -489,7 +552,12 @@ export class RoundsService {
         });
       })
       .catch((e) => {
-        if (isUniqueViolation(e)) throw DomainError.conflict('already assigned');
+        if (isUniqueViolation(e))
+          throw DomainError.of(
+            'ALREADY_ASSIGNED',
+            { judgeName: judge.name, projectTitle: project.title },
+            'already assigned',
+          );
         throw e;
       });
     return { roundId, judgeId, projectId };
@@ -497,7 +565,7 @@ export class RoundsService {
 
   async removeAssignment(actor: Actor, roundId: string, judgeId: string, projectId: string) {
     const round = await this.managed(actor, roundId);
-    if (round.status === 'CLOSED') throw DomainError.conflict('round is CLOSED');
+    if (round.status === 'CLOSED') throw DomainError.of('ROUND_CLOSED', 'round is CLOSED');
     const removed = await this.prisma.$transaction(async (tx) => {
       await this.assertChangeable(tx, roundId);
       return this.removePair(tx, round, judgeId, projectId, {
@@ -541,7 +609,11 @@ export class RoundsService {
   async remind(actor: Actor, roundId: string) {
     const round = await this.managed(actor, roundId);
     if (round.status !== 'OPEN')
-      throw DomainError.conflict(`round is ${round.status}; reminders are for OPEN rounds`);
+      throw DomainError.of(
+        'ROUND_NOT_OPEN',
+        { status: round.status },
+        `round is ${round.status}; reminders are for OPEN rounds`,
+      );
     const timeZone = await this.competitions.timeZoneOf(round.competitionId);
     const judges = await this.prisma.$transaction((tx) =>
       requestReminder(tx, round, round.heatName, timeZone),

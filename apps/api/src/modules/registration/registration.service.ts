@@ -367,7 +367,10 @@ export class RegistrationService {
       // Organisers may look at a project but only its owner changes it.
       const visible = await this.get(actor, projectId).then(
         () => true,
-        () => false,
+        (e: unknown) => {
+          if (DomainError.isNotFound(e)) return false;
+          throw e;
+        },
       );
       if (visible) throw DomainError.forbidden('only the project owner may do this');
       throw DomainError.notFound('project', projectId);

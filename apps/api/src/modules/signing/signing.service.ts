@@ -30,8 +30,8 @@ export class SigningService {
     await this.competitions.assertCanManage(actor, competitionId);
     const project = await this.registration.projectSummary(dto.projectId);
     if (!project || project.competitionId !== competitionId) {
-      throw DomainError.unprocessable('not a project of this competition', [
-        { field: 'projectId', message: 'unknown project' },
+      throw DomainError.of('PROJECT_NOT_IN_COMPETITION', 'not a project of this competition', [
+        { field: 'projectId', code: 'PROJECT_NOT_IN_COMPETITION', message: 'unknown project' },
       ]);
     }
     const heat = await this.advancement.entryHeat(project.id, project.heatId);
@@ -108,7 +108,11 @@ export class SigningService {
         },
       });
       if (updated.length !== 1)
-        throw DomainError.conflict('the signing changed meanwhile; reload it');
+        throw DomainError.of(
+          'CHANGED_MEANWHILE',
+          { resource: 'signing' },
+          'the signing changed meanwhile; reload it',
+        );
       await tx.signingTransition.create({
         data: {
           signingId,
