@@ -137,7 +137,7 @@ describe('error codes', () => {
       status: 413,
       body: { code: 'PAYLOAD_TOO_LARGE', params: { maxBytes: 1048576 } },
     });
-    const media = await raw('POST', '/auth/login', 'email=a', 'text/plain');
+    const media = await raw('POST', '/auth/login', '<email>a</email>', 'application/xml');
     expect(media).toMatchObject({ status: 415, body: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
     const proto = await raw('POST', '/auth/login', '{"__proto__": {"x": 1}}', 'application/json');
     expect(proto.status).toBe(400);
