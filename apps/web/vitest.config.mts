@@ -1,13 +1,20 @@
-import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
 
-// The web client's pure code (no browser, no API): `npm run test:web`. Page
-// behaviour is tested in real Chromium by tests/browser. Files are
-// `*.test.ts` so that Jest's unit project (`*.spec.ts`) never picks them up.
+// Unit tests of the web client's pure code (`*.test.ts` beside it; Jest runs
+// the api's `*.spec.ts`). `npm run test:web`.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
+  // As in vite.config.mts: the api's error catalogue, shared as source.
+  resolve: {
+    alias: {
+      '@app/error-codes': fileURLToPath(
+        new URL('../../libs/domain/src/errors/error-codes.ts', import.meta.url),
+      ),
+    },
+  },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
     environment: 'node',
   },
 });

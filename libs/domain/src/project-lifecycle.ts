@@ -30,17 +30,33 @@ export type ReviewDecision = 'ELIGIBLE' | 'INELIGIBLE';
 export const ProjectLifecycle = {
   assertEditable(status: ProjectStatusName): void {
     if (status !== 'DRAFT')
-      throw DomainError.conflict(`project is ${status}; only a DRAFT can be edited`);
+      throw DomainError.of(
+        'PROJECT_NOT_DRAFT',
+        { status },
+        `project is ${status}; only a DRAFT can be edited`,
+      );
   },
 
   submit(status: ProjectStatusName, window: RegistrationWindow, now: Date): ProjectStatusName {
     if (status !== 'DRAFT')
-      throw DomainError.conflict(`project is ${status}; only a DRAFT can be submitted`);
+      throw DomainError.of(
+        'PROJECT_NOT_DRAFT',
+        { status },
+        `project is ${status}; only a DRAFT can be submitted`,
+      );
     if (now < window.opensAt) {
-      throw DomainError.conflict(`registration opens at ${inZone(window.opensAt, window)}`);
+      throw DomainError.of(
+        'REGISTRATION_NOT_OPEN',
+        { opensAt: window.opensAt.toISOString(), timeZone: window.timeZone ?? DEFAULT_TIME_ZONE },
+        `registration opens at ${inZone(window.opensAt, window)}`,
+      );
     }
     if (now >= window.closesAt) {
-      throw DomainError.conflict(`registration closed at ${inZone(window.closesAt, window)}`);
+      throw DomainError.of(
+        'REGISTRATION_CLOSED',
+        { closesAt: window.closesAt.toISOString(), timeZone: window.timeZone ?? DEFAULT_TIME_ZONE },
+        `registration closed at ${inZone(window.closesAt, window)}`,
+      );
     }
     return 'SUBMITTED';
   },
@@ -48,9 +64,14 @@ export const ProjectLifecycle = {
   // "any → WITHDRAWN before judging ends": once a stage's result is known
   // (ADVANCED, ELIMINATED) or the project was refused, there is nothing to withdraw from.
   withdraw(status: ProjectStatusName): ProjectStatusName {
-    if (status === 'WITHDRAWN') throw DomainError.conflict('project is already withdrawn');
+    if (status === 'WITHDRAWN')
+      throw DomainError.of('PROJECT_ALREADY_WITHDRAWN', 'project is already withdrawn');
     if (status === 'INELIGIBLE' || status === 'ELIMINATED' || status === 'AWARDED') {
-      throw DomainError.conflict(`project is ${status}; judging has ended for it`);
+      throw DomainError.of(
+        'PROJECT_JUDGING_ENDED',
+        { status },
+        `project is ${status}; judging has ended for it`,
+      );
     }
     return 'WITHDRAWN';
   },
@@ -61,15 +82,24 @@ export const ProjectLifecycle = {
     reason?: string | null,
   ): ProjectStatusName {
     if (decision === 'INELIGIBLE' && !reason?.trim()) {
-      throw DomainError.unprocessable('a reason is required for INELIGIBLE', [
-        { field: 'reason', message: 'required when decision is INELIGIBLE' },
+      throw DomainError.of('INELIGIBLE_REASON_REQUIRED', 'a reason is required for INELIGIBLE', [
+        {
+          field: 'reason',
+          code: 'FIELD_REQUIRED',
+          message: 'required when decision is INELIGIBLE',
+        },
       ]);
     }
     // A decision may be corrected while judging has not started on it.
     if (status !== 'SUBMITTED' && status !== 'ELIGIBLE' && status !== 'INELIGIBLE') {
-      throw DomainError.conflict(`project is ${status}; only a submitted project can be reviewed`);
+      throw DomainError.of(
+        'PROJECT_NOT_REVIEWABLE',
+        { status },
+        `project is ${status}; only a submitted project can be reviewed`,
+      );
     }
-    if (status === decision) throw DomainError.conflict(`project is already ${status}`);
+    if (status === decision)
+      throw DomainError.of('PROJECT_ALREADY_DECIDED', { status }, `project is already ${status}`);
     return decision;
   },
 };

@@ -1,4 +1,4 @@
-import { FieldProblem } from './domain-error';
+import { FieldProblem, fieldProblem } from './domain-error';
 
 export interface Criterion {
   code: string;
@@ -14,20 +14,47 @@ const WEIGHT_SUM_TOLERANCE = 1e-6;
 export function validateRubric(criteria: Criterion[]): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (criteria.length === 0)
-    problems.push({ field: 'criteria', message: 'at least one criterion' });
+    problems.push(fieldProblem('criteria', 'RUBRIC_NO_CRITERIA', 'at least one criterion'));
   const seen = new Set<string>();
   criteria.forEach((c, i) => {
+    // Rows as the organiser counts them (1-based), named by the criterion.
+    const at = { row: i + 1, criterion: c.name || c.code };
     if (seen.has(c.code))
-      problems.push({ field: `criteria.${i}.code`, message: `duplicate code ${c.code}` });
+      problems.push(
+        fieldProblem(
+          `criteria.${i}.code`,
+          'CRITERION_DUPLICATE_CODE',
+          `row ${i + 1}: duplicate code ${c.code}`,
+          at,
+        ),
+      );
     seen.add(c.code);
     if (!(c.weight > 0))
-      problems.push({ field: `criteria.${i}.weight`, message: 'weight must be positive' });
+      problems.push(
+        fieldProblem(
+          `criteria.${i}.weight`,
+          'CRITERION_WEIGHT_NOT_POSITIVE',
+          `row ${i + 1}: weight must be positive`,
+          at,
+        ),
+      );
     if (!(c.maxScore > 0))
-      problems.push({ field: `criteria.${i}.maxScore`, message: 'maxScore must be positive' });
+      problems.push(
+        fieldProblem(
+          `criteria.${i}.maxScore`,
+          'CRITERION_MAX_NOT_POSITIVE',
+          `row ${i + 1}: maxScore must be positive`,
+          at,
+        ),
+      );
   });
   const sum = criteria.reduce((s, c) => s + c.weight, 0);
   if (criteria.length && Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
-    problems.push({ field: 'criteria', message: `weights must sum to 1 (they sum to ${sum})` });
+    problems.push(
+      fieldProblem('criteria', 'RUBRIC_WEIGHTS_SUM', `weights must sum to 1 (they sum to ${sum})`, {
+        sum,
+      }),
+    );
   }
   return problems;
 }

@@ -155,7 +155,9 @@ export async function registerRateLimits(
       .send({
         statusCode: 429,
         error: 'Too Many Requests',
+        code: 'RATE_LIMITED',
         message: `Too many requests; retry in ${seconds} s`,
+        params: { retryAfterSeconds: seconds },
       });
 
   const enforce = async (limiter: Limiter | null, req: FastifyRequest, reply: FastifyReply) => {

@@ -44,20 +44,35 @@ export interface AwardPlan {
 
 export function validateAwardTiers(tiers: AwardTierSpec[]): void {
   if (!tiers.length)
-    throw DomainError.unprocessable('give at least one award tier', [
-      { field: 'tiers', message: 'empty' },
+    throw DomainError.of('AWARD_TIERS_EMPTY', 'give at least one award tier', [
+      { field: 'tiers', code: 'AWARD_TIERS_EMPTY', message: 'empty' },
     ]);
   const names = tiers.map((t) => t.name.trim());
   const dupe = names.find((n, i) => names.indexOf(n) !== i);
   if (dupe)
-    throw DomainError.unprocessable(`duplicate tier ${dupe}`, [
-      { field: 'tiers', message: `duplicate name ${dupe}` },
+    throw DomainError.of('AWARD_TIER_DUPLICATE', { tier: dupe }, `duplicate tier ${dupe}`, [
+      {
+        field: 'tiers',
+        code: 'AWARD_TIER_DUPLICATE',
+        message: `duplicate name ${dupe}`,
+        params: { tier: dupe },
+      },
     ]);
   tiers.forEach((t, i) => {
     if (!Number.isInteger(t.count) || t.count < 1)
-      throw DomainError.unprocessable(`tier ${t.name}: count must be a whole number ≥ 1`, [
-        { field: `tiers.${i}.count`, message: 'must be ≥ 1' },
-      ]);
+      throw DomainError.of(
+        'AWARD_TIER_COUNT',
+        { tier: t.name },
+        `tier ${t.name}: count must be a whole number ≥ 1`,
+        [
+          {
+            field: `tiers.${i}.count`,
+            code: 'AWARD_TIER_COUNT',
+            message: 'must be ≥ 1',
+            params: { tier: t.name },
+          },
+        ],
+      );
   });
 }
 
@@ -72,13 +87,33 @@ export function planAwards(
   tieBreaks.forEach((tb, i) => {
     for (const [position, id] of tb.projectIds.entries()) {
       if (!known.has(id))
-        throw DomainError.unprocessable(`tieBreaks: ${id} is not in the final's standings`, [
-          { field: `tieBreaks.${i}.projectIds`, message: 'not in the standings' },
-        ]);
+        throw DomainError.of(
+          'TIE_BREAK_NOT_IN_STANDINGS',
+          { position: i + 1 },
+          `tieBreaks: ${id} is not in the final's standings`,
+          [
+            {
+              field: `tieBreaks.${i}.projectIds`,
+              code: 'TIE_BREAK_NOT_IN_STANDINGS',
+              message: 'not in the standings',
+              params: { position: i + 1 },
+            },
+          ],
+        );
       if (breakOf.has(id))
-        throw DomainError.unprocessable(`tieBreaks: ${id} appears twice`, [
-          { field: `tieBreaks.${i}.projectIds`, message: 'duplicate' },
-        ]);
+        throw DomainError.of(
+          'TIE_BREAK_DUPLICATE',
+          { position: i + 1 },
+          `tieBreaks: ${id} appears twice`,
+          [
+            {
+              field: `tieBreaks.${i}.projectIds`,
+              code: 'TIE_BREAK_DUPLICATE',
+              message: 'duplicate',
+              params: { position: i + 1 },
+            },
+          ],
+        );
       breakOf.set(id, { position, reason: tb.reason, group: tb.projectIds });
     }
   });

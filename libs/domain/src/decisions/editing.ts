@@ -1,4 +1,5 @@
 import { DomainError } from '../domain-error';
+import { RoundStatusValue } from '../errors/error-codes';
 
 // What may still change, and why not (409 naming the reason).
 
@@ -22,7 +23,9 @@ export function changedFields<T extends Record<string, unknown>>(
 
 export function assertRoundEditable(status: string): void {
   if (status !== 'DRAFT')
-    throw DomainError.conflict(
+    throw DomainError.of(
+      'ROUND_RULES_LOCKED',
+      { status: status as RoundStatusValue },
       `round is ${status}: its rubric, method, trim, weight and times change only while it is DRAFT ` +
         '(judges may already have scored under them)',
     );
@@ -30,7 +33,14 @@ export function assertRoundEditable(status: string): void {
 
 export function assertRubricEditable(openedRounds: { name: string; status: string }[]): void {
   if (openedRounds.length)
-    throw DomainError.conflict(
+    throw DomainError.of(
+      'RUBRIC_IN_USE',
+      {
+        rounds: openedRounds.map((r) => ({
+          roundName: r.name,
+          status: r.status as RoundStatusValue,
+        })),
+      },
       `rubric is used by round(s) already opened (${openedRounds.map((r) => `${r.name}: ${r.status}`).join(', ')}); ` +
         'scores were given against it',
     );
@@ -40,7 +50,10 @@ export function assertRubricEditable(openedRounds: { name: string; status: strin
 // would contradict recorded decisions.
 export function assertHeatQuotaEditable(advanced: boolean): void {
   if (advanced)
-    throw DomainError.conflict('the heat has already advanced: its quota decided recorded results');
+    throw DomainError.of(
+      'HEAT_QUOTA_LOCKED',
+      'the heat has already advanced: its quota decided recorded results',
+    );
 }
 
 export function assertRegistrationWindow(
@@ -50,11 +63,23 @@ export function assertRegistrationWindow(
   before: { opensAt: Date },
 ): void {
   if (closesAt <= opensAt)
-    throw DomainError.unprocessable('registrationClosesAt must be after registrationOpensAt', [
-      { field: 'registrationClosesAt', message: 'must be after registrationOpensAt' },
-    ]);
+    throw DomainError.of(
+      'DATES_OUT_OF_ORDER',
+      { start: 'registrationOpensAt', end: 'registrationClosesAt' },
+      'registrationClosesAt must be after registrationOpensAt',
+      [
+        {
+          field: 'registrationClosesAt',
+          code: 'FIELD_MUST_BE_AFTER',
+          message: 'must be after registrationOpensAt',
+          params: { other: 'registrationOpensAt' },
+        },
+      ],
+    );
   if (submittedCount > 0 && opensAt.getTime() > before.opensAt.getTime())
-    throw DomainError.conflict(
+    throw DomainError.of(
+      'REGISTRATION_OPENS_LATER',
+      { submittedCount },
       `${submittedCount} project(s) were already submitted: registration cannot open later than they were submitted`,
     );
 }

@@ -43,8 +43,8 @@ export function planAdvancement(
   includeReason?: string,
 ): AdvancementPlan {
   if (!Number.isInteger(req.count) || req.count < 0)
-    throw DomainError.unprocessable('count must be a whole number ≥ 0', [
-      { field: 'count', message: 'invalid' },
+    throw DomainError.of('ADVANCE_COUNT_INVALID', 'count must be a whole number ≥ 0', [
+      { field: 'count', code: 'ADVANCE_COUNT_INVALID', message: 'invalid' },
     ]);
   const inHeat = new Set(entrants);
   for (const [field, ids] of [
@@ -53,18 +53,37 @@ export function planAdvancement(
   ] as const) {
     const unknown = ids.filter((id) => !inHeat.has(id));
     if (unknown.length)
-      throw DomainError.unprocessable(
+      throw DomainError.of(
+        'ADVANCE_NOT_IN_HEAT',
+        { field, count: unknown.length },
         `${field}: not projects of this heat: ${unknown.join(', ')}`,
-        [{ field, message: 'not in this heat' }],
+        [
+          {
+            field,
+            code: 'ADVANCE_NOT_IN_HEAT',
+            message: 'not in this heat',
+            params: { field, count: unknown.length },
+          },
+        ],
       );
   }
   const excluded = new Map((req.exclude ?? []).map((e) => [e.projectId, e.reason]));
   const included = new Set(req.include ?? []);
   const both = [...included].filter((id) => excluded.has(id));
   if (both.length)
-    throw DomainError.unprocessable(`both included and excluded: ${both.join(', ')}`, [
-      { field: 'include', message: 'also excluded' },
-    ]);
+    throw DomainError.of(
+      'ADVANCE_BOTH_INCLUDED_EXCLUDED',
+      { count: both.length },
+      `both included and excluded: ${both.join(', ')}`,
+      [
+        {
+          field: 'include',
+          code: 'ADVANCE_BOTH_INCLUDED_EXCLUDED',
+          message: 'also excluded',
+          params: { count: both.length },
+        },
+      ],
+    );
 
   const scoreOf = new Map(standings.map((s) => [s.projectId, s.score]));
   const ordered = entrants

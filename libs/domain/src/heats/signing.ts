@@ -43,13 +43,24 @@ export function transitionSigning(
   details: { companyName?: string | null; registrationNo?: string | null },
 ): SigningStatus {
   const legal = (to === 'CANCELLED' && !isFinalSigning(from)) || FORWARD[from] === to;
-  if (!legal) throw DomainError.conflict(`a signing cannot go from ${from} to ${to}`);
+  if (!legal)
+    throw DomainError.of(
+      'SIGNING_TRANSITION_ILLEGAL',
+      { from, to },
+      `a signing cannot go from ${from} to ${to}`,
+    );
   if (to === 'LANDED') {
     const missing = (['companyName', 'registrationNo'] as const).filter((f) => !details[f]?.trim());
     if (missing.length) {
-      throw DomainError.unprocessable(
+      throw DomainError.of(
+        'SIGNING_LANDED_INCOMPLETE',
+        { fields: missing },
         `LANDED needs ${missing.join(' and ')}`,
-        missing.map((field) => ({ field, message: 'required for LANDED' })),
+        missing.map((field) => ({
+          field,
+          code: 'FIELD_REQUIRED' as const,
+          message: 'required for LANDED',
+        })),
       );
     }
   }

@@ -14,7 +14,18 @@ export type AssignmentResult =
       assignments: { judgeId: string; projectId: string }[];
       loads: Record<string, number>;
     }
-  | { ok: false; reason: string };
+  | {
+      ok: false;
+      reason: string;
+      /** The refusal's catalogue code and params (`projectId`: the caller names the project). */
+      code:
+        | 'ASSIGN_PER_PROJECT_INVALID'
+        | 'ASSIGN_NO_PROJECTS'
+        | 'ASSIGN_TOO_FEW_JUDGES'
+        | 'ASSIGN_TOO_FEW_FREE_JUDGES'
+        | 'ASSIGN_CONFLICTS_BLOCK';
+      params?: { judgeCount?: number; perProject?: number; free?: number; projectId?: string };
+    };
 
 export const conflictKey = (judgeId: string, projectId: string) => `${judgeId}:${projectId}`;
 
@@ -77,12 +88,22 @@ export function assignJudges(input: AssignmentInput): AssignmentResult {
   const projects = [...new Set(input.projectIds)].sort();
   const judges = [...new Set(input.judgeIds)].sort();
   if (!Number.isInteger(k) || k < 1)
-    return { ok: false, reason: 'judgesPerProject must be a positive integer' };
+    return {
+      ok: false,
+      code: 'ASSIGN_PER_PROJECT_INVALID',
+      reason: 'judgesPerProject must be a positive integer',
+    };
   if (projects.length === 0)
-    return { ok: false, reason: 'the heat has no ELIGIBLE project to assign' };
+    return {
+      ok: false,
+      code: 'ASSIGN_NO_PROJECTS',
+      reason: 'the heat has no ELIGIBLE project to assign',
+    };
   if (judges.length < k) {
     return {
       ok: false,
+      code: 'ASSIGN_TOO_FEW_JUDGES',
+      params: { judgeCount: judges.length, perProject: k },
       reason: `the round has ${judges.length} judges; ${k} per project needs at least ${k}`,
     };
   }
@@ -91,6 +112,8 @@ export function assignJudges(input: AssignmentInput): AssignmentResult {
     if (free < k)
       return {
         ok: false,
+        code: 'ASSIGN_TOO_FEW_FREE_JUDGES',
+        params: { projectId: p, free, perProject: k },
         reason: `project ${p} has only ${free} judges without a conflict; ${k} are needed`,
       };
   }
@@ -134,6 +157,8 @@ export function assignJudges(input: AssignmentInput): AssignmentResult {
   if (net.maxFlow(SS, TT) !== demand) {
     return {
       ok: false,
+      code: 'ASSIGN_CONFLICTS_BLOCK',
+      params: { perProject: k },
       reason: `conflicts leave no way to give every project ${k} judges with loads of ${floor}${ceil !== floor ? ` to ${ceil}` : ''} projects per judge`,
     };
   }

@@ -20,10 +20,19 @@ export function assertSameScale(
 ): void {
   const clash = others.find((o) => scaleOf(o.method) !== scaleOf(method));
   if (clash)
-    throw DomainError.unprocessable(
+    throw DomainError.of(
+      'METHOD_SCALE_MISMATCH',
+      { method, otherRoundName: clash.name, otherMethod: clash.method },
       `method ${method} (scale ${scaleOf(method)}) cannot be combined with round "${clash.name}" ` +
         `(${clash.method}, scale ${scaleOf(clash.method)}) in the same heat's standings`,
-      [{ field: 'method', message: `another round of this heat uses ${clash.method}` }],
+      [
+        {
+          field: 'method',
+          code: 'METHOD_SCALE_MISMATCH',
+          message: `another round of this heat uses ${clash.method}`,
+          params: { method, otherRoundName: clash.name, otherMethod: clash.method },
+        },
+      ],
     );
 }
 
@@ -49,11 +58,21 @@ export function conflictHoldsIn(declaredIn: RoundRef, target: RoundRef): boolean
 export function mayReadPeerScores(
   round: { peerScoresVisible: boolean },
   ownScore: 'DRAFT' | 'SUBMITTED' | null,
-): { ok: true } | { ok: false; reason: string } {
+):
+  | { ok: true }
+  | { ok: false; code: 'PEER_SCORES_HIDDEN' | 'PEER_SCORES_AFTER_OWN'; reason: string } {
   if (!round.peerScoresVisible)
-    return { ok: false, reason: "this round does not show other judges' scores" };
+    return {
+      ok: false,
+      code: 'PEER_SCORES_HIDDEN',
+      reason: "this round does not show other judges' scores",
+    };
   if (ownScore !== 'SUBMITTED')
-    return { ok: false, reason: "submit your own score first to see the other judges' scores" };
+    return {
+      ok: false,
+      code: 'PEER_SCORES_AFTER_OWN',
+      reason: "submit your own score first to see the other judges' scores",
+    };
   return { ok: true };
 }
 
@@ -78,17 +97,25 @@ export function blindForJudge<T extends JudgeProjectView>(
 // Closing a round with unsubmitted drafts loses nothing: the drafts stay
 // drafts (they never count in the ranking), but the organiser must say so.
 export function assertClosable(
-  drafts: { judgeId: string; projectId: string }[],
+  drafts: { judgeId: string; projectId: string; judgeName?: string; projectTitle?: string }[],
   force: { force?: boolean; reason?: string | null },
 ): void {
   if (!drafts.length) return;
   if (force.force && force.reason?.trim()) return;
   if (force.force)
-    throw DomainError.unprocessable('a reason is required to force the close', [
-      { field: 'reason', message: 'required with force' },
+    throw DomainError.of('FORCE_REASON_REQUIRED', 'a reason is required to force the close', [
+      { field: 'reason', code: 'FIELD_REQUIRED', message: 'required with force' },
     ]);
-  const list = drafts.map((d) => `judge ${d.judgeId} / project ${d.projectId}`).join('; ');
-  throw DomainError.conflict(
+  const list = drafts
+    .map((d) => `judge ${d.judgeName ?? d.judgeId} / project ${d.projectTitle ?? d.projectId}`)
+    .join('; ');
+  const named = drafts.map((d) => ({
+    judgeName: d.judgeName ?? '',
+    projectTitle: d.projectTitle ?? '',
+  }));
+  throw DomainError.of(
+    'ROUND_HAS_DRAFTS',
+    { drafts: named },
     `${drafts.length} score(s) are unsubmitted drafts: ${list}. ` +
       'Ask the judges to submit, or close with {"force": true, "reason": "…"}; the drafts stay drafts.',
   );

@@ -8,7 +8,7 @@ import type { RoundStatus } from './round-lifecycle';
  * so an auditor can recompute an order from the stored seed in any language.
  */
 export function drawPitchOrder(projectIds: readonly string[], seed: string): string[] {
-  if (!seed) throw DomainError.badRequest('a pitch-order seed must not be empty');
+  if (!seed) throw DomainError.of('PITCH_SEED_EMPTY', 'a pitch-order seed must not be empty');
   const order = [...new Set(projectIds)].sort();
   const random = sfc32(...cyrb128(seed));
   for (let i = order.length - 1; i > 0; i--) {
@@ -68,22 +68,41 @@ export const PitchRules = {
     reason?: string,
   ): void {
     if (status === 'CLOSED')
-      throw DomainError.conflict('round is CLOSED; its pitch order can no longer change');
+      throw DomainError.of('ROUND_CLOSED', 'round is CLOSED; its pitch order can no longer change');
     if (projectCount === 0)
-      throw DomainError.conflict('the round has no projects yet: assign judges to projects first');
+      throw DomainError.of(
+        'ROUND_HAS_NO_PROJECTS',
+        'the round has no projects yet: assign judges to projects first',
+      );
     if (alreadyDrawn && !reason?.trim())
-      throw DomainError.unprocessable('the pitch order is drawn already; a redraw needs a reason', [
-        { field: 'reason', message: 'required to redraw the pitch order' },
-      ]);
+      throw DomainError.of(
+        'REDRAW_REASON_REQUIRED',
+        'the pitch order is drawn already; a redraw needs a reason',
+        [
+          {
+            field: 'reason',
+            code: 'FIELD_REQUIRED',
+            message: 'required to redraw the pitch order',
+          },
+        ],
+      );
   },
 
   /** Only an OPEN round has a stage, and only its own projects step onto it. */
   assertMayPitch(status: RoundStatus, isRoundProject: boolean): void {
     if (status !== 'OPEN')
-      throw DomainError.conflict(`round is ${status}; projects pitch only while it is OPEN`);
+      throw DomainError.of(
+        'ROUND_NOT_OPEN',
+        { status },
+        `round is ${status}; projects pitch only while it is OPEN`,
+      );
     if (!isRoundProject)
-      throw DomainError.unprocessable('this project is not in the round', [
-        { field: 'projectId', message: 'not a project of this round' },
+      throw DomainError.of('PROJECT_NOT_IN_ROUND', 'this project is not in the round', [
+        {
+          field: 'projectId',
+          code: 'PROJECT_NOT_IN_ROUND',
+          message: 'not a project of this round',
+        },
       ]);
   },
 };

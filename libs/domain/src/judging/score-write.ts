@@ -33,21 +33,28 @@ export function sameScoreContent(a: ScoreContent, b: ScoreContent): boolean {
 // score; anything else on a submitted score is a conflict.
 export function unwrittenScoreAnswer(stored: StoredScore | null, request: ScoreRequest): 'same' {
   if (!stored) {
-    throw DomainError.unprocessable('there is no score to submit: save one with PUT first', [
-      { field: 'scores', message: 'missing' },
-    ]);
+    throw DomainError.of(
+      'SCORE_NOTHING_TO_SUBMIT',
+      'there is no score to submit: save one with PUT first',
+      [{ field: 'scores', code: 'FIELD_REQUIRED', message: 'missing' }],
+    );
   }
   if (stored.status === 'SUBMITTED') {
     if (request.submit && (!request.content || sameScoreContent(stored, request.content)))
       return 'same';
-    throw DomainError.conflict(
+    throw DomainError.of(
+      request.submit ? 'SCORE_SUBMITTED_DIFFERENT' : 'SCORE_LOCKED',
       request.submit
         ? 'this score is already submitted with different content; ask the organiser to reopen it'
         : 'this score is submitted and locked; ask the organiser to reopen it',
     );
   }
   // A draft the write did not touch: another request changed it at the same moment.
-  throw DomainError.conflict('this score changed meanwhile; reload it and try again');
+  throw DomainError.of(
+    'CHANGED_MEANWHILE',
+    { resource: 'score' },
+    'this score changed meanwhile; reload it and try again',
+  );
 }
 
 // What the one statement that writes a score found (see ScoringService): the
@@ -73,7 +80,7 @@ export function scoreWriteAnswer(facts: ScoreWriteFacts, request: ScoreRequest):
   const { round, stored } = facts;
   if (!round || (!facts.assigned && !facts.inPool)) throw DomainError.notFound('round');
   if (!facts.assigned)
-    throw DomainError.forbidden('this project is not assigned to you in this round');
+    throw DomainError.of('NOT_ASSIGNED', 'this project is not assigned to you in this round');
   if (facts.written) return 'written';
   RoundLifecycle.assertScorable(round.status, null);
   if (request.content && !round.criteriaCurrent) return 'stale-criteria';

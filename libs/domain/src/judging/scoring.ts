@@ -1,5 +1,5 @@
 import { Criterion } from '../rubric';
-import { FieldProblem } from '../domain-error';
+import { FieldProblem, fieldProblem } from '../domain-error';
 import { roundHalfAwayFromZero } from './rounding';
 
 export type AggregationMethod = 'MEAN' | 'TRIMMED_MEAN' | 'ZSCORE';
@@ -13,16 +13,27 @@ export function validateScores(criteria: Criterion[], scores: CriterionScores): 
   const known = new Set(criteria.map((c) => c.code));
   for (const c of criteria) {
     const v = scores[c.code];
+    const field = `scores.${c.code}`;
+    const criterion = c.name || c.code;
     if (v === undefined || v === null)
-      problems.push({ field: `scores.${c.code}`, message: 'missing' });
+      problems.push(fieldProblem(field, 'SCORE_MISSING', 'missing', { criterion }));
     else if (typeof v !== 'number' || !Number.isFinite(v))
-      problems.push({ field: `scores.${c.code}`, message: 'must be a number' });
+      problems.push(fieldProblem(field, 'SCORE_NOT_NUMBER', 'must be a number', { criterion }));
     else if (v < 0 || v > c.maxScore)
-      problems.push({ field: `scores.${c.code}`, message: `must be between 0 and ${c.maxScore}` });
+      problems.push(
+        fieldProblem(field, 'SCORE_OUT_OF_RANGE', `must be between 0 and ${c.maxScore}`, {
+          criterion,
+          max: c.maxScore,
+        }),
+      );
   }
   for (const code of Object.keys(scores)) {
     if (!known.has(code))
-      problems.push({ field: `scores.${code}`, message: 'not a criterion of this round' });
+      problems.push(
+        fieldProblem(`scores.${code}`, 'SCORE_UNKNOWN_CRITERION', 'not a criterion of this round', {
+          criterion: code,
+        }),
+      );
   }
   return problems;
 }

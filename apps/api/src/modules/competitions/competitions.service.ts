@@ -4,6 +4,7 @@ import {
   Criterion,
   DEFAULT_TIME_ZONE,
   DomainError,
+  ResourceName,
   canonicalTimeZone,
   hasRole,
   validateRubric,
@@ -92,12 +93,18 @@ export class CompetitionsService {
     return c.timeZone;
   }
 
-  // Organisers manage only the competitions they organise; to anyone else the
-  // competition's management surface does not exist (404).
-  async assertCanManage(actor: Actor, competitionId: string): Promise<void> {
+  // The one access rule: organisers manage only the competitions they
+  // organise; to anyone else the object does not exist (404 naming `as`, the
+  // object asked for: a heat, a round… of that competition). Only a refusal is
+  // a 404: any other failure (the database unreachable) passes through as it is.
+  async assertCanManage(
+    actor: Actor,
+    competitionId: string,
+    as: { resource: ResourceName; id: string } = { resource: 'competition', id: competitionId },
+  ): Promise<void> {
     if (hasRole(actor, 'ADMIN')) {
       if (!(await this.prisma.competition.count({ where: { id: competitionId } }))) {
-        throw DomainError.notFound('competition', competitionId);
+        throw DomainError.notFound(as.resource, as.id);
       }
       return;
     }
@@ -106,7 +113,7 @@ export class CompetitionsService {
           where: { competitionId_userId: { competitionId, userId: actor.id } },
         })
       : null;
-    if (!membership) throw DomainError.notFound('competition', competitionId);
+    if (!membership) throw DomainError.notFound(as.resource, as.id);
   }
 
   async managedCompetitionIds(actor: Actor): Promise<string[] | 'all'> {

@@ -64,7 +64,8 @@ export class OrganisersService {
         actor.id !== userId &&
         !actor.roles.includes('ADMIN')
       )
-        throw DomainError.forbidden(
+        throw DomainError.of(
+          'CREATOR_NOT_REMOVABLE',
           "the competition's creator can be removed only by itself or an admin",
         );
       const removed = await tx.competitionOrganiser.deleteMany({
@@ -82,6 +83,10 @@ export class OrganisersService {
         data: { userId },
       });
     });
-    return this.list(actor, competitionId).catch(() => ({ items: [] }));
+    // Removing oneself ends one's access: then the list is empty, not a 404.
+    return this.list(actor, competitionId).catch((e: unknown) => {
+      if (e instanceof DomainError && e.code === 'NOT_FOUND') return { items: [] };
+      throw e;
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError } from '@app/domain';
+import { Actor } from '@app/domain';
 import { PrismaService } from '@app/database';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { IdentityService } from '../identity/identity.service';
@@ -23,8 +23,9 @@ export class AdvancementRecordService {
 
   async record(actor: Actor, heatId: string) {
     const heat = await this.competitions.getHeat(heatId);
-    await this.competitions.assertCanManage(actor, heat.competitionId).catch(() => {
-      throw DomainError.notFound('heat', heatId);
+    await this.competitions.assertCanManage(actor, heat.competitionId, {
+      resource: 'heat',
+      id: heatId,
     });
     const decision = await this.prisma.heatAdvancement.findUnique({ where: { heatId } });
     if (!decision) return { advanced: false as const };

@@ -132,8 +132,9 @@ export class AdvancementService {
     },
   ) {
     const heat = await this.competitions.getHeat(heatId);
-    await this.competitions.assertCanManage(actor, heat.competitionId).catch(() => {
-      throw DomainError.notFound('heat', heatId);
+    await this.competitions.assertCanManage(actor, heat.competitionId, {
+      resource: 'heat',
+      id: heatId,
     });
     if (await this.prisma.heatAdvancement.findUnique({ where: { heatId } }))
       throw DomainError.conflict('this heat has already advanced');

@@ -92,8 +92,9 @@ export class AwardsService {
 
   private async finalHeat(actor: Actor, heatId: string) {
     const heat = await this.competitions.getHeat(heatId);
-    await this.competitions.assertCanManage(actor, heat.competitionId).catch(() => {
-      throw DomainError.notFound('heat', heatId);
+    await this.competitions.assertCanManage(actor, heat.competitionId, {
+      resource: 'heat',
+      id: heatId,
     });
     if (!(await this.competitions.isFinalStage(heat)))
       throw DomainError.conflict('awards are for the final: this heat is not in the last stage');

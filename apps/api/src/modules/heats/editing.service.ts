@@ -63,8 +63,9 @@ export class EditingService {
 
   async heat(actor: Actor, heatId: string, dto: UpdateHeatDto) {
     const before = await this.competitions.getHeat(heatId);
-    await this.competitions.assertCanManage(actor, before.competitionId).catch(() => {
-      throw DomainError.notFound('heat', heatId);
+    await this.competitions.assertCanManage(actor, before.competitionId, {
+      resource: 'heat',
+      id: heatId,
     });
     const { stage: _stage, ...row } = before;
     const patch = { ...dto, startsAt: date(dto.startsAt) };
@@ -81,8 +82,9 @@ export class EditingService {
   async rubric(actor: Actor, rubricId: string, dto: UpdateRubricDto) {
     const before = await this.edits.rubric(rubricId);
     if (!before) throw DomainError.notFound('rubric', rubricId);
-    await this.competitions.assertCanManage(actor, before.competitionId).catch(() => {
-      throw DomainError.notFound('rubric', rubricId);
+    await this.competitions.assertCanManage(actor, before.competitionId, {
+      resource: 'rubric',
+      id: rubricId,
     });
     const criteria: Criterion[] | undefined = dto.criteria?.map((c) => ({
       code: c.code,

@@ -22,8 +22,9 @@ export class ResultChangeService {
 
   async change(actor: Actor, heatId: string, projectId: string, dto: ChangeResultDto) {
     const heat = await this.competitions.getHeat(heatId);
-    await this.competitions.assertCanManage(actor, heat.competitionId).catch(() => {
-      throw DomainError.notFound('heat', heatId);
+    await this.competitions.assertCanManage(actor, heat.competitionId, {
+      resource: 'heat',
+      id: heatId,
     });
     const advancement = await this.prisma.heatAdvancement.findUnique({ where: { heatId } });
     if (!advancement) throw DomainError.conflict('this heat has no results yet: advance it first');

@@ -122,8 +122,9 @@ export class ResultsReleaseService {
 
   private async managedHeat(actor: Actor, heatId: string) {
     const heat = await this.competitions.getHeat(heatId);
-    await this.competitions.assertCanManage(actor, heat.competitionId).catch(() => {
-      throw DomainError.notFound('heat', heatId);
+    await this.competitions.assertCanManage(actor, heat.competitionId, {
+      resource: 'heat',
+      id: heatId,
     });
     return heat;
   }

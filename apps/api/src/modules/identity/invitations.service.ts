@@ -1,10 +1,5 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
-import { Actor, resendRefusal } from '@app/domain';
+import { Injectable } from '@nestjs/common';
+import { Actor, DomainError, resendRefusal } from '@app/domain';
 import { PrismaService, User, appendAudit } from '@app/database';
 import { LATEST_INVITATION, UserListItem, toUserListItem } from './identity.service';
 import { issueInvitation } from './invitations';
@@ -33,13 +28,15 @@ export class InvitationsService {
       (!scope ||
         (user.roles.includes('JUDGE') &&
           (user.createdById === scope.createdById || scope.judgeIds.includes(user.id))));
-    if (!visible) throw new NotFoundException(`No user ${userId}`);
+    if (!visible) throw DomainError.notFound('user', userId);
     // A pending invitation belongs to the competition that sent it. An
     // organiser elsewhere who has the judge in a pool (after an import, say)
     // may not send it again: that would void the first link and put its own
     // name on the invitation.
     if (scope && !(user.createdById && scope.inviterIds.includes(user.createdById)))
-      throw new ForbiddenException(
+      throw DomainError.of(
+        'INVITATION_NOT_YOURS',
+        { userName: user.name },
         'only the organisers who invited this judge can send the invitation again',
       );
     const inviterName =
@@ -49,7 +46,7 @@ export class InvitationsService {
       await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
       const current = await tx.user.findUniqueOrThrow({ where: { id: userId } });
       const refusal = refusalOf(current);
-      if (refusal) throw new ConflictException(refusal);
+      if (refusal) throw DomainError.of(refusal.code, { userName: current.name }, refusal.message);
       const now = new Date();
       await tx.invitation.updateMany({
         where: { userId, purpose: 'INVITATION', usedAt: null, expiresAt: { gt: now } },

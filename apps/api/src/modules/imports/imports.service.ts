@@ -130,8 +130,9 @@ export class ImportsService {
   async get(actor: Actor, importId: string): Promise<ImportJobDto> {
     const job = await this.prisma.importJob.findUnique({ where: { id: importId } });
     if (!job) throw DomainError.notFound('import', importId);
-    await this.competitions.assertCanManage(actor, job.competitionId).catch(() => {
-      throw DomainError.notFound('import', importId);
+    await this.competitions.assertCanManage(actor, job.competitionId, {
+      resource: 'import',
+      id: importId,
     });
     const failed = await this.prisma.importRow.findMany({
       where: { importId, status: { in: ['FAILED', 'SKIPPED'] } },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, withCoverage } from '@app/domain';
+import { Actor, withCoverage } from '@app/domain';
 import { PrismaService, assignedJudgeCounts } from '@app/database';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { heatStandings } from './heat-standings';
@@ -65,8 +65,9 @@ export class RankingsService {
 
   async standings(actor: Actor, heatId: string) {
     const heat = await this.competitions.getHeat(heatId);
-    await this.competitions.assertCanManage(actor, heat.competitionId).catch(() => {
-      throw DomainError.notFound('heat', heatId);
+    await this.competitions.assertCanManage(actor, heat.competitionId, {
+      resource: 'heat',
+      id: heatId,
     });
     return heatStandings(this.prisma, heatId);
   }

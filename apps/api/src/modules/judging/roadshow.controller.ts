@@ -1,16 +1,6 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  MessageEvent,
-  Param,
-  Post,
-  Query,
-  Sse,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, MessageEvent, Param, Post, Query, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { DomainError } from '@app/domain';
 import {
   Observable,
   catchError,
@@ -151,7 +141,8 @@ export class RoadshowController {
   ): Promise<Observable<MessageEvent>> {
     const ticketId = await this.tickets.accepts(ticket, id);
     if (!ticketId)
-      throw new UnauthorizedException(
+      throw DomainError.of(
+        'SCREEN_LINK_EXPIRED',
         'This screen link has expired: ask the organisers for a new one',
       );
     const first = await this.screen.state(id);

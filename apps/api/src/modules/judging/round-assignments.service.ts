@@ -24,9 +24,10 @@ export class RoundAssignmentsService {
 
   async autoAssign(actor: Actor, roundId: string, dto: AutoAssignDto) {
     const round = await this.rounds.managed(actor, roundId);
-    if (round.status === 'CLOSED') throw DomainError.conflict('round is CLOSED');
+    if (round.status === 'CLOSED') throw DomainError.of('ROUND_CLOSED', 'round is CLOSED');
     if (await this.prisma.score.count({ where: { roundId } })) {
-      throw DomainError.conflict(
+      throw DomainError.of(
+        'SCORING_STARTED',
         'judges have started scoring this round; change single assignments instead',
       );
     }
@@ -45,10 +46,19 @@ export class RoundAssignmentsService {
       judgesPerProject: dto.judgesPerProject,
       conflicts,
     });
-    if (!result.ok)
-      throw DomainError.unprocessable(`Impossible assignment: ${result.reason}`, [
-        { field: 'judgesPerProject', message: result.reason },
-      ]);
+    if (!result.ok) {
+      const { projectId, ...rest } = result.params ?? {};
+      const params = projectId
+        ? { ...rest, projectTitle: projects.find((p) => p.id === projectId)?.title ?? '' }
+        : rest;
+      throw new DomainError(
+        'UNPROCESSABLE',
+        `Impossible assignment: ${result.reason}`,
+        [{ field: 'judgesPerProject', code: result.code, message: result.reason, params }],
+        result.code,
+        params,
+      );
+    }
     const timeZone = await this.competitions.timeZoneOf(round.competitionId);
     await this.prisma.$transaction(async (tx) => {
       await assertChangeable(tx, roundId);
@@ -70,29 +80,37 @@ export class RoundAssignmentsService {
 
   async addAssignment(actor: Actor, roundId: string, judgeId: string, projectId: string) {
     const round = await this.rounds.managed(actor, roundId);
-    if (round.status === 'CLOSED') throw DomainError.conflict('round is CLOSED');
+    if (round.status === 'CLOSED') throw DomainError.of('ROUND_CLOSED', 'round is CLOSED');
     const judge = await this.prisma.roundJudge.findUnique({
       where: { roundId_judgeId: { roundId, judgeId } },
     });
     if (!judge)
-      throw DomainError.unprocessable('judge is not in this round', [
-        { field: 'judgeId', message: 'not in the round' },
+      throw DomainError.of('JUDGE_NOT_IN_ROUND', 'judge is not in this round', [
+        { field: 'judgeId', code: 'JUDGE_NOT_IN_ROUND', message: 'not in the round' },
       ]);
     const project = (await this.panel.conflictProfiles(round.heatId)).find(
       (p) => p.id === projectId,
     );
     if (!project)
-      throw DomainError.unprocessable('not an ELIGIBLE project of this heat', [
-        { field: 'projectId', message: 'not eligible here' },
+      throw DomainError.of('PROJECT_NOT_ELIGIBLE_IN_HEAT', 'not an ELIGIBLE project of this heat', [
+        { field: 'projectId', code: 'PROJECT_NOT_ELIGIBLE_IN_HEAT', message: 'not eligible here' },
       ]);
     const declared = (await this.panel.declaredConflicts(round)).has(
       conflictKey(judgeId, projectId),
     );
     const structural = structuralConflict({ ...judge, id: judge.judgeId }, project);
     if (structural === 'OWN_PROJECT')
-      throw DomainError.conflict('the judge owns this project or is in its team');
+      throw DomainError.of(
+        'JUDGE_OWNS_PROJECT',
+        { judgeName: judge.name, projectTitle: project.title },
+        'the judge owns this project or is in its team',
+      );
     if (declared || structural)
-      throw DomainError.conflict('the judge has a conflict with this project');
+      throw DomainError.of(
+        'JUDGE_HAS_CONFLICT',
+        { judgeName: judge.name, projectTitle: project.title },
+        'the judge has a conflict with this project',
+      );
     const timeZone = await this.competitions.timeZoneOf(round.competitionId);
     await this.prisma
       .$transaction(async (tx) => {
@@ -112,7 +130,12 @@ export class RoundAssignmentsService {
         await planAssignmentMails(tx, round, timeZone);
       })
       .catch((e) => {
-        if (isUniqueViolation(e)) throw DomainError.conflict('already assigned');
+        if (isUniqueViolation(e))
+          throw DomainError.of(
+            'ALREADY_ASSIGNED',
+            { judgeName: judge.name, projectTitle: project.title },
+            'already assigned',
+          );
         throw e;
       });
     return { roundId, judgeId, projectId };
@@ -120,7 +143,7 @@ export class RoundAssignmentsService {
 
   async removeAssignment(actor: Actor, roundId: string, judgeId: string, projectId: string) {
     const round = await this.rounds.managed(actor, roundId);
-    if (round.status === 'CLOSED') throw DomainError.conflict('round is CLOSED');
+    if (round.status === 'CLOSED') throw DomainError.of('ROUND_CLOSED', 'round is CLOSED');
     const removed = await this.prisma.$transaction(async (tx) => {
       await assertChangeable(tx, roundId);
       return removePair(tx, round, judgeId, projectId, {

@@ -21,14 +21,21 @@ export class RoundPanelService {
 
   async addJudges(actor: Actor, roundId: string, judgeIds: string[]) {
     const round = await this.rounds.managed(actor, roundId);
-    if (round.status === 'CLOSED') throw DomainError.conflict('round is CLOSED');
+    if (round.status === 'CLOSED') throw DomainError.of('ROUND_CLOSED', 'round is CLOSED');
     const users = await this.identity.findUsers([...new Set(judgeIds)]);
     const judges = users.filter((u) => u.roles.includes('JUDGE'));
     const bad = judgeIds.filter((id) => !judges.some((j) => j.id === id));
     if (bad.length) {
-      throw DomainError.unprocessable(
+      throw DomainError.of(
+        'NOT_JUDGES',
+        { count: bad.length },
         `not judges: ${bad.join(', ')}`,
-        bad.map((id) => ({ field: 'judgeIds', message: `${id} is not a judge` })),
+        bad.map((id) => ({
+          field: 'judgeIds',
+          code: 'NOT_JUDGES' as const,
+          message: `${id} is not a judge`,
+          params: { count: 1 },
+        })),
       );
     }
     await this.prisma.$transaction(async (tx) => {
@@ -64,17 +71,20 @@ export class RoundPanelService {
     if (!round) throw DomainError.notFound('round', roundId);
     const organiser = await this.competitions.assertCanManage(actor, round.competitionId).then(
       () => true,
-      () => false,
+      (e: unknown) => {
+        if (DomainError.isNotFound(e)) return false;
+        throw e;
+      },
     );
     if (!organiser) {
       const inPool = await this.prisma.roundJudge.count({ where: { roundId, judgeId: actor.id } });
       if (!inPool) throw DomainError.notFound('round', roundId);
       if (dto.judgeId !== actor.id)
-        throw DomainError.forbidden('a judge may declare conflicts only for itself');
+        throw DomainError.of('CONFLICT_ONLY_SELF', 'a judge may declare conflicts only for itself');
     }
     if (!(await this.prisma.roundJudge.count({ where: { roundId, judgeId: dto.judgeId } }))) {
-      throw DomainError.unprocessable('judge is not in this round', [
-        { field: 'judgeId', message: 'not in the round' },
+      throw DomainError.of('JUDGE_NOT_IN_ROUND', 'judge is not in this round', [
+        { field: 'judgeId', code: 'JUDGE_NOT_IN_ROUND', message: 'not in the round' },
       ]);
     }
     if (round.status === 'CLOSED') RoundLifecycle.assertChangeable(round.status);
@@ -113,7 +123,8 @@ export class RoundPanelService {
         return { conflict, removedAssignment: removed.assignment, removedScore: removed.score };
       })
       .catch((e) => {
-        if (isUniqueViolation(e)) throw DomainError.conflict('this conflict is already declared');
+        if (isUniqueViolation(e))
+          throw DomainError.of('CONFLICT_ALREADY_DECLARED', 'this conflict is already declared');
         throw e;
       });
   }

@@ -30,7 +30,11 @@ export class RoundProgressService {
   async remind(actor: Actor, roundId: string) {
     const round = await this.rounds.managed(actor, roundId);
     if (round.status !== 'OPEN')
-      throw DomainError.conflict(`round is ${round.status}; reminders are for OPEN rounds`);
+      throw DomainError.of(
+        'ROUND_NOT_OPEN',
+        { status: round.status },
+        `round is ${round.status}; reminders are for OPEN rounds`,
+      );
     const timeZone = await this.competitions.timeZoneOf(round.competitionId);
     const judges = await this.prisma.$transaction((tx) =>
       requestReminder(tx, round, round.heatName, timeZone),

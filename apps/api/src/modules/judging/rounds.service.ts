@@ -35,14 +35,25 @@ export class RoundsService {
 
   async create(actor: Actor, heatId: string, dto: CreateRoundDto) {
     const heat = await this.competitions.getHeat(heatId);
-    await this.competitions.assertCanManage(actor, heat.competitionId).catch(() => {
-      throw DomainError.notFound('heat', heatId);
+    await this.competitions.assertCanManage(actor, heat.competitionId, {
+      resource: 'heat',
+      id: heatId,
     });
     const rubric = await this.competitions.getRubric(heat.competitionId, dto.rubricId);
     if (dto.opensAt && dto.closesAt && new Date(dto.closesAt) <= new Date(dto.opensAt)) {
-      throw DomainError.unprocessable('closesAt must be after opensAt', [
-        { field: 'closesAt', message: 'must be after opensAt' },
-      ]);
+      throw DomainError.of(
+        'DATES_OUT_OF_ORDER',
+        { start: 'opensAt', end: 'closesAt' },
+        'closesAt must be after opensAt',
+        [
+          {
+            field: 'closesAt',
+            code: 'FIELD_MUST_BE_AFTER',
+            message: 'must be after opensAt',
+            params: { other: 'opensAt' },
+          },
+        ],
+      );
     }
     assertSameScale(
       dto.method,
@@ -73,8 +84,9 @@ export class RoundsService {
 
   async listForHeat(actor: Actor, heatId: string) {
     const heat = await this.competitions.getHeat(heatId);
-    await this.competitions.assertCanManage(actor, heat.competitionId).catch(() => {
-      throw DomainError.notFound('heat', heatId);
+    await this.competitions.assertCanManage(actor, heat.competitionId, {
+      resource: 'heat',
+      id: heatId,
     });
     return this.prisma.round.findMany({ where: { heatId }, orderBy: { createdAt: 'asc' } });
   }
@@ -83,8 +95,9 @@ export class RoundsService {
   async managed(actor: Actor, roundId: string): Promise<RoundRow> {
     const round = await this.prisma.round.findUnique({ where: { id: roundId } });
     if (!round) throw DomainError.notFound('round', roundId);
-    await this.competitions.assertCanManage(actor, round.competitionId).catch(() => {
-      throw DomainError.notFound('round', roundId);
+    await this.competitions.assertCanManage(actor, round.competitionId, {
+      resource: 'round',
+      id: roundId,
     });
     return round;
   }
@@ -95,7 +108,11 @@ export class RoundsService {
     RoundLifecycle.open(round.status);
     const timeZone = await this.competitions.timeZoneOf(round.competitionId);
     if (!(await this.prisma.$transaction((tx) => openRound(tx, roundId, timeZone))))
-      throw DomainError.conflict('the round changed meanwhile; reload it');
+      throw DomainError.of(
+        'CHANGED_MEANWHILE',
+        { resource: 'round' },
+        'the round changed meanwhile; reload it',
+      );
     return this.prisma.round.findUniqueOrThrow({ where: { id: roundId } });
   }
 
@@ -108,11 +125,15 @@ export class RoundsService {
     RoundLifecycle.close(round.status);
     const closed = await this.prisma.$transaction(async (tx) => {
       await lockRoundExclusive(tx, roundId);
-      const drafts = await tx.score.findMany({
-        where: { roundId, status: 'DRAFT' },
-        select: { judgeId: true, projectId: true },
-        orderBy: [{ judgeId: 'asc' }, { projectId: 'asc' }],
-      });
+      // Named as the organiser knows them: the refusal lists judges and projects.
+      const drafts = await tx.$queryRaw<DraftRow[]>`
+        SELECT s.judge_id AS "judgeId", s.project_id AS "projectId",
+               COALESCE(j.name, '') AS "judgeName", COALESCE(rp.title, '') AS "projectTitle"
+          FROM scores s
+          LEFT JOIN round_judges j ON j.round_id = s.round_id AND j.judge_id = s.judge_id
+          LEFT JOIN round_projects rp ON rp.round_id = s.round_id AND rp.project_id = s.project_id
+         WHERE s.round_id = ${roundId}::uuid AND s.status = 'DRAFT'
+         ORDER BY s.judge_id, s.project_id`;
       assertClosable(drafts, dto);
       if (!(await closeRound(tx, roundId))) return false;
       if (drafts.length)
@@ -127,7 +148,12 @@ export class RoundsService {
         });
       return true;
     });
-    if (!closed) throw DomainError.conflict('the round changed meanwhile; reload it');
+    if (!closed)
+      throw DomainError.of(
+        'CHANGED_MEANWHILE',
+        { resource: 'round' },
+        'the round changed meanwhile; reload it',
+      );
     return this.prisma.round.findUniqueOrThrow({ where: { id: roundId } });
   }
 
@@ -148,9 +174,19 @@ export class RoundsService {
     const nextOpens = (patch.opensAt as Date | undefined) ?? round.opensAt;
     const nextCloses = (patch.closesAt as Date | undefined) ?? round.closesAt;
     if (nextOpens && nextCloses && nextCloses <= nextOpens)
-      throw DomainError.unprocessable('closesAt must be after opensAt', [
-        { field: 'closesAt', message: 'must be after opensAt' },
-      ]);
+      throw DomainError.of(
+        'DATES_OUT_OF_ORDER',
+        { start: 'opensAt', end: 'closesAt' },
+        'closesAt must be after opensAt',
+        [
+          {
+            field: 'closesAt',
+            code: 'FIELD_MUST_BE_AFTER',
+            message: 'must be after opensAt',
+            params: { other: 'opensAt' },
+          },
+        ],
+      );
     if (dto.method && dto.method !== round.method)
       assertSameScale(
         dto.method,
@@ -172,7 +208,11 @@ export class RoundsService {
         },
       });
       if (updated.length !== 1)
-        throw DomainError.conflict('the round changed meanwhile; reload it');
+        throw DomainError.of(
+          'CHANGED_MEANWHILE',
+          { resource: 'round' },
+          'the round changed meanwhile; reload it',
+        );
       if (changes.length)
         await appendAudit(tx, {
           competitionId: round.competitionId,

@@ -72,13 +72,13 @@ export class ScoringService {
     if (!access || (!access.assigned && !access.in_pool))
       throw DomainError.notFound('round', roundId);
     if (!access.assigned)
-      throw DomainError.forbidden('this project is not assigned to you in this round');
+      throw DomainError.of('NOT_ASSIGNED', 'this project is not assigned to you in this round');
     const own = await this.prisma.score.findUnique({
       where: { roundId_judgeId_projectId: { roundId, judgeId: actor.id, projectId } },
       select: { status: true },
     });
     const may = mayReadPeerScores({ peerScoresVisible: access.peer === true }, own?.status ?? null);
-    if (!may.ok) throw DomainError.forbidden(may.reason);
+    if (!may.ok) throw DomainError.of(may.code, may.reason);
     const others = await this.prisma.score.findMany({
       where: { roundId, projectId, status: 'SUBMITTED', judgeId: { not: actor.id } },
       orderBy: { submittedAt: 'asc' },
@@ -113,7 +113,9 @@ export class ScoringService {
       const problems = validateScores(rubric.criteria, dto.scores);
       if (problems.length) {
         await this.assignedRound(actor, roundId, projectId); // 404/403 come before 422
-        throw DomainError.unprocessable(
+        throw DomainError.of(
+          'SCORES_INVALID',
+          { problems: problems.length },
           `Invalid scores: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
           problems,
         );
@@ -213,7 +215,12 @@ export class ScoringService {
         where: { id: existing.id, status: 'SUBMITTED' },
         data: { status: 'DRAFT', submittedAt: null, seq },
       });
-      if (updated.length !== 1) throw DomainError.conflict('this score was reopened meanwhile');
+      if (updated.length !== 1)
+        throw DomainError.of(
+          'CHANGED_MEANWHILE',
+          { resource: 'score' },
+          'this score was reopened meanwhile',
+        );
       await appendAudit(tx, {
         competitionId: round.competitionId,
         actorId: actor.id,
@@ -254,7 +261,7 @@ export class ScoringService {
     const round = rows[0];
     if (!round || (!round.assigned && !round.in_pool)) throw DomainError.notFound('round', roundId);
     if (!round.assigned)
-      throw DomainError.forbidden('this project is not assigned to you in this round');
+      throw DomainError.of('NOT_ASSIGNED', 'this project is not assigned to you in this round');
     return round;
   }
 

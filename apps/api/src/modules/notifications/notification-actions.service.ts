@@ -94,10 +94,6 @@ export class NotificationActionsService {
     if (hasRole(actor, 'ADMIN')) return;
     const { competitionId } = mail;
     if (!competitionId) throw DomainError.notFound('notification', id);
-    try {
-      await this.competitions.assertCanManage(actor, competitionId);
-    } catch {
-      throw DomainError.notFound('notification', id);
-    }
+    await this.competitions.assertCanManage(actor, competitionId, { resource: 'notification', id });
   }
 }

@@ -374,7 +374,10 @@ export class RegistrationService {
       // Organisers may look at a project but only its owner changes it.
       const visible = await this.get(actor, projectId).then(
         () => true,
-        () => false,
+        (e: unknown) => {
+          if (DomainError.isNotFound(e)) return false;
+          throw e;
+        },
       );
       if (visible) throw DomainError.forbidden('only the project owner may do this');
       throw DomainError.notFound('project', projectId);
@@ -385,8 +388,9 @@ export class RegistrationService {
   private async visibleToOrganiser(actor: Actor, projectId: string): Promise<Project> {
     const project = await this.prisma.project.findUnique({ where: { id: projectId } });
     if (!project) throw DomainError.notFound('project', projectId);
-    await this.competitions.assertCanManage(actor, project.competitionId).catch(() => {
-      throw DomainError.notFound('project', projectId);
+    await this.competitions.assertCanManage(actor, project.competitionId, {
+      resource: 'project',
+      id: projectId,
     });
     return project;
   }

@@ -31,8 +31,8 @@ export class SigningService {
     await this.competitions.assertCanManage(actor, competitionId);
     const project = await this.registration.projectSummary(dto.projectId);
     if (!project || project.competitionId !== competitionId) {
-      throw DomainError.unprocessable('not a project of this competition', [
-        { field: 'projectId', message: 'unknown project' },
+      throw DomainError.of('PROJECT_NOT_IN_COMPETITION', 'not a project of this competition', [
+        { field: 'projectId', code: 'PROJECT_NOT_IN_COMPETITION', message: 'unknown project' },
       ]);
     }
     const heat = await this.advancement.entryHeat(project.id, project.heatId);
@@ -88,8 +88,9 @@ export class SigningService {
   async transition(actor: Actor, signingId: string, dto: TransitionDto) {
     const signing = await this.prisma.signing.findUnique({ where: { id: signingId } });
     if (!signing) throw DomainError.notFound('signing', signingId);
-    await this.competitions.assertCanManage(actor, signing.competitionId).catch(() => {
-      throw DomainError.notFound('signing', signingId);
+    await this.competitions.assertCanManage(actor, signing.competitionId, {
+      resource: 'signing',
+      id: signingId,
     });
     const from = signing.status;
     const to = transitionSigning(from, dto.to, dto);
@@ -110,7 +111,11 @@ export class SigningService {
         },
       });
       if (updated.length !== 1)
-        throw DomainError.conflict('the signing changed meanwhile; reload it');
+        throw DomainError.of(
+          'CHANGED_MEANWHILE',
+          { resource: 'signing' },
+          'the signing changed meanwhile; reload it',
+        );
       await tx.signingTransition.create({
         data: {
           signingId,
@@ -160,8 +165,9 @@ export class SigningService {
       include: { transitions: { orderBy: { createdAt: 'asc' } } },
     });
     if (!signing) throw DomainError.notFound('signing', signingId);
-    await this.competitions.assertCanManage(actor, signing.competitionId).catch(() => {
-      throw DomainError.notFound('signing', signingId);
+    await this.competitions.assertCanManage(actor, signing.competitionId, {
+      resource: 'signing',
+      id: signingId,
     });
     return { ...this.view(signing), transitions: signing.transitions };
   }

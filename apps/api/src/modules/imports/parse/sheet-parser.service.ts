@@ -1,13 +1,13 @@
-import { HttpException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import {
   DomainError,
   DomainErrorKind,
+  ERROR_CODES,
   FieldProblem,
   IMPORT_LIMITS,
-  IMPORT_LIMIT_STATUS,
   ImportLimitProblem,
 } from '@app/domain';
 import type { ReadSheet } from './spreadsheet-reader';
@@ -25,15 +25,14 @@ export type ParseReply =
 
 // A refusal for a limit, as the HTTP answer carries it: the status of its
 // kind (413, 422 or 503) and the code with its numbers in `details`.
-export function limitRefusal(problem: ImportLimitProblem): HttpException {
-  return new HttpException(
-    {
-      message: problem.message,
-      details: [
-        { field: 'file', code: problem.code, message: problem.message, params: problem.params },
-      ],
-    },
-    IMPORT_LIMIT_STATUS[problem.code],
+export function limitRefusal(problem: ImportLimitProblem): DomainError {
+  // The catalogue gives each limit code the status IMPORT_LIMIT_STATUS names.
+  return new DomainError(
+    ERROR_CODES[problem.code].kind,
+    problem.message,
+    [{ field: 'file', code: problem.code, message: problem.message, params: problem.params }],
+    problem.code,
+    problem.params,
   );
 }
 
