@@ -152,6 +152,7 @@ export const errorsEn: ErrorMessages = {
     JUDGE_OWNS_PROJECT: '{{judgeName}} owns "{{projectTitle}}" or is in its team.',
     JUDGE_HAS_CONFLICT: '{{judgeName}} has a conflict with "{{projectTitle}}".',
     ALREADY_ASSIGNED: '"{{projectTitle}}" is already assigned to {{judgeName}}.',
+    PITCH_SEED_EMPTY: 'The draw needs a seed.',
     PITCH_SEED_NOT_ACCEPTED: 'The draw uses the seed the server committed (its hash shown beforehand); it cannot be chosen.',
     REDRAW_REASON_REQUIRED: 'The pitch order is drawn already; a redraw needs a reason.',
     PROJECT_NOT_IN_ROUND: 'This project is not in the round.',
@@ -223,6 +224,8 @@ export const errorsEn: ErrorMessages = {
   },
   resources: {
     account: 'account',
+    pitchSeedCommitment: 'pitch-order seed commitment',
+    screenTicket: 'screen link',
     assignment: 'assignment',
     competition: 'competition',
     conflict: 'conflict',

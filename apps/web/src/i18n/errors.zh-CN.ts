@@ -160,6 +160,7 @@ export const errorsZhCN: ErrorMessages = {
     JUDGE_OWNS_PROJECT: '{{judgeName}} 是《{{projectTitle}}》的负责人或团队成员，不能评审它。',
     JUDGE_HAS_CONFLICT: '{{judgeName}} 与《{{projectTitle}}》存在回避关系。',
     ALREADY_ASSIGNED: '《{{projectTitle}}》已分配给 {{judgeName}}。',
+    PITCH_SEED_EMPTY: '抽签种子不能为空。',
     PITCH_SEED_NOT_ACCEPTED: '抽签种子由系统生成并在抽签前公布其哈希值，不能自行指定。',
     REDRAW_REASON_REQUIRED: '路演顺序已抽过签，重新抽签必须填写原因。',
     PROJECT_NOT_IN_ROUND: '该项目不在本轮次中。',
@@ -225,6 +226,8 @@ export const errorsZhCN: ErrorMessages = {
   },
   resources: {
     account: '账号',
+    pitchSeedCommitment: '抽签种子承诺',
+    screenTicket: '大屏链接',
     assignment: '评审分配',
     competition: '赛事',
     conflict: '回避',

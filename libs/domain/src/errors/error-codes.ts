@@ -46,8 +46,10 @@ export type ResourceName =
   | 'organiser'
   | 'project'
   | 'result'
+  | 'pitchSeedCommitment'
   | 'round'
   | 'route'
+  | 'screenTicket'
   | 'rubric'
   | 'score'
   | 'signing'
@@ -247,6 +249,7 @@ export const ERROR_CODES = {
   ALREADY_ASSIGNED: code<{ judgeName: string; projectTitle: string }>('CONFLICT'),
   /** The seed is the server's, committed before the draw: a body may not choose it. */
   PITCH_SEED_NOT_ACCEPTED: code('BAD_REQUEST'),
+  PITCH_SEED_EMPTY: code('BAD_REQUEST'),
   REDRAW_REASON_REQUIRED: code('UNPROCESSABLE'),
   PROJECT_NOT_IN_ROUND: code('UNPROCESSABLE'),
 

@@ -70,7 +70,7 @@ export class RoadshowService {
   async pitchSeedCommitment(actor: Actor, roundId: string): Promise<PitchSeedCommitmentDto> {
     const round = await this.rounds.managed(actor, roundId);
     if (!round.pitchSeedNext || !round.pitchSeedNextAt)
-      throw DomainError.notFound('pitch seed commitment', roundId);
+      throw DomainError.notFound('pitchSeedCommitment', roundId);
     return commitmentView(roundId, round.pitchSeedNext, round.pitchSeedNextAt);
   }
 

@@ -22,6 +22,8 @@ import { CompetitionsService } from '../competitions/competitions.service';
 import { CloseRoundDto, CreateRoundDto, UpdateRoundDto } from './dto/judging.dto';
 import { RoundRow } from './round-changes';
 
+type DraftRow = { judgeId: string; projectId: string; judgeName: string; projectTitle: string };
+
 // A round's lifecycle: create, edit, open and close, and what other contexts
 // ask of rounds (heat renames, rubric edits, whether judging has started).
 // Its panel is RoundPanelService's, its assignments RoundAssignmentsService's,

@@ -155,7 +155,7 @@ export class StreamTicketService {
   async revoke(actor: Actor, roundId: string, ticketId: string): Promise<ScreenTicketView> {
     const round = await this.rounds.managed(actor, roundId);
     const row = await this.prisma.screenTicket.findUnique({ where: { id: ticketId } });
-    if (!row || row.roundId !== roundId) throw DomainError.notFound('screen ticket', ticketId);
+    if (!row || row.roundId !== roundId) throw DomainError.notFound('screenTicket', ticketId);
     if (!row.revokedAt) {
       await this.prisma.$transaction(async (tx) => {
         const ended = await tx.screenTicket.updateMany({
