@@ -176,7 +176,8 @@ export interface paths {
         get: operations["CompetitionsController_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete a competition nobody registered for (no project, no round yet); 409 once one exists */
+        delete: operations["CompetitionsController_delete"];
         options?: never;
         head?: never;
         /** Edit a competition (name, registration window, time zone); 409 if registration would open after projects were submitted; audited old → new */
@@ -1614,7 +1615,7 @@ export interface components {
              * @default Asia/Shanghai
              * @example Asia/Shanghai
              */
-            timeZone: string;
+            timeZone?: string;
         };
         CompetitionViewDto: {
             /** Format: uuid */
@@ -1639,6 +1640,12 @@ export interface components {
         };
         CompetitionListDto: {
             items: components["schemas"]["CompetitionViewDto"][];
+        };
+        CompetitionDeletedDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 第四届中国江阴（高新区）创新创业大赛 */
+            name: string;
         };
         CreateHeatDto: {
             /** @example HEAT */
@@ -1742,24 +1749,24 @@ export interface components {
              * @description TRIMMED_MEAN: how many highest and lowest totals to drop
              * @default 1
              */
-            trim: number;
+            trim?: number;
             /**
              * @description The round's weight in the heat standings
              * @default 1
              */
-            weight: number;
+            weight?: number;
             opensAt?: string;
             closesAt?: string;
             /**
              * @description Blind review: judges see neither the organisation nor the team
              * @default false
              */
-            blind: boolean;
+            blind?: boolean;
             /**
              * @description Judges may read the other judges' submitted scores of a project after submitting their own
              * @default false
              */
-            peerScoresVisible: boolean;
+            peerScoresVisible?: boolean;
         };
         RoundViewDto: {
             /** Format: uuid */
@@ -1802,6 +1809,17 @@ export interface components {
             blind: boolean;
             /** @description Judges may read the others' submitted scores after submitting their own */
             peerScoresVisible: boolean;
+            /** @description ROADSHOW: the drawn pitch order, project ids first to last; [] before the draw */
+            pitchOrder: string[];
+            /** @description The seed of the draw */
+            pitchSeed: string | null;
+            /** Format: date-time */
+            pitchOrderDrawnAt: string | null;
+            /**
+             * Format: uuid
+             * @description The project on stage
+             */
+            nowPitchingProjectId: string | null;
         };
         RoundListDto: {
             items: components["schemas"]["RoundViewDto"][];
@@ -1966,7 +1984,7 @@ export interface components {
              * @description Save and submit in one request. Repeating it with the same scores and comment answers the stored score again; different content on a submitted score is 409.
              * @default false
              */
-            submit: boolean;
+            submit?: boolean;
         };
         ScoreViewDto: {
             /** Format: uuid */
@@ -3018,6 +3036,10 @@ export interface components {
             } | null;
             /** Format: date-time */
             at: string;
+            /** @description The actor's name; null: the system */
+            actorName: string | null;
+            /** @description What the entry is about, by name (project title, round, heat…); null when gone */
+            entityName: string | null;
         };
         AuditListDto: {
             items: components["schemas"]["AuditEntryDto"][];
@@ -3799,6 +3821,73 @@ export interface operations {
             };
             /** @description No such object, or not the caller’s to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CompetitionsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetitionDeletedDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such object, or not the caller’s to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The object’s state forbids this now; `message` says why */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

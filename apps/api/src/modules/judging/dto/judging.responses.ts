@@ -44,6 +44,22 @@ export class RoundViewDto {
     description: "Judges may read the others' submitted scores after submitting their own",
   })
   peerScoresVisible!: boolean;
+  @ApiProperty({
+    type: [String],
+    description: 'ROADSHOW: the drawn pitch order, project ids first to last; [] before the draw',
+  })
+  pitchOrder!: string[];
+  @ApiProperty({ type: String, nullable: true, description: 'The seed of the draw' })
+  pitchSeed!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  pitchOrderDrawnAt!: Date | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The project on stage',
+  })
+  nowPitchingProjectId!: string | null;
 }
 
 export class RoundListDto {
