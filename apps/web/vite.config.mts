@@ -3,11 +3,19 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+/** The api's error catalogue, shared as source (plain TS, no Node imports). */
+const webAliases = {
+  '@app/error-codes': fileURLToPath(
+    new URL('../../libs/domain/src/errors/error-codes.ts', import.meta.url),
+  ),
+};
+
 // The client is built into dist/web, which the api serves at `/` (same
 // origin as /api/v1, so no CORS). In development `vite` proxies the API.
 export default defineConfig({
   root,
   base: '/',
+  resolve: { alias: webAliases },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -46,6 +46,8 @@ export async function mountQueueDashboard(
             return reply.code(403).send({
               statusCode: 403,
               error: 'Forbidden',
+              code: 'FORBIDDEN_ROLE',
+              params: { roles: ['ADMIN'] },
               message: 'The queue dashboard is for admins',
             });
           }
@@ -53,6 +55,7 @@ export async function mountQueueDashboard(
           return reply.code(401).send({
             statusCode: 401,
             error: 'Unauthorized',
+            code: 'UNAUTHENTICATED',
             message: `Open ${DASHBOARD_PATH}?token=<an admin's accessToken>`,
           });
         }

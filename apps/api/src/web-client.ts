@@ -37,6 +37,7 @@ export async function mountWebClient(fastify: FastifyInstance): Promise<void> {
       return reply.code(404).send({
         statusCode: 404,
         error: 'Not Found',
+        code: 'ROUTE_NOT_FOUND',
         message: `Cannot GET ${url}`,
       });
     }

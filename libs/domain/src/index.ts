@@ -1,4 +1,5 @@
 export * from './domain-error';
+export * from './errors';
 export * from './roles';
 export * from './rubric';
 export * from './project-lifecycle';

@@ -11,11 +11,19 @@ export const hasRole = (actor: Actor, ...roles: RoleName[]): boolean =>
 
 // Which roles a creator may hand out through POST /users: an ADMIN any,
 // an ORGANISER only JUDGE (API.md, Accounts).
-export function assertMayGrantRoles(creator: Actor, requested: RoleName[]): string | null {
+export function assertMayGrantRoles(
+  creator: Actor,
+  requested: RoleName[],
+): { roles: RoleName[]; message: string } | null {
   if (creator.roles.includes('ADMIN')) return null;
   if (creator.roles.includes('ORGANISER')) {
     const refused = requested.filter((r) => r !== 'JUDGE');
-    return refused.length ? `an organiser may create judges only, not ${refused.join(', ')}` : null;
+    return refused.length
+      ? {
+          roles: refused,
+          message: `an organiser may create judges only, not ${refused.join(', ')}`,
+        }
+      : null;
   }
-  return 'only admins and organisers may create users';
+  return { roles: requested, message: 'only admins and organisers may create users' };
 }

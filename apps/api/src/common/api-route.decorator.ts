@@ -8,24 +8,43 @@ import {
   ApiOperation,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { ERROR_CODES, ErrorCode } from '@app/domain';
 
 const REASONS: Record<number, string> = {
   400: 'Invalid input; `details` names each field',
   401: 'Missing, expired or revoked token',
   403: 'The caller’s role may not do this',
   404: 'No such object, or not the caller’s to see',
-  409: 'The object’s state forbids this now; `message` says why',
+  409: 'The object’s state forbids this now; `code` and `params` say why',
   413: 'Body too large',
-  422: 'Valid input the rules cannot satisfy; `message` says why',
+  422: 'Valid input the rules cannot satisfy; `code` and `params` say why',
   429: 'Too many requests; retry after `Retry-After` seconds',
   503: 'A dependency (database or Redis) is unavailable; retry shortly',
 };
 
+const CODES = Object.keys(ERROR_CODES) as ErrorCode[];
+const PARAMS_DESCRIPTION =
+  "The code's parameters (names, limits), typed per code in libs/domain/src/errors/error-codes.ts";
+
 export class FieldErrorDto {
   @ApiProperty({ example: 'title' })
   field!: string;
+  @ApiProperty({
+    enum: CODES,
+    enumName: 'ErrorCode',
+    example: 'FIELD_TOO_LONG',
+    description: 'A FIELD_* (or domain) code from the error catalogue',
+  })
+  code!: ErrorCode;
   @ApiProperty({ example: 'title must be shorter than or equal to 200 characters' })
   message!: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: { max: 200 },
+    description: PARAMS_DESCRIPTION,
+  })
+  params?: Record<string, unknown>;
 }
 
 /** The one shape every error leaves in (see HttpExceptionFilter). */
@@ -34,8 +53,22 @@ export class ErrorBodyDto {
   statusCode!: number;
   @ApiProperty({ example: 'Bad Request' })
   error!: string;
-  @ApiProperty({ example: 'Invalid input' })
+  @ApiProperty({
+    enum: CODES,
+    enumName: 'ErrorCode',
+    example: 'VALIDATION_FAILED',
+    description: 'Stable machine code from the error catalogue (docs/api.md, Errors)',
+  })
+  code!: ErrorCode;
+  @ApiProperty({ example: 'Invalid input', description: 'English, for logs and API readers' })
   message!: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: { fields: ['title'] },
+    description: PARAMS_DESCRIPTION,
+  })
+  params?: Record<string, unknown>;
   @ApiPropertyOptional({ type: [FieldErrorDto] })
   details?: FieldErrorDto[];
 }

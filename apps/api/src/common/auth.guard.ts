@@ -1,13 +1,7 @@
-import {
-  CanActivate,
-  ExecutionContext,
-  ForbiddenException,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { RoleName } from '@app/domain';
+import { DomainError, RoleName } from '@app/domain';
 import { UserAccessService } from '../modules/identity/user-access.service';
 import { AuthUser, IS_PUBLIC, QUERY_TOKEN, REQUIRED_ROLES } from './auth.decorators';
 
@@ -47,7 +41,11 @@ export class AuthGuard implements CanActivate {
     request.user = user;
     const required = this.reflector.getAllAndOverride<RoleName[]>(REQUIRED_ROLES, targets);
     if (required?.length && !required.some((r) => user.roles.includes(r))) {
-      throw new ForbiddenException(`This needs one of the roles: ${required.join(', ')}`);
+      throw DomainError.of(
+        'FORBIDDEN_ROLE',
+        { roles: required },
+        `This needs one of the roles: ${required.join(', ')}`,
+      );
     }
     return true;
   }
@@ -55,21 +53,31 @@ export class AuthGuard implements CanActivate {
   async authenticate(header: string | undefined): Promise<AuthUser> {
     const match = /^Bearer\s+(.+)$/i.exec(header ?? '');
     if (!match)
-      throw new UnauthorizedException('Send an access token: Authorization: Bearer <accessToken>');
+      throw DomainError.of(
+        'UNAUTHENTICATED',
+        'Send an access token: Authorization: Bearer <accessToken>',
+      );
     let claims: AccessTokenClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessTokenClaims>(match[1]);
     } catch {
-      throw new UnauthorizedException('The access token is invalid or expired: log in again');
+      throw DomainError.of(
+        'SESSION_EXPIRED',
+        'The access token is invalid or expired: log in again',
+      );
     }
     // jsonwebtoken accepts a token without `exp` as never expiring; ours always carry one.
     if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string')
-      throw new UnauthorizedException('The access token is invalid or expired: log in again');
+      throw DomainError.of(
+        'SESSION_EXPIRED',
+        'The access token is invalid or expired: log in again',
+      );
     // Rights come from the account as it is now, not as it was at login: a
     // disabled or demoted user's older tokens stop at its next request.
     const access = await this.access.current(claims.sub);
     if (!access || access.disabled || access.tokenVersion !== (claims.ver ?? 0))
-      throw new UnauthorizedException(
+      throw DomainError.of(
+        'SESSION_REVOKED',
         'This access token was revoked (the account was changed or disabled): log in again',
       );
     return { id: claims.sub, roles: access.roles };

@@ -121,7 +121,9 @@ export async function registerRateLimits(
       .send({
         statusCode: 429,
         error: 'Too Many Requests',
+        code: 'RATE_LIMITED',
         message: `Too many requests; retry in ${Math.max(1, result.ttlInSeconds)} s`,
+        params: { retryAfterSeconds: Math.max(1, result.ttlInSeconds) },
       });
     return false;
   };

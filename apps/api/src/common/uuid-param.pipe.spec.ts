@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { DomainError } from '@app/domain';
 import { ParseUuidParamPipe } from './uuid-param.pipe';
 
 describe('ParseUuidParamPipe', () => {
@@ -13,10 +13,14 @@ describe('ParseUuidParamPipe', () => {
     const error: unknown = await pipe
       .transform('P1', { type: 'param', data: 'projectId' })
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BadRequestException);
-    expect((error as BadRequestException).getResponse()).toEqual({
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({
+      code: 'VALIDATION_FAILED',
       message: 'Invalid projectId: projectId must be a UUID',
-      details: [{ field: 'projectId', message: 'projectId must be a UUID' }],
+      params: { fields: ['projectId'] },
+      details: [
+        { field: 'projectId', code: 'FIELD_NOT_UUID', message: 'projectId must be a UUID' },
+      ],
     });
   });
 });

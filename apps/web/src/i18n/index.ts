@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { errorsEn } from './errors.en';
+import { errorsZhCN } from './errors.zh-CN';
 import { zhCN } from './zh-CN';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -28,7 +30,11 @@ export function applyUserLocale(locale: string | null | undefined): void {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  // `error.*`: the API's error codes as sentences (errors.*.ts, keyed by the catalogue).
+  resources: {
+    'zh-CN': { translation: { ...zhCN, error: errorsZhCN } },
+    en: { translation: { ...en, error: errorsEn } },
+  },
   lng: initialLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false }, // React escapes

@@ -41,7 +41,11 @@ describe('invitation state', () => {
 
   it('may be sent again only to an enabled account without a password', () => {
     expect(resendRefusal({ passwordSet: false, disabled: false })).toBeNull();
-    expect(resendRefusal({ passwordSet: true, disabled: false })).toMatch(/already set/);
-    expect(resendRefusal({ passwordSet: false, disabled: true })).toMatch(/disabled/);
+    expect(resendRefusal({ passwordSet: true, disabled: false })).toMatchObject({
+      code: 'INVITATION_PASSWORD_SET',
+    });
+    expect(resendRefusal({ passwordSet: false, disabled: true })).toMatchObject({
+      code: 'INVITATION_ACCOUNT_DISABLED',
+    });
   });
 });

@@ -41,9 +41,20 @@ export function invitationState(
 }
 
 /** Why a new invitation cannot be sent to this account, or null when it can. */
-export function resendRefusal(account: { passwordSet: boolean; disabled: boolean }): string | null {
-  if (account.disabled) return 'this account is disabled: enable it before inviting again';
+export function resendRefusal(account: {
+  passwordSet: boolean;
+  disabled: boolean;
+}): { code: 'INVITATION_ACCOUNT_DISABLED' | 'INVITATION_PASSWORD_SET'; message: string } | null {
+  if (account.disabled)
+    return {
+      code: 'INVITATION_ACCOUNT_DISABLED',
+      message: 'this account is disabled: enable it before inviting again',
+    };
   if (account.passwordSet)
-    return 'this account has already set its password: a forgotten one is reset from the login page';
+    return {
+      code: 'INVITATION_PASSWORD_SET',
+      message:
+        'this account has already set its password: a forgotten one is reset from the login page',
+    };
   return null;
 }

@@ -1,17 +1,10 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Inject,
-  Injectable,
-  NotFoundException,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomBytes } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import {
   Actor,
+  DomainError,
   InvitationState,
   RoleName,
   assertMayGrantRoles,
@@ -113,7 +106,11 @@ export class IdentityService {
       return toUserView(user);
     } catch (e) {
       if (isUniqueViolation(e))
-        throw new ConflictException(`The email ${dto.email} is already registered: log in instead`);
+        throw DomainError.of(
+          'EMAIL_TAKEN',
+          { email: dto.email },
+          `The email ${dto.email} is already registered: log in instead`,
+        );
       throw e;
     }
   }
@@ -121,8 +118,8 @@ export class IdentityService {
   async login(dto: LoginDto): Promise<{ accessToken: string; user: UserView }> {
     const user = await this.prisma.user.findUnique({ where: { email: dto.email } });
     const ok = await verifyPassword(user?.passwordHash ?? null, dto.password);
-    if (!user || !ok) throw new UnauthorizedException('Wrong email or password');
-    if (user.disabledAt) throw new UnauthorizedException('This account is disabled');
+    if (!user || !ok) throw DomainError.of('BAD_CREDENTIALS', 'Wrong email or password');
+    if (user.disabledAt) throw DomainError.of('ACCOUNT_DISABLED', 'This account is disabled');
     const accessToken = await this.jwt.signAsync({
       sub: user.id,
       roles: user.roles,
@@ -133,7 +130,7 @@ export class IdentityService {
 
   async me(userId: string): Promise<UserView> {
     const user = await this.prisma.user.findUnique({ where: { id: userId } });
-    if (!user) throw new NotFoundException('Your account no longer exists');
+    if (!user) throw DomainError.of('ACCOUNT_GONE', 'Your account no longer exists');
     return toUserView(user);
   }
 
@@ -144,7 +141,8 @@ export class IdentityService {
 
   async createUser(creator: Actor, dto: CreateUserDto): Promise<UserView> {
     const refusal = assertMayGrantRoles(creator, dto.roles);
-    if (refusal) throw new ForbiddenException(refusal);
+    if (refusal)
+      throw DomainError.of('ROLES_NOT_GRANTABLE', { roles: refusal.roles }, refusal.message);
     const creatorName =
       (await this.prisma.user.findUnique({ where: { id: creator.id } }))?.name ?? 'The organisers';
     const passwordHash = dto.password ? await hashPassword(dto.password) : null;
@@ -167,7 +165,11 @@ export class IdentityService {
       return toUserView(user);
     } catch (e) {
       if (isUniqueViolation(e))
-        throw new ConflictException(`The email ${dto.email} is already registered`);
+        throw DomainError.of(
+          'EMAIL_TAKEN',
+          { email: dto.email },
+          `The email ${dto.email} is already registered`,
+        );
       throw e;
     }
   }
@@ -204,7 +206,8 @@ export class IdentityService {
       return tx.user.update({ where: { id: claimed[0].userId }, data: { passwordHash } });
     });
     if (!user)
-      throw new NotFoundException(
+      throw DomainError.of(
+        'TOKEN_INVALID',
         'This link is unknown, used or expired: ask for a new password-reset mail or a new invitation',
       );
     return toUserView(user);
@@ -215,15 +218,17 @@ export class IdentityService {
   // on, in every api process (see UserAccessService); audited with its before/after.
   async updateUser(admin: Actor, userId: string, dto: UpdateUserDto): Promise<UserView> {
     if (dto.roles === undefined && dto.disabled === undefined)
-      throw new BadRequestException({
-        message: 'Send roles, disabled or both',
-        details: [{ field: 'roles', message: 'send roles or disabled' }],
-      });
+      throw DomainError.of(
+        'VALIDATION_FAILED',
+        { fields: ['roles'] },
+        'Send roles, disabled or both',
+        [{ field: 'roles', code: 'FIELD_REQUIRED', message: 'send roles or disabled' }],
+      );
     return this.prisma.$transaction(async (tx) => {
       // Row lock: two admins changing admins at once cannot both remove the last one.
       const [before] = await tx.$queryRaw<{ id: string }[]>`
         SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
-      if (!before) throw new NotFoundException(`No user ${userId}`);
+      if (!before) throw DomainError.notFound('user', userId);
       const current = await tx.user.findUniqueOrThrow({ where: { id: userId } });
       const roles = dto.roles ? [...new Set(dto.roles)] : current.roles;
       const disabledAt =
@@ -236,7 +241,10 @@ export class IdentityService {
           where: { roles: { has: 'ADMIN' }, disabledAt: null, id: { not: userId } },
         });
         if (others === 0)
-          throw new ConflictException('This is the last active admin: make another admin first');
+          throw DomainError.of(
+            'LAST_ADMIN',
+            'This is the last active admin: make another admin first',
+          );
       }
       const changed =
         roles.length !== current.roles.length ||
@@ -339,7 +347,11 @@ export class IdentityService {
     contact: { email: string; name: string; locale?: string },
   ): Promise<UserView> {
     if (!inviter.roles.includes('ADMIN') && !inviter.roles.includes('ORGANISER'))
-      throw new ForbiddenException('only admins and organisers may import applicants');
+      throw DomainError.of(
+        'FORBIDDEN_ROLE',
+        { roles: ['ADMIN', 'ORGANISER'] },
+        'only admins and organisers may import applicants',
+      );
     return this.createUser(
       { id: inviter.id, roles: ['ADMIN'] },
       { email: contact.email, name: contact.name, roles: ['APPLICANT'], locale: contact.locale },

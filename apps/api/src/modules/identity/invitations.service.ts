@@ -1,5 +1,5 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { Actor, resendRefusal } from '@app/domain';
+import { Injectable } from '@nestjs/common';
+import { Actor, DomainError, resendRefusal } from '@app/domain';
 import { PrismaService, User, appendAudit } from '@app/database';
 import { LATEST_INVITATION, UserListItem, toUserListItem } from './identity.service';
 import { issueInvitation } from './invitations';
@@ -24,7 +24,7 @@ export class InvitationsService {
       (!scope ||
         (user.roles.includes('JUDGE') &&
           (user.createdById === scope.createdById || scope.judgeIds.includes(user.id))));
-    if (!visible) throw new NotFoundException(`No user ${userId}`);
+    if (!visible) throw DomainError.notFound('user', userId);
     const inviterName =
       (await this.prisma.user.findUnique({ where: { id: actor.id } }))?.name ?? 'The organisers';
     const updated = await this.prisma.$transaction(async (tx) => {
@@ -32,7 +32,7 @@ export class InvitationsService {
       await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
       const current = await tx.user.findUniqueOrThrow({ where: { id: userId } });
       const refusal = refusalOf(current);
-      if (refusal) throw new ConflictException(refusal);
+      if (refusal) throw DomainError.of(refusal.code, { userName: current.name }, refusal.message);
       const now = new Date();
       await tx.invitation.updateMany({
         where: { userId, purpose: 'INVITATION', usedAt: null, expiresAt: { gt: now } },

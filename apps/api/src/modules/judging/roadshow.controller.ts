@@ -1,15 +1,6 @@
-import {
-  Body,
-  Controller,
-  HttpCode,
-  MessageEvent,
-  Param,
-  Post,
-  Query,
-  Sse,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Body, Controller, HttpCode, MessageEvent, Param, Post, Query, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { DomainError } from '@app/domain';
 import {
   Observable,
   concat,
@@ -117,7 +108,8 @@ export class RoadshowController {
     @Query('ticket') ticket?: string,
   ): Promise<Observable<MessageEvent>> {
     if (!(await this.tickets.accepts(ticket, id)))
-      throw new UnauthorizedException(
+      throw DomainError.of(
+        'SCREEN_LINK_EXPIRED',
         'This screen link has expired: ask the organisers for a new one',
       );
     const first = await this.screen.state(id);

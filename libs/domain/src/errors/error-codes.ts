@@ -1,0 +1,343 @@
+// The one catalogue of error codes, shared by the api (DomainError, the HTTP
+// filter) and the web client (apps/web/src/i18n/errors.*.ts turn each code and
+// its params into a sentence). A code is stable: clients key on it, so rename
+// none; add new ones. Params carry names (judgeName, projectTitle, …), never
+// raw ids where a name exists, so a page can show them.
+//
+// Plain TypeScript with no imports: the web bundle reads this file as is.
+
+/** What kind of refusal a code is; the HTTP status follows from it. */
+export type ErrorKind =
+  | 'BAD_REQUEST'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'UNPROCESSABLE'
+  | 'RATE_LIMITED'
+  | 'INTERNAL'
+  | 'UNAVAILABLE';
+
+export const STATUS_OF_KIND: Record<ErrorKind, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNPROCESSABLE: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+};
+
+/** The objects a NOT_FOUND (or a field's unknown reference) can name. */
+export type ResourceName =
+  | 'account'
+  | 'assignment'
+  | 'competition'
+  | 'conflict'
+  | 'heat'
+  | 'import'
+  | 'notification'
+  | 'organiser'
+  | 'project'
+  | 'result'
+  | 'round'
+  | 'route'
+  | 'rubric'
+  | 'score'
+  | 'signing'
+  | 'stage'
+  | 'track'
+  | 'user';
+
+// Enumerations a param may carry; the web translates each value.
+export type RoleValue = 'ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT';
+export type RoundStatusValue = 'DRAFT' | 'OPEN' | 'CLOSED';
+export type ProjectStatusValue =
+  | 'DRAFT'
+  | 'SUBMITTED'
+  | 'ELIGIBLE'
+  | 'INELIGIBLE'
+  | 'ADVANCED'
+  | 'ELIMINATED'
+  | 'AWARDED'
+  | 'WITHDRAWN';
+export type ResultValue = 'ADVANCED' | 'ELIMINATED' | 'AWARDED';
+export type MailStatusValue = 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
+export type SigningStatusValue = 'INTENT' | 'NEGOTIATING' | 'SIGNED' | 'LANDED' | 'CANCELLED';
+export type MethodValue = 'MEAN' | 'TRIMMED_MEAN' | 'ZSCORE';
+
+/** A catalogue entry: its kind, and (as a type only) its params. */
+export interface ErrorEntry<P> {
+  readonly kind: ErrorKind;
+  /** Never set: carries the params' type. */
+  readonly params?: P;
+}
+const code = <P = undefined>(kind: ErrorKind): ErrorEntry<P> => ({ kind });
+
+/** A judge's draft that blocks a round's close. */
+export interface DraftRef {
+  judgeName: string;
+  projectTitle: string;
+}
+
+export const ERROR_CODES = {
+  // ── Transport and generic answers ─────────────────────────────────────────
+  /** The body, query or path failed validation; `details` names each field. */
+  VALIDATION_FAILED: code<{ fields: string[] }>('BAD_REQUEST'),
+  MALFORMED_JSON: code('BAD_REQUEST'),
+  /** A 400 no more specific code describes. */
+  BAD_REQUEST: code('BAD_REQUEST'),
+  UNAUTHENTICATED: code('UNAUTHENTICATED'),
+  SESSION_EXPIRED: code('UNAUTHENTICATED'),
+  SESSION_REVOKED: code('UNAUTHENTICATED'),
+  BAD_CREDENTIALS: code('UNAUTHENTICATED'),
+  ACCOUNT_DISABLED: code('UNAUTHENTICATED'),
+  SCREEN_LINK_EXPIRED: code('UNAUTHENTICATED'),
+  FORBIDDEN_ROLE: code<{ roles: RoleValue[] }>('FORBIDDEN'),
+  FORBIDDEN: code('FORBIDDEN'),
+  NOT_FOUND: code<{ resource: ResourceName }>('NOT_FOUND'),
+  ROUTE_NOT_FOUND: code('NOT_FOUND'),
+  CONFLICT: code('CONFLICT'),
+  UNPROCESSABLE: code('UNPROCESSABLE'),
+  PAYLOAD_TOO_LARGE: code<{ maxBytes: number }>('PAYLOAD_TOO_LARGE'),
+  UNSUPPORTED_MEDIA_TYPE: code<{ contentType: string }>('UNSUPPORTED_MEDIA_TYPE'),
+  RATE_LIMITED: code<{ retryAfterSeconds: number }>('RATE_LIMITED'),
+  INTERNAL_ERROR: code('INTERNAL'),
+  SERVICE_UNAVAILABLE: code<{ retryAfterSeconds: number }>('UNAVAILABLE'),
+  /** Another request changed the object between read and write: reload it. */
+  CHANGED_MEANWHILE: code<{ resource: ResourceName }>('CONFLICT'),
+
+  // ── Field codes (items of `details`; the field is the item's `field`) ─────
+  FIELD_REQUIRED: code('BAD_REQUEST'),
+  FIELD_UNKNOWN: code('BAD_REQUEST'),
+  FIELD_NOT_NULL: code('BAD_REQUEST'),
+  FIELD_TOO_LONG: code<{ max: number }>('BAD_REQUEST'),
+  FIELD_TOO_SHORT: code<{ min: number }>('BAD_REQUEST'),
+  FIELD_OUT_OF_RANGE: code<{ min?: number | string; max?: number | string }>('BAD_REQUEST'),
+  FIELD_ARRAY_SIZE: code<{ min?: number; max?: number }>('BAD_REQUEST'),
+  FIELD_NOT_UUID: code('BAD_REQUEST'),
+  FIELD_INVALID_ENUM: code<{ allowed: string[] }>('BAD_REQUEST'),
+  FIELD_NOT_EMAIL: code('BAD_REQUEST'),
+  FIELD_NOT_DATE: code('BAD_REQUEST'),
+  FIELD_NOT_INTEGER: code('BAD_REQUEST'),
+  FIELD_NOT_NUMBER: code('BAD_REQUEST'),
+  FIELD_NOT_STRING: code('BAD_REQUEST'),
+  FIELD_NOT_BOOLEAN: code('BAD_REQUEST'),
+  FIELD_NOT_ARRAY: code('BAD_REQUEST'),
+  FIELD_NOT_OBJECT: code('BAD_REQUEST'),
+  FIELD_NOT_URL: code('BAD_REQUEST'),
+  FIELD_NOT_UNIQUE: code('BAD_REQUEST'),
+  FIELD_INVALID_FORMAT: code('BAD_REQUEST'),
+  FIELD_INVALID_TIME_ZONE: code('BAD_REQUEST'),
+  FIELD_WEAK_PASSWORD: code('BAD_REQUEST'),
+  /** Text PostgreSQL cannot store: a NUL byte or a lone UTF-16 surrogate. */
+  FIELD_INVALID_TEXT: code('BAD_REQUEST'),
+  /** `__proto__`, `constructor`, `prototype`, `hasOwnProperty` as a key. */
+  FIELD_FORBIDDEN_KEY: code<{ key: string }>('BAD_REQUEST'),
+  FIELD_TOO_DEEP: code<{ max: number }>('BAD_REQUEST'),
+  FIELD_MUST_BE_AFTER: code<{ other: string }>('UNPROCESSABLE'),
+  FIELD_DUPLICATE: code<{ value: string }>('UNPROCESSABLE'),
+  FIELD_UNKNOWN_REFERENCE: code<{ resource: ResourceName }>('UNPROCESSABLE'),
+  /** A field that fails a rule no code above describes. */
+  FIELD_INVALID: code('BAD_REQUEST'),
+
+  // ── Accounts ──────────────────────────────────────────────────────────────
+  EMAIL_TAKEN: code<{ email: string }>('CONFLICT'),
+  /** An invitation or password-reset link that is unknown, used or expired. */
+  TOKEN_INVALID: code('NOT_FOUND'),
+  ACCOUNT_GONE: code('NOT_FOUND'),
+  LAST_ADMIN: code('CONFLICT'),
+  ROLES_NOT_GRANTABLE: code<{ roles: RoleValue[] }>('FORBIDDEN'),
+  INVITATION_ACCOUNT_DISABLED: code<{ userName: string }>('CONFLICT'),
+  INVITATION_PASSWORD_SET: code<{ userName: string }>('CONFLICT'),
+  USER_NOT_ORGANISER: code<{ userName: string | null }>('UNPROCESSABLE'),
+  ALREADY_ORGANISER: code<{ userName: string }>('CONFLICT'),
+  LAST_ORGANISER: code('CONFLICT'),
+
+  // ── Competitions, stages, heats, rubrics ──────────────────────────────────
+  DATES_OUT_OF_ORDER: code<{ start: string; end: string }>('UNPROCESSABLE'),
+  DUPLICATE_VALUES: code<{ field: string; values: string[] }>('UNPROCESSABLE'),
+  STAGE_UNKNOWN: code<{ stageCode: string }>('UNPROCESSABLE'),
+  RUBRIC_UNKNOWN: code('UNPROCESSABLE'),
+  /** `details` carries one RUBRIC_* / CRITERION_* item per problem. */
+  RUBRIC_INVALID: code<{ problems: number }>('UNPROCESSABLE'),
+  RUBRIC_NO_CRITERIA: code('UNPROCESSABLE'),
+  /** `row` is 1-based, as the organiser counts the rubric's rows. */
+  CRITERION_DUPLICATE_CODE: code<{ row: number; criterion: string }>('UNPROCESSABLE'),
+  CRITERION_WEIGHT_NOT_POSITIVE: code<{ row: number; criterion: string }>('UNPROCESSABLE'),
+  CRITERION_MAX_NOT_POSITIVE: code<{ row: number; criterion: string }>('UNPROCESSABLE'),
+  RUBRIC_WEIGHTS_SUM: code<{ sum: number }>('UNPROCESSABLE'),
+  RUBRIC_IN_USE: code<{
+    rubricName: string;
+    rounds: { roundName: string; status: RoundStatusValue }[];
+  }>('CONFLICT'),
+  REGISTRATION_OPENS_LATER: code<{ submittedCount: number }>('CONFLICT'),
+  TRACK_UNKNOWN: code<{ trackCode: string; allowed: string[] }>('UNPROCESSABLE'),
+  ENTRY_HEAT_INVALID: code<{ heatName: string | null }>('UNPROCESSABLE'),
+  FINAL_HAS_NO_NEXT_HEAT: code<{ heatName: string }>('UNPROCESSABLE'),
+  NEXT_HEAT_REQUIRED: code<{ stageName: string }>('UNPROCESSABLE'),
+  NEXT_HEAT_INVALID: code<{ stageName: string }>('UNPROCESSABLE'),
+  HEAT_QUOTA_LOCKED: code<{ heatName: string }>('CONFLICT'),
+
+  // ── Projects and registration ─────────────────────────────────────────────
+  PROJECT_NOT_DRAFT: code<{ projectTitle: string; status: ProjectStatusValue }>('CONFLICT'),
+  REGISTRATION_NOT_OPEN: code<{ opensAt: string; timeZone: string }>('CONFLICT'),
+  REGISTRATION_CLOSED: code<{ closesAt: string; timeZone: string }>('CONFLICT'),
+  PROJECT_ALREADY_WITHDRAWN: code<{ projectTitle: string }>('CONFLICT'),
+  PROJECT_JUDGING_ENDED: code<{ projectTitle: string; status: ProjectStatusValue }>('CONFLICT'),
+  INELIGIBLE_REASON_REQUIRED: code('UNPROCESSABLE'),
+  PROJECT_NOT_REVIEWABLE: code<{ projectTitle: string; status: ProjectStatusValue }>('CONFLICT'),
+  PROJECT_ALREADY_DECIDED: code<{ projectTitle: string; status: ProjectStatusValue }>('CONFLICT'),
+  PROJECT_OWNER_ONLY: code('FORBIDDEN'),
+  PROJECT_NOT_IN_COMPETITION: code('UNPROCESSABLE'),
+  PROJECT_MOVED: code<{ projectTitle: string }>('CONFLICT'),
+  /** `details` carries one item per project that cannot be changed. */
+  ELIGIBILITY_BATCH_INVALID: code<{ problems: number }>('UNPROCESSABLE'),
+
+  // ── Rounds, panels and scores ─────────────────────────────────────────────
+  ROUND_NOT_DRAFT: code<{ roundName: string; status: RoundStatusValue }>('CONFLICT'),
+  ROUND_NOT_OPEN: code<{ roundName: string; status: RoundStatusValue }>('CONFLICT'),
+  ROUND_CLOSED: code<{ roundName: string }>('CONFLICT'),
+  ROUND_RULES_LOCKED: code<{ roundName: string; status: RoundStatusValue }>('CONFLICT'),
+  ROUND_HAS_DRAFTS: code<{ drafts: DraftRef[] }>('CONFLICT'),
+  ROUND_HAS_NO_PROJECTS: code<{ roundName: string }>('CONFLICT'),
+  FORCE_REASON_REQUIRED: code('UNPROCESSABLE'),
+  METHOD_SCALE_MISMATCH: code<{
+    method: MethodValue;
+    otherRoundName: string;
+    otherMethod: MethodValue;
+  }>('UNPROCESSABLE'),
+  NOT_JUDGES: code<{ names: string[] }>('UNPROCESSABLE'),
+  JUDGE_NOT_IN_ROUND: code<{ judgeName: string; roundName: string }>('UNPROCESSABLE'),
+  NOT_ASSIGNED: code<{ projectTitle: string | null; roundName: string }>('FORBIDDEN'),
+  PEER_SCORES_HIDDEN: code('FORBIDDEN'),
+  PEER_SCORES_AFTER_OWN: code('FORBIDDEN'),
+  /** `details` carries one item per criterion (SCORE_* codes). */
+  SCORES_INVALID: code<{ problems: number }>('UNPROCESSABLE'),
+  SCORE_MISSING: code<{ criterion: string }>('UNPROCESSABLE'),
+  SCORE_NOT_NUMBER: code<{ criterion: string }>('UNPROCESSABLE'),
+  SCORE_OUT_OF_RANGE: code<{ criterion: string; max: number }>('UNPROCESSABLE'),
+  SCORE_UNKNOWN_CRITERION: code<{ criterion: string }>('UNPROCESSABLE'),
+  SCORE_NOTHING_TO_SUBMIT: code('UNPROCESSABLE'),
+  SCORE_LOCKED: code('CONFLICT'),
+  SCORE_SUBMITTED_DIFFERENT: code('CONFLICT'),
+  SCORE_NOT_SUBMITTED: code('CONFLICT'),
+  CONFLICT_ONLY_SELF: code('FORBIDDEN'),
+  CONFLICT_ALREADY_DECLARED: code<{ judgeName: string; projectTitle: string }>('CONFLICT'),
+  SCORING_STARTED: code<{ roundName: string }>('CONFLICT'),
+  ASSIGN_PER_PROJECT_INVALID: code('UNPROCESSABLE'),
+  ASSIGN_NO_PROJECTS: code('UNPROCESSABLE'),
+  ASSIGN_TOO_FEW_JUDGES: code<{ judgeCount: number; perProject: number }>('UNPROCESSABLE'),
+  ASSIGN_TOO_FEW_FREE_JUDGES: code<{ projectTitle: string; free: number; perProject: number }>(
+    'UNPROCESSABLE',
+  ),
+  ASSIGN_CONFLICTS_BLOCK: code<{ perProject: number }>('UNPROCESSABLE'),
+  PROJECT_NOT_ELIGIBLE_IN_HEAT: code<{ projectTitle: string | null }>('UNPROCESSABLE'),
+  JUDGE_OWNS_PROJECT: code<{ judgeName: string; projectTitle: string }>('CONFLICT'),
+  JUDGE_HAS_CONFLICT: code<{ judgeName: string; projectTitle: string }>('CONFLICT'),
+  ALREADY_ASSIGNED: code<{ judgeName: string; projectTitle: string }>('CONFLICT'),
+  PITCH_SEED_EMPTY: code('BAD_REQUEST'),
+  REDRAW_REASON_REQUIRED: code('UNPROCESSABLE'),
+  PROJECT_NOT_IN_ROUND: code<{ projectTitle: string | null; roundName: string }>('UNPROCESSABLE'),
+
+  // ── Advancement, results, awards ──────────────────────────────────────────
+  HEAT_ALREADY_ADVANCED: code<{ heatName: string }>('CONFLICT'),
+  HEAT_ROUNDS_NOT_CLOSED: code<{ heatName: string }>('CONFLICT'),
+  ADVANCE_COUNT_REQUIRED: code<{ heatName: string }>('UNPROCESSABLE'),
+  ADVANCE_COUNT_INVALID: code('UNPROCESSABLE'),
+  ADVANCE_NOT_IN_HEAT: code<{ field: 'include' | 'exclude'; projects: string[] }>('UNPROCESSABLE'),
+  ADVANCE_BOTH_INCLUDED_EXCLUDED: code<{ projects: string[] }>('UNPROCESSABLE'),
+  HEAT_NO_RESULTS: code<{ heatName: string }>('CONFLICT'),
+  FINAL_RESULTS_FOLLOW_AWARDS: code<{ heatName: string }>('CONFLICT'),
+  RESULT_UNCHANGED: code<{ projectTitle: string; result: ResultValue }>('CONFLICT'),
+  NEXT_HEAT_JUDGING_STARTED: code<{ projectTitle: string; roundName: string }>('CONFLICT'),
+  AWARDS_NOT_FINAL: code<{ heatName: string }>('CONFLICT'),
+  AWARD_TIERS_MISSING: code<{ heatName: string }>('CONFLICT'),
+  AWARD_TIES: code<{ ties: { projects: string[]; score: number; tiers: string[] }[] }>('CONFLICT'),
+  AWARDS_MISSING: code<{ heatName: string }>('CONFLICT'),
+  AWARD_TIERS_EMPTY: code('UNPROCESSABLE'),
+  AWARD_TIER_DUPLICATE: code<{ tier: string }>('UNPROCESSABLE'),
+  AWARD_TIER_COUNT: code<{ tier: string }>('UNPROCESSABLE'),
+  TIE_BREAK_NOT_IN_STANDINGS: code<{ projectTitle: string }>('UNPROCESSABLE'),
+  TIE_BREAK_DUPLICATE: code<{ projectTitle: string }>('UNPROCESSABLE'),
+
+  // ── Signings ──────────────────────────────────────────────────────────────
+  SIGNING_ALREADY_OPEN: code<{ projectTitle: string; host: string }>('CONFLICT'),
+  SIGNING_TRANSITION_ILLEGAL: code<{ from: SigningStatusValue; to: SigningStatusValue }>(
+    'CONFLICT',
+  ),
+  SIGNING_LANDED_INCOMPLETE: code<{ fields: string[] }>('UNPROCESSABLE'),
+
+  // ── Mails ─────────────────────────────────────────────────────────────────
+  MAIL_NOT_RESENDABLE: code<{ status: MailStatusValue }>('CONFLICT'),
+  MAIL_SENDING_NOW: code('CONFLICT'),
+  MAIL_NOT_CANCELLABLE: code<{ status: MailStatusValue }>('CONFLICT'),
+
+  // ── Imports and uploads ───────────────────────────────────────────────────
+  UPLOAD_NOT_MULTIPART: code('BAD_REQUEST'),
+  UPLOAD_FILE_MISSING: code('BAD_REQUEST'),
+  IMPORT_FILE_EMPTY: code('UNPROCESSABLE'),
+  IMPORT_FILE_OLD_XLS: code('UNPROCESSABLE'),
+  IMPORT_FILE_NOT_SPREADSHEET: code('UNPROCESSABLE'),
+  IMPORT_FILE_UNREADABLE: code<{ format: 'CSV' | 'XLSX' }>('UNPROCESSABLE'),
+  IMPORT_FILE_NO_HEADER: code('UNPROCESSABLE'),
+  IMPORT_FILE_TOO_MANY_ROWS: code<{ rows: number; maxRows: number }>('UNPROCESSABLE'),
+  IMPORT_NO_ROWS: code('UNPROCESSABLE'),
+  /** `details` carries one IMPORT_ROW_PROBLEM per problem. */
+  IMPORT_HAS_PROBLEMS: code<{ problems: number }>('UNPROCESSABLE'),
+  /** One problem of an import file; both languages come from the importer. */
+  IMPORT_ROW_PROBLEM: code<{
+    row: number | null;
+    column: string | null;
+    messageEn: string;
+    messageZh: string;
+  }>('UNPROCESSABLE'),
+  IMPORT_HEAT_NOT_ENTRY: code('UNPROCESSABLE'),
+
+  // ── Idempotency keys ──────────────────────────────────────────────────────
+  IDEMPOTENCY_KEY_INVALID: code('BAD_REQUEST'),
+  IDEMPOTENCY_KEY_REUSED: code('UNPROCESSABLE'),
+  IDEMPOTENCY_KEY_IN_FLIGHT: code('CONFLICT'),
+  IDEMPOTENCY_KEY_RACE: code('CONFLICT'),
+} as const satisfies Record<string, ErrorEntry<unknown>>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The params a code carries (`undefined` for a code without params). */
+export type ErrorParams<C extends ErrorCode> =
+  (typeof ERROR_CODES)[C] extends ErrorEntry<infer P> ? P : never;
+
+/** Codes that carry no params. */
+export type BareErrorCode = {
+  [C in ErrorCode]: [ErrorParams<C>] extends [undefined] ? C : never;
+}[ErrorCode];
+
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, value);
+
+/** The HTTP status a code answers with. */
+export const statusOfCode = (c: ErrorCode): number => STATUS_OF_KIND[ERROR_CODES[c].kind];
+
+/** A field's problem, an item of an error body's `details`. */
+export interface FieldIssue<C extends ErrorCode = ErrorCode> {
+  field: string;
+  code: C;
+  message: string;
+  params?: ErrorParams<C>;
+}
+
+/** The body of every 4xx/5xx answer. */
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  code: ErrorCode;
+  message: string;
+  params?: Record<string, unknown>;
+  details?: FieldIssue[];
+}
