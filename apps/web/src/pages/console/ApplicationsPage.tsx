@@ -22,6 +22,7 @@ import { ErrorAlert } from '../../layout/ErrorAlert';
 import { auditActionLabel } from './audit-labels';
 import { saveFile } from './download';
 import { byId, formatTime, useCompetitionId, useConsoleT } from './hooks';
+import { useFieldErrors } from './field-errors';
 
 type Project = components['schemas']['ProjectViewDto'];
 type ProjectStatus = Project['status'];
@@ -241,6 +242,7 @@ function DecideModal({
   const [form] = Form.useForm<{ decision: Decision; reason?: string }>();
   const decision = Form.useWatch('decision', form);
   const action = useAction();
+  useFieldErrors(form, action.error);
 
   async function submit() {
     const v = await form.validateFields();

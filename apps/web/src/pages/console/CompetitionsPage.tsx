@@ -6,6 +6,7 @@ import { $api, useAction } from '../../api/query';
 import type { components } from '../../api/schema';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { byId, formatTime, keepEnterInPickers, useConsoleT } from './hooks';
+import { useFieldErrors } from './field-errors';
 
 type Competition = components['schemas']['CompetitionViewDto'];
 
@@ -16,10 +17,11 @@ function phaseOf(c: Competition, now = Date.now()) {
 }
 const PHASE_COLOR = { DRAFT: 'default', REGISTERING: 'processing', REGISTRATION_CLOSED: 'success' };
 
+// Named as the API names them, so a refused field's sentence lands on it.
 interface CreateForm {
   name: string;
-  opens: Dayjs;
-  closes: Dayjs;
+  registrationOpensAt: Dayjs;
+  registrationClosesAt: Dayjs;
   tracks: { code: string; name: string }[];
   stages: { code: string; name: string }[];
 }
@@ -30,6 +32,8 @@ export default function CompetitionsPage() {
   const { modal, message } = App.useApp();
   const list = $api.useQuery('get', '/api/v1/competitions');
   const creation = useAction();
+  const [form] = Form.useForm<CreateForm>();
+  useFieldErrors(form, creation.error);
   const deletion = useAction();
 
   async function create(values: CreateForm) {
@@ -38,8 +42,8 @@ export default function CompetitionsPage() {
         api.POST('/api/v1/competitions', {
           body: {
             name: values.name,
-            registrationOpensAt: values.opens.toISOString(),
-            registrationClosesAt: values.closes.toISOString(),
+            registrationOpensAt: values.registrationOpensAt.toISOString(),
+            registrationClosesAt: values.registrationClosesAt.toISOString(),
             tracks: values.tracks,
             stages: values.stages.map((s, i) => ({ ...s, order: i + 1 })),
           },
@@ -116,6 +120,7 @@ export default function CompetitionsPage() {
       <Card title={t('competitions.create')}>
         <Form<CreateForm>
           name="competition"
+          form={form}
           layout="vertical"
           onFinish={(v) => void create(v)}
           onKeyDown={keepEnterInPickers}
@@ -125,10 +130,18 @@ export default function CompetitionsPage() {
             <Input />
           </Form.Item>
           <Space wrap>
-            <Form.Item name="opens" label={t('competitions.opens')} rules={[{ required: true }]}>
+            <Form.Item
+              name="registrationOpensAt"
+              label={t('competitions.opens')}
+              rules={[{ required: true }]}
+            >
               <DatePicker showTime />
             </Form.Item>
-            <Form.Item name="closes" label={t('competitions.closes')} rules={[{ required: true }]}>
+            <Form.Item
+              name="registrationClosesAt"
+              label={t('competitions.closes')}
+              rules={[{ required: true }]}
+            >
               <DatePicker showTime />
             </Form.Item>
           </Space>

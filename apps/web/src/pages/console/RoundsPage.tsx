@@ -6,6 +6,7 @@ import { $api, useAction } from '../../api/query';
 import type { components } from '../../api/schema';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { byId, useCompetitionId, useConsoleT } from './hooks';
+import { useFieldErrors } from './field-errors';
 
 type Round = components['schemas']['RoundViewDto'];
 
@@ -35,6 +36,7 @@ export default function RoundsPage() {
   const [form] = Form.useForm<RoundForm>();
   const method = Form.useWatch('method', form);
   const action = useAction();
+  useFieldErrors(form, action.error);
   const heatName = (id: string) => heatList.find((h) => h.id === id)?.name ?? '';
 
   async function create(v: RoundForm) {

@@ -19,6 +19,7 @@ import { $api, useAction } from '../../api/query';
 import type { components } from '../../api/schema';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { byId, formatTime, keepEnterInPickers, useCompetitionId, useConsoleT } from './hooks';
+import { useFieldErrors } from './field-errors';
 
 type Competition = components['schemas']['CompetitionViewDto'];
 type Heat = components['schemas']['HeatViewDto'];
@@ -84,6 +85,7 @@ function HeatsSection({
   const { message } = App.useApp();
   const [form] = Form.useForm<HeatForm>();
   const action = useAction();
+  useFieldErrors(form, action.error);
   const [editing, setEditing] = useState<Heat | null>(null);
 
   async function add(v: HeatForm) {
@@ -201,6 +203,7 @@ function EditHeat({
   const [form] = Form.useForm<Partial<HeatForm>>();
   const action = useAction();
   const error = action.error;
+  useFieldErrors(form, error);
   async function save() {
     const v = await form.validateFields();
     const done = await action.run('save', () =>
@@ -258,6 +261,7 @@ function RubricsSection() {
   const criteria = Form.useWatch('criteria', form) ?? [];
   const sum = weightSum(criteria);
   const action = useAction();
+  useFieldErrors(form, action.error);
 
   async function add(v: { name: string; criteria: Criterion[] }) {
     const done = await action.run('add', () =>

@@ -25,6 +25,7 @@ import { ErrorAlert } from '../../layout/ErrorAlert';
 import { Chart } from './Chart';
 import { saveFile } from './download';
 import { byId, keepEnterInPickers, percent, useCompetitionId, useConsoleT } from './hooks';
+import { useFieldErrors } from './field-errors';
 
 type Schemas = components['schemas'];
 type Funnel = Schemas['FunnelDto'];
@@ -131,6 +132,7 @@ function CreateSigning() {
     .flatMap((page) => page.data?.items ?? [])
     .filter((p) => p.status !== 'ELIGIBLE' || later.has(p.heatId));
   const action = useAction();
+  useFieldErrors(form, action.error);
   async function create(v: {
     projectId: string;
     host: string;

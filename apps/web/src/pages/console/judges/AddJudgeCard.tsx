@@ -3,6 +3,7 @@ import { api, call } from '../../../api/client';
 import { useAction } from '../../../api/query';
 import { ErrorAlert } from '../../../layout/ErrorAlert';
 import { useConsoleT } from '../hooks';
+import { useFieldErrors } from '../field-errors';
 
 interface JudgeForm {
   name: string;
@@ -15,6 +16,7 @@ export function AddJudgeCard() {
   const { message } = App.useApp();
   const [form] = Form.useForm<JudgeForm>();
   const action = useAction();
+  useFieldErrors(form, action.error);
   async function add(v: JudgeForm) {
     const done = await action.run('add', () =>
       call(api.POST('/api/v1/users', { body: { ...v, roles: ['JUDGE'] } })),

@@ -3,9 +3,9 @@ import { useEffect, useState } from 'react';
 import { $api } from '../../../api/query';
 import type { components } from '../../../api/schema';
 import { byId, useConsoleT } from '../hooks';
-import { ReasonAlert } from '../ReasonAlert';
 import { AdvancementRecordCard } from './AdvancementRecordCard';
 import { AdvancePlanner } from './AdvancePlanner';
+import { ErrorAlert } from '../../../layout/ErrorAlert';
 
 /**
  * A heat's advancement: asks first whether it is decided (a 200 either way),
@@ -35,7 +35,7 @@ export function AdvanceCard({
   if (!record.data)
     return (
       <Card title={t('results.preview')} className="console-section" loading={record.isLoading}>
-        <ReasonAlert error={record.error} notFound="heatNotFound" />
+        <ErrorAlert error={record.error} />
       </Card>
     );
   if (record.data.advanced)

@@ -3,10 +3,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { api, call } from '../../../api/client';
 import { $api, useAction } from '../../../api/query';
 import { byId, useConsoleT } from '../hooks';
-import { ReasonAlert } from '../ReasonAlert';
 import type { Award, AwardPlan, AwardTier } from './types';
 import { type TieChoice, choiceInForce, slotsOf } from './award-plan';
 import { TieSettle } from './TieSettle';
+import { ErrorAlert } from '../../../layout/ErrorAlert';
 
 /**
  * The awards as the final's standings give them (GET …/awards/preview), the
@@ -74,7 +74,7 @@ export function AwardPreviewCard({
 
   return (
     <Card title={t('awards.preview')} className="console-section" data-testid="award-preview">
-      <ReasonAlert error={preview.error} notFound="heatNotFound" />
+      <ErrorAlert error={preview.error} />
       {preview.data && (
         <>
           <p>{t('awards.previewHint')}</p>
@@ -106,7 +106,7 @@ export function AwardPreviewCard({
               })}
             />
           )}
-          <ReasonAlert error={action.error} notFound="heatNotFound" />
+          <ErrorAlert error={action.error} />
           <Table
             size="small"
             rowKey="projectId"

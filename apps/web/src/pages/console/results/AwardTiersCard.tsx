@@ -2,8 +2,9 @@ import { App, Button, Card, Form, Input, InputNumber, Space, Tag } from 'antd';
 import { api, call } from '../../../api/client';
 import { useAction } from '../../../api/query';
 import { byId, useConsoleT } from '../hooks';
-import { ReasonAlert } from '../ReasonAlert';
 import type { AwardTier } from './types';
+import { ErrorAlert } from '../../../layout/ErrorAlert';
+import { useFieldErrors } from '../field-errors';
 
 // What a final usually awards; the organiser changes it before saving.
 const SUGGESTED: AwardTier[] = [
@@ -30,6 +31,7 @@ export function AwardTiersCard({
   const tiers = Form.useWatch('tiers', form) ?? [];
   const action = useAction();
   const error = action.error;
+  useFieldErrors(form, error);
   const slots = tiers.reduce((s, x) => s + (x?.count ?? 0), 0);
   const dirty =
     !saved.length ||
@@ -107,7 +109,7 @@ export function AwardTiersCard({
           )}
         </Form.List>
       </Form>
-      <ReasonAlert error={error} notFound="heatNotFound" />
+      <ErrorAlert error={error} />
     </Card>
   );
 }

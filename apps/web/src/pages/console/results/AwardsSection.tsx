@@ -3,13 +3,13 @@ import { useEffect, useState } from 'react';
 import { $api } from '../../../api/query';
 import type { components } from '../../../api/schema';
 import { byId, useConsoleT } from '../hooks';
-import { ReasonAlert } from '../ReasonAlert';
 
 type Award = components['schemas']['AwardDto'];
 type AwardTier = components['schemas']['AwardTierDto'];
 type Heat = components['schemas']['HeatViewDto'];
 import { AwardPreviewCard } from './AwardPreviewCard';
 import { AwardTiersCard } from './AwardTiersCard';
+import { ErrorAlert } from '../../../layout/ErrorAlert';
 
 /**
  * The final's awards: its tiers, the preview with ties to settle, and the
@@ -38,7 +38,7 @@ export function AwardsSection({
   if (!view.data)
     return (
       <Card title={t('awards.tiers')} className="console-section" loading={view.isLoading}>
-        <ReasonAlert error={view.error} notFound="heatNotFound" />
+        <ErrorAlert error={view.error} />
       </Card>
     );
   return (

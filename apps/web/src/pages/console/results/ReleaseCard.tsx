@@ -4,7 +4,7 @@ import { api, call } from '../../../api/client';
 import { $api, useAction } from '../../../api/query';
 import type { components } from '../../../api/schema';
 import { byId, useConsoleT } from '../hooks';
-import { ReasonAlert } from '../ReasonAlert';
+import { ErrorAlert } from '../../../layout/ErrorAlert';
 
 type Outcome = components['schemas']['PreviousResultDto'];
 
@@ -31,7 +31,7 @@ export function ReleaseCard({ heatId, decided }: { heatId: string; decided: bool
     <Card title={t('results.release')} className="console-section">
       {
         <>
-          <ReasonAlert error={preview.error ?? action.error} notFound="heatNotFound" />
+          <ErrorAlert error={preview.error ?? action.error} />
           {released && (
             <Alert
               type="success"
