@@ -161,7 +161,8 @@ export class Stack {
       await waitFor(
         'the api to answer /health',
         async () => (await fetch(`${url}/health`)).status === 200,
-        30000,
+        // A shared, loaded machine (CI, parallel work) may need longer: E2E_API_START_MS.
+        Number(process.env.E2E_API_START_MS ?? 30000),
         200,
       );
     return this;

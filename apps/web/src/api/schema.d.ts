@@ -1485,19 +1485,57 @@ export interface components {
         UserEnvelopeDto: {
             user: components["schemas"]["UserDto"];
         };
+        /**
+         * @description Stable machine code from the error catalogue (docs/api.md, Errors)
+         * @enum {string}
+         */
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHENTICATED" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "BAD_CREDENTIALS" | "ACCOUNT_DISABLED" | "SCREEN_LINK_EXPIRED" | "FORBIDDEN_ROLE" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "CHANGED_MEANWHILE" | "FIELD_REQUIRED" | "FIELD_UNKNOWN" | "FIELD_NOT_NULL" | "FIELD_TOO_LONG" | "FIELD_TOO_SHORT" | "FIELD_OUT_OF_RANGE" | "FIELD_ARRAY_SIZE" | "FIELD_NOT_UUID" | "FIELD_INVALID_ENUM" | "FIELD_NOT_EMAIL" | "FIELD_NOT_DATE" | "FIELD_NOT_INTEGER" | "FIELD_NOT_NUMBER" | "FIELD_NOT_STRING" | "FIELD_NOT_BOOLEAN" | "FIELD_NOT_ARRAY" | "FIELD_NOT_OBJECT" | "FIELD_NOT_URL" | "FIELD_NOT_UNIQUE" | "FIELD_INVALID_FORMAT" | "FIELD_INVALID_TIME_ZONE" | "FIELD_WEAK_PASSWORD" | "FIELD_INVALID_TEXT" | "FIELD_FORBIDDEN_KEY" | "FIELD_TOO_DEEP" | "FIELD_MUST_BE_AFTER" | "FIELD_DUPLICATE" | "FIELD_UNKNOWN_REFERENCE" | "FIELD_INVALID" | "EMAIL_TAKEN" | "TOKEN_INVALID" | "ACCOUNT_GONE" | "LAST_ADMIN" | "ROLES_NOT_GRANTABLE" | "INVITATION_ACCOUNT_DISABLED" | "INVITATION_PASSWORD_SET" | "USER_NOT_ORGANISER" | "ALREADY_ORGANISER" | "LAST_ORGANISER" | "DATES_OUT_OF_ORDER" | "DUPLICATE_VALUES" | "STAGE_UNKNOWN" | "RUBRIC_UNKNOWN" | "RUBRIC_INVALID" | "RUBRIC_NO_CRITERIA" | "CRITERION_DUPLICATE_CODE" | "CRITERION_WEIGHT_NOT_POSITIVE" | "CRITERION_MAX_NOT_POSITIVE" | "RUBRIC_WEIGHTS_SUM" | "RUBRIC_IN_USE" | "REGISTRATION_OPENS_LATER" | "TRACK_UNKNOWN" | "ENTRY_HEAT_INVALID" | "FINAL_HAS_NO_NEXT_HEAT" | "NEXT_HEAT_REQUIRED" | "NEXT_HEAT_INVALID" | "HEAT_QUOTA_LOCKED" | "PROJECT_NOT_DRAFT" | "REGISTRATION_NOT_OPEN" | "REGISTRATION_CLOSED" | "PROJECT_ALREADY_WITHDRAWN" | "PROJECT_JUDGING_ENDED" | "INELIGIBLE_REASON_REQUIRED" | "PROJECT_NOT_REVIEWABLE" | "PROJECT_ALREADY_DECIDED" | "PROJECT_OWNER_ONLY" | "PROJECT_NOT_IN_COMPETITION" | "PROJECT_MOVED" | "ELIGIBILITY_BATCH_INVALID" | "ROUND_NOT_DRAFT" | "ROUND_NOT_OPEN" | "ROUND_CLOSED" | "ROUND_RULES_LOCKED" | "ROUND_HAS_DRAFTS" | "ROUND_HAS_NO_PROJECTS" | "FORCE_REASON_REQUIRED" | "METHOD_SCALE_MISMATCH" | "NOT_JUDGES" | "JUDGE_NOT_IN_ROUND" | "NOT_ASSIGNED" | "PEER_SCORES_HIDDEN" | "PEER_SCORES_AFTER_OWN" | "SCORES_INVALID" | "SCORE_MISSING" | "SCORE_NOT_NUMBER" | "SCORE_OUT_OF_RANGE" | "SCORE_UNKNOWN_CRITERION" | "SCORE_NOTHING_TO_SUBMIT" | "SCORE_LOCKED" | "SCORE_SUBMITTED_DIFFERENT" | "SCORE_NOT_SUBMITTED" | "CONFLICT_ONLY_SELF" | "CONFLICT_ALREADY_DECLARED" | "SCORING_STARTED" | "ASSIGN_PER_PROJECT_INVALID" | "ASSIGN_NO_PROJECTS" | "ASSIGN_TOO_FEW_JUDGES" | "ASSIGN_TOO_FEW_FREE_JUDGES" | "ASSIGN_CONFLICTS_BLOCK" | "PROJECT_NOT_ELIGIBLE_IN_HEAT" | "JUDGE_OWNS_PROJECT" | "JUDGE_HAS_CONFLICT" | "ALREADY_ASSIGNED" | "PITCH_SEED_EMPTY" | "REDRAW_REASON_REQUIRED" | "PROJECT_NOT_IN_ROUND" | "HEAT_ALREADY_ADVANCED" | "HEAT_ROUNDS_NOT_CLOSED" | "ADVANCE_COUNT_REQUIRED" | "ADVANCE_COUNT_INVALID" | "ADVANCE_NOT_IN_HEAT" | "ADVANCE_BOTH_INCLUDED_EXCLUDED" | "HEAT_NO_RESULTS" | "FINAL_RESULTS_FOLLOW_AWARDS" | "RESULT_UNCHANGED" | "NEXT_HEAT_JUDGING_STARTED" | "AWARDS_NOT_FINAL" | "AWARD_TIERS_MISSING" | "AWARD_TIES" | "AWARDS_MISSING" | "AWARD_TIERS_EMPTY" | "AWARD_TIER_DUPLICATE" | "AWARD_TIER_COUNT" | "TIE_BREAK_NOT_IN_STANDINGS" | "TIE_BREAK_DUPLICATE" | "SIGNING_ALREADY_OPEN" | "SIGNING_TRANSITION_ILLEGAL" | "SIGNING_LANDED_INCOMPLETE" | "MAIL_NOT_RESENDABLE" | "MAIL_SENDING_NOW" | "MAIL_NOT_CANCELLABLE" | "UPLOAD_NOT_MULTIPART" | "UPLOAD_FILE_MISSING" | "IMPORT_FILE_EMPTY" | "IMPORT_FILE_OLD_XLS" | "IMPORT_FILE_NOT_SPREADSHEET" | "IMPORT_FILE_UNREADABLE" | "IMPORT_FILE_NO_HEADER" | "IMPORT_FILE_TOO_MANY_ROWS" | "IMPORT_NO_ROWS" | "IMPORT_HAS_PROBLEMS" | "IMPORT_ROW_PROBLEM" | "IMPORT_HEAT_NOT_ENTRY" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_FLIGHT" | "IDEMPOTENCY_KEY_RACE";
         FieldErrorDto: {
             /** @example title */
             field: string;
+            /**
+             * @description A FIELD_* (or domain) code from the error catalogue
+             * @example FIELD_TOO_LONG
+             */
+            code: components["schemas"]["ErrorCode"];
             /** @example title must be shorter than or equal to 200 characters */
             message: string;
+            /**
+             * @description The code's parameters (names, limits), typed per code in libs/domain/src/errors/error-codes.ts
+             * @example {
+             *       "max": 200
+             *     }
+             */
+            params?: {
+                [key: string]: unknown;
+            };
         };
         ErrorBodyDto: {
             /** @example 400 */
             statusCode: number;
             /** @example Bad Request */
             error: string;
-            /** @example Invalid input */
+            /**
+             * @description Stable machine code from the error catalogue (docs/api.md, Errors)
+             * @example VALIDATION_FAILED
+             */
+            code: components["schemas"]["ErrorCode"];
+            /**
+             * @description English, for logs and API readers
+             * @example Invalid input
+             */
             message: string;
+            /**
+             * @description The code's parameters (names, limits), typed per code in libs/domain/src/errors/error-codes.ts
+             * @example {
+             *       "fields": [
+             *         "title"
+             *       ]
+             *     }
+             */
+            params?: {
+                [key: string]: unknown;
+            };
             details?: components["schemas"]["FieldErrorDto"][];
         };
         LoginDto: {
@@ -3281,7 +3319,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3543,7 +3581,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3610,7 +3648,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3681,7 +3719,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3770,7 +3808,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3886,7 +3924,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3948,7 +3986,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3957,7 +3995,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4077,7 +4115,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4206,7 +4244,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4317,7 +4355,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4326,7 +4364,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4385,7 +4423,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4514,7 +4552,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4643,7 +4681,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4652,7 +4690,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4719,7 +4757,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4790,7 +4828,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4799,7 +4837,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4928,7 +4966,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4937,7 +4975,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5008,7 +5046,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5017,7 +5055,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5146,7 +5184,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5155,7 +5193,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5224,7 +5262,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5233,7 +5271,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5302,7 +5340,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5427,7 +5465,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5613,9 +5651,9 @@ export interface operations {
                 };
             };
             /**
-             * @description The object’s state forbids this now; `message` says why
+             * @description The object’s state forbids this now; `code` and `params` say why
              *
-             *     The object’s state forbids this now; `message` says why
+             *     The object’s state forbids this now; `code` and `params` say why
              */
             409: {
                 headers: {
@@ -5626,9 +5664,9 @@ export interface operations {
                 };
             };
             /**
-             * @description Valid input the rules cannot satisfy; `message` says why
+             * @description Valid input the rules cannot satisfy; `code` and `params` say why
              *
-             *     Valid input the rules cannot satisfy; `message` says why
+             *     Valid input the rules cannot satisfy; `code` and `params` say why
              */
             422: {
                 headers: {
@@ -5764,9 +5802,9 @@ export interface operations {
                 };
             };
             /**
-             * @description The object’s state forbids this now; `message` says why
+             * @description The object’s state forbids this now; `code` and `params` say why
              *
-             *     The object’s state forbids this now; `message` says why
+             *     The object’s state forbids this now; `code` and `params` say why
              */
             409: {
                 headers: {
@@ -5777,9 +5815,9 @@ export interface operations {
                 };
             };
             /**
-             * @description Valid input the rules cannot satisfy; `message` says why
+             * @description Valid input the rules cannot satisfy; `code` and `params` say why
              *
-             *     Valid input the rules cannot satisfy; `message` says why
+             *     Valid input the rules cannot satisfy; `code` and `params` say why
              */
             422: {
                 headers: {
@@ -5852,7 +5890,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6274,7 +6312,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6283,7 +6321,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6345,7 +6383,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6354,7 +6392,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6586,7 +6624,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6595,7 +6633,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6735,7 +6773,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6744,7 +6782,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6802,7 +6840,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6860,7 +6898,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6931,7 +6969,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6993,7 +7031,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7002,7 +7040,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7172,7 +7210,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7234,7 +7272,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7243,7 +7281,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7301,7 +7339,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7363,7 +7401,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7372,7 +7410,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7430,7 +7468,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7439,7 +7477,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7497,7 +7535,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7555,7 +7593,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7744,7 +7782,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7753,7 +7791,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7931,7 +7969,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7993,7 +8031,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8002,7 +8040,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8136,7 +8174,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8145,7 +8183,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8448,7 +8486,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8457,7 +8495,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8697,7 +8735,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8764,7 +8802,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8864,7 +8902,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8957,7 +8995,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
