@@ -395,7 +395,8 @@ describe('organiser console: a whole season in the browser', () => {
       // After a reload the drawn order still names every project (it showed bare numbers).
       await page.reload();
       const order = page.getByTestId('pitch-order');
-      for (const title of TITLES)
+      // Every project in the round (固态锂电池隔膜 was found not eligible).
+      for (const title of TITLES.filter((x) => x !== '固态锂电池隔膜'))
         await order.getByRole('cell', { name: title, exact: true }).waitFor();
       await order.getByText('台上').waitFor();
     }
