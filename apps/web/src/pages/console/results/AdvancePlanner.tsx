@@ -28,9 +28,14 @@ export function AdvancePlanner({
   const { t } = useConsoleT();
   const { modal } = App.useApp();
   const [count, setCount] = useState<number>(heat.advanceQuota ?? 3);
-  const preview = $api.useQuery('get', '/api/v1/heats/{id}/advance/preview', {
-    params: { path: { id: heat.id }, query: { count } },
-  });
+  // Not asked again once deciding: a decided heat's preview is refused (409).
+  const [deciding, setDeciding] = useState(false);
+  const preview = $api.useQuery(
+    'get',
+    '/api/v1/heats/{id}/advance/preview',
+    { params: { path: { id: heat.id }, query: { count } } },
+    { enabled: !deciding },
+  );
   const [choice, setChoice] = useState<Choice>({ exclude: {}, include: [], includeReason: '' });
   const action = useAction();
   const nextHeats = heats.filter((h) => h.stageOrder === heat.stageOrder + 1);
@@ -44,6 +49,7 @@ export function AdvancePlanner({
     (choice.include.length > 0 && !choice.includeReason.trim());
 
   async function decide() {
+    setDeciding(true);
     const done = await action.run('advance', () =>
       call(
         api.POST('/api/v1/heats/{id}/advance', {
@@ -62,6 +68,7 @@ export function AdvancePlanner({
       }),
     );
     if (done) onDecided();
+    else setDeciding(false);
   }
 
   function confirm() {
