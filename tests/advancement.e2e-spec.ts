@@ -313,18 +313,18 @@ describe('from regional heats to the final, and from signing to landing', () => 
       await sign({
         projectId: id('C'),
         host: '江阴高新区管委会',
-        investmentAmountYuan: '5000000.00',
+        investmentAmount: '5000000.00',
         landingDeadline: yesterday,
       })
     ).body;
     expect(landedSigning).toMatchObject({
       status: 'INTENT',
       heatName: '华南赛区',
-      investmentAmountYuan: '5000000.00',
+      investmentAmount: '5000000.00',
     });
     expect((await sign({ projectId: id('C'), host: '江阴高新区管委会' })).status).toBe(409); // one open per project and host
     expect(
-      (await sign({ projectId: id('C'), host: 'bad', investmentAmountYuan: '5,000,000' })).status,
+      (await sign({ projectId: id('C'), host: 'bad', investmentAmount: '5,000,000' })).status,
     ).toBe(400);
     expect((await move(landedSigning.id, { to: 'SIGNED' })).status).toBe(409);
     expect((await move(landedSigning.id, { to: 'NEGOTIATING', note: '首轮洽谈' })).status).toBe(

@@ -208,7 +208,7 @@ describe('awards of the final', () => {
   it('signing notes: the internal note is never mailed, the message to the applicant is', async () => {
     const signing = await stack.post(
       `/competitions/${competitionId}/signings`,
-      { projectId: p.P1, host: '江阴高新区', investmentAmountYuan: '5000000.00' },
+      { projectId: p.P1, host: '江阴高新区', investmentAmount: '5000000.00' },
       organiser.token,
     );
     expect(signing.status).toBe(201);

@@ -363,7 +363,7 @@ describe('bad input and operations surfaces', () => {
       [
         'POST',
         `/competitions/${competition.id}/signings`,
-        { projectId: project.id, host: 'x', investmentAmountYuan: -5 },
+        { projectId: project.id, host: 'x', investmentAmount: -5 },
         o,
       ],
       [

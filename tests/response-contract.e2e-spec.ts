@@ -161,7 +161,7 @@ describe('responses are the contract', () => {
     const signing = await call('POST', `/competitions/${competitionId}/signings`, org, {
       projectId,
       host: '江阴高新区管委会',
-      investmentAmountYuan: '5000000.00',
+      investmentAmount: '5000000.00',
     });
     for (const path of [
       `/competitions/${competitionId}/signings`,

@@ -10,8 +10,8 @@ import {
 import { download } from './support/upload';
 
 // Defect 6: the console asked for 万元 and sent the figure as 元, so 500 万元
-// was stored and exported as 500 元. The API now names its unit
-// (`investmentAmountYuan`, a decimal string in 元) and the exports show the
+// was stored and exported as 500 元. The API keeps 元
+// (`investmentAmount`, a decimal string, documented as 元) and the exports show the
 // 万元 figure organisers typed, under a header that says so.
 describe('signing investment amounts: 元 in the API, 万元 in the exports', () => {
   const stack = new Stack();
@@ -36,11 +36,10 @@ describe('signing investment amounts: 元 in the API, 万元 in the exports', ()
     const res = await sign({
       projectId,
       host: '江阴高新区管委会',
-      investmentAmountYuan: '5000000.00',
+      investmentAmount: '5000000.00',
     });
     expect(res.status).toBe(201);
-    expect(res.body.investmentAmountYuan).toBe('5000000.00');
-    expect(res.body).not.toHaveProperty('investmentAmount');
+    expect(res.body.investmentAmount).toBe('5000000.00');
     const [row] = await stack.sql<{ amount: string }>(
       'SELECT investment_amount::text AS amount FROM signings WHERE id = $1',
       [res.body.id],
@@ -48,24 +47,24 @@ describe('signing investment amounts: 元 in the API, 万元 in the exports', ()
     expect(row.amount).toBe('5000000.00');
     const list = await stack.get(`/competitions/${competitionId}/signings`, token);
     expect(
-      list.body.items.map((s: { investmentAmountYuan: string }) => s.investmentAmountYuan),
+      list.body.items.map((s: { investmentAmount: string }) => s.investmentAmount),
     ).toEqual(['5000000.00']);
   });
 
-  it('refuses an amount without a unit in its name, or not a decimal string, naming the field; nothing stored', async () => {
+  it('refuses an amount that is not a decimal string of 元, naming the field; nothing stored', async () => {
     const before = await stack.sql('SELECT count(*)::int AS n FROM signings');
-    const unnamed = await sign({ projectId, host: '无锡创投', investmentAmount: '500' });
-    expect(unnamed.status).toBe(400);
-    expect(JSON.stringify(unnamed.body)).toContain('investmentAmount');
-    const commas = await sign({ projectId, host: '无锡创投', investmentAmountYuan: '5,000,000' });
+    const wan = await sign({ projectId, host: '无锡创投', investmentAmount: '500万' });
+    expect(wan.status).toBe(400);
+    expect(JSON.stringify(wan.body)).toContain('investmentAmount');
+    const commas = await sign({ projectId, host: '无锡创投', investmentAmount: '5,000,000' });
     expect(commas.status).toBe(400);
-    expect(JSON.stringify(commas.body)).toContain('investmentAmountYuan');
+    expect(JSON.stringify(commas.body)).toContain('investmentAmount');
     expect(await stack.sql('SELECT count(*)::int AS n FROM signings')).toEqual(before);
   });
 
   it('exports the 万元 figure under a 万元 header (CSV and xlsx)', async () => {
     expect(
-      (await sign({ projectId, host: '无锡创投集团', investmentAmountYuan: '12345.67' })).status,
+      (await sign({ projectId, host: '无锡创投集团', investmentAmount: '12345.67' })).status,
     ).toBe(201);
     const csv = await stack.get(`/competitions/${competitionId}/signings.csv`, token);
     expect(csv.status).toBe(200);

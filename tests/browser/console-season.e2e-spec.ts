@@ -392,6 +392,13 @@ describe('organiser console: a whole season in the browser', () => {
         .first()
         .click();
       await page.getByText('台上').waitFor();
+      // After a reload the drawn order still names every project (it showed bare numbers).
+      await page.reload();
+      const order = page.getByTestId('pitch-order');
+      // Every project in the round (固态锂电池隔膜 was found not eligible).
+      for (const title of TITLES.filter((x) => x !== '固态锂电池隔膜'))
+        await order.getByRole('cell', { name: title, exact: true }).waitFor();
+      await order.getByText('台上').waitFor();
     }
     await checkpoint('round-open');
 
@@ -411,6 +418,7 @@ describe('organiser console: a whole season in the browser', () => {
     const assignments = (await stack.get(`/rounds/${roundId}/assignments`, organiser.token)).body
       .items as {
       judgeId: string;
+      judgeName: string;
       projectId: string;
       title: string;
     }[];
@@ -446,9 +454,28 @@ describe('organiser console: a whole season in the browser', () => {
       tokens.get(last.judgeId),
     );
     await page.getByTestId('round-progress').getByText('已提交 55/55').waitFor({ timeout: 60000 });
+
+    // A submitted score goes back to its judge from the console, with a reason.
+    const judgeAndTitle = `${last.judgeName} ${last.title}`;
+    await page.getByRole('button', { name: `退回评分 ${judgeAndTitle}` }).click();
+    const reopen = page.getByRole('dialog');
+    await reopen
+      .getByLabel('退回原因（评委会看到，并记入审计日志）')
+      .fill('“团队”一项漏评，请核对');
+    await reopen.getByRole('button', { name: '退回评分' }).click();
+    await page.getByTestId('round-progress').getByText('已提交 54/55').waitFor();
+    // The judge leaves it a draft: closing names that draft and closes only with a reason.
     await page.getByRole('button', { name: '结束评审' }).click();
-    await page.getByText('结束后评分不可再改，确定结束？').waitFor();
-    await page.locator('.ant-modal-confirm-btns').getByRole('button', { name: '结束评审' }).click();
+    const closing = page.getByRole('dialog');
+    await closing.getByText('仍有 1 份评分未提交').waitFor();
+    await closing
+      .getByTestId('close-drafts')
+      .getByText(`${last.judgeName} · ${last.title}`)
+      .waitFor();
+    const force = closing.getByRole('button', { name: '强制结束' });
+    expect(await force.isDisabled()).toBe(true);
+    await closing.getByLabel('强制结束的原因（记入审计日志）').fill('评委临时离场，草稿不计分');
+    await force.click();
     await page.getByText('已结束').first().waitFor();
     await checkpoint('round-closed');
   });
@@ -701,8 +728,14 @@ describe('organiser console: a whole season in the browser', () => {
     await page.getByRole('link', { name: '日志' }).click();
     await page.getByRole('heading', { name: '日志' }).waitFor();
     await page.locator('tbody tr.ant-table-row').first().waitFor();
-    // Actions in words, not API codes (the code stays in the cell's title).
+    // Actions in words, not API codes (the code stays in the cell's title); who acted by name.
     await page.getByRole('cell', { name: '评定奖项' }).first().waitFor();
+    await page.getByRole('cell', { name: '强制结束评审轮次' }).waitFor();
+    await page.getByRole('cell', { name: '退回评分' }).waitFor();
+    await page.getByRole('cell', { name: '组委会 王磊' }).first().waitFor();
+    expect(await page.locator('.ant-table').first().innerText()).not.toMatch(
+      /[0-9a-f]{8}-[0-9a-f]{4}-|[0-9a-f]{8}\b/i,
+    );
     await checkpoint('log');
 
     await page.setViewportSize({ width: 768, height: 1024 });

@@ -1,8 +1,10 @@
-import { lazy, Suspense } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AuthProvider, homeOf, useAuth } from './auth/AuthContext';
 import { RequireRole } from './layout/RequireRole';
+import { createQueryClient } from './api/query';
 
 // One chunk per role (React.lazy): a judge's phone never downloads the
 // applicant's or the organiser's components.
@@ -25,41 +27,45 @@ function Loading() {
 }
 
 export function App() {
+  // One cache for the session's API answers (TanStack Query): pages share it.
+  const [queries] = useState(createQueryClient);
   return (
-    <BrowserRouter>
-      <AuthProvider>
-        <Suspense fallback={<Loading />}>
-          <Routes>
-            <Route path="/" element={<Home />} />
-            <Route path="/screen/rounds/:roundId" element={<ScreenPage />} />
-            <Route
-              path="/judge/*"
-              element={
-                <RequireRole roles={['JUDGE']}>
-                  <JudgeRoutes />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="/applicant/*"
-              element={
-                <RequireRole roles={['APPLICANT']}>
-                  <ApplicantRoutes />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="/console/*"
-              element={
-                <RequireRole roles={['ORGANISER', 'ADMIN']}>
-                  <ConsoleRoutes />
-                </RequireRole>
-              }
-            />
-            <Route path="/*" element={<AccountRoutes />} />
-          </Routes>
-        </Suspense>
-      </AuthProvider>
-    </BrowserRouter>
+    <QueryClientProvider client={queries}>
+      <BrowserRouter>
+        <AuthProvider>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route path="/" element={<Home />} />
+              <Route path="/screen/rounds/:roundId" element={<ScreenPage />} />
+              <Route
+                path="/judge/*"
+                element={
+                  <RequireRole roles={['JUDGE']}>
+                    <JudgeRoutes />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/applicant/*"
+                element={
+                  <RequireRole roles={['APPLICANT']}>
+                    <ApplicantRoutes />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/console/*"
+                element={
+                  <RequireRole roles={['ORGANISER', 'ADMIN']}>
+                    <ConsoleRoutes />
+                  </RequireRole>
+                }
+              />
+              <Route path="/*" element={<AccountRoutes />} />
+            </Routes>
+          </Suspense>
+        </AuthProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
   );
 }

@@ -199,7 +199,8 @@ export interface paths {
         get: operations["CompetitionsController_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete a competition nobody registered for (no project, no round yet); 409 once one exists */
+        delete: operations["CompetitionsController_delete"];
         options?: never;
         head?: never;
         /** Edit a competition (name, registration window, time zone); 409 if registration would open after projects were submitted; audited old → new */
@@ -1559,19 +1560,57 @@ export interface components {
         UserEnvelopeDto: {
             user: components["schemas"]["UserDto"];
         };
+        /**
+         * @description Stable machine code from the error catalogue (docs/api.md, Errors)
+         * @enum {string}
+         */
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHENTICATED" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "BAD_CREDENTIALS" | "ACCOUNT_DISABLED" | "SCREEN_LINK_EXPIRED" | "FORBIDDEN_ROLE" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "CHANGED_MEANWHILE" | "FIELD_REQUIRED" | "FIELD_UNKNOWN" | "FIELD_NOT_NULL" | "FIELD_TOO_LONG" | "FIELD_TOO_SHORT" | "FIELD_OUT_OF_RANGE" | "FIELD_ARRAY_SIZE" | "FIELD_NOT_UUID" | "FIELD_INVALID_ENUM" | "FIELD_NOT_EMAIL" | "FIELD_NOT_DATE" | "FIELD_NOT_INTEGER" | "FIELD_NOT_NUMBER" | "FIELD_NOT_STRING" | "FIELD_NOT_BOOLEAN" | "FIELD_NOT_ARRAY" | "FIELD_NOT_OBJECT" | "FIELD_NOT_URL" | "FIELD_NOT_UNIQUE" | "FIELD_INVALID_FORMAT" | "FIELD_INVALID_TIME_ZONE" | "FIELD_WEAK_PASSWORD" | "FIELD_INVALID_TEXT" | "FIELD_FORBIDDEN_KEY" | "FIELD_TOO_DEEP" | "FIELD_MUST_BE_AFTER" | "FIELD_DUPLICATE" | "FIELD_UNKNOWN_REFERENCE" | "FIELD_INVALID" | "EMAIL_TAKEN" | "TOKEN_INVALID" | "ACCOUNT_GONE" | "LAST_ADMIN" | "ROLES_NOT_GRANTABLE" | "INVITATION_ACCOUNT_DISABLED" | "INVITATION_PASSWORD_SET" | "USER_NOT_ORGANISER" | "ALREADY_ORGANISER" | "LAST_ORGANISER" | "DATES_OUT_OF_ORDER" | "DUPLICATE_VALUES" | "STAGE_UNKNOWN" | "RUBRIC_UNKNOWN" | "RUBRIC_INVALID" | "RUBRIC_NO_CRITERIA" | "CRITERION_DUPLICATE_CODE" | "CRITERION_WEIGHT_NOT_POSITIVE" | "CRITERION_MAX_NOT_POSITIVE" | "RUBRIC_WEIGHTS_SUM" | "RUBRIC_IN_USE" | "REGISTRATION_OPENS_LATER" | "TRACK_UNKNOWN" | "ENTRY_HEAT_INVALID" | "FINAL_HAS_NO_NEXT_HEAT" | "NEXT_HEAT_REQUIRED" | "NEXT_HEAT_INVALID" | "HEAT_QUOTA_LOCKED" | "PROJECT_NOT_DRAFT" | "REGISTRATION_NOT_OPEN" | "REGISTRATION_CLOSED" | "PROJECT_ALREADY_WITHDRAWN" | "PROJECT_JUDGING_ENDED" | "INELIGIBLE_REASON_REQUIRED" | "PROJECT_NOT_REVIEWABLE" | "PROJECT_ALREADY_DECIDED" | "PROJECT_OWNER_ONLY" | "PROJECT_NOT_IN_COMPETITION" | "PROJECT_MOVED" | "ELIGIBILITY_BATCH_INVALID" | "ROUND_NOT_DRAFT" | "ROUND_NOT_OPEN" | "ROUND_CLOSED" | "ROUND_RULES_LOCKED" | "ROUND_HAS_DRAFTS" | "ROUND_HAS_NO_PROJECTS" | "FORCE_REASON_REQUIRED" | "METHOD_SCALE_MISMATCH" | "NOT_JUDGES" | "JUDGE_NOT_IN_ROUND" | "NOT_ASSIGNED" | "PEER_SCORES_HIDDEN" | "PEER_SCORES_AFTER_OWN" | "SCORES_INVALID" | "SCORE_MISSING" | "SCORE_NOT_NUMBER" | "SCORE_OUT_OF_RANGE" | "SCORE_UNKNOWN_CRITERION" | "SCORE_NOTHING_TO_SUBMIT" | "SCORE_LOCKED" | "SCORE_SUBMITTED_DIFFERENT" | "SCORE_NOT_SUBMITTED" | "CONFLICT_ONLY_SELF" | "CONFLICT_ALREADY_DECLARED" | "SCORING_STARTED" | "ASSIGN_PER_PROJECT_INVALID" | "ASSIGN_NO_PROJECTS" | "ASSIGN_TOO_FEW_JUDGES" | "ASSIGN_TOO_FEW_FREE_JUDGES" | "ASSIGN_CONFLICTS_BLOCK" | "PROJECT_NOT_ELIGIBLE_IN_HEAT" | "JUDGE_OWNS_PROJECT" | "JUDGE_HAS_CONFLICT" | "ALREADY_ASSIGNED" | "PITCH_SEED_EMPTY" | "REDRAW_REASON_REQUIRED" | "PROJECT_NOT_IN_ROUND" | "HEAT_ALREADY_ADVANCED" | "HEAT_ROUNDS_NOT_CLOSED" | "ADVANCE_COUNT_REQUIRED" | "ADVANCE_COUNT_INVALID" | "ADVANCE_NOT_IN_HEAT" | "ADVANCE_BOTH_INCLUDED_EXCLUDED" | "HEAT_NO_RESULTS" | "FINAL_RESULTS_FOLLOW_AWARDS" | "RESULT_UNCHANGED" | "NEXT_HEAT_JUDGING_STARTED" | "AWARDS_NOT_FINAL" | "AWARD_TIERS_MISSING" | "AWARD_TIES" | "AWARDS_MISSING" | "AWARD_TIERS_EMPTY" | "AWARD_TIER_DUPLICATE" | "AWARD_TIER_COUNT" | "TIE_BREAK_NOT_IN_STANDINGS" | "TIE_BREAK_DUPLICATE" | "SIGNING_ALREADY_OPEN" | "SIGNING_TRANSITION_ILLEGAL" | "SIGNING_LANDED_INCOMPLETE" | "MAIL_NOT_RESENDABLE" | "MAIL_SENDING_NOW" | "MAIL_NOT_CANCELLABLE" | "UPLOAD_NOT_MULTIPART" | "UPLOAD_FILE_MISSING" | "IMPORT_FILE_EMPTY" | "IMPORT_FILE_OLD_XLS" | "IMPORT_FILE_NOT_SPREADSHEET" | "IMPORT_FILE_UNREADABLE" | "IMPORT_FILE_NO_HEADER" | "IMPORT_FILE_TOO_MANY_ROWS" | "IMPORT_NO_ROWS" | "IMPORT_HAS_PROBLEMS" | "IMPORT_ROW_PROBLEM" | "IMPORT_HEAT_NOT_ENTRY" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_FLIGHT" | "IDEMPOTENCY_KEY_RACE";
         FieldErrorDto: {
             /** @example title */
             field: string;
+            /**
+             * @description A FIELD_* (or domain) code from the error catalogue
+             * @example FIELD_TOO_LONG
+             */
+            code: components["schemas"]["ErrorCode"];
             /** @example title must be shorter than or equal to 200 characters */
             message: string;
+            /**
+             * @description The code's parameters (names, limits), typed per code in libs/domain/src/errors/error-codes.ts
+             * @example {
+             *       "max": 200
+             *     }
+             */
+            params?: {
+                [key: string]: unknown;
+            };
         };
         ErrorBodyDto: {
             /** @example 400 */
             statusCode: number;
             /** @example Bad Request */
             error: string;
-            /** @example Invalid input */
+            /**
+             * @description Stable machine code from the error catalogue (docs/api.md, Errors)
+             * @example VALIDATION_FAILED
+             */
+            code: components["schemas"]["ErrorCode"];
+            /**
+             * @description English, for logs and API readers
+             * @example Invalid input
+             */
             message: string;
+            /**
+             * @description The code's parameters (names, limits), typed per code in libs/domain/src/errors/error-codes.ts
+             * @example {
+             *       "fields": [
+             *         "title"
+             *       ]
+             *     }
+             */
+            params?: {
+                [key: string]: unknown;
+            };
             details?: components["schemas"]["FieldErrorDto"][];
         };
         LoginDto: {
@@ -1689,7 +1728,7 @@ export interface components {
              * @default Asia/Shanghai
              * @example Asia/Shanghai
              */
-            timeZone: string;
+            timeZone?: string;
         };
         CompetitionViewDto: {
             /** Format: uuid */
@@ -1714,6 +1753,12 @@ export interface components {
         };
         CompetitionListDto: {
             items: components["schemas"]["CompetitionViewDto"][];
+        };
+        CompetitionDeletedDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 第四届中国江阴（高新区）创新创业大赛 */
+            name: string;
         };
         CreateHeatDto: {
             /** @example HEAT */
@@ -1817,24 +1862,24 @@ export interface components {
              * @description TRIMMED_MEAN: how many highest and lowest totals to drop
              * @default 1
              */
-            trim: number;
+            trim?: number;
             /**
              * @description The round's weight in the heat standings
              * @default 1
              */
-            weight: number;
+            weight?: number;
             opensAt?: string;
             closesAt?: string;
             /**
              * @description Blind review: judges see neither the organisation nor the team
              * @default false
              */
-            blind: boolean;
+            blind?: boolean;
             /**
              * @description Judges may read the other judges' submitted scores of a project after submitting their own
              * @default false
              */
-            peerScoresVisible: boolean;
+            peerScoresVisible?: boolean;
         };
         RoundViewDto: {
             /** Format: uuid */
@@ -1877,6 +1922,17 @@ export interface components {
             blind: boolean;
             /** @description Judges may read the others' submitted scores after submitting their own */
             peerScoresVisible: boolean;
+            /** @description ROADSHOW: the drawn pitch order, project ids first to last; [] before the draw */
+            pitchOrder: string[];
+            /** @description The seed of the draw */
+            pitchSeed: string | null;
+            /** Format: date-time */
+            pitchOrderDrawnAt: string | null;
+            /**
+             * Format: uuid
+             * @description The project on stage
+             */
+            nowPitchingProjectId: string | null;
         };
         RoundListDto: {
             items: components["schemas"]["RoundViewDto"][];
@@ -2041,7 +2097,7 @@ export interface components {
              * @description Save and submit in one request. Repeating it with the same scores and comment answers the stored score again; different content on a submitted score is 409.
              * @default false
              */
-            submit: boolean;
+            submit?: boolean;
         };
         ScoreViewDto: {
             /** Format: uuid */
@@ -3163,6 +3219,10 @@ export interface components {
             } | null;
             /** Format: date-time */
             at: string;
+            /** @description The actor's name; null: the system */
+            actorName: string | null;
+            /** @description What the entry is about, by name (project title, round, heat…); null when gone */
+            entityName: string | null;
         };
         AuditListDto: {
             items: components["schemas"]["AuditEntryDto"][];
@@ -3418,7 +3478,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3698,7 +3758,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3765,7 +3825,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3836,7 +3896,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3925,7 +3985,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3976,6 +4036,73 @@ export interface operations {
             };
             /** @description No such object, or not the caller’s to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CompetitionsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetitionDeletedDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such object, or not the caller’s to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The object’s state forbids this now; `code` and `params` say why */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4036,7 +4163,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4045,7 +4172,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4165,7 +4292,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4294,7 +4421,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4405,7 +4532,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4414,7 +4541,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4473,7 +4600,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4602,7 +4729,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4731,7 +4858,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4740,7 +4867,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4807,7 +4934,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4878,7 +5005,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4887,7 +5014,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5016,7 +5143,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5025,7 +5152,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5096,7 +5223,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5105,7 +5232,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5234,7 +5361,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5243,7 +5370,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5312,7 +5439,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5321,7 +5448,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5390,7 +5517,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5515,7 +5642,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5701,9 +5828,9 @@ export interface operations {
                 };
             };
             /**
-             * @description The object’s state forbids this now; `message` says why
+             * @description The object’s state forbids this now; `code` and `params` say why
              *
-             *     The object’s state forbids this now; `message` says why
+             *     The object’s state forbids this now; `code` and `params` say why
              */
             409: {
                 headers: {
@@ -5714,9 +5841,9 @@ export interface operations {
                 };
             };
             /**
-             * @description Valid input the rules cannot satisfy; `message` says why
+             * @description Valid input the rules cannot satisfy; `code` and `params` say why
              *
-             *     Valid input the rules cannot satisfy; `message` says why
+             *     Valid input the rules cannot satisfy; `code` and `params` say why
              */
             422: {
                 headers: {
@@ -5852,9 +5979,9 @@ export interface operations {
                 };
             };
             /**
-             * @description The object’s state forbids this now; `message` says why
+             * @description The object’s state forbids this now; `code` and `params` say why
              *
-             *     The object’s state forbids this now; `message` says why
+             *     The object’s state forbids this now; `code` and `params` say why
              */
             409: {
                 headers: {
@@ -5865,9 +5992,9 @@ export interface operations {
                 };
             };
             /**
-             * @description Valid input the rules cannot satisfy; `message` says why
+             * @description Valid input the rules cannot satisfy; `code` and `params` say why
              *
-             *     Valid input the rules cannot satisfy; `message` says why
+             *     Valid input the rules cannot satisfy; `code` and `params` say why
              */
             422: {
                 headers: {
@@ -5940,7 +6067,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6411,7 +6538,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6420,7 +6547,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6482,7 +6609,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6491,7 +6618,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6822,7 +6949,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6831,7 +6958,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6971,7 +7098,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6980,7 +7107,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7038,7 +7165,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7096,7 +7223,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7167,7 +7294,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7229,7 +7356,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7238,7 +7365,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7408,7 +7535,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7470,7 +7597,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7479,7 +7606,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7537,7 +7664,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7599,7 +7726,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7608,7 +7735,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7666,7 +7793,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7675,7 +7802,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7733,7 +7860,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7791,7 +7918,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7980,7 +8107,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7989,7 +8116,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8051,7 +8178,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8113,7 +8240,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8122,7 +8249,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8256,7 +8383,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8265,7 +8392,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8568,7 +8695,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8577,7 +8704,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8817,7 +8944,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8884,7 +9011,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The object’s state forbids this now; `message` says why */
+            /** @description The object’s state forbids this now; `code` and `params` say why */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8984,7 +9111,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9086,7 +9213,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Valid input the rules cannot satisfy; `message` says why */
+            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -148,6 +148,10 @@ export const en: Messages = {
       reconnecting: 'Reconnecting',
       expired: 'Link expired: ask the organisers for a new one',
     },
+    expiredTitle: 'This screen link has expired',
+    expiredHelp:
+      'The link no longer works (links are short-lived, and lapse after a long disconnection). In the console, open the round and click “Open big screen”, then show the new page.',
+    page: 'Page {{page}} of {{pages}}',
   },
   applicant: {
     myProjects: 'My projects',

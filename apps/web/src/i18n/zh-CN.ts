@@ -145,6 +145,10 @@ export const zhCN = {
       reconnecting: '重新连接中',
       expired: '链接已失效，请向组委会索取新链接',
     },
+    expiredTitle: '大屏链接已过期',
+    expiredHelp:
+      '此链接已失效（链接有时效，断线太久后也会失效）。请组委会在工作台的评审轮次页点击“打开大屏”，用新打开的页面投屏。',
+    page: '第 {{page}} / {{pages}} 页',
   },
   applicant: {
     myProjects: '我的项目',

@@ -9,7 +9,7 @@ import {
   hasRole,
   validateRubric,
 } from '@app/domain';
-import { Prisma, PrismaService } from '@app/database';
+import { Prisma, PrismaService, appendAudit } from '@app/database';
 import { CreateCompetitionDto, CreateHeatDto, CreateRubricDto } from './dto/competition.dto';
 
 export interface RegistrationContext {
@@ -81,6 +81,41 @@ export class CompetitionsService {
     });
     if (!competition) throw DomainError.notFound('competition', id);
     return competition;
+  }
+
+  /**
+   * Deletes a competition nobody has registered for yet (one created by
+   * mistake): its tracks, stages, heats, rubrics and organisers go with it
+   * (foreign keys cascade). Refused once a project or a round exists: those
+   * carry the season's record. The audit entry stays.
+   */
+  async delete(actor: Actor, competitionId: string): Promise<{ id: string; name: string }> {
+    await this.assertCanManage(actor, competitionId);
+    return this.prisma.$transaction(async (tx) => {
+      // Locks the row so a registration cannot slip in between the check and the delete.
+      const [row] = await tx.$queryRaw<{ name: string }[]>`
+        SELECT name FROM competitions WHERE id = ${competitionId}::uuid FOR UPDATE`;
+      if (!row) throw DomainError.notFound('competition', competitionId);
+      const [projects, rounds] = await Promise.all([
+        tx.project.count({ where: { competitionId } }),
+        tx.round.count({ where: { competitionId } }),
+      ]);
+      if (projects > 0)
+        throw DomainError.conflict(`the competition has ${projects} registration(s); it stays`);
+      if (rounds > 0)
+        throw DomainError.conflict(`the competition has ${rounds} round(s); it stays`);
+      await tx.competition.delete({ where: { id: competitionId } });
+      await appendAudit(tx, {
+        competitionId,
+        actorId: actor.id,
+        action: 'competition.deleted',
+        entityType: 'competition',
+        entityId: competitionId,
+        reason: null,
+        data: { name: row.name },
+      });
+      return { id: competitionId, name: row.name };
+    });
   }
 
   // The zone human-facing times of this competition are shown in.

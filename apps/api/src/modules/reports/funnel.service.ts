@@ -148,6 +148,42 @@ export class FunnelService {
       orderBy: { at: 'asc' },
       take: 1000,
     });
-    return { items };
+    const names = await this.namesOf(items.map((a) => a.id));
+    return {
+      items: items.map((a) => ({
+        ...a,
+        actorName: names.get(a.id)?.actorName ?? null,
+        entityName: names.get(a.id)?.entityName ?? null,
+      })),
+    };
   }
+
+  // Who acted and what the entry is about, by name: the log is read by people
+  // (ids stay in the entry for the exports and the developer).
+  private async namesOf(auditIds: string[]) {
+    if (!auditIds.length) return new Map<string, AuditNames>();
+    const rows = await this.prisma.$queryRaw<(AuditNames & { id: string })[]>`
+      SELECT a.id, u.name AS "actorName",
+        CASE a.entity_type
+          WHEN 'project' THEN (SELECT title FROM projects WHERE id = a.entity_id)
+          WHEN 'round' THEN (SELECT name FROM rounds WHERE id = a.entity_id)
+          WHEN 'heat' THEN (SELECT name FROM heats WHERE id = a.entity_id)
+          WHEN 'competition' THEN (SELECT name FROM competitions WHERE id = a.entity_id)
+          WHEN 'user' THEN (SELECT name FROM users WHERE id = a.entity_id)
+          WHEN 'import' THEN (SELECT file_name FROM import_jobs WHERE id = a.entity_id)
+          WHEN 'signing' THEN (SELECT p.title FROM signings s JOIN projects p ON p.id = s.project_id
+                               WHERE s.id = a.entity_id)
+          WHEN 'score' THEN (SELECT p.title || ' · ' || j.name FROM scores s
+                               JOIN projects p ON p.id = s.project_id JOIN users j ON j.id = s.judge_id
+                             WHERE s.id = a.entity_id)
+        END AS "entityName"
+      FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+      WHERE a.id = ANY(${auditIds}::uuid[])`;
+    return new Map(rows.map((r) => [r.id, { actorName: r.actorName, entityName: r.entityName }]));
+  }
+}
+
+interface AuditNames {
+  actorName: string | null;
+  entityName: string | null;
 }

@@ -155,7 +155,7 @@ export class SigningController {
       s.trackCode,
       s.host,
       s.enclave,
-      yuanAsWanCell(s.investmentAmountYuan),
+      yuanAsWanCell(s.investmentAmount),
       s.landingDeadline,
       signingStatusLabel(s.status, 'zh'),
       s.companyName,

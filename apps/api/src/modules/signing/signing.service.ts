@@ -49,7 +49,7 @@ export class SigningService {
             trackCode: project.trackCode,
             host: dto.host.trim(),
             enclave: dto.enclave?.trim() || heat?.enclave || null,
-            investmentAmount: dto.investmentAmountYuan ?? null,
+            investmentAmount: dto.investmentAmount ?? null,
             landingDeadline: dto.landingDeadline ? new Date(dto.landingDeadline) : null,
             createdById: actor.id,
           },
@@ -244,7 +244,7 @@ export class SigningService {
       trackCode: s.trackCode,
       host: s.host,
       enclave: s.enclave,
-      investmentAmountYuan:
+      investmentAmount:
         s.investmentAmount == null
           ? null
           : (s.investmentAmount as { toFixed(n: number): string }).toFixed(2),

@@ -15,11 +15,18 @@ import {
   Tag,
 } from 'antd';
 import { useState } from 'react';
+import { api, call } from '../../api/client';
+import { $api, useAction } from '../../api/query';
+import type { components } from '../../api/schema';
 import { ErrorAlert } from '../../layout/ErrorAlert';
-import { useCapability } from './capabilities';
-import { http, items } from './http';
-import { formatTime, useCompetitionId, useConsoleT, useLoad } from './hooks';
-import type { AuditEntry, Competition, Heat, Page, Project, ProjectStatus } from './types';
+import { auditActionLabel } from './audit-labels';
+import { saveFile } from './download';
+import { byId, formatTime, useCompetitionId, useConsoleT } from './hooks';
+import { useFieldErrors } from './field-errors';
+
+type Project = components['schemas']['ProjectViewDto'];
+type ProjectStatus = Project['status'];
+type AuditEntry = components['schemas']['AuditEntryDto'];
 
 const STATUSES: ProjectStatus[] = [
   'SUBMITTED',
@@ -53,21 +60,24 @@ export type Decision = 'ELIGIBLE' | 'INELIGIBLE';
 export default function ApplicationsPage() {
   const { t } = useConsoleT();
   const cid = useCompetitionId();
-  const competition = useLoad(() => http<Competition>('GET', `/competitions/${cid}`), [cid]);
-  const heats = useLoad(() => items<Heat>(`/competitions/${cid}/heats`), [cid]);
+  const competition = $api.useQuery('get', '/api/v1/competitions/{id}', byId(cid));
+  const heats = $api.useQuery('get', '/api/v1/competitions/{id}/heats', byId(cid));
+  const heatList = heats.data?.items ?? [];
   const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20 });
   const [search, setSearch] = useState('');
-  const list = useLoad(() => {
-    const qs = new URLSearchParams();
-    for (const [k, v] of Object.entries(filters))
-      if (v !== undefined && v !== '') qs.set(k, String(v));
-    return http<Page<Project>>('GET', `/competitions/${cid}/projects?${qs.toString()}`);
-  }, [cid, filters]);
+  const list = $api.useQuery(
+    'get',
+    '/api/v1/competitions/{id}/projects',
+    { params: { path: { id: cid }, query: filters } },
+    { placeholderData: (previous) => previous },
+  );
+  const files = useAction({ changes: false });
+  const fileInit = { ...byId(cid), parseAs: 'blob' as const };
   const [selected, setSelected] = useState<string[]>([]);
   const [deciding, setDeciding] = useState<Project[] | null>(null);
   const [viewing, setViewing] = useState<Project | null>(null);
   const [releasing, setReleasing] = useState(false);
-  const heatName = (id: string) => heats.data?.find((h) => h.id === id)?.name ?? '';
+  const heatName = (id: string) => heatList.find((h) => h.id === id)?.name ?? '';
   const trackName = (code: string) =>
     competition.data?.tracks.find((x) => x.code === code)?.name ?? code;
   const rows = list.data?.items ?? [];
@@ -91,7 +101,7 @@ export default function ApplicationsPage() {
           placeholder={t('applications.heat')}
           style={{ width: 160 }}
           value={filters.heatId}
-          options={(heats.data ?? []).map((h) => ({ value: h.id, label: h.name }))}
+          options={heatList.map((h) => ({ value: h.id, label: h.name }))}
           onChange={(heatId?: string) => setFilters({ ...filters, heatId, page: 1 })}
         />
         <Select
@@ -123,11 +133,34 @@ export default function ApplicationsPage() {
           {t('applications.decide')}
         </Button>
         <Button onClick={() => setReleasing(true)}>{t('applications.release')}</Button>
+        <Button
+          loading={files.busy === 'xlsx'}
+          onClick={() =>
+            void files.run('xlsx', () =>
+              saveFile(
+                api.GET('/api/v1/competitions/{id}/projects.xlsx', fileInit),
+                'projects.xlsx',
+              ),
+            )
+          }
+        >
+          {t('applications.exportXlsx')}
+        </Button>
+        <Button
+          loading={files.busy === 'csv'}
+          onClick={() =>
+            void files.run('csv', () =>
+              saveFile(api.GET('/api/v1/competitions/{id}/projects.csv', fileInit), 'projects.csv'),
+            )
+          }
+        >
+          {t('applications.exportCsv')}
+        </Button>
       </div>
-      <ErrorAlert error={list.error} />
+      <ErrorAlert error={list.error ?? files.error} />
       <Table<Project>
         rowKey="id"
-        loading={list.loading}
+        loading={list.isFetching}
         dataSource={rows}
         scroll={{ x: 900 }}
         rowSelection={{
@@ -177,7 +210,6 @@ export default function ApplicationsPage() {
           onDone={() => {
             setDeciding(null);
             setSelected([]);
-            void list.reload();
           }}
         />
       )}
@@ -189,14 +221,12 @@ export default function ApplicationsPage() {
           onClose={() => setViewing(null)}
         />
       )}
-      {releasing && (
-        <ReleaseModal onClose={() => setReleasing(false)} onDone={() => void list.reload()} />
-      )}
+      {releasing && <ReleaseModal onClose={() => setReleasing(false)} />}
     </>
   );
 }
 
-/** Single or bulk eligibility: one all-or-nothing request where the API has it, else one by one with progress. */
+/** Single or bulk eligibility: one all-or-nothing request, nobody mailed until the release. */
 function DecideModal({
   projects,
   onClose,
@@ -211,37 +241,29 @@ function DecideModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<{ decision: Decision; reason?: string }>();
   const decision = Form.useWatch('decision', form);
-  const [done, setDone] = useState<number | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const bulk = useCapability('post', '/api/v1/competitions/{id}/eligibility');
+  const action = useAction();
+  useFieldErrors(form, action.error);
 
   async function submit() {
     const v = await form.validateFields();
-    setError(null);
-    setDone(0);
     const reason = v.reason?.trim() || undefined;
-    try {
-      if (bulk) {
-        // All or nothing, one audited decision per project, nobody mailed until the release.
-        await http('POST', `/competitions/${cid}/eligibility`, {
-          items: projects.map((p) => ({ projectId: p.id, decision: v.decision, reason })),
-        });
-        setDone(projects.length);
-      } else {
-        for (const [i, p] of projects.entries()) {
-          await http('POST', `/projects/${p.id}/review`, { decision: v.decision, reason });
-          setDone(i + 1);
-        }
-      }
-      void message.success(t('applications.reviewed', { count: projects.length }));
-      onDone();
-    } catch (e) {
-      setError(e);
-      setDone(null);
-    }
+    // All or nothing, one audited decision per project.
+    const done = await action.run('decide', () =>
+      call(
+        api.POST('/api/v1/competitions/{id}/eligibility', {
+          ...byId(cid),
+          body: {
+            items: projects.map((p) => ({ projectId: p.id, decision: v.decision, reason })),
+          },
+        }),
+      ),
+    );
+    if (!done) return;
+    void message.success(t('applications.reviewed', { count: projects.length }));
+    onDone();
   }
 
-  const running = done !== null;
+  const running = !!action.busy;
   return (
     <Modal
       open
@@ -273,53 +295,32 @@ function DecideModal({
       </Form>
       {running && (
         <div role="status">
-          {t('applications.reviewing', { done, total: projects.length })}
-          <Progress percent={Math.round((done / projects.length) * 100)} />
+          {t('applications.reviewing', { done: 0, total: projects.length })}
+          <Progress percent={0} status="active" />
         </div>
       )}
-      <ErrorAlert error={error} />
+      <ErrorAlert error={action.error} />
     </Modal>
   );
 }
 
-interface ReleasePreview {
-  recipients: {
-    ownerId: string;
-    email: string;
-    name: string;
-    mail: 'DECISION' | 'CORRECTION';
-    items: { title: string; decision: string }[];
-  }[];
-}
-
-function ReleaseModal({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
+function ReleaseModal({ onClose }: { onClose: () => void }) {
   const { t } = useConsoleT();
   const cid = useCompetitionId();
-  const offered = useCapability('get', '/api/v1/competitions/{id}/eligibility/release/preview');
-  const preview = useLoad(
-    () =>
-      offered
-        ? http<ReleasePreview>('GET', `/competitions/${cid}/eligibility/release/preview`)
-        : Promise.resolve(undefined),
-    [cid, offered],
+  const preview = $api.useQuery(
+    'get',
+    '/api/v1/competitions/{id}/eligibility/release/preview',
+    byId(cid),
   );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   const [result, setResult] = useState<number | null>(null);
-  const missing = offered === false;
   const recipients = preview.data?.recipients ?? [];
 
   async function release() {
-    setBusy(true);
-    try {
-      await http('POST', `/competitions/${cid}/eligibility/release`);
-      setResult(recipients.length);
-      onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    const done = await action.run('release', () =>
+      call(api.POST('/api/v1/competitions/{id}/eligibility/release', byId(cid))),
+    );
+    if (done) setResult(recipients.length);
   }
 
   return (
@@ -332,8 +333,8 @@ function ReleaseModal({ onClose, onDone }: { onClose: () => void; onDone: () => 
           <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button
             type="primary"
-            loading={busy}
-            disabled={missing || !recipients.length || result !== null}
+            loading={!!action.busy}
+            disabled={!recipients.length || result !== null}
             onClick={() => void release()}
           >
             {t('applications.release')}
@@ -341,16 +342,14 @@ function ReleaseModal({ onClose, onDone }: { onClose: () => void; onDone: () => 
         </Space>
       }
     >
-      {missing ? (
-        <p>{t('common.notAvailable', { what: 'eligibility release' })}</p>
-      ) : (
+      {
         <>
           <ErrorAlert error={preview.error} />
           <h4>{t('applications.releasePreview')}</h4>
           <Table
             size="small"
             rowKey="ownerId"
-            loading={preview.loading}
+            loading={preview.isLoading}
             pagination={false}
             dataSource={recipients}
             locale={{ emptyText: t('applications.releaseNone') }}
@@ -365,9 +364,9 @@ function ReleaseModal({ onClose, onDone }: { onClose: () => void; onDone: () => 
             ]}
           />
         </>
-      )}
+      }
       {result !== null && <p role="status">{t('applications.released', { count: result })}</p>}
-      <ErrorAlert error={error} />
+      <ErrorAlert error={action.error} />
     </Modal>
   );
 }
@@ -383,12 +382,11 @@ function ProjectDrawer({
   track: string;
   onClose: () => void;
 }) {
-  const { t } = useConsoleT();
+  const { t, i18n } = useConsoleT();
   const cid = useCompetitionId();
-  const audit = useLoad(
-    () => items<AuditEntry>(`/competitions/${cid}/audit?entityId=${p.id}`),
-    [cid, p.id],
-  );
+  const audit = $api.useQuery('get', '/api/v1/competitions/{id}/audit', {
+    params: { path: { id: cid }, query: { entityId: p.id } },
+  });
   return (
     <Drawer open width={640} title={p.title} onClose={onClose}>
       <Descriptions column={1} bordered size="small">
@@ -427,10 +425,16 @@ function ProjectDrawer({
           size="small"
           rowKey="id"
           pagination={false}
-          dataSource={audit.data ?? []}
+          dataSource={audit.data?.items ?? []}
           columns={[
             { title: t('log.at'), render: (_, a) => formatTime(a.at) },
-            { title: t('log.action'), dataIndex: 'action' },
+            { title: t('log.actor'), render: (_, a) => a.actorName ?? t('log.system') },
+            {
+              title: t('log.action'),
+              render: (_, a) => (
+                <span title={a.action}>{auditActionLabel(a.action, i18n.language)}</span>
+              ),
+            },
             { title: t('common.reason'), dataIndex: 'reason' },
           ]}
         />

@@ -7,13 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation, useMatch, useNavigate } from 'react-router';
 import { useAuth } from '../../auth/AuthContext';
 import { LanguageSwitch } from '../../layout/LanguageSwitch';
-import { items } from './http';
-import { useConsoleT, useLoad } from './hooks';
+import { $api } from '../../api/query';
+import { useConsoleT } from './hooks';
 import './i18n';
 import './i18n-awards';
 import './i18n-advancement';
 import './console.css';
-import type { Competition } from './types';
 
 // antd 5 renders its pop-ups with React 19's createRoot through this hook.
 unstableSetRender((node, container) => {
@@ -66,8 +65,9 @@ function CompetitionMenu({ cid }: { cid: string }) {
 function CompetitionPicker({ cid }: { cid?: string }) {
   const { t } = useConsoleT();
   const navigate = useNavigate();
-  // Fetched again when the competition changes, so a new one is listed.
-  const { data } = useLoad(() => items<Competition>('/competitions'), [cid]);
+  // Shares the cache with the competitions page: a created or deleted one shows at once.
+  const competitions = $api.useQuery('get', '/api/v1/competitions');
+  const data = competitions.data?.items;
   return (
     <Select
       aria-label={t('common.selectCompetition')}

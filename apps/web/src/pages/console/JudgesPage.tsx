@@ -1,45 +1,28 @@
 import { Button, Card, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
-import { http } from './http';
+import { $api } from '../../api/query';
+import type { components } from '../../api/schema';
 import { ErrorAlert } from '../../layout/ErrorAlert';
-import { formatTime, useCompetitionId, useConsoleT, useLoad } from './hooks';
-import type { ImportJob, JudgeUser } from './types';
+import { byId, formatTime, useCompetitionId, useConsoleT } from './hooks';
 import { AddJudgeCard } from './judges/AddJudgeCard';
 import { ImportCard } from './judges/ImportCard';
 import { InvitationStatus } from './judges/InvitationStatus';
-import { judgeList } from './judges/list';
-import { ReasonAlert } from './ReasonAlert';
+import { type JudgeUser, useJudgeList } from './judges/list';
+
+type ImportJob = components['schemas']['ImportJobDto'];
 
 export default function JudgesPage() {
   const { t } = useConsoleT();
   const cid = useCompetitionId();
-  const judges = useLoad(() => judgeList(), []);
-  // The competition's earlier judge imports (newest first), and those started on this page.
-  const history = useLoad(
-    () =>
-      http<{ items: ImportJob[] }>('GET', `/competitions/${cid}/imports`).then((r) =>
-        r.items.filter((j) => j.kind === 'JUDGES'),
-      ),
-    [cid],
-  );
-  const [started, setStarted] = useState<ImportJob[]>([]);
-  const imports = [
-    ...started,
-    ...(history.data ?? []).filter((j) => !started.some((s) => s.id === j.id)),
-  ];
-  const [inviteError, setInviteError] = useState<unknown>(null);
-  const reload = () => judges.reload();
+  const judges = useJudgeList();
+  // The competition's judge imports, newest first (refetched when one ends).
+  const history = $api.useQuery('get', '/api/v1/competitions/{id}/imports', byId(cid));
+  const imports = (history.data?.items ?? []).filter((j) => j.kind === 'JUDGES');
   const count = (status: string) =>
     (judges.data ?? []).filter((j) => j.invitation?.status === status).length;
   return (
     <>
       <h1>{t('judges.title')}</h1>
-      <ImportCard
-        onImported={(job) => {
-          setStarted((list) => [job, ...list.filter((j) => j.id !== job.id)]);
-          void reload();
-        }}
-      />
+      <ImportCard />
       <Card
         title={t('judges.title')}
         className="console-section"
@@ -52,16 +35,15 @@ export default function JudgesPage() {
                 EXPIRED: count('EXPIRED'),
               })}
             </span>
-            <Button onClick={() => void reload()}>{t('common.refresh')}</Button>
+            <Button onClick={() => void judges.refetch()}>{t('common.refresh')}</Button>
           </Space>
         }
       >
         <ErrorAlert error={judges.error} />
-        <ReasonAlert error={inviteError} notFound="judgeNotFound" />
         <Table<JudgeUser>
           rowKey="id"
           size="small"
-          loading={judges.loading}
+          loading={judges.isLoading}
           dataSource={judges.data ?? []}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           columns={[
@@ -70,15 +52,7 @@ export default function JudgesPage() {
             { title: t('judges.affiliation'), dataIndex: 'affiliation' },
             {
               title: t('invitations.column'),
-              render: (_, j) => (
-                <InvitationStatus
-                  judge={j}
-                  onError={setInviteError}
-                  onResent={(next) =>
-                    judges.setData((list) => list?.map((x) => (x.id === next.id ? next : x)))
-                  }
-                />
-              ),
+              render: (_, j) => <InvitationStatus judge={j} />,
             },
           ]}
         />
@@ -88,7 +62,7 @@ export default function JudgesPage() {
         <Table<ImportJob>
           rowKey="id"
           size="small"
-          loading={history.loading}
+          loading={history.isLoading}
           dataSource={imports}
           pagination={false}
           columns={[
@@ -103,7 +77,7 @@ export default function JudgesPage() {
           ]}
         />
       </Card>
-      <AddJudgeCard onAdded={() => void reload()} />
+      <AddJudgeCard />
       <Card title={t('judges.conflicts')}>
         <p>{t('judges.conflictsHint')}</p>
       </Card>

@@ -1,15 +1,21 @@
 import { Card, Table, Tabs, Tag } from 'antd';
+import { $api } from '../../api/query';
+import type { components } from '../../api/schema';
 import { ErrorAlert } from '../../layout/ErrorAlert';
-import { items } from './http';
-import { formatTime, useCompetitionId, useConsoleT, useLoad } from './hooks';
-import type { AuditEntry, NotificationRow } from './types';
+import { byId, formatTime, useCompetitionId, useConsoleT } from './hooks';
 import { auditActionLabel, entityLabel, mailTypeLabel } from './audit-labels';
+
+type AuditEntry = components['schemas']['AuditEntryDto'];
+type NotificationRow = components['schemas']['NotificationViewDto'];
 
 export default function LogPage() {
   const { t, i18n } = useConsoleT();
   const cid = useCompetitionId();
-  const audit = useLoad(() => items<AuditEntry>(`/competitions/${cid}/audit`), [cid]);
-  const notifications = useLoad(() => items<NotificationRow>('/notifications'), [cid]);
+  const audit = $api.useQuery('get', '/api/v1/competitions/{id}/audit', byId(cid));
+  // This competition's mails only (the log of another competition is on its own page).
+  const notifications = $api.useQuery('get', '/api/v1/notifications', {
+    params: { query: { competitionId: cid } },
+  });
   return (
     <>
       <h1>{t('log.title')}</h1>
@@ -25,8 +31,8 @@ export default function LogPage() {
                   <Table<AuditEntry>
                     size="small"
                     rowKey="id"
-                    loading={audit.loading}
-                    dataSource={[...(audit.data ?? [])].reverse()}
+                    loading={audit.isLoading}
+                    dataSource={[...(audit.data?.items ?? [])].reverse()}
                     pagination={{ pageSize: 50 }}
                     scroll={{ x: 800 }}
                     columns={[
@@ -38,9 +44,15 @@ export default function LogPage() {
                         ),
                       },
                       {
+                        title: t('log.actor'),
+                        render: (_, a) => a.actorName ?? t('log.system'),
+                      },
+                      {
                         title: t('log.entity'),
                         render: (_, a) =>
-                          `${entityLabel(a.entityType, i18n.language)} ${a.entityId.slice(0, 8)}`,
+                          [entityLabel(a.entityType, i18n.language), a.entityName]
+                            .filter(Boolean)
+                            .join(' · '),
                       },
                       { title: t('common.reason'), dataIndex: 'reason' },
                     ]}
@@ -57,8 +69,8 @@ export default function LogPage() {
                   <Table<NotificationRow>
                     size="small"
                     rowKey="id"
-                    loading={notifications.loading}
-                    dataSource={notifications.data ?? []}
+                    loading={notifications.isLoading}
+                    dataSource={notifications.data?.items ?? []}
                     pagination={{ pageSize: 50 }}
                     scroll={{ x: 800 }}
                     columns={[

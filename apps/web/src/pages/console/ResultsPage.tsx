@@ -1,12 +1,16 @@
 import { Button, Card, Select, Space, Table, Tag } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { api } from '../../api/client';
+import { $api, useAction } from '../../api/query';
+import type { components } from '../../api/schema';
 import { ErrorAlert } from '../../layout/ErrorAlert';
-import { download, http, items } from './http';
-import { useCompetitionId, useConsoleT, useLoad } from './hooks';
+import { saveFile } from './download';
+import { byId, useCompetitionId, useConsoleT } from './hooks';
 import { AdvanceCard } from './results/AdvanceCard';
 import { AwardsSection } from './results/AwardsSection';
 import { ReleaseCard } from './results/ReleaseCard';
-import type { Competition, Heat, Standings } from './types';
+
+type Heat = components['schemas']['HeatViewDto'];
 
 /**
  * Projects whose judges disagree most: spread in the top fifth of the heat,
@@ -31,15 +35,14 @@ export function spreadFlags(entries: { projectId: string; spread: number }[]): S
 export default function ResultsPage() {
   const { t } = useConsoleT();
   const cid = useCompetitionId();
-  const heats = useLoad(() => items<Heat>(`/competitions/${cid}/heats`), [cid]);
-  const competition = useLoad(() => http<Competition>('GET', `/competitions/${cid}`), [cid]);
+  const heats = $api.useQuery('get', '/api/v1/competitions/{id}/heats', byId(cid));
+  const heatList = heats.data?.items ?? [];
+  const competition = $api.useQuery('get', '/api/v1/competitions/{id}', byId(cid));
   // Awards belong to the heat of the competition's last stage (the API's rule too).
   const lastStage = Math.max(...(competition.data?.stages ?? []).map((s) => s.order));
-  const [heatId, setHeatId] = useState<string>();
-  useEffect(() => {
-    if (!heatId && heats.data?.length) setHeatId(heats.data[0].id);
-  }, [heats.data, heatId]);
-  const heat = heats.data?.find((h) => h.id === heatId);
+  const [chosen, setHeatId] = useState<string>();
+  const heatId = chosen ?? heatList[0]?.id;
+  const heat = heatList.find((h) => h.id === heatId);
   return (
     <>
       <h1>{t('results.title')}</h1>
@@ -50,14 +53,14 @@ export default function ResultsPage() {
           style={{ width: 220 }}
           value={heatId}
           onChange={setHeatId}
-          options={(heats.data ?? []).map((h) => ({ value: h.id, label: h.name }))}
+          options={heatList.map((h) => ({ value: h.id, label: h.name }))}
         />
       </div>
       {heat && competition.data && (
         <HeatResults
           key={heat.id}
           heat={heat}
-          heats={heats.data ?? []}
+          heats={heatList}
           final={heat.stageOrder === lastStage}
           timeZone={competition.data.timeZone}
         />
@@ -78,10 +81,11 @@ function HeatResults({
   timeZone: string;
 }) {
   const { t } = useConsoleT();
-  const standings = useLoad(() => http<Standings>('GET', `/heats/${heat.id}/standings`), [heat.id]);
+  const standings = $api.useQuery('get', '/api/v1/heats/{id}/standings', byId(heat.id));
   const flags = useMemo(() => spreadFlags(standings.data?.entries ?? []), [standings.data]);
-  const [decidedAt, setDecidedAt] = useState(0);
-  const [error, setError] = useState<unknown>(null);
+  const [decided, setDecided] = useState(false);
+  const files = useAction({ changes: false });
+  const init = { ...byId(heat.id), parseAs: 'blob' as const };
   return (
     <>
       <Card
@@ -90,23 +94,29 @@ function HeatResults({
         extra={
           <Space>
             <Button
+              loading={files.busy === 'xlsx'}
               onClick={() =>
-                void download(`/heats/${heat.id}/standings.xlsx`, 'standings.xlsx').catch(setError)
+                void files.run('xlsx', () =>
+                  saveFile(api.GET('/api/v1/heats/{id}/standings.xlsx', init), 'standings.xlsx'),
+                )
               }
             >
-              {t('common.export')} Excel
+              {t('common.export')}（Excel）
             </Button>
             <Button
+              loading={files.busy === 'csv'}
               onClick={() =>
-                void download(`/heats/${heat.id}/standings.csv`, 'standings.csv').catch(setError)
+                void files.run('csv', () =>
+                  saveFile(api.GET('/api/v1/heats/{id}/standings.csv', init), 'standings.csv'),
+                )
               }
             >
-              CSV
+              {t('common.export')}（CSV）
             </Button>
           </Space>
         }
       >
-        <ErrorAlert error={standings.error ?? error} />
+        <ErrorAlert error={standings.error ?? files.error} />
         {standings.data && (
           <p>
             <Tag color={standings.data.final ? 'success' : 'warning'}>
@@ -122,7 +132,7 @@ function HeatResults({
           size="small"
           rowKey="projectId"
           pagination={false}
-          loading={standings.loading}
+          loading={standings.isLoading}
           dataSource={standings.data?.entries ?? []}
           data-testid="standings"
           columns={[
@@ -146,20 +156,17 @@ function HeatResults({
         <AwardsSection
           heat={heat}
           finalists={standings.data?.entries.length ?? 0}
-          onDecided={() => setDecidedAt(Date.now())}
+          onDecided={() => setDecided(true)}
         />
       ) : (
         <AdvanceCard
           heat={heat}
           heats={heats}
           timeZone={timeZone}
-          onDecided={() => {
-            setDecidedAt(Date.now());
-            void standings.reload();
-          }}
+          onDecided={() => setDecided(true)}
         />
       )}
-      <ReleaseCard key={decidedAt} heatId={heat.id} decided={decidedAt > 0} />
+      <ReleaseCard heatId={heat.id} decided={decided} />
     </>
   );
 }

@@ -3,10 +3,8 @@ import {
   Button,
   Card,
   Descriptions,
-  Form,
-  Input,
   InputNumber,
-  Modal,
+  Input,
   Progress as Bar,
   Select,
   Space,
@@ -15,107 +13,48 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
+import { api, call } from '../../api/client';
+import { useAction } from '../../api/query';
 import { ErrorAlert } from '../../layout/ErrorAlert';
-import { useCapability } from './capabilities';
-import { download, http, items } from './http';
-import { judgeList } from './judges/list';
-import { useCompetitionId, useConsoleT, useInterval, useLoad } from './hooks';
+import { useJudgeList } from './judges/list';
+import { byId, useCompetitionId, useConsoleT } from './hooks';
 import { ROUND_COLOR } from './RoundsPage';
-import type { Assignment, Page, Progress, Project, Ranking, Round, RoundJudge } from './types';
+import { CloseRoundDialog } from './round/CloseRoundDialog';
+import { PitchCard } from './round/PitchCard';
+import { RankingCard } from './round/RankingCard';
+import { ReopenScoreDialog } from './round/ReopenScoreDialog';
+import type { Assignment, Progress, Project, Round, RoundJudge } from './round/types';
+import { useRoundData } from './round/useRoundData';
 
-interface PitchSlot {
-  position: number;
-  projectId: string;
-  title: string;
-  organisationName: string;
-}
-interface PitchOrder {
-  seed: string;
-  drawnAt: string;
-  order: PitchSlot[];
-}
+type Act = (key: string, run: () => Promise<unknown>) => Promise<unknown>;
 
 export default function RoundPage() {
   const { t } = useConsoleT();
   const cid = useCompetitionId();
   const rid = useParams().rid!;
-  const { modal, message } = App.useApp();
-  const round = useLoad(
-    () =>
-      http<
-        Round & {
-          pitchOrder?: string[];
-          pitchSeed?: string | null;
-          pitchOrderDrawnAt?: string | null;
-          nowPitchingProjectId?: string | null;
-        }
-      >('GET', `/rounds/${rid}`),
-    [rid],
-  );
-  const judges = useLoad(() => items<RoundJudge>(`/rounds/${rid}/judges`), [rid]);
-  const assignments = useLoad(() => items<Assignment>(`/rounds/${rid}/assignments`), [rid]);
-  const progress = useLoad(() => http<Progress>('GET', `/rounds/${rid}/progress`), [rid]);
+  const { message } = App.useApp();
+  const { round, judges, assignments, progress, projects } = useRoundData(cid, rid);
   const r = round.data;
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const screenOffered = useCapability('post', '/api/v1/rounds/{id}/ranking/stream-ticket');
-  const pitchOffered = useCapability('post', '/api/v1/rounds/{id}/pitch-order');
-
-  // Live progress while judges score.
-  useInterval(
-    () => {
-      void progress.reload();
-      void assignments.reload();
-    },
-    5000,
-    r?.status === 'OPEN',
-  );
-
-  async function act(key: string, run: () => Promise<unknown>, done?: string) {
-    setBusy(key);
-    setError(null);
-    try {
-      await run();
-      if (done) void message.success(done);
-      await Promise.all([round.reload(), judges.reload(), assignments.reload(), progress.reload()]);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  function close() {
-    const missing = (progress.data?.assignments ?? 0) - (progress.data?.submitted ?? 0);
-    void modal.confirm({
-      title: t('rounds.close'),
-      content: missing > 0 ? t('rounds.closeConfirm', { missing }) : t('rounds.closeConfirmClean'),
-      okText: t('rounds.close'),
-      cancelText: t('common.cancel'),
-      okButtonProps: { danger: missing > 0 },
-      onOk: () => act('close', () => http('POST', `/rounds/${rid}/close`)),
-    });
-  }
+  const action = useAction();
+  const act: Act = (key, run) => action.run(key, run);
+  const [closing, setClosing] = useState(false);
+  const [reopening, setReopening] = useState<Assignment | null>(null);
+  const screen = useAction({ changes: false });
 
   async function openScreen() {
-    setError(null);
     // The window opens now (inside the click) so no pop-up blocker stops it.
-    const screen = window.open('', '_blank');
-    try {
-      const ticket = await http<{ ticket: string; screenPath?: string }>(
-        'POST',
-        `/rounds/${rid}/ranking/stream-ticket`,
-      );
-      const path =
-        ticket.screenPath ?? `/screen/rounds/${rid}?ticket=${encodeURIComponent(ticket.ticket)}`;
-      if (screen) screen.location.href = path;
-      else window.location.assign(path);
-    } catch (e) {
-      screen?.close();
-      setError(e);
-    }
+    const tab = window.open('', '_blank');
+    const ticket = await screen.run('screen', () =>
+      call(api.POST('/api/v1/rounds/{id}/ranking/stream-ticket', byId(rid))),
+    );
+    if (!ticket) return void tab?.close();
+    if (tab) tab.location.href = ticket.screenPath;
+    else window.location.assign(ticket.screenPath);
   }
 
+  const assignmentRows = assignments.data?.items ?? [];
+  const roundJudges = judges.data?.items ?? [];
+  const missing = (progress.data?.assignments ?? 0) - (progress.data?.submitted ?? 0);
   return (
     <>
       <h1>
@@ -136,77 +75,67 @@ export default function RoundPage() {
         <Button
           type="primary"
           disabled={r?.status !== 'DRAFT'}
-          loading={busy === 'open'}
-          onClick={() => void act('open', () => http('POST', `/rounds/${rid}/open`))}
+          loading={action.busy === 'open'}
+          onClick={() =>
+            void act('open', () => call(api.POST('/api/v1/rounds/{id}/open', byId(rid))))
+          }
         >
           {t('rounds.open')}
         </Button>
-        <Button danger disabled={r?.status !== 'OPEN'} loading={busy === 'close'} onClick={close}>
+        <Button danger disabled={r?.status !== 'OPEN'} onClick={() => setClosing(true)}>
           {t('rounds.close')}
         </Button>
-        <Button disabled={!screenOffered} onClick={() => void openScreen()}>
+        <Button loading={!!screen.busy} onClick={() => void openScreen()}>
           {t('rounds.bigScreen')}
         </Button>
       </div>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={action.error ?? screen.error} />
+      {closing && (
+        <CloseRoundDialog
+          roundId={rid}
+          assignments={assignmentRows}
+          missing={missing}
+          onClose={() => setClosing(false)}
+        />
+      )}
+      {reopening && (
+        <ReopenScoreDialog roundId={rid} score={reopening} onClose={() => setReopening(null)} />
+      )}
       <JudgesCard
-        roundJudges={judges.data ?? []}
+        roundJudges={roundJudges}
         closed={r?.status === 'CLOSED'}
         onAdd={(ids) =>
-          act('judges', () => http('POST', `/rounds/${rid}/judges`, { judgeIds: ids }))
+          act('judges', () =>
+            call(api.POST('/api/v1/rounds/{id}/judges', { ...byId(rid), body: { judgeIds: ids } })),
+          )
         }
-        busy={busy === 'judges'}
+        busy={action.busy === 'judges'}
       />
       <AssignCard
         round={r}
-        judges={judges.data ?? []}
-        assignments={assignments.data ?? []}
-        heatId={r?.heatId}
-        competitionId={cid}
+        judges={roundJudges}
+        assignments={assignmentRows}
+        pool={(projects.data?.items ?? []).filter(
+          (x) => x.status !== 'DRAFT' && x.status !== 'WITHDRAWN' && x.status !== 'INELIGIBLE',
+        )}
         act={act}
-        busy={busy}
+        busy={action.busy}
+        onReopen={setReopening}
       />
       <ProgressCard
         progress={progress.data}
-        assignments={assignments.data ?? []}
-        judges={judges.data ?? []}
+        assignments={assignmentRows}
+        judges={roundJudges}
         open={r?.status === 'OPEN'}
         onRemind={() =>
           act('remind', async () => {
-            const res = await http<{ remindedJudges: unknown[] | number }>(
-              'POST',
-              `/rounds/${rid}/remind`,
-            );
-            const count = Array.isArray(res.remindedJudges)
-              ? res.remindedJudges.length
-              : res.remindedJudges;
-            void message.success(t('rounds.reminded', { count }));
+            const res = await call(api.POST('/api/v1/rounds/{id}/remind', byId(rid)));
+            void message.success(t('rounds.reminded', { count: res.remindedJudges }));
           })
         }
-        busy={busy === 'remind'}
+        busy={action.busy === 'remind'}
       />
-      {r?.kind === 'ROADSHOW' && pitchOffered && (
-        <PitchCard
-          key={r.pitchOrderDrawnAt ?? 'none'}
-          roundId={rid}
-          initial={
-            // The round stores the drawn order as project ids; titles come from the assignments.
-            r.pitchOrder?.length && r.pitchOrderDrawnAt
-              ? {
-                  seed: r.pitchSeed ?? '',
-                  drawnAt: r.pitchOrderDrawnAt,
-                  order: r.pitchOrder.map((projectId, i) => ({
-                    position: i + 1,
-                    projectId,
-                    title: assignments.data?.find((a) => a.projectId === projectId)?.title ?? '',
-                    organisationName: '',
-                  })),
-                }
-              : null
-          }
-          nowPitching={r.nowPitchingProjectId ?? null}
-        />
-      )}
+      {r?.kind === 'ROADSHOW' && <PitchCard round={r} projects={projects.data?.items ?? []} />}
       <RankingCard roundId={rid} />
     </>
   );
@@ -220,11 +149,11 @@ function JudgesCard({
 }: {
   roundJudges: RoundJudge[];
   closed: boolean;
-  onAdd: (ids: string[]) => Promise<void>;
+  onAdd: (ids: string[]) => Promise<unknown>;
   busy: boolean;
 }) {
   const { t } = useConsoleT();
-  const roster = useLoad(() => judgeList(), []);
+  const roster = useJudgeList();
   const [chosen, setChosen] = useState<string[]>([]);
   const inRound = new Set(roundJudges.map((j) => j.judgeId));
   const candidates = (roster.data ?? []).filter((j) => !inRound.has(j.id));
@@ -274,37 +203,23 @@ function AssignCard({
   round,
   judges,
   assignments,
-  heatId,
-  competitionId,
+  pool,
   act,
   busy,
+  onReopen,
 }: {
   round?: Round;
   judges: RoundJudge[];
   assignments: Assignment[];
-  heatId?: string;
-  competitionId: string;
-  act: (key: string, run: () => Promise<unknown>, done?: string) => Promise<void>;
-  busy: string | null;
+  pool: Project[];
+  act: Act;
+  busy?: string;
+  onReopen: (score: Assignment) => void;
 }) {
   const { t } = useConsoleT();
   const [perProject, setPerProject] = useState(3);
   const [pair, setPair] = useState<{ judgeId?: string; projectId?: string; reason?: string }>({});
-  const pool = useLoad(
-    () =>
-      heatId
-        ? http<Page<Project>>(
-            'GET',
-            `/competitions/${competitionId}/projects?heatId=${heatId}&pageSize=100`,
-          ).then((p) =>
-            p.items.filter(
-              (x) => x.status !== 'DRAFT' && x.status !== 'WITHDRAWN' && x.status !== 'INELIGIBLE',
-            ),
-          )
-        : Promise.resolve([]),
-    [heatId, competitionId],
-  );
-  const rid = round?.id;
+  const rid = round?.id ?? '';
   const closed = round?.status === 'CLOSED';
   return (
     <Card title={`${t('rounds.assignments')}（${assignments.length}）`} className="console-section">
@@ -325,7 +240,12 @@ function AssignCard({
           loading={busy === 'auto'}
           onClick={() =>
             void act('auto', () =>
-              http('POST', `/rounds/${rid}/assignments`, { judgesPerProject: perProject }),
+              call(
+                api.POST('/api/v1/rounds/{id}/assignments', {
+                  ...byId(rid),
+                  body: { judgesPerProject: perProject },
+                }),
+              ),
             )
           }
         >
@@ -347,14 +267,18 @@ function AssignCard({
           style={{ width: 260 }}
           value={pair.projectId}
           onChange={(projectId: string) => setPair({ ...pair, projectId })}
-          options={(pool.data ?? []).map((p) => ({ value: p.id, label: p.title }))}
+          options={pool.map((p) => ({ value: p.id, label: p.title }))}
         />
         <Button
           disabled={closed || !pair.judgeId || !pair.projectId}
           loading={busy === 'add'}
           onClick={() =>
             void act('add', () =>
-              http('PUT', `/rounds/${rid}/assignments/${pair.projectId}/${pair.judgeId}`),
+              call(
+                api.PUT('/api/v1/rounds/{id}/assignments/{projectId}/{judgeId}', {
+                  params: { path: { id: rid, projectId: pair.projectId!, judgeId: pair.judgeId! } },
+                }),
+              ),
             )
           }
         >
@@ -372,11 +296,16 @@ function AssignCard({
           loading={busy === 'conflict'}
           onClick={() =>
             void act('conflict', () =>
-              http('POST', `/rounds/${rid}/conflicts`, {
-                judgeId: pair.judgeId,
-                projectId: pair.projectId,
-                reason: pair.reason!.trim(),
-              }),
+              call(
+                api.POST('/api/v1/rounds/{id}/conflicts', {
+                  ...byId(rid),
+                  body: {
+                    judgeId: pair.judgeId!,
+                    projectId: pair.projectId!,
+                    reason: pair.reason!.trim(),
+                  },
+                }),
+              ),
             )
           }
         >
@@ -395,17 +324,33 @@ function AssignCard({
           {
             title: t('common.actions'),
             render: (_, a) => (
-              <Button
-                size="small"
-                disabled={closed}
-                onClick={() =>
-                  void act('remove', () =>
-                    http('DELETE', `/rounds/${rid}/assignments/${a.projectId}/${a.judgeId}`),
-                  )
-                }
-              >
-                {t('common.remove')}
-              </Button>
+              <Space size={4}>
+                <Button
+                  size="small"
+                  disabled={closed}
+                  onClick={() =>
+                    void act('remove', () =>
+                      call(
+                        api.DELETE('/api/v1/rounds/{id}/assignments/{projectId}/{judgeId}', {
+                          params: { path: { id: rid, projectId: a.projectId, judgeId: a.judgeId } },
+                        }),
+                      ),
+                    )
+                  }
+                >
+                  {t('common.remove')}
+                </Button>
+                {a.scoreStatus === 'SUBMITTED' && (
+                  <Button
+                    size="small"
+                    disabled={closed}
+                    aria-label={`${t('rounds.reopen')} ${a.judgeName} ${a.title}`}
+                    onClick={() => onReopen(a)}
+                  >
+                    {t('rounds.reopen')}
+                  </Button>
+                )}
+              </Space>
             ),
           },
         ]}
@@ -426,7 +371,7 @@ function ProgressCard({
   assignments: Assignment[];
   judges: RoundJudge[];
   open: boolean;
-  onRemind: () => Promise<void>;
+  onRemind: () => Promise<unknown>;
   busy: boolean;
 }) {
   const { t } = useConsoleT();
@@ -475,145 +420,6 @@ function ProgressCard({
               />
             ),
           },
-        ]}
-      />
-    </Card>
-  );
-}
-
-function PitchCard({
-  roundId,
-  initial,
-  nowPitching,
-}: {
-  roundId: string;
-  initial: PitchOrder | null;
-  nowPitching: string | null;
-}) {
-  const { t } = useConsoleT();
-  const [order, setOrder] = useState<PitchOrder | null>(initial);
-  const [onStage, setOnStage] = useState<string | null>(nowPitching);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [redrawing, setRedrawing] = useState(false);
-  const [reason, setReason] = useState('');
-
-  async function draw(why?: string) {
-    setBusy(true);
-    setError(null);
-    try {
-      setOrder(
-        await http<PitchOrder>(
-          'POST',
-          `/rounds/${roundId}/pitch-order`,
-          why ? { reason: why } : {},
-        ),
-      );
-      setRedrawing(false);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function stage(projectId: string) {
-    setError(null);
-    try {
-      await http('POST', `/rounds/${roundId}/now-pitching`, { projectId });
-      setOnStage(projectId);
-    } catch (e) {
-      setError(e);
-    }
-  }
-
-  return (
-    <Card
-      title={t('rounds.pitchOrder')}
-      className="console-section"
-      extra={
-        <Button
-          type="primary"
-          loading={busy}
-          onClick={() => (order ? setRedrawing(true) : void draw())}
-        >
-          {order ? t('rounds.redraw') : t('rounds.draw')}
-        </Button>
-      }
-    >
-      <ErrorAlert error={error} />
-      <Table<PitchSlot>
-        size="small"
-        rowKey="projectId"
-        pagination={false}
-        dataSource={order?.order ?? []}
-        data-testid="pitch-order"
-        columns={[
-          { title: t('rounds.position'), dataIndex: 'position', width: 80 },
-          { title: t('rounds.project'), dataIndex: 'title' },
-          { title: t('applications.organisation'), dataIndex: 'organisationName' },
-          {
-            title: t('rounds.nowPitching'),
-            render: (_, s) =>
-              onStage === s.projectId ? (
-                <Tag color="red">{t('rounds.onStage')}</Tag>
-              ) : (
-                <Button size="small" onClick={() => void stage(s.projectId)}>
-                  {t('rounds.putOnStage')}
-                </Button>
-              ),
-          },
-        ]}
-      />
-      <Modal
-        open={redrawing}
-        title={t('rounds.redraw')}
-        onCancel={() => setRedrawing(false)}
-        onOk={() => void draw(reason.trim())}
-        okButtonProps={{ disabled: !reason.trim() }}
-      >
-        <Form layout="vertical">
-          <Form.Item label={t('common.reason')} htmlFor="redraw-reason" required>
-            <Input id="redraw-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-          </Form.Item>
-        </Form>
-      </Modal>
-    </Card>
-  );
-}
-
-function RankingCard({ roundId }: { roundId: string }) {
-  const { t } = useConsoleT();
-  const ranking = useLoad(() => http<Ranking>('GET', `/rounds/${roundId}/ranking`), [roundId]);
-  const [error, setError] = useState<unknown>(null);
-  return (
-    <Card
-      title={t('rounds.ranking')}
-      extra={
-        <Space>
-          <Button onClick={() => void ranking.reload()}>{t('common.refresh')}</Button>
-          <Button
-            onClick={() =>
-              void download(`/rounds/${roundId}/ranking.csv`, 'ranking.csv').catch(setError)
-            }
-          >
-            {t('common.export')} CSV
-          </Button>
-        </Space>
-      }
-    >
-      <ErrorAlert error={ranking.error ?? error} />
-      <Table
-        size="small"
-        rowKey="projectId"
-        pagination={false}
-        dataSource={ranking.data?.entries ?? []}
-        columns={[
-          { title: t('results.rank'), dataIndex: 'rank', width: 70 },
-          { title: t('rounds.project'), dataIndex: 'title' },
-          { title: t('results.score'), dataIndex: 'score' },
-          { title: t('results.judgeCount'), dataIndex: 'judgeCount' },
-          { title: t('results.spread'), dataIndex: 'spread' },
         ]}
       />
     </Card>

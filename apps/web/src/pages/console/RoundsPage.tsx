@@ -1,10 +1,14 @@
 import { Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { api, call } from '../../api/client';
+import { $api, useAction } from '../../api/query';
+import type { components } from '../../api/schema';
 import { ErrorAlert } from '../../layout/ErrorAlert';
-import { http, items } from './http';
-import { useCompetitionId, useConsoleT, useLoad } from './hooks';
-import type { Heat, Round, Rubric } from './types';
+import { byId, useCompetitionId, useConsoleT } from './hooks';
+import { useFieldErrors } from './field-errors';
+
+type Round = components['schemas']['RoundViewDto'];
 
 interface RoundForm {
   heatId: string;
@@ -21,47 +25,42 @@ export const ROUND_COLOR = { DRAFT: 'default', OPEN: 'processing', CLOSED: 'succ
 export default function RoundsPage() {
   const { t } = useConsoleT();
   const cid = useCompetitionId();
-  const heats = useLoad(() => items<Heat>(`/competitions/${cid}/heats`), [cid]);
-  const rubrics = useLoad(() => items<Rubric>(`/competitions/${cid}/rubrics`), [cid]);
-  const rounds = useLoad(async () => {
-    const all = await Promise.all(
-      (heats.data ?? []).map((h) => items<Round>(`/heats/${h.id}/rounds`)),
-    );
-    return all.flat();
-  }, [heats.data]);
+  const heats = $api.useQuery('get', '/api/v1/competitions/{id}/heats', byId(cid));
+  const heatList = heats.data?.items ?? [];
+  const rubrics = $api.useQuery('get', '/api/v1/competitions/{id}/rubrics', byId(cid));
+  const roundsByHeat = useQueries({
+    queries: heatList.map((h) => $api.queryOptions('get', '/api/v1/heats/{id}/rounds', byId(h.id))),
+  });
+  const rounds = roundsByHeat.flatMap((q) => q.data?.items ?? []);
+  const roundsError = roundsByHeat.find((q) => q.error)?.error;
   const [form] = Form.useForm<RoundForm>();
   const method = Form.useWatch('method', form);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const heatName = (id: string) => heats.data?.find((h) => h.id === id)?.name ?? '';
+  const action = useAction();
+  useFieldErrors(form, action.error);
+  const heatName = (id: string) => heatList.find((h) => h.id === id)?.name ?? '';
 
   async function create(v: RoundForm) {
-    setBusy(true);
-    setError(null);
-    try {
-      const { heatId, ...body } = v;
-      await http('POST', `/heats/${heatId}/rounds`, {
-        ...body,
-        trim: body.method === 'TRIMMED_MEAN' ? body.trim : undefined,
-      });
-      form.resetFields(['name']);
-      await rounds.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    const { heatId, ...body } = v;
+    const done = await action.run('create', () =>
+      call(
+        api.POST('/api/v1/heats/{id}/rounds', {
+          ...byId(heatId),
+          body: { ...body, trim: body.method === 'TRIMMED_MEAN' ? body.trim : undefined },
+        }),
+      ),
+    );
+    if (done) form.resetFields(['name']);
   }
 
   return (
     <>
       <h1>{t('rounds.title')}</h1>
-      <ErrorAlert error={heats.error ?? rounds.error} />
+      <ErrorAlert error={heats.error ?? roundsError} />
       <Table<Round>
         className="console-section"
         rowKey="id"
-        loading={rounds.loading}
-        dataSource={rounds.data ?? []}
+        loading={heats.isLoading || roundsByHeat.some((q) => q.isLoading)}
+        dataSource={rounds}
         pagination={false}
         scroll={{ x: 800 }}
         columns={[
@@ -97,7 +96,7 @@ export default function RoundsPage() {
             <Form.Item name="heatId" label={t('rounds.heat')} rules={[{ required: true }]}>
               <Select
                 style={{ width: 180 }}
-                options={(heats.data ?? []).map((h) => ({ value: h.id, label: h.name }))}
+                options={heatList.map((h) => ({ value: h.id, label: h.name }))}
               />
             </Form.Item>
             <Form.Item name="name" label={t('rounds.name')} rules={[{ required: true }]}>
@@ -115,7 +114,7 @@ export default function RoundsPage() {
             <Form.Item name="rubricId" label={t('rounds.rubric')} rules={[{ required: true }]}>
               <Select
                 style={{ width: 200 }}
-                options={(rubrics.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+                options={(rubrics.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }))}
               />
             </Form.Item>
             <Form.Item name="method" label={t('rounds.method')}>
@@ -136,8 +135,8 @@ export default function RoundsPage() {
               <InputNumber min={0} max={1} step={0.1} />
             </Form.Item>
           </Space>
-          <ErrorAlert error={error} />
-          <Button type="primary" htmlType="submit" loading={busy}>
+          <ErrorAlert error={action.error} />
+          <Button type="primary" htmlType="submit" loading={!!action.busy}>
             {t('rounds.create')}
           </Button>
         </Form>

@@ -14,10 +14,16 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { api, call } from '../../api/client';
+import { $api, useAction } from '../../api/query';
+import type { components } from '../../api/schema';
 import { ErrorAlert } from '../../layout/ErrorAlert';
-import { http, items } from './http';
-import { formatTime, useCompetitionId, useConsoleT, useLoad } from './hooks';
-import type { Competition, Criterion, Heat, Rubric } from './types';
+import { byId, formatTime, keepEnterInPickers, useCompetitionId, useConsoleT } from './hooks';
+import { useFieldErrors } from './field-errors';
+
+type Competition = components['schemas']['CompetitionViewDto'];
+type Heat = components['schemas']['HeatViewDto'];
+type Criterion = components['schemas']['CriterionDto'];
 
 interface HeatForm {
   stageCode: string;
@@ -33,8 +39,8 @@ interface HeatForm {
 export default function SetupPage() {
   const { t } = useConsoleT();
   const cid = useCompetitionId();
-  const competition = useLoad(() => http<Competition>('GET', `/competitions/${cid}`), [cid]);
-  const heats = useLoad(() => items<Heat>(`/competitions/${cid}/heats`), [cid]);
+  const competition = $api.useQuery('get', '/api/v1/competitions/{id}', byId(cid));
+  const heats = $api.useQuery('get', '/api/v1/competitions/{id}/heats', byId(cid));
   const c = competition.data;
   return (
     <>
@@ -59,12 +65,7 @@ export default function SetupPage() {
           </Descriptions.Item>
         </Descriptions>
       )}
-      <HeatsSection
-        competition={c}
-        heats={heats.data ?? []}
-        reload={heats.reload}
-        error={heats.error}
-      />
+      <HeatsSection competition={c} heats={heats.data?.items ?? []} error={heats.error} />
       <RubricsSection />
     </>
   );
@@ -73,38 +74,32 @@ export default function SetupPage() {
 function HeatsSection({
   competition,
   heats,
-  reload,
   error: loadError,
 }: {
   competition?: Competition;
   heats: Heat[];
-  reload: () => Promise<void>;
   error: unknown;
 }) {
   const { t } = useConsoleT();
   const cid = useCompetitionId();
   const { message } = App.useApp();
   const [form] = Form.useForm<HeatForm>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  useFieldErrors(form, action.error);
   const [editing, setEditing] = useState<Heat | null>(null);
 
   async function add(v: HeatForm) {
-    setBusy(true);
-    setError(null);
-    try {
-      await http('POST', `/competitions/${cid}/heats`, {
-        ...v,
-        startsAt: v.startsAt?.toISOString(),
-      });
-      form.resetFields();
-      await reload();
-      void message.success(t('common.saved'));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    const done = await action.run('add', () =>
+      call(
+        api.POST('/api/v1/competitions/{id}/heats', {
+          ...byId(cid),
+          body: { ...v, startsAt: v.startsAt?.toISOString() },
+        }),
+      ),
+    );
+    if (!done) return;
+    form.resetFields();
+    void message.success(t('common.saved'));
   }
 
   return (
@@ -143,7 +138,13 @@ function HeatsSection({
         ]}
       />
       <h3>{t('setup.addHeat')}</h3>
-      <Form<HeatForm> name="heat" form={form} layout="vertical" onFinish={(v) => void add(v)}>
+      <Form<HeatForm>
+        name="heat"
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void add(v)}
+        onKeyDown={keepEnterInPickers}
+      >
         <Space wrap align="start">
           <Form.Item name="stageCode" label={t('setup.stage')} rules={[{ required: true }]}>
             <Select
@@ -173,8 +174,8 @@ function HeatsSection({
             <InputNumber min={0} />
           </Form.Item>
         </Space>
-        <ErrorAlert error={error} />
-        <Button type="primary" htmlType="submit" loading={busy}>
+        <ErrorAlert error={action.error} />
+        <Button type="primary" htmlType="submit" loading={!!action.busy}>
           {t('setup.addHeat')}
         </Button>
       </Form>
@@ -182,10 +183,7 @@ function HeatsSection({
         <EditHeat
           heat={editing}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            void reload();
-          }}
+          onSaved={() => setEditing(null)}
         />
       )}
     </Card>
@@ -203,19 +201,20 @@ function EditHeat({
 }) {
   const { t } = useConsoleT();
   const [form] = Form.useForm<Partial<HeatForm>>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const error = action.error;
+  useFieldErrors(form, error);
   async function save() {
     const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await http('PATCH', `/heats/${heat.id}`, v);
-      onSaved();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    const done = await action.run('save', () =>
+      call(
+        api.PATCH('/api/v1/heats/{id}', {
+          ...byId(heat.id),
+          body: { ...v, startsAt: v.startsAt?.toISOString() },
+        }),
+      ),
+    );
+    if (done) onSaved();
   }
   return (
     <Modal
@@ -223,7 +222,7 @@ function EditHeat({
       title={`${t('common.edit')} · ${heat.name}`}
       onOk={() => void save()}
       onCancel={onClose}
-      confirmLoading={busy}
+      confirmLoading={!!action.busy}
     >
       <Form
         name="heatEdit"
@@ -257,31 +256,24 @@ export const weightSum = (criteria: Partial<Criterion>[]) =>
 function RubricsSection() {
   const { t } = useConsoleT();
   const cid = useCompetitionId();
-  const rubrics = useLoad(() => items<Rubric>(`/competitions/${cid}/rubrics`), [cid]);
+  const rubrics = $api.useQuery('get', '/api/v1/competitions/{id}/rubrics', byId(cid));
   const [form] = Form.useForm<{ name: string; criteria: Criterion[] }>();
   const criteria = Form.useWatch('criteria', form) ?? [];
   const sum = weightSum(criteria);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  useFieldErrors(form, action.error);
 
   async function add(v: { name: string; criteria: Criterion[] }) {
-    setBusy(true);
-    setError(null);
-    try {
-      await http('POST', `/competitions/${cid}/rubrics`, v);
-      form.resetFields();
-      await rubrics.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    const done = await action.run('add', () =>
+      call(api.POST('/api/v1/competitions/{id}/rubrics', { ...byId(cid), body: v })),
+    );
+    if (done) form.resetFields();
   }
 
   return (
     <Card title={t('setup.rubrics')} className="console-section">
       <ErrorAlert error={rubrics.error} />
-      {(rubrics.data ?? []).map((r) => (
+      {(rubrics.data?.items ?? []).map((r) => (
         <Table<Criterion>
           key={r.id}
           title={() => <strong>{r.name}</strong>}
@@ -362,8 +354,8 @@ function RubricsSection() {
             </>
           )}
         </Form.List>
-        <ErrorAlert error={error} />
-        <Button type="primary" htmlType="submit" loading={busy} disabled={sum !== 1}>
+        <ErrorAlert error={action.error} />
+        <Button type="primary" htmlType="submit" loading={!!action.busy} disabled={sum !== 1}>
           {t('setup.addRubric')}
         </Button>
       </Form>

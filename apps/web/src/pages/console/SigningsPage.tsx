@@ -16,21 +16,23 @@ import {
   Tag,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { api, call } from '../../api/client';
+import { $api, useAction } from '../../api/query';
+import type { components } from '../../api/schema';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { Chart } from './Chart';
-import { download, http, items } from './http';
-import { percent, useCompetitionId, useConsoleT, useLoad } from './hooks';
-import type {
-  Heat,
-  Funnel,
-  Page,
-  Project,
-  RateGroup,
-  Signing,
-  SigningStats,
-  SigningStatus,
-} from './types';
+import { saveFile } from './download';
+import { byId, keepEnterInPickers, percent, useCompetitionId, useConsoleT } from './hooks';
+import { useFieldErrors } from './field-errors';
+
+type Schemas = components['schemas'];
+type Funnel = Schemas['FunnelDto'];
+type RateGroup = Schemas['RateGroupDto'];
+type Signing = Schemas['SigningViewDto'];
+type SigningStats = Schemas['SigningStatsDto'];
+type SigningStatus = Signing['status'];
 import { wanToYuan } from './money';
 
 const BOARD: SigningStatus[] = ['INTENT', 'NEGOTIATING', 'SIGNED', 'LANDED'];
@@ -44,41 +46,45 @@ const NEXT: Partial<Record<SigningStatus, SigningStatus>> = {
 export default function SigningsPage() {
   const { t } = useConsoleT();
   const cid = useCompetitionId();
-  const signings = useLoad(() => items<Signing>(`/competitions/${cid}/signings`), [cid]);
-  const stats = useLoad(
-    () => http<SigningStats>('GET', `/competitions/${cid}/signings/stats`),
-    [cid],
-  );
-  const funnel = useLoad(() => http<Funnel>('GET', `/competitions/${cid}/funnel`), [cid]);
-  const reload = () =>
-    Promise.all([signings.reload(), stats.reload(), funnel.reload()]).then(() => undefined);
-  const [error, setError] = useState<unknown>(null);
+  const signings = $api.useQuery('get', '/api/v1/competitions/{id}/signings', byId(cid));
+  const stats = $api.useQuery('get', '/api/v1/competitions/{id}/signings/stats', byId(cid));
+  const funnel = $api.useQuery('get', '/api/v1/competitions/{id}/funnel', byId(cid));
+  const files = useAction({ changes: false });
+  const fileInit = { ...byId(cid), parseAs: 'blob' as const };
 
   return (
     <>
       <h1>{t('signings.title')}</h1>
       <div className="console-toolbar">
         <Button
+          loading={files.busy === 'xlsx'}
           onClick={() =>
-            void download(`/competitions/${cid}/signings.xlsx`, 'signings.xlsx').catch(setError)
+            void files.run('xlsx', () =>
+              saveFile(
+                api.GET('/api/v1/competitions/{id}/signings.xlsx', fileInit),
+                'signings.xlsx',
+              ),
+            )
           }
         >
-          {t('common.export')} Excel
+          {t('common.export')}（Excel）
         </Button>
         <Button
+          loading={files.busy === 'csv'}
           onClick={() =>
-            void download(`/competitions/${cid}/signings.csv`, 'signings.csv').catch(setError)
+            void files.run('csv', () =>
+              saveFile(api.GET('/api/v1/competitions/{id}/signings.csv', fileInit), 'signings.csv'),
+            )
           }
         >
-          CSV
+          {t('common.export')}（CSV）
         </Button>
       </div>
-      <ErrorAlert error={signings.error ?? stats.error ?? error} />
-      <CreateSigning onCreated={reload} />
+      <ErrorAlert error={signings.error ?? stats.error ?? files.error} />
+      <CreateSigning />
       <Board
-        signings={signings.data ?? []}
+        signings={signings.data?.items ?? []}
         overdue={new Set((stats.data?.overdue ?? []).map((o) => o.id))}
-        onMoved={reload}
       />
       <Card title={t('signings.overdue')} className="console-section">
         <Table
@@ -103,7 +109,7 @@ export default function SigningsPage() {
   );
 }
 
-function CreateSigning({ onCreated }: { onCreated: () => Promise<void> }) {
+function CreateSigning() {
   const { t } = useConsoleT();
   const cid = useCompetitionId();
   const [form] = Form.useForm<{
@@ -114,20 +120,20 @@ function CreateSigning({ onCreated }: { onCreated: () => Promise<void> }) {
     landingDeadline?: Dayjs;
   }>();
   // Projects that went on from their first heat (now in a later stage's heat) or won an award.
-  const candidates = useLoad(async () => {
-    const [heats, ...pages] = await Promise.all([
-      items<Heat>(`/competitions/${cid}/heats`),
-      ...(['ELIGIBLE', 'ADVANCED', 'AWARDED'] as const).map((status) =>
-        http<Page<Project>>('GET', `/competitions/${cid}/projects?status=${status}&pageSize=100`),
-      ),
-    ]);
-    const later = new Set(heats.filter((h) => h.stageOrder > 1).map((h) => h.id));
-    return pages
-      .flatMap((page) => page.items)
-      .filter((p) => p.status !== 'ELIGIBLE' || later.has(p.heatId));
-  }, [cid]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const heats = $api.useQuery('get', '/api/v1/competitions/{id}/heats', byId(cid));
+  const pages = useQueries({
+    queries: (['ELIGIBLE', 'ADVANCED', 'AWARDED'] as const).map((status) =>
+      $api.queryOptions('get', '/api/v1/competitions/{id}/projects', {
+        params: { path: { id: cid }, query: { status, pageSize: 100 } },
+      }),
+    ),
+  });
+  const later = new Set((heats.data?.items ?? []).filter((h) => h.stageOrder > 1).map((h) => h.id));
+  const candidates = pages
+    .flatMap((page) => page.data?.items ?? [])
+    .filter((p) => p.status !== 'ELIGIBLE' || later.has(p.heatId));
+  const action = useAction();
+  useFieldErrors(form, action.error);
   async function create(v: {
     projectId: string;
     host: string;
@@ -135,36 +141,40 @@ function CreateSigning({ onCreated }: { onCreated: () => Promise<void> }) {
     investmentAmount?: number;
     landingDeadline?: Dayjs;
   }) {
-    setBusy(true);
-    setError(null);
-    try {
-      await http('POST', `/competitions/${cid}/signings`, {
-        projectId: v.projectId,
-        host: v.host,
-        enclave: v.enclave || undefined,
-        // Typed in 万元, sent in 元 (defect 6: 500 万元 was stored as 500 元).
-        investmentAmountYuan:
-          v.investmentAmount != null ? wanToYuan(v.investmentAmount) : undefined,
-        landingDeadline: v.landingDeadline?.format('YYYY-MM-DD'),
-      });
-      form.resetFields();
-      await onCreated();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    const done = await action.run('create', () =>
+      call(
+        api.POST('/api/v1/competitions/{id}/signings', {
+          ...byId(cid),
+          body: {
+            projectId: v.projectId,
+            host: v.host,
+            enclave: v.enclave || undefined,
+            // Typed in 万元, sent in 元 (defect 6: 500 万元 was stored as 500 元).
+            investmentAmount:
+              v.investmentAmount != null ? wanToYuan(v.investmentAmount) : undefined,
+            landingDeadline: v.landingDeadline?.format('YYYY-MM-DD'),
+          },
+        }),
+      ),
+    );
+    if (done) form.resetFields();
   }
   return (
     <Card title={t('signings.create')} className="console-section">
-      <Form name="signing" form={form} layout="vertical" onFinish={(v) => void create(v)}>
+      <Form
+        name="signing"
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void create(v)}
+        onKeyDown={keepEnterInPickers}
+      >
         <Space wrap align="start">
           <Form.Item name="projectId" label={t('signings.project')} rules={[{ required: true }]}>
             <Select
               showSearch
               optionFilterProp="label"
               style={{ width: 260 }}
-              options={(candidates.data ?? []).map((p) => ({ value: p.id, label: p.title }))}
+              options={candidates.map((p) => ({ value: p.id, label: p.title }))}
             />
           </Form.Item>
           <Form.Item name="host" label={t('signings.host')} rules={[{ required: true }]}>
@@ -180,8 +190,8 @@ function CreateSigning({ onCreated }: { onCreated: () => Promise<void> }) {
             <DatePicker />
           </Form.Item>
         </Space>
-        <ErrorAlert error={error} />
-        <Button type="primary" htmlType="submit" loading={busy}>
+        <ErrorAlert error={action.error} />
+        <Button type="primary" htmlType="submit" loading={!!action.busy}>
           {t('signings.create')}
         </Button>
       </Form>
@@ -189,29 +199,18 @@ function CreateSigning({ onCreated }: { onCreated: () => Promise<void> }) {
   );
 }
 
-function Board({
-  signings,
-  overdue,
-  onMoved,
-}: {
-  signings: Signing[];
-  overdue: Set<string>;
-  onMoved: () => Promise<void>;
-}) {
+function Board({ signings, overdue }: { signings: Signing[]; overdue: Set<string> }) {
   const { t } = useConsoleT();
   const { modal } = App.useApp();
   const [landing, setLanding] = useState<Signing | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
+  const error = action.error;
 
-  async function move(s: Signing, to: SigningStatus, extra: Record<string, string> = {}) {
-    setError(null);
-    try {
-      await http('POST', `/signings/${s.id}/transition`, { to, ...extra });
-      await onMoved();
-    } catch (e) {
-      setError(e);
-      throw e;
-    }
+  /** The transition's answer, or undefined when refused (the refusal is shown on the board). */
+  function move(s: Signing, to: SigningStatus, extra: Record<string, string> = {}) {
+    return action.run(s.id, () =>
+      call(api.POST('/api/v1/signings/{id}/transition', { ...byId(s.id), body: { to, ...extra } })),
+    );
   }
 
   return (
@@ -250,11 +249,7 @@ function Board({
                         <Button
                           size="small"
                           type="primary"
-                          onClick={() =>
-                            next === 'LANDED'
-                              ? setLanding(s)
-                              : void move(s, next).catch(() => undefined)
-                          }
+                          onClick={() => (next === 'LANDED' ? setLanding(s) : void move(s, next))}
                         >
                           {t('signings.move')} {t(`status.${next}`)}
                         </Button>
@@ -286,7 +281,9 @@ function Board({
         <LandModal
           signing={landing}
           onClose={() => setLanding(null)}
-          onLand={(extra) => move(landing, 'LANDED', extra).then(() => setLanding(null))}
+          onLand={(extra) =>
+            move(landing, 'LANDED', extra).then((done) => done && setLanding(null))
+          }
         />
       )}
     </Card>
@@ -300,7 +297,7 @@ function LandModal({
 }: {
   signing: Signing;
   onClose: () => void;
-  onLand: (extra: Record<string, string>) => Promise<void>;
+  onLand: (extra: Record<string, string>) => Promise<unknown>;
 }) {
   const { t } = useConsoleT();
   const [form] = Form.useForm<{ companyName: string; registrationNo: string; note?: string }>();

@@ -1,45 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { NS } from './i18n';
 
-/** Loads on mount and when `deps` change; `reload()` fetches again without a blank page. */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
-  const [data, setData] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  const seq = useRef(0);
-  const run = useCallback(load, deps);
-  const reload = useCallback(async () => {
-    const mine = ++seq.current;
-    setLoading(true);
-    try {
-      const value = await run();
-      if (mine === seq.current) {
-        setData(value);
-        setError(null);
-      }
-    } catch (e) {
-      if (mine === seq.current) setError(e);
-    } finally {
-      if (mine === seq.current) setLoading(false);
-    }
-  }, [run]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  return { data, error, loading, reload, setData };
-}
+/** `{ params: { path: { id } } }`: the init of a route with one `{id}`. */
+export const byId = (id: string) => ({ params: { path: { id } } });
 
-/** Polls `tick` every `ms` while `active`. */
-export function useInterval(tick: () => void, ms: number, active = true) {
-  const saved = useRef(tick);
-  saved.current = tick;
-  useEffect(() => {
-    if (!active) return;
-    const id = setInterval(() => saved.current(), ms);
-    return () => clearInterval(id);
-  }, [ms, active]);
+/**
+ * Enter in a date picker confirms the date, never the whole form (it created
+ * competitions nobody meant to create): put on each form with a DatePicker.
+ */
+export function keepEnterInPickers(e: KeyboardEvent<HTMLFormElement>) {
+  if (e.key === 'Enter' && (e.target as HTMLElement).closest('.ant-picker')) e.preventDefault();
 }
 
 export function useConsoleT() {

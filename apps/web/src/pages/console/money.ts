@@ -1,6 +1,6 @@
 /**
  * The console asks for investment in 万元 (10,000 yuan), as organisers count
- * it; the API stores and answers 元 (`investmentAmountYuan`, a decimal
+ * it; the API stores and answers 元 (`investmentAmount`, a decimal
  * string). The decimal point moves four places in the text, so 1.23 万元 is
  * exactly "12300.00" 元, with no binary rounding (1.23 × 10000 is
  * 12300.000000000002 in floating point). At most 6 decimals of 万元 (a fen).

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { LanguageSwitch } from '../../layout/LanguageSwitch';
@@ -6,6 +7,26 @@ import './screen.css';
 
 const two = (x: number) => x.toFixed(2);
 
+/** Rows the ranking shows at once at 1920×1080; a longer ranking turns pages. */
+export const ROWS_PER_PAGE = 10;
+const PAGE_MS = 8000;
+
+/** The page of a long ranking on show, turning every few seconds. */
+function usePage(rows: number): { page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(rows / ROWS_PER_PAGE));
+  const [turn, setTurn] = useState(0);
+  useEffect(() => {
+    if (pages < 2) return;
+    const id = window.setInterval(() => setTurn((n) => n + 1), PAGE_MS);
+    return () => window.clearInterval(id);
+  }, [pages]);
+  return { page: turn % pages, pages };
+}
+
+/** A long title steps its size down so that it fits in three lines above the score. */
+const titleSize = (title: string) =>
+  title.length > 36 ? 'stage__title--longer' : title.length > 18 ? 'stage__title--long' : '';
+
 /** 路演大屏: opened with a ticket in the URL, no login; updates itself. */
 export default function ScreenPage() {
   const { t } = useTranslation();
@@ -13,11 +34,20 @@ export default function ScreenPage() {
   const [params] = useSearchParams();
   const ticket = params.get('ticket') ?? '';
   const { state, connection } = useScreenStream(roundId, ticket);
+  const ranking = state?.ranking ?? [];
+  const { page, pages } = usePage(ranking.length);
 
   if (!ticket)
     return (
       <div className="screen screen--message">
         <p>{t('screen.noTicket')}</p>
+      </div>
+    );
+  if (connection === 'expired')
+    return (
+      <div className="screen screen--message" role="alert">
+        <h1>{t('screen.expiredTitle')}</h1>
+        <p className="screen__help">{t('screen.expiredHelp')}</p>
       </div>
     );
 
@@ -45,7 +75,9 @@ export default function ScreenPage() {
               {stage.position !== null && (
                 <div className="stage__position">{t('screen.position', { n: stage.position })}</div>
               )}
-              <div className="stage__title">{stage.title}</div>
+              <div className={`stage__title ${titleSize(stage.title)}`} title={stage.title}>
+                {stage.title}
+              </div>
               <div className="stage__org">{stage.organisationName}</div>
               <div className="stage__judges" data-testid="stage-submitted">
                 {t('screen.judgesSubmitted', {
@@ -69,6 +101,11 @@ export default function ScreenPage() {
         <section className="board" aria-label={t('screen.ranking')}>
           <h2 className="stage__label">
             {state?.final ? t('screen.finalRanking') : t('screen.ranking')}
+            {pages > 1 && (
+              <span className="board__page" data-testid="board-page">
+                {t('screen.page', { page: page + 1, pages })}
+              </span>
+            )}
           </h2>
           <table className="board__table">
             <thead>
@@ -79,7 +116,7 @@ export default function ScreenPage() {
               </tr>
             </thead>
             <tbody>
-              {state?.ranking.slice(0, 12).map((e) => (
+              {ranking.slice(page * ROWS_PER_PAGE, (page + 1) * ROWS_PER_PAGE).map((e) => (
                 <tr
                   key={e.projectId}
                   className={e.projectId === stage?.projectId ? 'board__row--stage' : ''}

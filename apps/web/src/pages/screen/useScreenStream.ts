@@ -5,12 +5,18 @@ export type ScreenState = components['schemas']['ScreenStateDto'];
 export type Connection = 'connecting' | 'live' | 'reconnecting' | 'expired';
 
 const RETRY_MS = 2000;
+/** A link never accepted after this many tries is for another round, or forged: expired too. */
+const NEVER_LIVE_TRIES = 3;
 
 /**
  * The round's screen frames over Server-Sent Events. EventSource retries a
  * dropped connection by itself; when the server refuses (an expired ticket
  * after a long outage) it stops, so this opens a new one with the latest
  * ticket the stream handed out, until the server says the ticket is no good.
+ * EventSource does not say why a connection closed. The ticket says when it
+ * runs out (its `exp`): past it, or unreadable, or never once accepted, the
+ * link has expired and the page says so at once, with what to do; otherwise
+ * it is an outage, retried for as long as it lasts.
  */
 export function useScreenStream(roundId: string, initialTicket: string) {
   const [state, setState] = useState<ScreenState | null>(null);
@@ -22,12 +28,14 @@ export function useScreenStream(roundId: string, initialTicket: string) {
     let retry: number | undefined;
     let stopped = false;
     let failures = 0;
+    let everLive = false;
 
     const open = () => {
       const url = `/api/v1/rounds/${roundId}/screen/stream?ticket=${encodeURIComponent(ticket.current)}`;
       source = new EventSource(url);
       source.addEventListener('screen', (e) => {
         failures = 0;
+        everLive = true;
         setConnection('live');
         setState(JSON.parse((e as MessageEvent<string>).data) as ScreenState);
       });
@@ -41,11 +49,14 @@ export function useScreenStream(roundId: string, initialTicket: string) {
       });
       source.onerror = () => {
         if (stopped || !source) return;
-        if (source.readyState === EventSource.CLOSED) {
-          failures += 1;
-          setConnection(failures > 5 ? 'expired' : 'reconnecting');
-          retry = window.setTimeout(open, RETRY_MS * Math.min(failures, 5));
-        } else setConnection('reconnecting');
+        if (source.readyState !== EventSource.CLOSED) return setConnection('reconnecting');
+        failures += 1;
+        if (hasExpired(ticket.current) || (!everLive && failures >= NEVER_LIVE_TRIES)) {
+          source.close();
+          return setConnection('expired');
+        }
+        setConnection('reconnecting');
+        retry = window.setTimeout(open, RETRY_MS * Math.min(failures, 5));
       };
     };
     open();
@@ -57,4 +68,15 @@ export function useScreenStream(roundId: string, initialTicket: string) {
   }, [roundId]);
 
   return { state, connection };
+}
+
+/** Past the ticket's `exp` (a JWT's payload, read, not verified: the server verifies), or unreadable. */
+export function hasExpired(ticket: string, now = Date.now()): boolean {
+  try {
+    const payload = ticket.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const exp = (JSON.parse(atob(payload)) as { exp?: unknown }).exp;
+    return typeof exp !== 'number' || exp * 1000 <= now;
+  } catch {
+    return true;
+  }
 }

@@ -25,6 +25,13 @@ export class CompetitionViewDto {
   stages!: StageDto[];
 }
 
+export class CompetitionDeletedDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty({ example: '第四届中国江阴（高新区）创新创业大赛' })
+  name!: string;
+}
+
 export class CompetitionListDto {
   @ApiProperty({ type: [CompetitionViewDto] })
   items!: CompetitionViewDto[];

@@ -93,6 +93,14 @@ export class AuditEntryDto {
   data!: Record<string, unknown> | null;
   @ApiProperty({ format: 'date-time' })
   at!: Date;
+  @ApiProperty({ type: String, nullable: true, description: "The actor's name; null: the system" })
+  actorName!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'What the entry is about, by name (project title, round, heat…); null when gone',
+  })
+  entityName!: string | null;
 }
 
 export class AuditListDto {

@@ -29,9 +29,9 @@ export class CreateSigningDto {
   })
   @IsOptional()
   @Matches(/^\d{1,16}(\.\d{1,2})?$/, {
-    message: 'investmentAmountYuan must be a decimal string in 元 (yuan), e.g. "5000000.00"',
+    message: 'investmentAmount must be a decimal string in 元 (yuan), e.g. "5000000.00"',
   })
-  investmentAmountYuan?: string;
+  investmentAmount?: string;
 
   @ApiPropertyOptional({ example: '2027-06-30' })
   @IsOptional()

@@ -25,7 +25,7 @@ export class SigningViewDto {
     example: '5000000.00',
     description: 'The investment in 元 (CNY yuan, not 万元), a decimal string with 2 places',
   })
-  investmentAmountYuan!: string | null;
+  investmentAmount!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true, example: '2027-06-30' })
   landingDeadline!: string | null;
   @ApiProperty({ enum: STATUSES })

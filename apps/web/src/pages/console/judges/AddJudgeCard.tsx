@@ -1,28 +1,29 @@
 import { App, Button, Card, Form, Input } from 'antd';
-import { useState } from 'react';
+import { api, call } from '../../../api/client';
+import { useAction } from '../../../api/query';
 import { ErrorAlert } from '../../../layout/ErrorAlert';
-import { http } from '../http';
 import { useConsoleT } from '../hooks';
+import { useFieldErrors } from '../field-errors';
 
-export function AddJudgeCard({ onAdded }: { onAdded: () => void }) {
+interface JudgeForm {
+  name: string;
+  email: string;
+  affiliation?: string;
+}
+
+export function AddJudgeCard() {
   const { t } = useConsoleT();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ name: string; email: string; affiliation?: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  async function add(v: { name: string; email: string; affiliation?: string }) {
-    setBusy(true);
-    setError(null);
-    try {
-      await http('POST', '/users', { ...v, roles: ['JUDGE'] });
-      form.resetFields();
-      void message.success(t('judges.invited'));
-      onAdded();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+  const [form] = Form.useForm<JudgeForm>();
+  const action = useAction();
+  useFieldErrors(form, action.error);
+  async function add(v: JudgeForm) {
+    const done = await action.run('add', () =>
+      call(api.POST('/api/v1/users', { body: { ...v, roles: ['JUDGE'] } })),
+    );
+    if (!done) return;
+    form.resetFields();
+    void message.success(t('judges.invited'));
   }
   return (
     <Card title={t('judges.addOne')} className="console-section">
@@ -40,11 +41,11 @@ export function AddJudgeCard({ onAdded }: { onAdded: () => void }) {
         <Form.Item name="affiliation" label={t('judges.affiliation')}>
           <Input />
         </Form.Item>
-        <Button htmlType="submit" loading={busy}>
+        <Button htmlType="submit" loading={!!action.busy}>
           {t('judges.addOne')}
         </Button>
       </Form>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={action.error} />
     </Card>
   );
 }

@@ -1,76 +1,66 @@
 import { Alert, Button, Card, Progress, Space, Table, Upload } from 'antd';
 import type { UploadFile } from 'antd';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { api, call } from '../../../api/client';
+import { $api, useAction } from '../../../api/query';
+import type { components } from '../../../api/schema';
 import { ErrorAlert } from '../../../layout/ErrorAlert';
-import { useCapability } from '../capabilities';
-import { http } from '../http';
-import { useCompetitionId, useConsoleT, useInterval } from '../hooks';
-import type { ImportJob, ImportPreview, ImportProblem } from '../types';
+import { byId, useCompetitionId, useConsoleT } from '../hooks';
+
+type ImportJob = components['schemas']['ImportJobDto'];
+type ImportPreview = components['schemas']['ImportPreviewDto'];
+type ImportProblem = components['schemas']['ImportProblemDto'];
+
+const finished = (job?: ImportJob) => job?.status === 'COMPLETED' || job?.status === 'FAILED';
 
 /** Check (dry run), then import; the import runs in the background and is polled for progress. */
-export function ImportCard({ onImported }: { onImported: (job: ImportJob) => void }) {
+export function ImportCard() {
   const { t, i18n } = useConsoleT();
   const cid = useCompetitionId();
+  const queries = useQueryClient();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [problems, setProblems] = useState<ImportProblem[]>([]);
-  const [job, setJob] = useState<ImportJob | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const action = useAction();
   const file = files[0]?.originFileObj;
-  const running = !!job && (job.status === 'PENDING' || job.status === 'RUNNING');
-  const offered = useCapability('post', '/api/v1/competitions/{id}/imports/judges');
+  const polled = $api.useQuery('get', '/api/v1/imports/{id}', byId(jobId ?? ''), {
+    enabled: !!jobId,
+    refetchInterval: (q) => (finished(q.state.data) ? false : 700),
+  });
+  const job = jobId ? polled.data : undefined;
+  const running = !!jobId && !finished(job);
+  const problems: ImportProblem[] = finished(job) ? job!.errors : (preview?.problems ?? []);
 
-  useInterval(
-    () => {
-      if (!job) return;
-      void http<ImportJob>('GET', `/imports/${job.id}`)
-        .then((next) => {
-          setJob(next);
-          if (next.status === 'COMPLETED' || next.status === 'FAILED') {
-            setProblems(next.errors);
-            onImported(next);
-          }
-        })
-        .catch(setError);
-    },
-    700,
-    running,
-  );
+  // Once the import ends, the judge list and the import history change.
+  useEffect(() => {
+    if (finished(job)) void queries.invalidateQueries();
+  }, [job, queries]);
 
   async function send(dryRun: boolean) {
     if (!file) return;
-    const body = new FormData();
-    body.append('file', file, file.name);
-    setBusy(true);
-    setError(null);
-    try {
-      if (dryRun) {
-        const report = await http<ImportPreview>(
-          'POST',
-          `/competitions/${cid}/imports/judges?dryRun=true`,
-          body,
-        );
-        setPreview(report);
-        setProblems(report.problems);
-        setJob(null);
-      } else {
-        setJob(await http<ImportJob>('POST', `/competitions/${cid}/imports/judges`, body));
-      }
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const answer = await action.run(dryRun ? 'check' : 'import', () =>
+      call(
+        api.POST('/api/v1/competitions/{id}/imports/judges', {
+          params: { path: { id: cid }, query: dryRun ? { dryRun: true } : {} },
+          body: form as unknown as { file: string },
+          bodySerializer: (body) => body as unknown as FormData,
+        }),
+      ),
+    );
+    if (!answer) return;
+    if (dryRun) {
+      setPreview(answer as ImportPreview);
+      setJobId(null);
+    } else setJobId((answer as ImportJob).id);
   }
 
   const zh = i18n.language !== 'en';
   return (
     <Card title={t('judges.import')} className="console-section">
       <p>{t('judges.importHint')}</p>
-      {offered === false && (
-        <p>{t('common.notAvailable', { what: 'POST /competitions/:id/imports/judges' })}</p>
-      )}
       <Space wrap>
         <Upload
           accept=".xlsx,.csv"
@@ -80,29 +70,24 @@ export function ImportCard({ onImported }: { onImported: (job: ImportJob) => voi
           onChange={({ fileList }) => {
             setFiles(fileList);
             setPreview(null);
-            setProblems([]);
-            setJob(null);
+            setJobId(null);
           }}
         >
           <Button aria-label={t('judges.file')}>{t('judges.file')}</Button>
         </Upload>
-        <Button
-          disabled={!file || !offered}
-          loading={busy && !preview}
-          onClick={() => void send(true)}
-        >
+        <Button disabled={!file} loading={action.busy === 'check'} onClick={() => void send(true)}>
           {t('judges.dryRun')}
         </Button>
         <Button
           type="primary"
-          disabled={!file || !preview || preview.problems.length > 0 || running || !!job}
-          loading={busy || running}
+          disabled={!file || !preview || preview.problems.length > 0 || !!jobId}
+          loading={action.busy === 'import' || running}
           onClick={() => void send(false)}
         >
           {t('judges.runImport')}
         </Button>
       </Space>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={action.error ?? polled.error} />
       {preview && !job && (
         <Alert
           style={{ marginTop: 12 }}

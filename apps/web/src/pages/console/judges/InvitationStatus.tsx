@@ -1,8 +1,9 @@
 import { App, Button, Space, Tag } from 'antd';
-import { useState } from 'react';
-import { http } from '../http';
-import { formatTime, useConsoleT } from '../hooks';
-import type { JudgeUser } from '../types';
+import { api, call } from '../../../api/client';
+import { useAction } from '../../../api/query';
+import { ErrorAlert } from '../../../layout/ErrorAlert';
+import { byId, formatTime, useConsoleT } from '../hooks';
+import type { JudgeUser } from './list';
 
 const COLOURS = { PENDING: 'gold', ACCEPTED: 'green', EXPIRED: 'red' } as const;
 
@@ -10,18 +11,10 @@ const COLOURS = { PENDING: 'gold', ACCEPTED: 'green', EXPIRED: 'red' } as const;
  * Where a judge's invitation stands (待接受 until it runs out, 已接受 once a
  * password is set, 已过期 after), and a new invitation for one not accepted.
  */
-export function InvitationStatus({
-  judge,
-  onResent,
-  onError,
-}: {
-  judge: JudgeUser;
-  onResent: (judge: JudgeUser) => void;
-  onError: (error: unknown) => void;
-}) {
+export function InvitationStatus({ judge }: { judge: JudgeUser }) {
   const { t } = useConsoleT();
   const { modal, message } = App.useApp();
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const invitation = judge.invitation;
   if (!invitation) return <span className="muted">{t('invitations.none')}</span>;
 
@@ -40,16 +33,10 @@ export function InvitationStatus({
       okText: t('invitations.resend'),
       cancelText: t('common.cancel'),
       onOk: async () => {
-        setBusy(true);
-        onError(null);
-        try {
-          onResent(await http<JudgeUser>('POST', `/users/${judge.id}/invitation`));
-          void message.success(t('invitations.resent', { name: judge.name }));
-        } catch (e) {
-          onError(e);
-        } finally {
-          setBusy(false);
-        }
+        const sent = await action.run('resend', () =>
+          call(api.POST('/api/v1/users/{id}/invitation', byId(judge.id))),
+        );
+        if (sent) void message.success(t('invitations.resent', { name: judge.name }));
       },
     });
   }
@@ -68,13 +55,14 @@ export function InvitationStatus({
       {invitation.status !== 'ACCEPTED' && !judge.disabled && (
         <Button
           size="small"
-          loading={busy}
+          loading={!!action.busy}
           aria-label={`${t('invitations.resend')} ${judge.name}`}
           onClick={resend}
         >
           {t('invitations.resend')}
         </Button>
       )}
+      <ErrorAlert error={action.error} />
     </Space>
   );
 }

@@ -1,11 +1,11 @@
 import { Card } from 'antd';
 import { useEffect, useState } from 'react';
-import { http } from '../http';
-import { useConsoleT, useLoad } from '../hooks';
-import { ReasonAlert } from '../ReasonAlert';
-import type { Advancement, Heat } from '../types';
+import { $api } from '../../../api/query';
+import type { components } from '../../../api/schema';
+import { byId, useConsoleT } from '../hooks';
 import { AdvancementRecordCard } from './AdvancementRecordCard';
 import { AdvancePlanner } from './AdvancePlanner';
+import { ErrorAlert } from '../../../layout/ErrorAlert';
 
 /**
  * A heat's advancement: asks first whether it is decided (a 200 either way),
@@ -19,16 +19,13 @@ export function AdvanceCard({
   timeZone,
   onDecided,
 }: {
-  heat: Heat;
-  heats: Heat[];
+  heat: components['schemas']['HeatViewDto'];
+  heats: components['schemas']['HeatViewDto'][];
   timeZone?: string;
   onDecided: () => void;
 }) {
   const { t } = useConsoleT();
-  const record = useLoad(
-    () => http<Advancement>('GET', `/heats/${heat.id}/advancement`),
-    [heat.id],
-  );
+  const record = $api.useQuery('get', '/api/v1/heats/{id}/advancement', byId(heat.id));
   const [justDecided, setJustDecided] = useState(false);
   const decided = record.data?.advanced === true;
   useEffect(() => {
@@ -37,8 +34,8 @@ export function AdvanceCard({
 
   if (!record.data)
     return (
-      <Card title={t('results.preview')} className="console-section" loading={record.loading}>
-        <ReasonAlert error={record.error} notFound="heatNotFound" />
+      <Card title={t('results.preview')} className="console-section" loading={record.isLoading}>
+        <ErrorAlert error={record.error} />
       </Card>
     );
   if (record.data.advanced)
@@ -49,11 +46,8 @@ export function AdvanceCard({
     <AdvancePlanner
       heat={heat}
       heats={heats}
-      onDecided={() => {
-        setJustDecided(true);
-        void record.reload();
-      }}
-      onStale={() => void record.reload()}
+      onDecided={() => setJustDecided(true)}
+      onStale={() => void record.refetch()}
     />
   );
 }

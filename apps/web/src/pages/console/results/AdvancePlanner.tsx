@@ -2,9 +2,10 @@ import { App, Button, Card, Input, InputNumber, Select, Table, Tag } from 'antd'
 import { useState } from 'react';
 import { ApiError } from '../../../api/errors';
 import { ErrorAlert } from '../../../layout/ErrorAlert';
-import { http } from '../http';
-import { useConsoleT, useLoad } from '../hooks';
-import type { AdvancePreview, AdvanceRow, Heat } from '../types';
+import { api, call } from '../../../api/client';
+import { $api, useAction } from '../../../api/query';
+import { byId, useConsoleT } from '../hooks';
+import type { AdvanceRow, Heat } from './types';
 import { type Choice, planColumns } from './plan-columns';
 
 /**
@@ -27,13 +28,16 @@ export function AdvancePlanner({
   const { t } = useConsoleT();
   const { modal } = App.useApp();
   const [count, setCount] = useState<number>(heat.advanceQuota ?? 3);
-  const preview = useLoad(
-    () => http<AdvancePreview>('GET', `/heats/${heat.id}/advance/preview?count=${count}`),
-    [heat.id, count],
+  // Not asked again once deciding: a decided heat's preview is refused (409).
+  const [deciding, setDeciding] = useState(false);
+  const preview = $api.useQuery(
+    'get',
+    '/api/v1/heats/{id}/advance/preview',
+    { params: { path: { id: heat.id }, query: { count } } },
+    { enabled: !deciding },
   );
   const [choice, setChoice] = useState<Choice>({ exclude: {}, include: [], includeReason: '' });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const nextHeats = heats.filter((h) => h.stageOrder === heat.stageOrder + 1);
   const [toHeatId, setToHeatId] = useState<string | undefined>(nextHeats[0]?.id);
   const shown = preview.data;
@@ -45,23 +49,26 @@ export function AdvancePlanner({
     (choice.include.length > 0 && !choice.includeReason.trim());
 
   async function decide() {
-    setBusy(true);
-    setError(null);
-    try {
-      await http('POST', `/heats/${heat.id}/advance`, {
-        count,
-        toHeatId,
-        exclude: excluded.map(([projectId, reason]) => ({ projectId, reason: reason!.trim() })),
-        include: choice.include.length ? choice.include : undefined,
-        includeReason: choice.include.length ? choice.includeReason.trim() : undefined,
-      });
-      onDecided();
-    } catch (e) {
-      setError(e);
-      if (e instanceof ApiError && e.status === 409) onStale();
-    } finally {
-      setBusy(false);
-    }
+    setDeciding(true);
+    const done = await action.run('advance', () =>
+      call(
+        api.POST('/api/v1/heats/{id}/advance', {
+          ...byId(heat.id),
+          body: {
+            count,
+            toHeatId,
+            exclude: excluded.map(([projectId, reason]) => ({ projectId, reason: reason!.trim() })),
+            include: choice.include.length ? choice.include : undefined,
+            includeReason: choice.include.length ? choice.includeReason.trim() : undefined,
+          },
+        }),
+      ).catch((e: unknown) => {
+        if (e instanceof ApiError && e.status === 409) onStale();
+        throw e;
+      }),
+    );
+    if (done) onDecided();
+    else setDeciding(false);
   }
 
   function confirm() {
@@ -101,13 +108,13 @@ export function AdvancePlanner({
         <Button
           type="primary"
           disabled={!rows.length || missingReason || !!preview.error}
-          loading={busy}
+          loading={!!action.busy}
           onClick={confirm}
         >
           {t('results.advance')}
         </Button>
       </div>
-      <ErrorAlert error={error ?? preview.error} />
+      <ErrorAlert error={action.error ?? preview.error} />
       <Table<AdvanceRow>
         size="small"
         rowKey="projectId"

@@ -1,6 +1,6 @@
 import { Alert, Card, Descriptions, Space, Table, Tag } from 'antd';
 import { formatTime, useConsoleT } from '../hooks';
-import type { AdvanceRow, RecordedAdvancement } from '../types';
+import type { AdvanceRow, RecordedAdvancement } from './types';
 
 const COLOURS: Record<string, string> = {
   ADVANCED: 'gold',

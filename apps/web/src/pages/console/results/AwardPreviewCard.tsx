@@ -1,11 +1,12 @@
 import { Alert, App, Button, Card, Space, Table, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { http } from '../http';
-import { useConsoleT, useLoad } from '../hooks';
-import { ReasonAlert } from '../ReasonAlert';
-import type { Award, AwardPlan, AwardPreview, AwardTier } from '../types';
+import { api, call } from '../../../api/client';
+import { $api, useAction } from '../../../api/query';
+import { byId, useConsoleT } from '../hooks';
+import type { Award, AwardPlan, AwardTier } from './types';
 import { type TieChoice, choiceInForce, slotsOf } from './award-plan';
 import { TieSettle } from './TieSettle';
+import { ErrorAlert } from '../../../layout/ErrorAlert';
 
 /**
  * The awards as the final's standings give them (GET …/awards/preview), the
@@ -25,15 +26,11 @@ export function AwardPreviewCard({
 }) {
   const { t } = useConsoleT();
   const { modal } = App.useApp();
-  const preview = useLoad(
-    () => http<AwardPreview>('GET', `/heats/${heatId}/awards/preview`),
-    [heatId],
-  );
+  const preview = $api.useQuery('get', '/api/v1/heats/{id}/awards/preview', byId(heatId));
   const ties = useMemo(() => preview.data?.ties ?? [], [preview.data]);
   const [choices, setChoices] = useState<TieChoice[]>([]);
   const [result, setResult] = useState<AwardPlan | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
   // Each tie starts from the decision in force (a correction), else the preview's order.
   useEffect(() => {
@@ -58,26 +55,26 @@ export function AwardPreviewCard({
       okText: t('common.confirm'),
       cancelText: t('common.cancel'),
       onOk: async () => {
-        setBusy(true);
-        setError(null);
-        try {
-          const plan = await http<AwardPlan>('POST', `/heats/${heatId}/awards`, {
-            tieBreaks: choices.map((c) => ({ projectIds: c.order, reason: c.reason.trim() })),
-          });
-          setResult(plan);
-          onAssigned(plan);
-        } catch (e) {
-          setError(e);
-        } finally {
-          setBusy(false);
-        }
+        const plan = await action.run('assign', () =>
+          call(
+            api.POST('/api/v1/heats/{id}/awards', {
+              ...byId(heatId),
+              body: {
+                tieBreaks: choices.map((c) => ({ projectIds: c.order, reason: c.reason.trim() })),
+              },
+            }),
+          ),
+        );
+        if (!plan) return;
+        setResult(plan);
+        onAssigned(plan);
       },
     });
   }
 
   return (
     <Card title={t('awards.preview')} className="console-section" data-testid="award-preview">
-      <ReasonAlert error={preview.error} notFound="heatNotFound" />
+      <ErrorAlert error={preview.error} />
       {preview.data && (
         <>
           <p>{t('awards.previewHint')}</p>
@@ -95,7 +92,7 @@ export function AwardPreviewCard({
             ) : null,
           )}
           <div className="console-toolbar">
-            <Button type="primary" disabled={unsettled} loading={busy} onClick={assign}>
+            <Button type="primary" disabled={unsettled} loading={!!action.busy} onClick={assign}>
               {assigned.length || result ? t('awards.reassign') : t('awards.assign')}
             </Button>
           </div>
@@ -109,7 +106,7 @@ export function AwardPreviewCard({
               })}
             />
           )}
-          <ReasonAlert error={error} notFound="heatNotFound" />
+          <ErrorAlert error={action.error} />
           <Table
             size="small"
             rowKey="projectId"

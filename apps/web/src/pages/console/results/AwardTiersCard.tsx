@@ -1,9 +1,10 @@
 import { App, Button, Card, Form, Input, InputNumber, Space, Tag } from 'antd';
-import { useState } from 'react';
-import { http } from '../http';
-import { useConsoleT } from '../hooks';
-import { ReasonAlert } from '../ReasonAlert';
-import type { AwardTier, AwardsView } from '../types';
+import { api, call } from '../../../api/client';
+import { useAction } from '../../../api/query';
+import { byId, useConsoleT } from '../hooks';
+import type { AwardTier } from './types';
+import { ErrorAlert } from '../../../layout/ErrorAlert';
+import { useFieldErrors } from '../field-errors';
 
 // What a final usually awards; the organiser changes it before saving.
 const SUGGESTED: AwardTier[] = [
@@ -22,14 +23,15 @@ export function AwardTiersCard({
   heatId: string;
   saved: AwardTier[];
   finalists: number;
-  onSaved: (view: AwardsView) => void;
+  onSaved: () => void;
 }) {
   const { t } = useConsoleT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ tiers: AwardTier[] }>();
   const tiers = Form.useWatch('tiers', form) ?? [];
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const error = action.error;
+  useFieldErrors(form, error);
   const slots = tiers.reduce((s, x) => s + (x?.count ?? 0), 0);
   const dirty =
     !saved.length ||
@@ -37,19 +39,17 @@ export function AwardTiersCard({
     tiers.some((x, i) => x?.name?.trim() !== saved[i].name || x?.count !== saved[i].count);
 
   async function save(v: { tiers: AwardTier[] }) {
-    setBusy(true);
-    setError(null);
-    try {
-      const view = await http<AwardsView>('PUT', `/heats/${heatId}/award-tiers`, {
-        tiers: v.tiers.map((x) => ({ name: x.name.trim(), count: x.count })),
-      });
-      void message.success(t('awards.tiersSaved'));
-      onSaved(view);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    const view = await action.run('save', () =>
+      call(
+        api.PUT('/api/v1/heats/{id}/award-tiers', {
+          ...byId(heatId),
+          body: { tiers: v.tiers.map((x) => ({ name: x.name.trim(), count: x.count })) },
+        }),
+      ),
+    );
+    if (!view) return;
+    void message.success(t('awards.tiersSaved'));
+    onSaved();
   }
 
   return (
@@ -101,7 +101,7 @@ export function AwardTiersCard({
                 <Button onClick={() => add({ name: '', count: 1 })} disabled={fields.length >= 20}>
                   {t('awards.addTier')}
                 </Button>
-                <Button type="primary" htmlType="submit" loading={busy}>
+                <Button type="primary" htmlType="submit" loading={!!action.busy}>
                   {t('awards.saveTiers')}
                 </Button>
               </div>
@@ -109,7 +109,7 @@ export function AwardTiersCard({
           )}
         </Form.List>
       </Form>
-      <ReasonAlert error={error} notFound="heatNotFound" />
+      <ErrorAlert error={error} />
     </Card>
   );
 }

@@ -1,11 +1,15 @@
 import { Card, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { http } from '../http';
-import { useConsoleT, useLoad } from '../hooks';
-import { ReasonAlert } from '../ReasonAlert';
-import type { Award, AwardTier, AwardsView, Heat } from '../types';
+import { $api } from '../../../api/query';
+import type { components } from '../../../api/schema';
+import { byId, useConsoleT } from '../hooks';
+
+type Award = components['schemas']['AwardDto'];
+type AwardTier = components['schemas']['AwardTierDto'];
+type Heat = components['schemas']['HeatViewDto'];
 import { AwardPreviewCard } from './AwardPreviewCard';
 import { AwardTiersCard } from './AwardTiersCard';
+import { ErrorAlert } from '../../../layout/ErrorAlert';
 
 /**
  * The final's awards: its tiers, the preview with ties to settle, and the
@@ -22,7 +26,7 @@ export function AwardsSection({
   onDecided: () => void;
 }) {
   const { t } = useConsoleT();
-  const view = useLoad(() => http<AwardsView>('GET', `/heats/${heat.id}/awards`), [heat.id]);
+  const view = $api.useQuery('get', '/api/v1/heats/{id}/awards', byId(heat.id));
   // A new preview after the tiers change.
   const [tiersSavedAt, setTiersSavedAt] = useState(0);
   const hasAwards = !!view.data?.awards.length;
@@ -33,8 +37,8 @@ export function AwardsSection({
 
   if (!view.data)
     return (
-      <Card title={t('awards.tiers')} className="console-section" loading={view.loading}>
-        <ReasonAlert error={view.error} notFound="heatNotFound" />
+      <Card title={t('awards.tiers')} className="console-section" loading={view.isLoading}>
+        <ErrorAlert error={view.error} />
       </Card>
     );
   return (
@@ -43,10 +47,7 @@ export function AwardsSection({
         heatId={heat.id}
         saved={view.data.tiers}
         finalists={finalists}
-        onSaved={(v) => {
-          view.setData(v);
-          setTiersSavedAt(Date.now());
-        }}
+        onSaved={() => setTiersSavedAt(Date.now())}
       />
       {view.data.tiers.length > 0 && (
         <AwardPreviewCard
@@ -54,10 +55,7 @@ export function AwardsSection({
           heatId={heat.id}
           tiers={view.data.tiers}
           assigned={view.data.awards}
-          onAssigned={() => {
-            void view.reload();
-            onDecided();
-          }}
+          onAssigned={onDecided}
         />
       )}
       <AssignedAwardsCard awards={view.data.awards} tiers={view.data.tiers} />

@@ -1,62 +1,37 @@
 import { Alert, Button, Card, Modal, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { useCapability } from '../capabilities';
-import { http } from '../http';
-import { useConsoleT, useLoad } from '../hooks';
-import { ReasonAlert } from '../ReasonAlert';
+import { api, call } from '../../../api/client';
+import { $api, useAction } from '../../../api/query';
+import type { components } from '../../../api/schema';
+import { byId, useConsoleT } from '../hooks';
+import { ErrorAlert } from '../../../layout/ErrorAlert';
 
-interface Outcome {
-  result: string;
-  award: string | null;
-}
-
-interface ResultsReleasePreview {
-  recipients: {
-    ownerId: string;
-    email: string;
-    mail: 'RESULT' | 'CORRECTION';
-    results: (Outcome & { title: string; previous: Outcome | null })[];
-  }[];
-}
+type Outcome = components['schemas']['PreviousResultDto'];
 
 // The release follows the decision: its preview is asked for once the heat is decided.
 export function ReleaseCard({ heatId, decided }: { heatId: string; decided: boolean }) {
   const { t } = useConsoleT();
-  const offered = useCapability('get', '/api/v1/heats/{id}/results/release/preview');
-  const preview = useLoad(
-    () =>
-      offered && decided
-        ? http<ResultsReleasePreview>('GET', `/heats/${heatId}/results/release/preview`)
-        : Promise.resolve(undefined),
-    [heatId, offered, decided],
-  );
+  const preview = $api.useQuery('get', '/api/v1/heats/{id}/results/release/preview', byId(heatId), {
+    enabled: decided,
+  });
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   const [released, setReleased] = useState(false);
-  const missing = offered === false;
   const recipients = preview.data?.recipients ?? [];
   const outcome = (o: Outcome) => o.award ?? t(`status.${o.result}`);
   async function release() {
-    setBusy(true);
-    try {
-      await http('POST', `/heats/${heatId}/results/release`);
-      setReleased(true);
-      setOpen(false);
-      await preview.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    const done = await action.run('release', () =>
+      call(api.POST('/api/v1/heats/{id}/results/release', byId(heatId))),
+    );
+    if (!done) return;
+    setReleased(true);
+    setOpen(false);
   }
   return (
     <Card title={t('results.release')} className="console-section">
-      {missing ? (
-        <p>{t('results.releaseWithDecision')}</p>
-      ) : (
+      {
         <>
-          <ReasonAlert error={preview.error ?? error} notFound="heatNotFound" />
+          <ErrorAlert error={preview.error ?? action.error} />
           {released && (
             <Alert
               type="success"
@@ -74,7 +49,7 @@ export function ReleaseCard({ heatId, decided }: { heatId: string; decided: bool
             width={720}
             onCancel={() => setOpen(false)}
             onOk={() => void release()}
-            confirmLoading={busy}
+            confirmLoading={!!action.busy}
           >
             <Table
               size="small"
@@ -110,7 +85,7 @@ export function ReleaseCard({ heatId, decided }: { heatId: string; decided: bool
             />
           </Modal>
         </>
-      )}
+      }
     </Card>
   );
 }

@@ -1,6 +1,6 @@
 import { Alert, Button, Input, Space, Tag } from 'antd';
 import { useConsoleT } from '../hooks';
-import type { BoundaryTie } from '../types';
+import type { BoundaryTie } from './types';
 import { type TieChoice, move, tieOutcome } from './award-plan';
 
 /**

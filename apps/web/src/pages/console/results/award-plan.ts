@@ -1,4 +1,4 @@
-import type { Award, AwardTier, BoundaryTie } from '../types';
+import type { Award, AwardTier, BoundaryTie } from './types';
 
 // The arithmetic the console needs to show what an order of tied projects
 // would give them; the server plans the awards (libs/domain decisions/awards.ts)

@@ -1,7 +1,7 @@
 import { Checkbox, Input, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { useConsoleT } from '../hooks';
-import type { AdvanceRow } from '../types';
+import type { AdvanceRow } from './types';
 
 export interface Choice {
   exclude: Record<string, string | undefined>;
