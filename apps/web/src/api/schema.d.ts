@@ -4,9808 +4,10041 @@
  */
 
 export interface paths {
-    "/api/v1/auth/signup": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Sign up as an applicant */
-        post: operations["AuthController_signup"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/login": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Log in: an access token and the user
-         * @description With the x-requested-with header (the web client) the token is also set as an HttpOnly, SameSite=Strict session cookie, which the api then accepts instead of the Authorization header; POST /auth/logout clears it.
-         */
-        post: operations["AuthController_login"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/logout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Log out of the web client: clears the session cookie (bearer tokens run to their expiry) */
-        post: operations["AuthController_logout"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Set a password with the one-time token of an invitation or reset mail */
-        post: operations["AuthController_setPassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/password/forgot": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Mail a one-time link to set a new password (same answer for unknown addresses) */
-        post: operations["AuthController_forgotPassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The signed-in user */
-        get: operations["AuthController_me"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List users: an admin sees everyone, an organiser the judges of its competitions
-         * @description An organiser sees the judges it created and those in the judge pools of the competitions it organises.
-         */
-        get: operations["UsersController_list"];
-        put?: never;
-        /**
-         * Create a judge or organiser account and mail an invitation
-         * @description An admin gets 409 for an address that already has an account. An organiser gets the same 201 as for a new address (what it sent, with the account id), and nothing of that account changes: this route does not tell an organiser who has an account.
-         */
-        post: operations["AuthController_createUser"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/{id}/invitation": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send a new invitation to an account without a password; earlier links stop working
-         * @description For an invitation that expired or went astray. 409 when the account has set its password or is disabled; 404 for an account the caller may not see (an organiser: judges it created or in its pools). Audited; rate-limited per account like the other invitation and password routes.
-         */
-        post: operations["UsersController_resendInvitation"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Change a user's roles or disable it; its existing tokens stop working at once */
-        patch: operations["UsersController_update"];
-        trace?: never;
-    };
-    "/api/v1/competitions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List competitions (every signed-in user) */
-        get: operations["CompetitionsController_list"];
-        put?: never;
-        /** Create a competition with its tracks and stages */
-        post: operations["CompetitionsController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/competitions/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One competition */
-        get: operations["CompetitionsController_get"];
-        put?: never;
-        post?: never;
-        /** Delete a competition nobody registered for (no project, no round yet); 409 once one exists */
-        delete: operations["CompetitionsController_delete"];
-        options?: never;
-        head?: never;
-        /** Edit a competition (name, registration window, time zone); 409 if registration would open after projects were submitted; audited old → new */
-        patch: operations["EditingController_competition"];
-        trace?: never;
-    };
-    "/api/v1/competitions/{id}/heats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List a competition's heats, by stage */
-        get: operations["CompetitionsController_listHeats"];
-        put?: never;
-        /** Create a heat (赛区/场次) in a stage */
-        post: operations["CompetitionsController_createHeat"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/competitions/{id}/rubrics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List a competition's rubrics */
-        get: operations["CompetitionsController_listRubrics"];
-        put?: never;
-        /** Create a scoring rubric (criteria, weights summing to 1, max scores) */
-        post: operations["CompetitionsController_createRubric"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/competitions/{id}/organisers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The competition's organisers (creator and co-organisers) */
-        get: operations["OrganisersController_list"];
-        put?: never;
-        /** Add a co-organiser: they may then do everything an organiser may in this competition */
-        post: operations["OrganisersController_add"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/competitions/{id}/organisers/{userId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Remove an organiser (never the last one; the creator only by itself or an admin) */
-        delete: operations["OrganisersController_remove"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/heats/{id}/rounds": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List a heat's rounds */
-        get: operations["RoundsController_list"];
-        put?: never;
-        /** Create a scoring round (expert review or roadshow) in a heat */
-        post: operations["RoundsController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One round */
-        get: operations["RoundsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Edit a round: name any time; rubric, method, trim, weight, times and panel rules only while DRAFT (409 otherwise); audited old → new */
-        patch: operations["RoundsController_update"];
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/open": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Open a DRAFT round for scoring */
-        post: operations["RoundsController_open"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/close": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Close an OPEN round (its final ranking follows); unsubmitted drafts answer 409 listing them unless `force` with a `reason` (audited; drafts stay drafts) */
-        post: operations["RoundsController_close"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/judges": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The round's judge pool */
-        get: operations["RoundsController_judges"];
-        put?: never;
-        /** Add judges to the round's pool */
-        post: operations["RoundsController_addJudges"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/conflicts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Declare a conflict of interest (removes that assignment and score) */
-        post: operations["RoundsController_conflict"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/assignments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The round's assignments with each score's status */
-        get: operations["RoundsController_assignments"];
-        put?: never;
-        /** Assign judges automatically: k per project, loads within one, no conflicts */
-        post: operations["RoundsController_assign"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/assignments/{projectId}/{judgeId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Assign one judge to one project by hand */
-        put: operations["RoundsController_addAssignment"];
-        post?: never;
-        /** Remove one assignment (and its score) */
-        delete: operations["RoundsController_removeAssignment"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/progress": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Scoring progress: submitted scores and who is missing what */
-        get: operations["RoundsController_progress"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/remind": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Mail a reminder to judges with missing scores */
-        post: operations["RoundsController_remind"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/judge/assignments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The judge's assignments across rounds */
-        get: operations["ScoringController_mine"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/projects/{projectId}/score": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The judge's own score of a project */
-        get: operations["ScoringController_get"];
-        /**
-         * Save a draft score (points per criterion, comment)
-         * @description A submitted score is locked. Repeating a submit with the same scores and comment answers 200 with the stored score (safe to retry); different content answers 409.
-         */
-        put: operations["ScoringController_save"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/projects/{projectId}/scores": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The other judges' submitted scores of a project: only in rounds that allow it, after submitting one's own */
-        get: operations["ScoringController_peers"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/projects/{projectId}/score/submit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Submit the draft score: locked afterwards
-         * @description Submitting an already submitted score answers 200 with the stored score (idempotent).
-         */
-        post: operations["ScoringController_submit"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/projects/{projectId}/score/reopen": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Reopen a submitted score, with a reason (audited) */
-        post: operations["ScoringController_reopen"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/ranking": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The round's current ranking */
-        get: operations["RankingsController_ranking"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/ranking/stream": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Live ranking for the roadshow screen (SSE; token in ?access_token=) */
-        get: operations["RankingsController_live"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/heats/{id}/standings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A heat's standings: weighted over its closed rounds */
-        get: operations["RankingsController_standings"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/judge/rounds": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The rounds the caller judges, with their progress ("7 of 12 submitted") */
-        get: operations["JudgeViewsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/judge/rounds/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A round as its judge sees it: rubric, method, status, assigned projects, progress */
-        get: operations["JudgeViewsController_round"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/judge/rounds/{id}/projects/{projectId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An assigned project’s materials and the caller’s score (no contacts, no notes) */
-        get: operations["JudgeViewsController_project"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/pitch-order/commitment": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The committed seed's SHA-256 for the next draw (404 when none is committed) */
-        get: operations["RoadshowController_seedCommitment"];
-        put?: never;
-        /** Commit the seed of the next pitch-order draw: generated by the server, its SHA-256 shown now, revealed by the draw (asking again answers the same) */
-        post: operations["RoadshowController_commitSeed"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/pitch-order": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Draw the pitch order by lot with the committed server seed, revealed in the answer (stored, audited; a redraw needs a reason; a seed in the body is refused) */
-        post: operations["RoadshowController_draw"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/now-pitching": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Put a project on stage (now pitching) */
-        post: operations["RoadshowController_nowPitching"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/ranking/stream-ticket": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** A short-lived ticket that opens this round’s big screen, and only that */
-        post: operations["RoadshowController_ticket"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/screen/stream": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Server-Sent Events of the big screen (event `screen`: ScreenState; `ticket`; `stream-status`) */
-        get: operations["RoadshowController_live"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/screen-tickets": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The round's screen tickets, newest first (the latest 200) */
-        get: operations["ScreenTicketsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/screen-tickets/{ticketId}/revoke": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Revoke a screen ticket: refused from now on, and the screens open with it close (audited; revoking again answers the same) */
-        post: operations["ScreenTicketsController_revoke"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/competitions/{id}/projects": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A page of a competition's projects, filtered */
-        get: operations["ProjectsController_list"];
-        put?: never;
-        /** Register a project (DRAFT) while registration is open */
-        post: operations["ProjectsController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/projects": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The caller's own projects */
-        get: operations["ProjectsController_mine"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/projects/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One project (its owner or its organisers) */
-        get: operations["ProjectsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Edit a DRAFT project before the deadline */
-        patch: operations["ProjectsController_update"];
-        trace?: never;
-    };
-    "/api/v1/projects/{id}/submit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Submit a DRAFT project before the deadline */
-        post: operations["ProjectsController_submit"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/projects/{id}/withdraw": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Withdraw a project */
-        post: operations["ProjectsController_withdraw"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/projects/{id}/review": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Decide eligibility of a SUBMITTED project, with a reason */
-        post: operations["ProjectsController_review"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/competitions/{id}/eligibility": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Record many eligibility decisions at once (all or nothing; mails nobody) */
-        post: operations["EligibilityController_bulk"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/competitions/{id}/eligibility/release/preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Who the next eligibility release mails, and which mail (decision or correction) */
-        get: operations["EligibilityController_preview"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/competitions/{id}/eligibility/release": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Release the eligibility decisions: one mail per owner with a new or changed decision */
-        post: operations["EligibilityController_release"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/heats/{id}/results/{projectId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Change a recorded result (ADVANCED ↔ ELIMINATED) with a reason, while the next heat has not started judging the project; audited, mailed as a correction at the next release */
-        patch: operations["HeatsController_changeResult"];
-        trace?: never;
-    };
-    "/api/v1/heats/{id}/award-tiers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Set the final's award tiers, best first (一等奖 ×1, 二等奖 ×2, …) */
-        put: operations["HeatsController_setAwardTiers"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/heats/{id}/awards": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The final's award tiers and the awards assigned */
-        get: operations["HeatsController_listAwards"];
-        put?: never;
-        /** Assign the final's awards (records its results; 409 listing boundary ties until tieBreaks settle them, audited); mailed at the results release */
-        post: operations["HeatsController_assignAwards"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/heats/{id}/awards/preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Awards as the final's standings give them, with ties at tier boundaries surfaced */
-        get: operations["HeatsController_previewAwards"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/heats/{id}/results/release/preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Who the heat's next results release mails, and which mail (result or correction) */
-        get: operations["HeatsController_releasePreview"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/heats/{id}/results/release": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Release the heat's results (the final's with awards): one mail per owner with a new or changed result */
-        post: operations["HeatsController_release"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/heats/{id}/advancement": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The heat's recorded advancement (who decided, when, the next heat, each project's result), or { advanced: false } before it */
-        get: operations["HeatsController_recordedAdvancement"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/heats/{id}/advance/preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Preview who advances (top count, ties at the cut-off, overrides) */
-        get: operations["HeatsController_preview"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/heats/{id}/advance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Advance the heat once: record the results and move the advanced into the next heat (mailed at the results release) */
-        post: operations["HeatsController_advance"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/heats/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Edit a heat (name, region, city, venue, enclave, start, quota); the quota is 409 once the heat has advanced; audited old → new */
-        patch: operations["EditingController_heat"];
-        trace?: never;
-    };
-    "/api/v1/rubrics/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Edit a rubric until a round using it opens (409 naming the rounds then); DRAFT rounds using it follow; audited old → new */
-        patch: operations["EditingController_rubric"];
-        trace?: never;
-    };
-    "/api/v1/competitions/{id}/signings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A competition's signings */
-        get: operations["SigningController_list"];
-        put?: never;
-        /** Record a signing intent (签约意向) for an advanced or awarded project */
-        post: operations["SigningController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/competitions/{id}/signings/stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Signing and landing rates by heat, track and enclave; overdue landings */
-        get: operations["SigningController_stats"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/competitions/{id}/signings.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Signings as CSV (Chinese headers, BOM) */
-        get: operations["SigningController_csv"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/competitions/{id}/signings.xlsx": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Signings as an Excel workbook */
-        get: operations["SigningController_xlsx"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/signings/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One signing with its transitions */
-        get: operations["SigningController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/signings/{id}/transition": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Move a signing on: INTENT → NEGOTIATING → SIGNED → LANDED, or CANCELLED */
-        post: operations["SigningController_transition"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/competitions/{id}/funnel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The funnel: registered → submitted → eligible → advanced → awarded → signed → landed */
-        get: operations["ReportsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/competitions/{id}/audit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The audit log of decisions (read-only) */
-        get: operations["ReportsController_audit"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Outgoing mails of my competitions (an admin: all) and their delivery state, newest first (at most 500) */
-        get: operations["NotificationsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications/{id}/resend": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Re-send a mail the SMTP server refused for good (FAILED) or that was cancelled
-         * @description The mail becomes PENDING again and the worker sends it within seconds, with its original Message-ID.
-         */
-        post: operations["NotificationActionsController_resend"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Cancel a mail that is still due (PENDING): it is never sent */
-        post: operations["NotificationActionsController_cancel"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/competitions/{id}/imports/judges": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Import judges (姓名/name, 邮箱/email, 单位/affiliation, 电话/phone); new ones are invited
-         * @description multipart/form-data with one part named "file" (.xlsx, or .csv in UTF-8 with or without BOM, GB18030/GBK or UTF-16), at most 10 MiB and 5000 rows. A file that would cost more than an import may (size, zip parts, inflated size or ratio, text, parse memory or time) is refused with 413, a sheet past its row, column or cell limits with 422, each with its code in details[0].code; 503 with Retry-After when other uploads are being read. With dryRun=true: 200 and the report, nothing changed. Otherwise: 202 and the import, which runs in the background (GET /imports/:id for progress); any problem refuses the file with 422 listing them, unless skipInvalidRows=true.
-         */
-        post: operations["ImportsController_importJudges"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/competitions/{id}/imports/projects": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Import projects registered elsewhere (报名编号, 项目名称, 赛道, 赛区, 单位名称, 联系人, 联系邮箱, …) as SUBMITTED
-         * @description multipart/form-data with one part named "file" (.xlsx, or .csv in UTF-8 with or without BOM, GB18030/GBK or UTF-16), at most 10 MiB and 5000 rows. A file that would cost more than an import may (size, zip parts, inflated size or ratio, text, parse memory or time) is refused with 413, a sheet past its row, column or cell limits with 422, each with its code in details[0].code; 503 with Retry-After when other uploads are being read. With dryRun=true: 200 and the report, nothing changed. Otherwise: 202 and the import, which runs in the background (GET /imports/:id for progress); any problem refuses the file with 422 listing them, unless skipInvalidRows=true.
-         */
-        post: operations["ImportsController_importProjects"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/imports/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An import’s progress: processed/total, counts by outcome, errors by row */
-        get: operations["ImportsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/competitions/{id}/imports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A competition’s imports, newest first */
-        get: operations["ImportsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/competitions/{id}/judges": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The competition’s judge list (评委库) as imported, with phone numbers */
-        get: operations["ImportsController_judges"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/heats/{id}/standings.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A heat's standings as CSV: names, Chinese headers (English with ?lang=en) */
-        get: operations["ExportsController_standingsCsv"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/heats/{id}/standings.xlsx": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A heat's standings as .xlsx: names, Chinese headers (English with ?lang=en) */
-        get: operations["ExportsController_standingsXlsx"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/ranking.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A round's ranking as CSV, partial scores marked: names, Chinese headers (English with ?lang=en) */
-        get: operations["ExportsController_rankingCsv"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/competitions/{id}/projects.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Registration list (报名表) as CSV, filtered like the project list */
-        get: operations["ExportsController_projectsCsv"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/competitions/{id}/projects.xlsx": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Registration list (报名表) as .xlsx, filtered like the project list */
-        get: operations["ExportsController_projectsXlsx"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/score-sheets.xlsx": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Per-judge score sheets (评分表) of a round: one printable sheet per judge with a signature line */
-        get: operations["ExportsController_scoreSheetsXlsx"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/score-sheets.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Every judge’s scores of a round by criterion, one row per judge and project */
-        get: operations["ExportsController_scoreSheetsCsv"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Liveness of the database and Redis (503 "down" when either is unreachable), and what degrades service (200 "degraded", with causes) */
-        get: operations["HealthController_health"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
+  '/api/v1/auth/signup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign up as an applicant */
+    post: operations['AuthController_signup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Log in: an access token and the user
+     * @description With the x-requested-with header (the web client) the token is also set as an HttpOnly, SameSite=Strict session cookie, which the api then accepts instead of the Authorization header; POST /auth/logout clears it.
+     */
+    post: operations['AuthController_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Log out of the web client: clears the session cookie (bearer tokens run to their expiry) */
+    post: operations['AuthController_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a password with the one-time token of an invitation or reset mail */
+    post: operations['AuthController_setPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password/forgot': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mail a one-time link to set a new password (same answer for unknown addresses) */
+    post: operations['AuthController_forgotPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in user */
+    get: operations['AuthController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List users: an admin sees everyone, an organiser the judges of its competitions
+     * @description An organiser sees the judges it created and those in the judge pools of the competitions it organises.
+     */
+    get: operations['UsersController_list'];
+    put?: never;
+    /**
+     * Create a judge or organiser account and mail an invitation
+     * @description An admin gets 409 for an address that already has an account. An organiser gets the same 201 as for a new address (what it sent, with the account id), and nothing of that account changes: this route does not tell an organiser who has an account.
+     */
+    post: operations['AuthController_createUser'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/invitation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a new invitation to an account without a password; earlier links stop working
+     * @description For an invitation that expired or went astray. 409 when the account has set its password or is disabled; 404 for an account the caller may not see (an organiser: judges it created or in its pools). Audited; rate-limited per account like the other invitation and password routes.
+     */
+    post: operations['UsersController_resendInvitation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a user's roles or disable it; its existing tokens stop working at once */
+    patch: operations['UsersController_update'];
+    trace?: never;
+  };
+  '/api/v1/competitions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List competitions (every signed-in user) */
+    get: operations['CompetitionsController_list'];
+    put?: never;
+    /** Create a competition with its tracks and stages */
+    post: operations['CompetitionsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One competition */
+    get: operations['CompetitionsController_get'];
+    put?: never;
+    post?: never;
+    /** Delete a competition nobody registered for (no project, no round yet); 409 once one exists */
+    delete: operations['CompetitionsController_delete'];
+    options?: never;
+    head?: never;
+    /** Edit a competition (name, registration window, time zone); 409 if registration would open after projects were submitted; audited old → new */
+    patch: operations['EditingController_competition'];
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/heats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List a competition's heats, by stage */
+    get: operations['CompetitionsController_listHeats'];
+    put?: never;
+    /** Create a heat (赛区/场次) in a stage */
+    post: operations['CompetitionsController_createHeat'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/rubrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List a competition's rubrics */
+    get: operations['CompetitionsController_listRubrics'];
+    put?: never;
+    /** Create a scoring rubric (criteria, weights summing to 1, max scores) */
+    post: operations['CompetitionsController_createRubric'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/organisers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The competition's organisers (creator and co-organisers) */
+    get: operations['OrganisersController_list'];
+    put?: never;
+    /** Add a co-organiser: they may then do everything an organiser may in this competition */
+    post: operations['OrganisersController_add'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/organisers/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove an organiser (never the last one; the creator only by itself or an admin) */
+    delete: operations['OrganisersController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/heats/{id}/rounds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List a heat's rounds */
+    get: operations['RoundsController_list'];
+    put?: never;
+    /** Create a scoring round (expert review or roadshow) in a heat */
+    post: operations['RoundsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One round */
+    get: operations['RoundsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Edit a round: name any time; rubric, method, trim, weight, times and panel rules only while DRAFT (409 otherwise); audited old → new */
+    patch: operations['RoundsController_update'];
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/open': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Open a DRAFT round for scoring */
+    post: operations['RoundsController_open'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close an OPEN round (its final ranking follows); unsubmitted drafts answer 409 listing them unless `force` with a `reason` (audited; drafts stay drafts) */
+    post: operations['RoundsController_close'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/judges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The round's judge pool */
+    get: operations['RoundsController_judges'];
+    put?: never;
+    /** Add judges to the round's pool */
+    post: operations['RoundsController_addJudges'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/conflicts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Declare a conflict of interest (removes that assignment and score) */
+    post: operations['RoundsController_conflict'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/assignments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The round's assignments with each score's status */
+    get: operations['RoundsController_assignments'];
+    put?: never;
+    /** Assign judges automatically: k per project, loads within one, no conflicts */
+    post: operations['RoundsController_assign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/assignments/{projectId}/{judgeId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Assign one judge to one project by hand */
+    put: operations['RoundsController_addAssignment'];
+    post?: never;
+    /** Remove one assignment (and its score) */
+    delete: operations['RoundsController_removeAssignment'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Scoring progress: submitted scores and who is missing what */
+    get: operations['RoundsController_progress'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/remind': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mail a reminder to judges with missing scores */
+    post: operations['RoundsController_remind'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/judge/assignments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The judge's assignments across rounds */
+    get: operations['ScoringController_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/projects/{projectId}/score': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The judge's own score of a project */
+    get: operations['ScoringController_get'];
+    /**
+     * Save a draft score (points per criterion, comment)
+     * @description A submitted score is locked. Repeating a submit with the same scores and comment answers 200 with the stored score (safe to retry); different content answers 409.
+     */
+    put: operations['ScoringController_save'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/projects/{projectId}/scores': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The other judges' submitted scores of a project: only in rounds that allow it, after submitting one's own */
+    get: operations['ScoringController_peers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/projects/{projectId}/score/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submit the draft score: locked afterwards
+     * @description Submitting an already submitted score answers 200 with the stored score (idempotent).
+     */
+    post: operations['ScoringController_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/projects/{projectId}/score/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reopen a submitted score, with a reason (audited) */
+    post: operations['ScoringController_reopen'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/ranking': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The round's current ranking */
+    get: operations['RankingsController_ranking'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/ranking/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Live ranking for the roadshow screen (SSE; token in ?access_token=) */
+    get: operations['RankingsController_live'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/heats/{id}/standings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A heat's standings: weighted over its closed rounds */
+    get: operations['RankingsController_standings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/judge/rounds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The rounds the caller judges, with their progress ("7 of 12 submitted") */
+    get: operations['JudgeViewsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/judge/rounds/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A round as its judge sees it: rubric, method, status, assigned projects, progress */
+    get: operations['JudgeViewsController_round'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/judge/rounds/{id}/projects/{projectId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An assigned project’s materials and the caller’s score (no contacts, no notes) */
+    get: operations['JudgeViewsController_project'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/pitch-order/commitment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The committed seed's SHA-256 for the next draw (404 when none is committed) */
+    get: operations['RoadshowController_seedCommitment'];
+    put?: never;
+    /** Commit the seed of the next pitch-order draw: generated by the server, its SHA-256 shown now, revealed by the draw (asking again answers the same) */
+    post: operations['RoadshowController_commitSeed'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/pitch-order': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Draw the pitch order by lot with the committed server seed, revealed in the answer (stored, audited; a redraw needs a reason; a seed in the body is refused) */
+    post: operations['RoadshowController_draw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/now-pitching': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Put a project on stage (now pitching) */
+    post: operations['RoadshowController_nowPitching'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/ranking/stream-ticket': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A short-lived ticket that opens this round’s big screen, and only that */
+    post: operations['RoadshowController_ticket'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/screen/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Server-Sent Events of the big screen (event `screen`: ScreenState; `ticket`; `stream-status`) */
+    get: operations['RoadshowController_live'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/screen-tickets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The round's screen tickets, newest first (the latest 200) */
+    get: operations['ScreenTicketsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/screen-tickets/{ticketId}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke a screen ticket: refused from now on, and the screens open with it close (audited; revoking again answers the same) */
+    post: operations['ScreenTicketsController_revoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/projects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A page of a competition's projects, filtered */
+    get: operations['ProjectsController_list'];
+    put?: never;
+    /** Register a project (DRAFT) while registration is open */
+    post: operations['ProjectsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/projects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's own projects */
+    get: operations['ProjectsController_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/projects/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One project (its owner or its organisers) */
+    get: operations['ProjectsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Edit a DRAFT project before the deadline */
+    patch: operations['ProjectsController_update'];
+    trace?: never;
+  };
+  '/api/v1/projects/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit a DRAFT project before the deadline */
+    post: operations['ProjectsController_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/projects/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw a project */
+    post: operations['ProjectsController_withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/projects/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decide eligibility of a SUBMITTED project, with a reason */
+    post: operations['ProjectsController_review'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/eligibility': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record many eligibility decisions at once (all or nothing; mails nobody) */
+    post: operations['EligibilityController_bulk'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/eligibility/release/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who the next eligibility release mails, and which mail (decision or correction) */
+    get: operations['EligibilityController_preview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/eligibility/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Release the eligibility decisions: one mail per owner with a new or changed decision */
+    post: operations['EligibilityController_release'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/heats/{id}/results/{projectId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a recorded result (ADVANCED ↔ ELIMINATED) with a reason, while the next heat has not started judging the project; audited, mailed as a correction at the next release */
+    patch: operations['HeatsController_changeResult'];
+    trace?: never;
+  };
+  '/api/v1/heats/{id}/award-tiers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the final's award tiers, best first (一等奖 ×1, 二等奖 ×2, …) */
+    put: operations['HeatsController_setAwardTiers'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/heats/{id}/awards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The final's award tiers and the awards assigned */
+    get: operations['HeatsController_listAwards'];
+    put?: never;
+    /** Assign the final's awards (records its results; 409 listing boundary ties until tieBreaks settle them, audited); mailed at the results release */
+    post: operations['HeatsController_assignAwards'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/heats/{id}/awards/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Awards as the final's standings give them, with ties at tier boundaries surfaced */
+    get: operations['HeatsController_previewAwards'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/heats/{id}/results/release/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who the heat's next results release mails, and which mail (result or correction) */
+    get: operations['HeatsController_releasePreview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/heats/{id}/results/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Release the heat's results (the final's with awards): one mail per owner with a new or changed result */
+    post: operations['HeatsController_release'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/heats/{id}/advancement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The heat's recorded advancement (who decided, when, the next heat, each project's result), or { advanced: false } before it */
+    get: operations['HeatsController_recordedAdvancement'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/heats/{id}/advance/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Preview who advances (top count, ties at the cut-off, overrides) */
+    get: operations['HeatsController_preview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/heats/{id}/advance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Advance the heat once: record the results and move the advanced into the next heat (mailed at the results release) */
+    post: operations['HeatsController_advance'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/heats/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Edit a heat (name, region, city, venue, enclave, start, quota); the quota is 409 once the heat has advanced; audited old → new */
+    patch: operations['EditingController_heat'];
+    trace?: never;
+  };
+  '/api/v1/rubrics/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Edit a rubric until a round using it opens (409 naming the rounds then); DRAFT rounds using it follow; audited old → new */
+    patch: operations['EditingController_rubric'];
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/signings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A competition's signings */
+    get: operations['SigningController_list'];
+    put?: never;
+    /** Record a signing intent (签约意向) for an advanced or awarded project */
+    post: operations['SigningController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/signings/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Signing and landing rates by heat, track and enclave; overdue landings */
+    get: operations['SigningController_stats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/signings.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Signings as CSV (Chinese headers, BOM) */
+    get: operations['SigningController_csv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/signings.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Signings as an Excel workbook */
+    get: operations['SigningController_xlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/signings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One signing with its transitions */
+    get: operations['SigningController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/signings/{id}/transition': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move a signing on: INTENT → NEGOTIATING → SIGNED → LANDED, or CANCELLED */
+    post: operations['SigningController_transition'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/funnel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The funnel: registered → submitted → eligible → advanced → awarded → signed → landed */
+    get: operations['ReportsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The audit log of decisions (read-only) */
+    get: operations['ReportsController_audit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Outgoing mails of my competitions (an admin: all) and their delivery state, newest first (at most 500) */
+    get: operations['NotificationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/{id}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Re-send a mail the SMTP server refused for good (FAILED) or that was cancelled
+     * @description The mail becomes PENDING again and the worker sends it within seconds, with its original Message-ID.
+     */
+    post: operations['NotificationActionsController_resend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a mail that is still due (PENDING): it is never sent */
+    post: operations['NotificationActionsController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/imports/judges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import judges (姓名/name, 邮箱/email, 单位/affiliation, 电话/phone); new ones are invited
+     * @description multipart/form-data with one part named "file" (.xlsx, or .csv in UTF-8 with or without BOM, GB18030/GBK or UTF-16), at most 10 MiB and 5000 rows. A file that would cost more than an import may (size, zip parts, inflated size or ratio, text, parse memory or time) is refused with 413, a sheet past its row, column or cell limits with 422, each with its code in details[0].code; 503 with Retry-After when other uploads are being read. With dryRun=true: 200 and the report, nothing changed. Otherwise: 202 and the import, which runs in the background (GET /imports/:id for progress); any problem refuses the file with 422 listing them, unless skipInvalidRows=true.
+     */
+    post: operations['ImportsController_importJudges'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/imports/projects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import projects registered elsewhere (报名编号, 项目名称, 赛道, 赛区, 单位名称, 联系人, 联系邮箱, …) as SUBMITTED
+     * @description multipart/form-data with one part named "file" (.xlsx, or .csv in UTF-8 with or without BOM, GB18030/GBK or UTF-16), at most 10 MiB and 5000 rows. A file that would cost more than an import may (size, zip parts, inflated size or ratio, text, parse memory or time) is refused with 413, a sheet past its row, column or cell limits with 422, each with its code in details[0].code; 503 with Retry-After when other uploads are being read. With dryRun=true: 200 and the report, nothing changed. Otherwise: 202 and the import, which runs in the background (GET /imports/:id for progress); any problem refuses the file with 422 listing them, unless skipInvalidRows=true.
+     */
+    post: operations['ImportsController_importProjects'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An import’s progress: processed/total, counts by outcome, errors by row */
+    get: operations['ImportsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A competition’s imports, newest first */
+    get: operations['ImportsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/judges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The competition’s judge list (评委库) as imported, with phone numbers */
+    get: operations['ImportsController_judges'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/heats/{id}/standings.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A heat's standings as CSV: names, Chinese headers (English with ?lang=en) */
+    get: operations['ExportsController_standingsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/heats/{id}/standings.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A heat's standings as .xlsx: names, Chinese headers (English with ?lang=en) */
+    get: operations['ExportsController_standingsXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/ranking.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A round's ranking as CSV, partial scores marked: names, Chinese headers (English with ?lang=en) */
+    get: operations['ExportsController_rankingCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/projects.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Registration list (报名表) as CSV, filtered like the project list */
+    get: operations['ExportsController_projectsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/projects.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Registration list (报名表) as .xlsx, filtered like the project list */
+    get: operations['ExportsController_projectsXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/score-sheets.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per-judge score sheets (评分表) of a round: one printable sheet per judge with a signature line */
+    get: operations['ExportsController_scoreSheetsXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/score-sheets.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every judge’s scores of a round by criterion, one row per judge and project */
+    get: operations['ExportsController_scoreSheetsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Liveness of the database and Redis (503 "down" when either is unreachable), and what degrades service (200 "degraded", with causes) */
+    get: operations['HealthController_health'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: {
-        SignupDto: {
-            /** @example zhang.wei@example.cn */
-            email: string;
-            /** @description At least 10 characters, and not a common or guessable password */
-            password: string;
-            /** @example 张伟 */
-            name: string;
-            /** @enum {string} */
-            locale?: "zh-CN" | "en";
-        };
-        UserDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example judge@example.cn */
-            email: string;
-            /** @example 张伟 */
-            name: string;
-            roles: ("ADMIN" | "ORGANISER" | "JUDGE" | "APPLICANT")[];
-            /** @example 深圳大学 */
-            affiliation: string | null;
-            /** @example zh-CN */
-            locale: string;
-            /** @description A disabled account cannot log in and its tokens are refused */
-            disabled: boolean;
-        };
-        UserEnvelopeDto: {
-            user: components["schemas"]["UserDto"];
-        };
-        /**
-         * @description Stable machine code from the error catalogue (docs/api.md, Errors)
-         * @enum {string}
-         */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHENTICATED" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "BAD_CREDENTIALS" | "ACCOUNT_DISABLED" | "SCREEN_LINK_EXPIRED" | "FORBIDDEN_ROLE" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "CHANGED_MEANWHILE" | "FIELD_REQUIRED" | "FIELD_UNKNOWN" | "FIELD_NOT_NULL" | "FIELD_TOO_LONG" | "FIELD_TOO_SHORT" | "FIELD_OUT_OF_RANGE" | "FIELD_ARRAY_SIZE" | "FIELD_NOT_UUID" | "FIELD_INVALID_ENUM" | "FIELD_NOT_EMAIL" | "FIELD_NOT_DATE" | "FIELD_NOT_INTEGER" | "FIELD_NOT_NUMBER" | "FIELD_NOT_STRING" | "FIELD_NOT_BOOLEAN" | "FIELD_NOT_ARRAY" | "FIELD_NOT_OBJECT" | "FIELD_NOT_URL" | "FIELD_NOT_UNIQUE" | "FIELD_INVALID_FORMAT" | "FIELD_INVALID_TIME_ZONE" | "FIELD_WEAK_PASSWORD" | "FIELD_INVALID_TEXT" | "FIELD_FORBIDDEN_KEY" | "FIELD_TOO_DEEP" | "FIELD_MUST_BE_AFTER" | "FIELD_DUPLICATE" | "FIELD_UNKNOWN_REFERENCE" | "FIELD_INVALID" | "EMAIL_TAKEN" | "TOKEN_INVALID" | "ACCOUNT_GONE" | "LAST_ADMIN" | "ROLES_NOT_GRANTABLE" | "INVITATION_ACCOUNT_DISABLED" | "INVITATION_PASSWORD_SET" | "USER_NOT_ORGANISER" | "ALREADY_ORGANISER" | "LAST_ORGANISER" | "DATES_OUT_OF_ORDER" | "DUPLICATE_VALUES" | "STAGE_UNKNOWN" | "RUBRIC_UNKNOWN" | "RUBRIC_INVALID" | "RUBRIC_NO_CRITERIA" | "CRITERION_DUPLICATE_CODE" | "CRITERION_WEIGHT_NOT_POSITIVE" | "CRITERION_MAX_NOT_POSITIVE" | "RUBRIC_WEIGHTS_SUM" | "RUBRIC_IN_USE" | "REGISTRATION_OPENS_LATER" | "TRACK_UNKNOWN" | "ENTRY_HEAT_INVALID" | "FINAL_HAS_NO_NEXT_HEAT" | "NEXT_HEAT_REQUIRED" | "NEXT_HEAT_INVALID" | "HEAT_QUOTA_LOCKED" | "PROJECT_NOT_DRAFT" | "REGISTRATION_NOT_OPEN" | "REGISTRATION_CLOSED" | "PROJECT_ALREADY_WITHDRAWN" | "PROJECT_JUDGING_ENDED" | "INELIGIBLE_REASON_REQUIRED" | "PROJECT_NOT_REVIEWABLE" | "PROJECT_ALREADY_DECIDED" | "PROJECT_OWNER_ONLY" | "PROJECT_NOT_IN_COMPETITION" | "PROJECT_MOVED" | "ELIGIBILITY_BATCH_INVALID" | "ROUND_NOT_DRAFT" | "ROUND_NOT_OPEN" | "ROUND_CLOSED" | "ROUND_RULES_LOCKED" | "ROUND_HAS_DRAFTS" | "ROUND_HAS_NO_PROJECTS" | "FORCE_REASON_REQUIRED" | "METHOD_SCALE_MISMATCH" | "NOT_JUDGES" | "JUDGE_NOT_IN_ROUND" | "NOT_ASSIGNED" | "PEER_SCORES_HIDDEN" | "PEER_SCORES_AFTER_OWN" | "SCORES_INVALID" | "SCORE_MISSING" | "SCORE_NOT_NUMBER" | "SCORE_OUT_OF_RANGE" | "SCORE_UNKNOWN_CRITERION" | "SCORE_NOTHING_TO_SUBMIT" | "SCORE_LOCKED" | "SCORE_SUBMITTED_DIFFERENT" | "SCORE_NOT_SUBMITTED" | "CONFLICT_ONLY_SELF" | "CONFLICT_ALREADY_DECLARED" | "SCORING_STARTED" | "ASSIGN_PER_PROJECT_INVALID" | "ASSIGN_NO_PROJECTS" | "ASSIGN_TOO_FEW_JUDGES" | "ASSIGN_TOO_FEW_FREE_JUDGES" | "ASSIGN_CONFLICTS_BLOCK" | "PROJECT_NOT_ELIGIBLE_IN_HEAT" | "JUDGE_OWNS_PROJECT" | "JUDGE_HAS_CONFLICT" | "ALREADY_ASSIGNED" | "PITCH_SEED_EMPTY" | "REDRAW_REASON_REQUIRED" | "PROJECT_NOT_IN_ROUND" | "HEAT_ALREADY_ADVANCED" | "HEAT_ROUNDS_NOT_CLOSED" | "ADVANCE_COUNT_REQUIRED" | "ADVANCE_COUNT_INVALID" | "ADVANCE_NOT_IN_HEAT" | "ADVANCE_BOTH_INCLUDED_EXCLUDED" | "HEAT_NO_RESULTS" | "FINAL_RESULTS_FOLLOW_AWARDS" | "RESULT_UNCHANGED" | "NEXT_HEAT_JUDGING_STARTED" | "AWARDS_NOT_FINAL" | "AWARD_TIERS_MISSING" | "AWARD_TIES" | "AWARDS_MISSING" | "AWARD_TIERS_EMPTY" | "AWARD_TIER_DUPLICATE" | "AWARD_TIER_COUNT" | "TIE_BREAK_NOT_IN_STANDINGS" | "TIE_BREAK_DUPLICATE" | "SIGNING_ALREADY_OPEN" | "SIGNING_TRANSITION_ILLEGAL" | "SIGNING_LANDED_INCOMPLETE" | "MAIL_NOT_RESENDABLE" | "MAIL_SENDING_NOW" | "MAIL_NOT_CANCELLABLE" | "UPLOAD_NOT_MULTIPART" | "UPLOAD_FILE_MISSING" | "IMPORT_FILE_EMPTY" | "IMPORT_FILE_OLD_XLS" | "IMPORT_FILE_NOT_SPREADSHEET" | "IMPORT_FILE_UNREADABLE" | "IMPORT_FILE_NO_HEADER" | "IMPORT_FILE_TOO_MANY_ROWS" | "IMPORT_NO_ROWS" | "IMPORT_HAS_PROBLEMS" | "IMPORT_ROW_PROBLEM" | "IMPORT_HEAT_NOT_ENTRY" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_FLIGHT" | "IDEMPOTENCY_KEY_RACE";
-        FieldErrorDto: {
-            /** @example title */
-            field: string;
-            /**
-             * @description A FIELD_* (or domain) code from the error catalogue
-             * @example FIELD_TOO_LONG
-             */
-            code: components["schemas"]["ErrorCode"];
-            /** @example title must be shorter than or equal to 200 characters */
-            message: string;
-            /**
-             * @description The code's parameters (names, limits), typed per code in libs/domain/src/errors/error-codes.ts
-             * @example {
-             *       "max": 200
-             *     }
-             */
-            params?: {
-                [key: string]: unknown;
-            };
-        };
-        ErrorBodyDto: {
-            /** @example 400 */
-            statusCode: number;
-            /** @example Bad Request */
-            error: string;
-            /**
-             * @description Stable machine code from the error catalogue (docs/api.md, Errors)
-             * @example VALIDATION_FAILED
-             */
-            code: components["schemas"]["ErrorCode"];
-            /**
-             * @description English, for logs and API readers
-             * @example Invalid input
-             */
-            message: string;
-            /**
-             * @description The code's parameters (names, limits), typed per code in libs/domain/src/errors/error-codes.ts
-             * @example {
-             *       "fields": [
-             *         "title"
-             *       ]
-             *     }
-             */
-            params?: {
-                [key: string]: unknown;
-            };
-            details?: components["schemas"]["FieldErrorDto"][];
-        };
-        LoginDto: {
-            email: string;
-            password: string;
-        };
-        LoginResultDto: {
-            /** @description Bearer token for `Authorization: Bearer …` */
-            accessToken: string;
-            user: components["schemas"]["UserDto"];
-        };
-        SetPasswordDto: {
-            /** @description The one-time token from the invitation email */
-            token: string;
-            /** @description At least 10 characters, and not a common or guessable password */
-            password: string;
-        };
-        ForgotPasswordDto: {
-            /** @example zhang.wei@example.cn */
-            email: string;
-        };
-        ForgotPasswordAnswerDto: {
-            /** @example If this address has an account, a mail with a link to set a new password is on its way */
-            message: string;
-        };
-        CreateUserDto: {
-            email: string;
-            name: string;
-            roles: ("ADMIN" | "ORGANISER" | "JUDGE" | "APPLICANT")[];
-            /**
-             * @description The judge's unit, for the same-unit conflict rule
-             * @example 江阴高新区科技局
-             */
-            affiliation?: string;
-            /** @description Without one, the user gets an invitation email to set it */
-            password?: string;
-            /** @enum {string} */
-            locale?: "zh-CN" | "en";
-        };
-        InvitationDto: {
-            /**
-             * @description PENDING: the link works and no password is set; ACCEPTED: a password is set; EXPIRED: the link ran out unused (send a new one: POST /users/:id/invitation)
-             * @enum {string}
-             */
-            status: "PENDING" | "ACCEPTED" | "EXPIRED";
-            /**
-             * Format: date-time
-             * @description When the latest invitation was sent
-             */
-            sentAt: string;
-            /** Format: date-time */
-            expiresAt: string;
-            /**
-             * Format: date-time
-             * @description When the invitation's link was used to set the password
-             */
-            acceptedAt: string | null;
-        };
-        UserListItemDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example judge@example.cn */
-            email: string;
-            /** @example 张伟 */
-            name: string;
-            roles: ("ADMIN" | "ORGANISER" | "JUDGE" | "APPLICANT")[];
-            /** @example 深圳大学 */
-            affiliation: string | null;
-            /** @example zh-CN */
-            locale: string;
-            /** @description A disabled account cannot log in and its tokens are refused */
-            disabled: boolean;
-            /** @description Whether the account has a password (can log in) */
-            passwordSet: boolean;
-            /** @description The latest invitation; null for an account never invited (signed up, or created with a password) */
-            invitation: components["schemas"]["InvitationDto"] | null;
-        };
-        UserListDto: {
-            items: components["schemas"]["UserListItemDto"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
-        UpdateUserDto: {
-            /** @description Replaces the user's roles; its existing tokens stop working */
-            roles?: ("ADMIN" | "ORGANISER" | "JUDGE" | "APPLICANT")[];
-            /** @description true disables the account at once; false enables it */
-            disabled?: boolean;
-        };
-        TrackDto: {
-            /** @example LIFE_HEALTH */
-            code: string;
-            /** @example 生命健康 */
-            name: string;
-        };
-        StageDto: {
-            /** @example HEAT */
-            code: string;
-            /** @example 分站赛 */
-            name: string;
-            /** @example 1 */
-            order: number;
-        };
-        CreateCompetitionDto: {
-            /** @example 第四届中国江阴（高新区）创新创业大赛 */
-            name: string;
-            tracks: components["schemas"]["TrackDto"][];
-            stages: components["schemas"]["StageDto"][];
-            /** @example 2026-03-01T00:00:00+08:00 */
-            registrationOpensAt: string;
-            /** @example 2026-04-30T23:59:59+08:00 */
-            registrationClosesAt: string;
-            /**
-             * @description IANA time zone the competition runs in; mails and exports show times in it. Default Asia/Shanghai.
-             * @default Asia/Shanghai
-             * @example Asia/Shanghai
-             */
-            timeZone?: string;
-        };
-        CompetitionViewDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example 第四届中国江阴（高新区）创新创业大赛 */
-            name: string;
-            /** Format: date-time */
-            registrationOpensAt: string;
-            /** Format: date-time */
-            registrationClosesAt: string;
-            /**
-             * @description IANA time zone; mails and exports show times in it (docs/time-zones.md)
-             * @example Asia/Shanghai
-             */
-            timeZone: string;
-            /** Format: uuid */
-            createdById: string;
-            /** Format: date-time */
-            createdAt: string;
-            tracks: components["schemas"]["TrackDto"][];
-            stages: components["schemas"]["StageDto"][];
-        };
-        CompetitionListDto: {
-            items: components["schemas"]["CompetitionViewDto"][];
-        };
-        CompetitionDeletedDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example 第四届中国江阴（高新区）创新创业大赛 */
-            name: string;
-        };
-        CreateHeatDto: {
-            /** @example HEAT */
-            stageCode: string;
-            /** @example 华南赛区 */
-            name: string;
-            /** @example 华南 */
-            region?: string;
-            /** @example 深圳 */
-            city?: string;
-            /** @example 江阴高新区深圳离岸孵化器 */
-            venue?: string;
-            /**
-             * @description The offshore incubator (enclave) hosting the heat
-             * @example 江阴高新区深圳科创飞地
-             */
-            enclave?: string;
-            /** @example 2026-05-20T09:00:00+08:00 */
-            startsAt?: string;
-            /** @example 5 */
-            advanceQuota?: number;
-        };
-        HeatViewDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            competitionId: string;
-            /** Format: uuid */
-            stageId: string;
-            /** @example 华南赛区 */
-            name: string;
-            region: string | null;
-            /** @example 深圳 */
-            city: string | null;
-            venue: string | null;
-            /** @description 科创飞地 the heat recruits for */
-            enclave: string | null;
-            /** Format: date-time */
-            startsAt: string | null;
-            advanceQuota: number | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** @example REGIONAL */
-            stageCode: string;
-            /** @example 1 */
-            stageOrder: number;
-        };
-        HeatListDto: {
-            items: components["schemas"]["HeatViewDto"][];
-        };
-        CriterionDto: {
-            /** @example TECH */
-            code: string;
-            /** @example 技术与产品 */
-            name: string;
-            /** @example 0.3 */
-            weight: number;
-            /** @example 100 */
-            maxScore: number;
-        };
-        CreateRubricDto: {
-            /** @example 分站赛评分标准 */
-            name: string;
-            criteria: components["schemas"]["CriterionDto"][];
-        };
-        RubricViewDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            competitionId: string;
-            /** @example 路演评分表 */
-            name: string;
-            criteria: components["schemas"]["CriterionDto"][];
-            /** Format: date-time */
-            createdAt: string;
-        };
-        RubricListDto: {
-            items: components["schemas"]["RubricViewDto"][];
-        };
-        OrganiserDto: {
-            userId: string;
-            name: string;
-            email: string;
-        };
-        OrganiserListDto: {
-            items: components["schemas"]["OrganiserDto"][];
-        };
-        AddOrganiserDto: {
-            /** @description A user with the ORGANISER role */
-            userId: string;
-        };
-        CreateRoundDto: {
-            /** @example 专家评审 */
-            name: string;
-            /** @enum {string} */
-            kind: "EXPERT_REVIEW" | "ROADSHOW";
-            rubricId: string;
-            /** @enum {string} */
-            method: "MEAN" | "TRIMMED_MEAN" | "ZSCORE";
-            /**
-             * @description TRIMMED_MEAN: how many highest and lowest totals to drop
-             * @default 1
-             */
-            trim?: number;
-            /**
-             * @description The round's weight in the heat standings
-             * @default 1
-             */
-            weight?: number;
-            opensAt?: string;
-            closesAt?: string;
-            /**
-             * @description Blind review: judges see neither the organisation nor the team
-             * @default false
-             */
-            blind?: boolean;
-            /**
-             * @description Judges may read the other judges' submitted scores of a project after submitting their own
-             * @default false
-             */
-            peerScoresVisible?: boolean;
-        };
-        RoundViewDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            competitionId: string;
-            /** Format: uuid */
-            heatId: string;
-            /** @example 华南赛区 */
-            heatName: string;
-            /** @example 现场路演 */
-            name: string;
-            /** @enum {string} */
-            kind: "EXPERT_REVIEW" | "ROADSHOW";
-            /** Format: uuid */
-            rubricId: string;
-            /** @description The rubric's criteria, frozen at creation */
-            criteria: components["schemas"]["CriterionDto"][];
-            /** @enum {string} */
-            method: "MEAN" | "TRIMMED_MEAN" | "ZSCORE";
-            /** @description TRIMMED_MEAN: highest and lowest totals dropped */
-            trim: number;
-            /** @description The round's weight in the heat standings */
-            weight: number;
-            /** @enum {string} */
-            status: "DRAFT" | "OPEN" | "CLOSED";
-            /** Format: date-time */
-            opensAt: string | null;
-            /** Format: date-time */
-            closesAt: string | null;
-            /** Format: date-time */
-            openedAt: string | null;
-            /** Format: date-time */
-            closedAt: string | null;
-            /** Format: date-time */
-            reminderSentAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** @description Blind review: judges see neither organisation nor team */
-            blind: boolean;
-            /** @description Judges may read the others' submitted scores after submitting their own */
-            peerScoresVisible: boolean;
-            /** @description ROADSHOW: the drawn pitch order, project ids first to last; [] before the draw */
-            pitchOrder: string[];
-            /** @description The seed of the draw */
-            pitchSeed: string | null;
-            /** Format: date-time */
-            pitchOrderDrawnAt: string | null;
-            /**
-             * Format: uuid
-             * @description The project on stage
-             */
-            nowPitchingProjectId: string | null;
-        };
-        RoundListDto: {
-            items: components["schemas"]["RoundViewDto"][];
-        };
-        UpdateRoundDto: {
-            name?: string;
-            rubricId?: string;
-            /** @enum {string} */
-            method?: "MEAN" | "TRIMMED_MEAN" | "ZSCORE";
-            trim?: number;
-            weight?: number;
-            opensAt?: string;
-            closesAt?: string;
-            blind?: boolean;
-            peerScoresVisible?: boolean;
-        };
-        CloseRoundDto: {
-            /** @description Close although some scores are unsubmitted drafts (they stay drafts) */
-            force?: boolean;
-            /**
-             * @description Required with force; audited
-             * @example 评委临时离场，草稿不计分
-             */
-            reason?: string;
-        };
-        AddJudgesDto: {
-            judgeIds: string[];
-        };
-        RoundJudgeDto: {
-            /** Format: uuid */
-            roundId: string;
-            /** Format: uuid */
-            judgeId: string;
-            /** @example 王教授 */
-            name: string;
-            email: string;
-            /** @example zh-CN */
-            locale: string;
-            affiliation: string | null;
-        };
-        RoundJudgeListDto: {
-            items: components["schemas"]["RoundJudgeDto"][];
-        };
-        DeclareConflictDto: {
-            judgeId: string;
-            projectId: string;
-            /** @example 同单位回避 */
-            reason: string;
-        };
-        ConflictViewDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            roundId: string;
-            /** Format: uuid */
-            judgeId: string;
-            /** Format: uuid */
-            projectId: string;
-            /** @example 同一单位 */
-            reason: string;
-            /** Format: uuid */
-            declaredById: string;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        ConflictDeclaredDto: {
-            conflict: components["schemas"]["ConflictViewDto"];
-            /** @description An assignment of this pair existed and was removed */
-            removedAssignment: boolean;
-            /** @description A score of this pair existed and was removed */
-            removedScore: boolean;
-        };
-        AutoAssignDto: {
-            /** @example 3 */
-            judgesPerProject: number;
-        };
-        AutoAssignResultDto: {
-            /** @description Assignments made */
-            assignments: number;
-            /** @description Projects per judge id */
-            loads: {
-                [key: string]: number;
-            };
-        };
-        AssignmentRowDto: {
-            /** Format: uuid */
-            judgeId: string;
-            judgeName: string;
-            /** Format: uuid */
-            projectId: string;
-            title: string;
-            /** @enum {string} */
-            scoreStatus: "NOT_STARTED" | "DRAFT" | "SUBMITTED";
-        };
-        AssignmentListDto: {
-            items: components["schemas"]["AssignmentRowDto"][];
-        };
-        AssignmentDto: {
-            /** Format: uuid */
-            roundId: string;
-            /** Format: uuid */
-            judgeId: string;
-            /** Format: uuid */
-            projectId: string;
-        };
-        AssignmentRemovedDto: {
-            /** @description The assignment existed and was removed */
-            assignment: boolean;
-            /** @description A score of this pair existed and was removed */
-            score: boolean;
-        };
-        MissingScoresDto: {
-            /** Format: uuid */
-            judgeId: string;
-            /** @description Assigned projects without a submitted score */
-            projectIds: string[];
-        };
-        RoundProgressDto: {
-            assignments: number;
-            /** @description Submitted scores */
-            submitted: number;
-            missing: components["schemas"]["MissingScoresDto"][];
-        };
-        ReminderResultDto: {
-            /** @description Judges sent a reminder */
-            remindedJudges: number;
-        };
-        JudgeAssignmentDto: {
-            /** Format: uuid */
-            roundId: string;
-            roundName: string;
-            heatName: string;
-            /** @enum {string} */
-            roundStatus: "DRAFT" | "OPEN" | "CLOSED";
-            /** Format: date-time */
-            closesAt: string | null;
-            /** Format: uuid */
-            projectId: string;
-            title: string;
-            /** @enum {string} */
-            scoreStatus: "NOT_STARTED" | "DRAFT" | "SUBMITTED";
-            /** @description The judge's weighted total */
-            total: number | null;
-        };
-        JudgeAssignmentListDto: {
-            items: components["schemas"]["JudgeAssignmentDto"][];
-        };
-        ScoreDto: {
-            /**
-             * @example {
-             *       "TECH": 85,
-             *       "BUSINESS": 78,
-             *       "MARKET": 80,
-             *       "TEAM": 90
-             *     }
-             */
-            scores: {
-                [key: string]: number;
-            };
-            comment?: string;
-            /**
-             * @description Save and submit in one request. Repeating it with the same scores and comment answers the stored score again; different content on a submitted score is 409.
-             * @default false
-             */
-            submit?: boolean;
-        };
-        ScoreViewDto: {
-            /** Format: uuid */
-            roundId: string;
-            /** Format: uuid */
-            projectId: string;
-            /** Format: uuid */
-            judgeId: string;
-            /**
-             * @description Points per criterion code
-             * @example {
-             *       "TECH": 8.5,
-             *       "MARKET": 7
-             *     }
-             */
-            scores: {
-                [key: string]: number;
-            };
-            comment: string | null;
-            /** @description The judge's weighted total in 0..100 (docs/scoring.md, rule 1) */
-            total: number;
-            /** @enum {string} */
-            status: "DRAFT" | "SUBMITTED";
-            /** Format: date-time */
-            submittedAt: string | null;
-        };
-        PeerScoreDto: {
-            /**
-             * @description Anonymous
-             * @example 评委 1 / Judge 1
-             */
-            judge: string;
-            /**
-             * @description Mark per criterion code
-             * @example {
-             *       "TECH": 85,
-             *       "BUSINESS": 78
-             *     }
-             */
-            scores: {
-                [key: string]: number;
-            };
-            /**
-             * @description Rounded to 2 decimals
-             * @example 81.7
-             */
-            total: number;
-            comment: string | null;
-            /** Format: date-time */
-            submittedAt: string | null;
-        };
-        PeerScoresDto: {
-            roundId: string;
-            projectId: string;
-            items: components["schemas"]["PeerScoreDto"][];
-        };
-        ReopenScoreDto: {
-            judgeId: string;
-            reason: string;
-        };
-        RoundRankingEntryDto: {
-            /** @description Competition ranking: ties share a rank (1, 1, 3) */
-            rank: number;
-            /** Format: uuid */
-            projectId: string;
-            title: string;
-            /** @description Aggregated score, rounded to 2 decimals */
-            score: number;
-            /** @description Submitted scores counted */
-            judgeCount: number;
-            /** @description Highest minus lowest judge total */
-            spread: number;
-            /** @description Judges assigned to the project */
-            assignedJudges: number;
-            /** @description Every assigned judge is counted. A partial score (false) is for organisers only: the big screen never shows it */
-            complete: boolean;
-        };
-        RankingViewDto: {
-            /** Format: uuid */
-            roundId: string;
-            /** @enum {string} */
-            method: "MEAN" | "TRIMMED_MEAN" | "ZSCORE";
-            /** @description Computed after the round closed: it will not change */
-            final: boolean;
-            /** Format: date-time */
-            computedAt: string | null;
-            entries: components["schemas"]["RoundRankingEntryDto"][];
-        };
-        StandingsRoundDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            weight: number;
-            /** @enum {string} */
-            status: "DRAFT" | "OPEN" | "CLOSED";
-            /** @description Closed, so its final ranking counts */
-            included: boolean;
-        };
-        RankingEntryDto: {
-            /** @description Competition ranking: ties share a rank (1, 1, 3) */
-            rank: number;
-            /** Format: uuid */
-            projectId: string;
-            title: string;
-            /** @description Aggregated score, rounded to 2 decimals */
-            score: number;
-            /** @description Submitted scores counted */
-            judgeCount: number;
-            /** @description Highest minus lowest judge total */
-            spread: number;
-        };
-        StandingsDto: {
-            /** Format: uuid */
-            heatId: string;
-            rounds: components["schemas"]["StandingsRoundDto"][];
-            /** @description Every round closed with its final ranking: settled */
-            final: boolean;
-            entries: components["schemas"]["RankingEntryDto"][];
-        };
-        JudgeProgressDto: {
-            /** @description Projects assigned to the caller in the round */
-            assigned: number;
-            /** @description Of those, scores the caller has submitted */
-            submitted: number;
-        };
-        JudgeRoundSummaryDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example 路演评审 */
-            name: string;
-            /** @enum {string} */
-            kind: "EXPERT_REVIEW" | "ROADSHOW";
-            /** @enum {string} */
-            status: "DRAFT" | "OPEN" | "CLOSED";
-            /** @enum {string} */
-            method: "MEAN" | "TRIMMED_MEAN" | "ZSCORE";
-            /** @example 华南赛区 */
-            heatName: string;
-            /** Format: date-time */
-            closesAt: string | null;
-            progress: components["schemas"]["JudgeProgressDto"];
-        };
-        JudgeRoundListDto: {
-            items: components["schemas"]["JudgeRoundSummaryDto"][];
-        };
-        JudgeCriterionDto: {
-            /** @example TECH */
-            code: string;
-            /** @example 技术与产品 */
-            name: string;
-            /**
-             * @description Weights of a rubric sum to 1
-             * @example 0.3
-             */
-            weight: number;
-            /** @example 100 */
-            maxScore: number;
-        };
-        JudgeRoundProjectDto: {
-            /** Format: uuid */
-            projectId: string;
-            title: string;
-            /** @description null in a blind round */
-            organisationName: string | null;
-            /** @enum {string} */
-            scoreStatus: "NOT_STARTED" | "DRAFT" | "SUBMITTED";
-            /** @description The caller's total, 0–100 */
-            total: number | null;
-            /** @description Place in the drawn pitch order, 1-based */
-            pitchPosition: number | null;
-        };
-        JudgeRoundDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example 路演评审 */
-            name: string;
-            /** @enum {string} */
-            kind: "EXPERT_REVIEW" | "ROADSHOW";
-            /** @enum {string} */
-            status: "DRAFT" | "OPEN" | "CLOSED";
-            /** @enum {string} */
-            method: "MEAN" | "TRIMMED_MEAN" | "ZSCORE";
-            /** @example 华南赛区 */
-            heatName: string;
-            /** Format: date-time */
-            closesAt: string | null;
-            progress: components["schemas"]["JudgeProgressDto"];
-            /** @description TRIMMED_MEAN: totals dropped at each end */
-            trim: number;
-            /** @description The rubric as it was when the round was made */
-            criteria: components["schemas"]["JudgeCriterionDto"][];
-            /** Format: uuid */
-            nowPitchingProjectId: string | null;
-            /** @description In pitch order once it is drawn */
-            projects: components["schemas"]["JudgeRoundProjectDto"][];
-        };
-        JudgeOrganisationDto: {
-            /** @example 深圳智医科技有限公司 */
-            name: string;
-            /** @example 深圳 */
-            city?: string;
-            /** @example 2021-06-01 */
-            foundedAt?: string;
-        };
-        JudgeScoreDto: {
-            /**
-             * @example {
-             *       "TECH": 85,
-             *       "BUSINESS": 78
-             *     }
-             */
-            scores: {
-                [key: string]: number;
-            };
-            comment: string | null;
-            total: number;
-            /** @enum {string} */
-            status: "DRAFT" | "SUBMITTED";
-            /** Format: date-time */
-            submittedAt: string | null;
-        };
-        JudgeProjectDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            roundId: string;
-            title: string;
-            summary: string;
-            /** @example LIFE_HEALTH */
-            trackCode: string;
-            /** @example 生命健康 */
-            trackName: string;
-            /** @description Absent in a blind round */
-            organisation?: components["schemas"]["JudgeOrganisationDto"];
-            /** @example 天使轮 */
-            fundingStage: string | null;
-            pitchDeckUrl: string | null;
-            /** @description Team members (names and roles are in the pitch; contacts are not shared); absent in a blind round */
-            teamSize?: number;
-            /** @description Blind review: organisation and team are withheld */
-            blind: boolean;
-            /** @description The caller's score, if any */
-            myScore: components["schemas"]["JudgeScoreDto"] | null;
-        };
-        PitchSeedCommitmentDto: {
-            /** Format: uuid */
-            roundId: string;
-            /**
-             * @description SHA-256 (hex) of the seed the next draw will use; announce it before the draw
-             * @example 3f0a…
-             */
-            seedHash: string;
-            /** Format: date-time */
-            committedAt: string;
-        };
-        DrawPitchOrderDto: {
-            /**
-             * @deprecated
-             * @description Refused (400, field `seed`): the server generates the seed and commits to it (its SHA-256 in POST …/pitch-order/commitment) before the draw reveals it. Kept in the schema so an old client gets a clear refusal.
-             */
-            seed?: string;
-            /**
-             * @description Required to redraw an order already drawn
-             * @example 评委迟到，重新抽签
-             */
-            reason?: string;
-        };
-        PitchSlotDto: {
-            position: number;
-            /** Format: uuid */
-            projectId: string;
-            title: string;
-            organisationName: string;
-        };
-        PitchOrderDto: {
-            /** Format: uuid */
-            roundId: string;
-            /** @description The seed, revealed: drawPitchOrder(projectIds, seed) gives the order */
-            seed: string;
-            /** @description SHA-256 (hex) of the seed, as committed before the draw */
-            seedHash: string;
-            /**
-             * Format: date-time
-             * @description When the seed was committed (equal to drawnAt when no commitment was made first)
-             */
-            seedCommittedAt: string;
-            /** Format: date-time */
-            drawnAt: string;
-            order: components["schemas"]["PitchSlotDto"][];
-            /** @description SHA-256 of the seed already committed for a redraw */
-            nextSeedHash: string;
-        };
-        NowPitchingDto: {
-            /** Format: uuid */
-            projectId: string;
-        };
-        NowPitchingResultDto: {
-            /** Format: uuid */
-            roundId: string;
-            /** Format: uuid */
-            projectId: string;
-        };
-        StreamTicketDto: {
-            /** @description Open /screen/rounds/:id?ticket=… or the stream with ?ticket=… */
-            ticket: string;
-            /**
-             * Format: date-time
-             * @description The stream renews it while connected
-             */
-            expiresAt: string;
-            /** @example /screen/rounds/6f1c…?ticket=… */
-            screenPath: string;
-        };
-        ScreenStageDto: {
-            /** Format: uuid */
-            projectId: string;
-            title: string;
-            organisationName: string;
-            position: number | null;
-            /** @description Judges assigned to the project */
-            assigned: number;
-            /** @description Of those, judges who submitted */
-            submitted: number;
-            /** @description The round's score, once every assigned judge has submitted */
-            score: number | null;
-        };
-        ScreenRankingEntryDto: {
-            rank: number;
-            /** Format: uuid */
-            projectId: string;
-            title: string;
-            /** @description Rounded half away from zero to 2 decimals */
-            score: number;
-            judgeCount: number;
-        };
-        ScreenStateDto: {
-            /** Format: uuid */
-            roundId: string;
-            roundName: string;
-            heatName: string;
-            /** @enum {string} */
-            method: "MEAN" | "TRIMMED_MEAN" | "ZSCORE";
-            /** @enum {string} */
-            status: "DRAFT" | "OPEN" | "CLOSED";
-            nowPitching: components["schemas"]["ScreenStageDto"] | null;
-            /** @description True once the ranking is computed after close */
-            final: boolean;
-            ranking: components["schemas"]["ScreenRankingEntryDto"][];
-        };
-        TicketPersonDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-        };
-        ScreenTicketViewDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            roundId: string;
-            issuedBy: components["schemas"]["TicketPersonDto"];
-            /** Format: date-time */
-            issuedAt: string;
-            /**
-             * Format: date-time
-             * @description Expiry of its latest signed ticket (an open screen renews it)
-             */
-            expiresAt: string;
-            /** Format: date-time */
-            renewedAt: string | null;
-            /**
-             * @description REVOKED by an organiser; ISSUER_LOST_ACCESS: whoever issued it may no longer manage the round
-             * @enum {string}
-             */
-            status: "ACTIVE" | "EXPIRED" | "REVOKED" | "ISSUER_LOST_ACCESS";
-            /** Format: date-time */
-            revokedAt: string | null;
-            revokedBy: components["schemas"]["TicketPersonDto"] | null;
-        };
-        ScreenTicketListDto: {
-            items: components["schemas"]["ScreenTicketViewDto"][];
-        };
-        OrganisationDto: {
-            /** @example 深圳智感科技有限公司 */
-            name: string;
-            /** @example 深圳 */
-            city?: string;
-            /** @example 2023-06-01 */
-            foundedAt?: string;
-        };
-        TeamMemberDto: {
-            /** @example 李娜 */
-            name: string;
-            /** @example CEO */
-            role: string;
-            email?: string;
-            /** @description 留学人员 / 海归 */
-            overseasReturnee?: boolean;
-        };
-        CreateProjectDto: {
-            /** @example 柔性电子皮肤传感器 */
-            title: string;
-            summary: string;
-            /** @example IOT */
-            trackCode: string;
-            /** @description A heat of the first stage */
-            heatId: string;
-            organisation: components["schemas"]["OrganisationDto"];
-            team: components["schemas"]["TeamMemberDto"][];
-            /** @example ANGEL */
-            fundingStage?: string;
-            pitchDeckUrl?: string;
-        };
-        ProjectViewDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            competitionId: string;
-            /** Format: uuid */
-            ownerId: string;
-            /**
-             * Format: uuid
-             * @description The heat the project is in now
-             */
-            heatId: string;
-            /** @example IOT */
-            trackCode: string;
-            /** @example 柔性电子皮肤传感器 */
-            title: string;
-            summary: string;
-            organisation: components["schemas"]["OrganisationDto"];
-            /** @example 深圳智感科技有限公司 */
-            organisationName: string;
-            team: components["schemas"]["TeamMemberDto"][];
-            /** @example ANGEL */
-            fundingStage: string | null;
-            pitchDeckUrl: string | null;
-            /** @enum {string} */
-            status: "DRAFT" | "SUBMITTED" | "ELIGIBLE" | "INELIGIBLE" | "ADVANCED" | "ELIMINATED" | "AWARDED" | "WITHDRAWN";
-            /** @description Why the organiser decided so */
-            reviewReason: string | null;
-            /** Format: uuid */
-            reviewedById: string | null;
-            /** Format: date-time */
-            submittedAt: string | null;
-            /** Format: date-time */
-            reviewedAt: string | null;
-            /** Format: date-time */
-            withdrawnAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        ProjectPageDto: {
-            items: components["schemas"]["ProjectViewDto"][];
-            /** @description Matching projects over all pages */
-            total: number;
-            /** @example 1 */
-            page: number;
-            /** @example 20 */
-            pageSize: number;
-        };
-        ProjectListDto: {
-            items: components["schemas"]["ProjectViewDto"][];
-        };
-        UpdateProjectDto: {
-            /** @example 柔性电子皮肤传感器 */
-            title?: string;
-            summary?: string;
-            /** @example IOT */
-            trackCode?: string;
-            /** @description A heat of the first stage */
-            heatId?: string;
-            organisation?: components["schemas"]["OrganisationDto"];
-            team?: components["schemas"]["TeamMemberDto"][];
-            /** @example ANGEL */
-            fundingStage?: string;
-            pitchDeckUrl?: string;
-        };
-        ReviewProjectDto: {
-            /** @enum {string} */
-            decision: "ELIGIBLE" | "INELIGIBLE";
-            /** @description Required for INELIGIBLE */
-            reason?: string;
-        };
-        BulkReviewItemDto: {
-            projectId: string;
-            /** @enum {string} */
-            decision: "ELIGIBLE" | "INELIGIBLE";
-            /**
-             * @description Required for INELIGIBLE
-             * @example 不属于大赛征集领域
-             */
-            reason?: string;
-        };
-        BulkReviewDto: {
-            items: components["schemas"]["BulkReviewItemDto"][];
-        };
-        BulkReviewChangeDto: {
-            projectId: string;
-            /** @example SUBMITTED */
-            from: string;
-            /** @enum {string} */
-            to: "ELIGIBLE" | "INELIGIBLE";
-        };
-        BulkReviewResultDto: {
-            /** @description Decisions recorded (one audit row each); nothing is mailed until the release */
-            changed: components["schemas"]["BulkReviewChangeDto"][];
-            /** @description Projects that already had this decision */
-            unchanged: string[];
-        };
-        EligibilityReleaseItemDto: {
-            projectId: string;
-            title: string;
-            /** @enum {string} */
-            decision: "ELIGIBLE" | "INELIGIBLE";
-            reason: string | null;
-            /**
-             * @description What the owner was told before (a correction), or null for a first decision
-             * @enum {string|null}
-             */
-            previousDecision: "ELIGIBLE" | "INELIGIBLE" | null;
-        };
-        EligibilityReleaseRecipientDto: {
-            ownerId: string;
-            email: string;
-            name: string;
-            /** @enum {string} */
-            mail: "DECISION" | "CORRECTION";
-            items: components["schemas"]["EligibilityReleaseItemDto"][];
-        };
-        EligibilityReleasePreviewDto: {
-            competitionId: string;
-            /** @description One mail each */
-            recipients: components["schemas"]["EligibilityReleaseRecipientDto"][];
-            /** @description Decisions already released as they stand */
-            unchanged: number;
-            /** @description Submitted projects still without a decision */
-            pendingReview: number;
-        };
-        EligibilityReleaseDto: {
-            competitionId: string;
-            /** @description One mail each */
-            recipients: components["schemas"]["EligibilityReleaseRecipientDto"][];
-            /** @description Decisions already released as they stand */
-            unchanged: number;
-            /** @description Submitted projects still without a decision */
-            pendingReview: number;
-            releaseId: string;
-            /** @description Mails sent by this release (one per recipient) */
-            mails: number;
-        };
-        ChangeResultDto: {
-            /** @enum {string} */
-            result: "ADVANCED" | "ELIMINATED";
-            /** @example 复核发现计分错误，改为晋级 */
-            reason: string;
-        };
-        ResultChangedDto: {
-            heatId: string;
-            projectId: string;
-            /** @enum {string} */
-            from: "ADVANCED" | "ELIMINATED";
-            /** @enum {string} */
-            result: "ADVANCED" | "ELIMINATED";
-            reason: string;
-        };
-        AwardTierDto: {
-            /** @example 一等奖 */
-            name: string;
-            /** @example 1 */
-            count: number;
-        };
-        AwardTiersDto: {
-            /**
-             * @description Best first
-             * @example [
-             *       {
-             *         "name": "一等奖",
-             *         "count": 1
-             *       },
-             *       {
-             *         "name": "二等奖",
-             *         "count": 2
-             *       },
-             *       {
-             *         "name": "三等奖",
-             *         "count": 3
-             *       },
-             *       {
-             *         "name": "优秀奖",
-             *         "count": 5
-             *       }
-             *     ]
-             */
-            tiers: components["schemas"]["AwardTierDto"][];
-        };
-        AwardDto: {
-            projectId: string;
-            title: string;
-            /** @example 一等奖 */
-            tier: string | null;
-            score: number;
-            /** @description A tie-break's reason */
-            reason: string | null;
-        };
-        AwardsViewDto: {
-            heatId: string;
-            tiers: components["schemas"]["AwardTierDto"][];
-            awards: components["schemas"]["AwardDto"][];
-        };
-        BoundaryTieDto: {
-            score: number;
-            projectIds: string[];
-            titles: string[];
-            /**
-             * @example [
-             *       "一等奖",
-             *       "二等奖"
-             *     ]
-             */
-            tiers: string[];
-        };
-        AwardPreviewDto: {
-            heatId: string;
-            awards: components["schemas"]["AwardDto"][];
-            /** @description Ties at a tier boundary left to resolve */
-            ties: components["schemas"]["BoundaryTieDto"][];
-            tiers: components["schemas"]["AwardTierDto"][];
-        };
-        TieBreakDto: {
-            /** @description The tied projects, best first */
-            projectIds: string[];
-            /** @example 加赛答辩，评委会投票决定 */
-            reason: string;
-        };
-        AssignAwardsDto: {
-            tieBreaks?: components["schemas"]["TieBreakDto"][];
-        };
-        AwardPlanDto: {
-            heatId: string;
-            awards: components["schemas"]["AwardDto"][];
-            /** @description Ties at a tier boundary left to resolve */
-            ties: components["schemas"]["BoundaryTieDto"][];
-        };
-        PreviousResultDto: {
-            /** @enum {string} */
-            result: "ADVANCED" | "ELIMINATED" | "AWARDED";
-            award: string | null;
-        };
-        ReleasedResultDto: {
-            projectId: string;
-            title: string;
-            /** @enum {string} */
-            result: "ADVANCED" | "ELIMINATED" | "AWARDED";
-            /** @example 一等奖 */
-            award: string | null;
-            /** @description What the owner was told before (a correction), or null for a first result */
-            previous: components["schemas"]["PreviousResultDto"] | null;
-        };
-        ResultRecipientDto: {
-            ownerId: string;
-            email: string;
-            name: string;
-            /** @enum {string} */
-            mail: "RESULT" | "CORRECTION";
-            results: components["schemas"]["ReleasedResultDto"][];
-        };
-        ResultsReleasePreviewDto: {
-            heatId: string;
-            /** @description One mail each */
-            recipients: components["schemas"]["ResultRecipientDto"][];
-            /** @description Results already released as they stand */
-            unchanged: number;
-        };
-        ResultsReleaseDto: {
-            heatId: string;
-            /** @description One mail each */
-            recipients: components["schemas"]["ResultRecipientDto"][];
-            /** @description Results already released as they stand */
-            unchanged: number;
-            releaseId: string;
-            /** @description Mails sent by this release (one per recipient) */
-            mails: number;
-        };
-        DecidedByDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example 王组委 */
-            name: string;
-        };
-        NextHeatDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example 半决赛 */
-            name: string;
-        };
-        AdvancementDecisionDto: {
-            /** Format: uuid */
-            projectId: string;
-            title: string;
-            /** @description Standings score (combined over closed rounds) */
-            score: number;
-            /** @enum {string} */
-            result: "ADVANCED" | "ELIMINATED" | "AWARDED";
-            /** @description Why an override changed the verdict */
-            reason: string | null;
-            /** @enum {string|null} */
-            override: "INCLUDED" | "EXCLUDED" | null;
-        };
-        HeatAdvancementDto: {
-            /**
-             * @description The heat has advanced
-             * @enum {boolean}
-             */
-            advanced: true;
-            /** Format: uuid */
-            heatId: string;
-            /**
-             * Format: date-time
-             * @description When the decision was recorded (or, for the final, last re-assigned)
-             */
-            decidedAt: string;
-            decidedBy: components["schemas"]["DecidedByDto"];
-            /** @description How many were to advance before ties and overrides */
-            count: number;
-            /** @description The heat the advanced moved into; null for the final (AWARDED) */
-            nextHeat: components["schemas"]["NextHeatDto"] | null;
-            /** @description Each project’s recorded result as it stands now (a result change shows here), advanced or awarded first, then by score */
-            results: components["schemas"]["AdvancementDecisionDto"][];
-        };
-        HeatNotAdvancedDto: {
-            /**
-             * @description The heat has not advanced yet
-             * @enum {boolean}
-             */
-            advanced: false;
-        };
-        AdvancementPreviewDto: {
-            /** Format: uuid */
-            heatId: string;
-            advanced: components["schemas"]["AdvancementDecisionDto"][];
-            eliminated: components["schemas"]["AdvancementDecisionDto"][];
-            /** @description Project ids whose score equals the cut-off score (all of them advance) */
-            tiedAtCutoff: string[];
-            cutoffScore: number | null;
-            /** @description How many advance before ties and overrides */
-            count: number;
-        };
-        ExcludeDto: {
-            projectId: string;
-            /** @example 尽职调查未通过 */
-            reason: string;
-        };
-        AdvanceDto: {
-            /** @description A heat of the next stage; omit it when advancing the final (marks the awarded projects) */
-            toHeatId?: string;
-            /** @description Defaults to the heat's advanceQuota */
-            count?: number;
-            /** @description Projects to advance whatever their rank (e.g. 赛区推荐) */
-            include?: string[];
-            /**
-             * @description Recorded for each included project
-             * @example 赛区推荐
-             */
-            includeReason?: string;
-            exclude?: components["schemas"]["ExcludeDto"][];
-        };
-        AdvancementDoneDto: {
-            /** Format: uuid */
-            heatId: string;
-            advanced: components["schemas"]["AdvancementDecisionDto"][];
-            eliminated: components["schemas"]["AdvancementDecisionDto"][];
-            /** @description Project ids whose score equals the cut-off score (all of them advance) */
-            tiedAtCutoff: string[];
-            cutoffScore: number | null;
-            /**
-             * Format: uuid
-             * @description The next stage’s heat; null when the final was decided (AWARDED)
-             */
-            toHeatId: string | null;
-        };
-        UpdateCompetitionDto: {
-            name?: string;
-            /** @example 2026-03-01T00:00:00+08:00 */
-            registrationOpensAt?: string;
-            /** @example 2026-05-15T23:59:59+08:00 */
-            registrationClosesAt?: string;
-            /** @example Asia/Shanghai */
-            timeZone?: string;
-        };
-        CompetitionEditDto: {
-            id: string;
-            name: string;
-            /** Format: date-time */
-            registrationOpensAt: string;
-            /** Format: date-time */
-            registrationClosesAt: string;
-            timeZone: string;
-        };
-        UpdateHeatDto: {
-            name?: string;
-            region?: string;
-            city?: string;
-            venue?: string;
-            enclave?: string;
-            /** @example 2026-05-20T09:00:00+08:00 */
-            startsAt?: string;
-            /** @example 5 */
-            advanceQuota?: number;
-        };
-        HeatEditDto: {
-            id: string;
-            competitionId: string;
-            name: string;
-            region: string | null;
-            city: string | null;
-            venue: string | null;
-            enclave: string | null;
-            /** Format: date-time */
-            startsAt: string | null;
-            advanceQuota: number | null;
-        };
-        UpdateRubricDto: {
-            name?: string;
-            criteria?: components["schemas"]["CriterionDto"][];
-        };
-        RubricEditDto: {
-            id: string;
-            competitionId: string;
-            name: string;
-            criteria: components["schemas"]["CriterionDto"][];
-            /** @description DRAFT rounds whose criteria followed the edit */
-            draftRoundsUpdated: number;
-        };
-        CreateSigningDto: {
-            projectId: string;
-            /** @example 江阴高新区管委会 */
-            host: string;
-            /**
-             * @description The enclave (offshore incubator) the signing goes through; defaults to the heat’s
-             * @example 江阴高新区深圳科创飞地
-             */
-            enclave?: string;
-            /**
-             * @description CNY as a decimal string
-             * @example 5000000.00
-             */
-            investmentAmount?: string;
-            /** @example 2027-06-30 */
-            landingDeadline?: string;
-        };
-        SigningViewDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            competitionId: string;
-            /** Format: uuid */
-            projectId: string;
-            projectTitle: string;
-            /** @example 华南赛区 */
-            heatName: string;
-            /** @example IOT */
-            trackCode: string;
-            /**
-             * @description 签约方
-             * @example 江阴高新区
-             */
-            host: string;
-            /** @description 科创飞地 */
-            enclave: string | null;
-            /**
-             * @description Yuan, a decimal string with 2 places
-             * @example 5000000.00
-             */
-            investmentAmount: string | null;
-            /**
-             * Format: date
-             * @example 2027-06-30
-             */
-            landingDeadline: string | null;
-            /** @enum {string} */
-            status: "INTENT" | "NEGOTIATING" | "SIGNED" | "LANDED" | "CANCELLED";
-            /** @description 落地企业名称 (LANDED) */
-            companyName: string | null;
-            /** @description 统一社会信用代码 (LANDED) */
-            registrationNo: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            signedAt: string | null;
-            /** Format: date-time */
-            landedAt: string | null;
-            /** Format: date-time */
-            cancelledAt: string | null;
-        };
-        SigningListDto: {
-            items: components["schemas"]["SigningViewDto"][];
-        };
-        RateGroupDto: {
-            total: number;
-            /** @description SIGNED or LANDED */
-            signed: number;
-            landed: number;
-            /** @description landed / signed, a fraction rounded to 4 decimals */
-            landingRate: number;
-        };
-        OverdueSigningDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            projectId: string;
-            projectTitle: string;
-            host: string;
-            /** @enum {string} */
-            status: "INTENT" | "NEGOTIATING" | "SIGNED" | "LANDED" | "CANCELLED";
-            /** Format: date */
-            landingDeadline: string;
-        };
-        SigningStatsDto: {
-            total: number;
-            /** @description SIGNED or LANDED */
-            signed: number;
-            landed: number;
-            /** @description signed / advancedOrAwarded, a fraction rounded to 4 decimals */
-            signingRate: number;
-            /** @description landed / signed, a fraction rounded to 4 decimals */
-            landingRate: number;
-            /** @description By heat name */
-            byHeat: {
-                [key: string]: components["schemas"]["RateGroupDto"];
-            };
-            /** @description By track code */
-            byTrack: {
-                [key: string]: components["schemas"]["RateGroupDto"];
-            };
-            /** @description By 科创飞地 （无飞地） when none */
-            byEnclave: {
-                [key: string]: components["schemas"]["RateGroupDto"];
-            };
-            /** @description Projects that advanced from some heat or won the final */
-            advancedOrAwarded: number;
-            /** @description Open signings past their deadline */
-            overdue: components["schemas"]["OverdueSigningDto"][];
-        };
-        SigningTransitionDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            signingId: string;
-            /** @enum {string} */
-            from: "INTENT" | "NEGOTIATING" | "SIGNED" | "LANDED" | "CANCELLED";
-            /** @enum {string} */
-            to: "INTENT" | "NEGOTIATING" | "SIGNED" | "LANDED" | "CANCELLED";
-            note: string | null;
-            /**
-             * Format: date-time
-             * @description When it happened
-             */
-            at: string;
-            /** Format: uuid */
-            actorId: string;
-            /**
-             * Format: date-time
-             * @description When it was recorded
-             */
-            createdAt: string;
-        };
-        SigningDetailDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            competitionId: string;
-            /** Format: uuid */
-            projectId: string;
-            projectTitle: string;
-            /** @example 华南赛区 */
-            heatName: string;
-            /** @example IOT */
-            trackCode: string;
-            /**
-             * @description 签约方
-             * @example 江阴高新区
-             */
-            host: string;
-            /** @description 科创飞地 */
-            enclave: string | null;
-            /**
-             * @description Yuan, a decimal string with 2 places
-             * @example 5000000.00
-             */
-            investmentAmount: string | null;
-            /**
-             * Format: date
-             * @example 2027-06-30
-             */
-            landingDeadline: string | null;
-            /** @enum {string} */
-            status: "INTENT" | "NEGOTIATING" | "SIGNED" | "LANDED" | "CANCELLED";
-            /** @description 落地企业名称 (LANDED) */
-            companyName: string | null;
-            /** @description 统一社会信用代码 (LANDED) */
-            registrationNo: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            signedAt: string | null;
-            /** Format: date-time */
-            landedAt: string | null;
-            /** Format: date-time */
-            cancelledAt: string | null;
-            transitions: components["schemas"]["SigningTransitionDto"][];
-        };
-        TransitionDto: {
-            /** @enum {string} */
-            to: "INTENT" | "NEGOTIATING" | "SIGNED" | "LANDED" | "CANCELLED";
-            /**
-             * @description Internal note for the organisers (audited); never mailed
-             * @example 对方要求补充尽调材料
-             */
-            note?: string;
-            /**
-             * @description A message to the applicant, sent with the status mail
-             * @example 请于下周前提交营业执照副本
-             */
-            message?: string;
-            /** @description When it happened (defaults to now) */
-            at?: string;
-            /** @example 江阴智感科技有限公司 */
-            companyName?: string;
-            /**
-             * @description Unified social credit code of the landed company
-             * @example 91320281MA1XXXXXXX
-             */
-            registrationNo?: string;
-        };
-        FunnelHeatDto: {
-            /** Format: uuid */
-            heatId: string;
-            name: string;
-            /** @description Projects that competed in this heat */
-            entered: number;
-            advanced: number;
-            eliminated: number;
-            awarded: number;
-            /** @description The heat has advanced (its decision is made) */
-            decided: boolean;
-        };
-        FunnelStageDto: {
-            /** @example REGIONAL */
-            stageCode: string;
-            order: number;
-            heats: components["schemas"]["FunnelHeatDto"][];
-            entered: number;
-        };
-        FunnelByHeatDto: {
-            registered: number;
-            submitted: number;
-            eligible: number;
-            advanced: number;
-            awarded: number;
-            /** @description SIGNED or LANDED */
-            signed: number;
-            landed: number;
-            /**
-             * Format: uuid
-             * @description The entry (first-stage) heat
-             */
-            heatId: string;
-            name: string | null;
-        };
-        FunnelByTrackDto: {
-            registered: number;
-            submitted: number;
-            eligible: number;
-            advanced: number;
-            awarded: number;
-            /** @description SIGNED or LANDED */
-            signed: number;
-            landed: number;
-            /** @example IOT */
-            trackCode: string;
-        };
-        FunnelDto: {
-            registered: number;
-            submitted: number;
-            eligible: number;
-            advanced: number;
-            awarded: number;
-            /** @description SIGNED or LANDED */
-            signed: number;
-            landed: number;
-            /** Format: uuid */
-            competitionId: string;
-            stages: components["schemas"]["FunnelStageDto"][];
-            byHeat: components["schemas"]["FunnelByHeatDto"][];
-            byTrack: components["schemas"]["FunnelByTrackDto"][];
-        };
-        AuditEntryDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            competitionId: string | null;
-            /**
-             * Format: uuid
-             * @description null: the system
-             */
-            actorId: string | null;
-            /** @example signing.transitioned */
-            action: string;
-            /** @example signing */
-            entityType: string;
-            /** Format: uuid */
-            entityId: string;
-            reason: string | null;
-            /** @description What changed */
-            data: {
-                [key: string]: unknown;
-            } | null;
-            /** Format: date-time */
-            at: string;
-            /** @description The actor's name; null: the system */
-            actorName: string | null;
-            /** @description What the entry is about, by name (project title, round, heat…); null when gone */
-            entityName: string | null;
-        };
-        AuditListDto: {
-            items: components["schemas"]["AuditEntryDto"][];
-        };
-        NotificationViewDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example PROJECT_SUBMITTED */
-            type: string;
-            recipient: string;
-            /** @enum {string} */
-            status: "PENDING" | "SENT" | "FAILED" | "CANCELLED";
-            /** @description SMTP attempts so far */
-            attempts: number;
-            /** Format: date-time */
-            sentAt: string | null;
-            lastError: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /**
-             * Format: uuid
-             * @description null for account mails (welcome, invitation), which only admins see
-             */
-            competitionId: string | null;
-        };
-        NotificationListDto: {
-            /** @description Newest first, at most 500 */
-            items: components["schemas"]["NotificationViewDto"][];
-        };
-        NotificationDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example PROJECT_SUBMITTED */
-            type: string;
-            /** @example li.na@example.cn */
-            recipient: string;
-            /** @enum {string} */
-            status: "PENDING" | "SENT" | "FAILED" | "CANCELLED";
-            /** @description SMTP attempts so far */
-            attempts: number;
-            /** @example 550 mailbox unavailable */
-            lastError: string | null;
-            /**
-             * Format: date-time
-             * @description When a PENDING mail is tried next
-             */
-            nextAttemptAt: string | null;
-            /** Format: date-time */
-            sentAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        ImportColumnDto: {
-            /** @example B */
-            column: string;
-            /** @example 邮箱 */
-            header: string;
-            /** @example email */
-            field: string;
-        };
-        IgnoredColumnDto: {
-            /** @example A */
-            column: string;
-            /** @example 序号 */
-            header: string;
-        };
-        ImportSummaryDto: {
-            created: number;
-            added: number;
-            updated: number;
-            unchanged: number;
-            invalid: number;
-            /** @description Invitation mails the import would send */
-            invitations: number;
-        };
-        ImportProblemDto: {
-            /**
-             * @description Spreadsheet row; null for the file
-             * @example 3
-             */
-            row: number | null;
-            /**
-             * @description Spreadsheet column letter; null for the file or a missing column
-             * @example B
-             */
-            column: string | null;
-            /** @example 邮箱 */
-            header: string | null;
-            /** @example email */
-            field: string;
-            /** @example email "wang@" is not an email address */
-            message: string;
-            /** @example 邮箱「wang@」不是有效的邮箱地址 */
-            messageZh: string;
-        };
-        ImportRowPreviewDto: {
-            /** @example 2 */
-            row: number;
-            /**
-             * @description Email (judges) or import reference (projects)
-             * @example wang.fang@example.cn
-             */
-            key: string;
-            /**
-             * @description CREATED: new account (invited) or project; ADDED: an existing judge joins the list; UPDATED: list entry changed; UNCHANGED; INVALID: see problems
-             * @enum {string}
-             */
-            action: "CREATED" | "ADDED" | "UPDATED" | "UNCHANGED" | "INVALID";
-            /** @description Whether this row sends an invitation mail */
-            invites: boolean;
-        };
-        ImportPreviewDto: {
-            /** @example true */
-            dryRun: boolean;
-            /** @enum {string} */
-            kind: "JUDGES" | "PROJECTS";
-            /** @example 评委名单.xlsx */
-            fileName: string;
-            /** @enum {string} */
-            format: "XLSX" | "CSV";
-            /**
-             * @description CSV only
-             * @enum {string|null}
-             */
-            encoding: "UTF-8" | "UTF-16" | "GB18030" | null;
-            /** @example 1 */
-            headerRow: number;
-            columns: components["schemas"]["ImportColumnDto"][];
-            ignoredColumns: components["schemas"]["IgnoredColumnDto"][];
-            /** @description Data rows (non-empty rows below the header) */
-            total: number;
-            summary: components["schemas"]["ImportSummaryDto"];
-            /** @description Every problem, by row and column */
-            problems: components["schemas"]["ImportProblemDto"][];
-            rows: components["schemas"]["ImportRowPreviewDto"][];
-        };
-        ImportJobDto: {
-            id: string;
-            competitionId: string;
-            /** @enum {string} */
-            kind: "JUDGES" | "PROJECTS";
-            /** @enum {string} */
-            status: "PENDING" | "RUNNING" | "COMPLETED" | "FAILED";
-            fileName: string;
-            /** @enum {string} */
-            format: "XLSX" | "CSV";
-            /**
-             * @description CSV only
-             * @enum {string|null}
-             */
-            encoding: "UTF-8" | "UTF-16" | "GB18030" | null;
-            /** @description Rows in the file */
-            total: number;
-            /** @description Rows done so far (including skipped and failed) */
-            processed: number;
-            created: number;
-            added: number;
-            updated: number;
-            unchanged: number;
-            /** @description Rows that failed while importing */
-            failed: number;
-            /** @description Invalid rows left out (skipInvalidRows) */
-            skipped: number;
-            errors: components["schemas"]["ImportProblemDto"][];
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            startedAt: string | null;
-            /** Format: date-time */
-            finishedAt: string | null;
-        };
-        ImportJobListDto: {
-            items: components["schemas"]["ImportJobDto"][];
-        };
-        RosterJudgeDto: {
-            userId: string;
-            /** @example 王芳 */
-            name: string;
-            /** @example wang.fang@example.cn */
-            email: string;
-            /** @example 清华大学深圳国际研究生院 */
-            affiliation: string | null;
-            /** @example 138 0013 8000 */
-            phone: string | null;
-            /**
-             * Format: uuid
-             * @description The import that added or last changed the entry
-             */
-            importId: string | null;
-        };
-        RosterDto: {
-            items: components["schemas"]["RosterJudgeDto"][];
-        };
-        HealthDegradationDto: {
-            /** @enum {string} */
-            component: "db" | "redis" | "mail";
-            /** @enum {string} */
-            cause: "DB_CONNECTION_SLOTS_EXHAUSTED" | "DB_DISK_FULL" | "DB_OUT_OF_MEMORY" | "DB_INSUFFICIENT_RESOURCES" | "REDIS_OUT_OF_MEMORY" | "MAIL_DELAYED";
-            /** @description What is wrong, in words, with the figures */
-            message: string;
-        };
-        HealthDto: {
-            /**
-             * @description "down" (HTTP 503): the database or Redis is unreachable; "degraded" (200): see `degraded`
-             * @enum {string}
-             */
-            status: "ok" | "degraded" | "down";
-            /** @enum {string} */
-            db: "up" | "down";
-            /** @enum {string} */
-            redis: "up" | "down";
-            degraded: components["schemas"]["HealthDegradationDto"][];
-            /** @description Faults that need a person without stopping service */
-            alerts: string[];
-        };
+  schemas: {
+    SignupDto: {
+      /** @example zhang.wei@example.cn */
+      email: string;
+      /** @description At least 10 characters, and not a common or guessable password */
+      password: string;
+      /** @example 张伟 */
+      name: string;
+      /** @enum {string} */
+      locale?: 'zh-CN' | 'en';
     };
-    responses: never;
-    parameters: never;
-    requestBodies: never;
-    headers: never;
-    pathItems: never;
+    UserDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example judge@example.cn */
+      email: string;
+      /** @example 张伟 */
+      name: string;
+      roles: ('ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT')[];
+      /** @example 深圳大学 */
+      affiliation: string | null;
+      /** @example zh-CN */
+      locale: string;
+      /** @description A disabled account cannot log in and its tokens are refused */
+      disabled: boolean;
+    };
+    UserEnvelopeDto: {
+      user: components['schemas']['UserDto'];
+    };
+    /**
+     * @description Stable machine code from the error catalogue (docs/api.md, Errors)
+     * @enum {string}
+     */
+    ErrorCode:
+      | 'VALIDATION_FAILED'
+      | 'MALFORMED_JSON'
+      | 'BAD_REQUEST'
+      | 'UNAUTHENTICATED'
+      | 'SESSION_EXPIRED'
+      | 'SESSION_REVOKED'
+      | 'BAD_CREDENTIALS'
+      | 'ACCOUNT_DISABLED'
+      | 'SCREEN_LINK_EXPIRED'
+      | 'FORBIDDEN_ROLE'
+      | 'FORBIDDEN'
+      | 'NOT_FOUND'
+      | 'ROUTE_NOT_FOUND'
+      | 'CONFLICT'
+      | 'UNPROCESSABLE'
+      | 'PAYLOAD_TOO_LARGE'
+      | 'UNSUPPORTED_MEDIA_TYPE'
+      | 'RATE_LIMITED'
+      | 'INTERNAL_ERROR'
+      | 'SERVICE_UNAVAILABLE'
+      | 'CHANGED_MEANWHILE'
+      | 'FIELD_REQUIRED'
+      | 'FIELD_UNKNOWN'
+      | 'FIELD_NOT_NULL'
+      | 'FIELD_TOO_LONG'
+      | 'FIELD_TOO_SHORT'
+      | 'FIELD_OUT_OF_RANGE'
+      | 'FIELD_ARRAY_SIZE'
+      | 'FIELD_NOT_UUID'
+      | 'FIELD_INVALID_ENUM'
+      | 'FIELD_NOT_EMAIL'
+      | 'FIELD_NOT_DATE'
+      | 'FIELD_NOT_INTEGER'
+      | 'FIELD_NOT_NUMBER'
+      | 'FIELD_NOT_STRING'
+      | 'FIELD_NOT_BOOLEAN'
+      | 'FIELD_NOT_ARRAY'
+      | 'FIELD_NOT_OBJECT'
+      | 'FIELD_NOT_URL'
+      | 'FIELD_NOT_UNIQUE'
+      | 'FIELD_INVALID_FORMAT'
+      | 'FIELD_INVALID_TIME_ZONE'
+      | 'FIELD_WEAK_PASSWORD'
+      | 'FIELD_INVALID_TEXT'
+      | 'FIELD_FORBIDDEN_KEY'
+      | 'FIELD_TOO_DEEP'
+      | 'FIELD_MUST_BE_AFTER'
+      | 'FIELD_DUPLICATE'
+      | 'FIELD_UNKNOWN_REFERENCE'
+      | 'FIELD_INVALID'
+      | 'EMAIL_TAKEN'
+      | 'TOKEN_INVALID'
+      | 'ACCOUNT_GONE'
+      | 'LAST_ADMIN'
+      | 'ROLES_NOT_GRANTABLE'
+      | 'INVITATION_ACCOUNT_DISABLED'
+      | 'INVITATION_PASSWORD_SET'
+      | 'USER_NOT_ORGANISER'
+      | 'ALREADY_ORGANISER'
+      | 'LAST_ORGANISER'
+      | 'INVITATION_NOT_YOURS'
+      | 'CREATOR_NOT_REMOVABLE'
+      | 'CSRF_HEADER_REQUIRED'
+      | 'DATES_OUT_OF_ORDER'
+      | 'DUPLICATE_VALUES'
+      | 'STAGE_UNKNOWN'
+      | 'RUBRIC_UNKNOWN'
+      | 'RUBRIC_INVALID'
+      | 'RUBRIC_NO_CRITERIA'
+      | 'CRITERION_DUPLICATE_CODE'
+      | 'CRITERION_WEIGHT_NOT_POSITIVE'
+      | 'CRITERION_MAX_NOT_POSITIVE'
+      | 'RUBRIC_WEIGHTS_SUM'
+      | 'RUBRIC_IN_USE'
+      | 'REGISTRATION_OPENS_LATER'
+      | 'TRACK_UNKNOWN'
+      | 'ENTRY_HEAT_INVALID'
+      | 'FINAL_HAS_NO_NEXT_HEAT'
+      | 'NEXT_HEAT_REQUIRED'
+      | 'NEXT_HEAT_INVALID'
+      | 'HEAT_QUOTA_LOCKED'
+      | 'PROJECT_NOT_DRAFT'
+      | 'REGISTRATION_NOT_OPEN'
+      | 'REGISTRATION_CLOSED'
+      | 'PROJECT_ALREADY_WITHDRAWN'
+      | 'PROJECT_JUDGING_ENDED'
+      | 'INELIGIBLE_REASON_REQUIRED'
+      | 'PROJECT_NOT_REVIEWABLE'
+      | 'PROJECT_ALREADY_DECIDED'
+      | 'PROJECT_OWNER_ONLY'
+      | 'PROJECT_NOT_IN_COMPETITION'
+      | 'PROJECT_MOVED'
+      | 'ELIGIBILITY_BATCH_INVALID'
+      | 'ROUND_NOT_DRAFT'
+      | 'ROUND_NOT_OPEN'
+      | 'ROUND_CLOSED'
+      | 'ROUND_RULES_LOCKED'
+      | 'ROUND_HAS_DRAFTS'
+      | 'ROUND_HAS_NO_PROJECTS'
+      | 'FORCE_REASON_REQUIRED'
+      | 'METHOD_SCALE_MISMATCH'
+      | 'NOT_JUDGES'
+      | 'JUDGE_NOT_IN_ROUND'
+      | 'NOT_ASSIGNED'
+      | 'PEER_SCORES_HIDDEN'
+      | 'PEER_SCORES_AFTER_OWN'
+      | 'SCORES_INVALID'
+      | 'SCORE_MISSING'
+      | 'SCORE_NOT_NUMBER'
+      | 'SCORE_OUT_OF_RANGE'
+      | 'SCORE_UNKNOWN_CRITERION'
+      | 'SCORE_NOTHING_TO_SUBMIT'
+      | 'SCORE_LOCKED'
+      | 'SCORE_SUBMITTED_DIFFERENT'
+      | 'SCORE_NOT_SUBMITTED'
+      | 'CONFLICT_ONLY_SELF'
+      | 'CONFLICT_ALREADY_DECLARED'
+      | 'SCORING_STARTED'
+      | 'ASSIGN_PER_PROJECT_INVALID'
+      | 'ASSIGN_NO_PROJECTS'
+      | 'ASSIGN_TOO_FEW_JUDGES'
+      | 'ASSIGN_TOO_FEW_FREE_JUDGES'
+      | 'ASSIGN_CONFLICTS_BLOCK'
+      | 'PROJECT_NOT_ELIGIBLE_IN_HEAT'
+      | 'JUDGE_OWNS_PROJECT'
+      | 'JUDGE_HAS_CONFLICT'
+      | 'ALREADY_ASSIGNED'
+      | 'PITCH_SEED_NOT_ACCEPTED'
+      | 'PITCH_SEED_EMPTY'
+      | 'REDRAW_REASON_REQUIRED'
+      | 'PROJECT_NOT_IN_ROUND'
+      | 'HEAT_ALREADY_ADVANCED'
+      | 'HEAT_ROUNDS_NOT_CLOSED'
+      | 'ADVANCE_COUNT_REQUIRED'
+      | 'ADVANCE_COUNT_INVALID'
+      | 'ADVANCE_NOT_IN_HEAT'
+      | 'ADVANCE_BOTH_INCLUDED_EXCLUDED'
+      | 'HEAT_NO_RESULTS'
+      | 'FINAL_RESULTS_FOLLOW_AWARDS'
+      | 'RESULT_UNCHANGED'
+      | 'NEXT_HEAT_JUDGING_STARTED'
+      | 'AWARDS_NOT_FINAL'
+      | 'AWARD_TIERS_MISSING'
+      | 'AWARD_TIES'
+      | 'AWARDS_MISSING'
+      | 'AWARD_TIERS_EMPTY'
+      | 'AWARD_TIER_DUPLICATE'
+      | 'AWARD_TIER_COUNT'
+      | 'TIE_BREAK_NOT_IN_STANDINGS'
+      | 'TIE_BREAK_DUPLICATE'
+      | 'SIGNING_ALREADY_OPEN'
+      | 'SIGNING_TRANSITION_ILLEGAL'
+      | 'SIGNING_LANDED_INCOMPLETE'
+      | 'MAIL_NOT_RESENDABLE'
+      | 'MAIL_SENDING_NOW'
+      | 'MAIL_NOT_CANCELLABLE'
+      | 'UPLOAD_NOT_MULTIPART'
+      | 'UPLOAD_FILE_MISSING'
+      | 'IMPORT_FILE_TOO_LARGE'
+      | 'IMPORT_TOO_MANY_PARTS'
+      | 'IMPORT_TOO_MANY_SHEETS'
+      | 'IMPORT_PART_TOO_LARGE'
+      | 'IMPORT_WORKBOOK_TOO_LARGE'
+      | 'IMPORT_COMPRESSION_RATIO'
+      | 'IMPORT_SHEET_TOO_MUCH_TEXT'
+      | 'IMPORT_PARSE_LIMIT'
+      | 'IMPORT_TOO_MANY_ROWS'
+      | 'IMPORT_TOO_MANY_COLUMNS'
+      | 'IMPORT_CELL_TOO_LONG'
+      | 'IMPORT_BUSY'
+      | 'IMPORT_FILE_EMPTY'
+      | 'IMPORT_FILE_OLD_XLS'
+      | 'IMPORT_FILE_NOT_SPREADSHEET'
+      | 'IMPORT_FILE_UNREADABLE'
+      | 'IMPORT_FILE_NO_HEADER'
+      | 'IMPORT_FILE_TOO_MANY_ROWS'
+      | 'IMPORT_NO_ROWS'
+      | 'IMPORT_HAS_PROBLEMS'
+      | 'IMPORT_ROW_PROBLEM'
+      | 'IMPORT_HEAT_NOT_ENTRY'
+      | 'IDEMPOTENCY_KEY_INVALID'
+      | 'IDEMPOTENCY_KEY_REUSED'
+      | 'IDEMPOTENCY_KEY_IN_FLIGHT'
+      | 'IDEMPOTENCY_KEY_RACE';
+    FieldErrorDto: {
+      /** @example title */
+      field: string;
+      /**
+       * @description A FIELD_* (or domain) code from the error catalogue
+       * @example FIELD_TOO_LONG
+       */
+      code: components['schemas']['ErrorCode'];
+      /** @example title must be shorter than or equal to 200 characters */
+      message: string;
+      /**
+       * @description The code's parameters (names, limits), typed per code in libs/domain/src/errors/error-codes.ts
+       * @example {
+       *       "max": 200
+       *     }
+       */
+      params?: {
+        [key: string]: unknown;
+      };
+    };
+    ErrorBodyDto: {
+      /** @example 400 */
+      statusCode: number;
+      /** @example Bad Request */
+      error: string;
+      /**
+       * @description Stable machine code from the error catalogue (docs/api.md, Errors)
+       * @example VALIDATION_FAILED
+       */
+      code: components['schemas']['ErrorCode'];
+      /**
+       * @description English, for logs and API readers
+       * @example Invalid input
+       */
+      message: string;
+      /**
+       * @description The code's parameters (names, limits), typed per code in libs/domain/src/errors/error-codes.ts
+       * @example {
+       *       "fields": [
+       *         "title"
+       *       ]
+       *     }
+       */
+      params?: {
+        [key: string]: unknown;
+      };
+      details?: components['schemas']['FieldErrorDto'][];
+    };
+    LoginDto: {
+      email: string;
+      password: string;
+    };
+    LoginResultDto: {
+      /** @description Bearer token for `Authorization: Bearer …` */
+      accessToken: string;
+      user: components['schemas']['UserDto'];
+    };
+    SetPasswordDto: {
+      /** @description The one-time token from the invitation email */
+      token: string;
+      /** @description At least 10 characters, and not a common or guessable password */
+      password: string;
+    };
+    ForgotPasswordDto: {
+      /** @example zhang.wei@example.cn */
+      email: string;
+    };
+    ForgotPasswordAnswerDto: {
+      /** @example If this address has an account, a mail with a link to set a new password is on its way */
+      message: string;
+    };
+    CreateUserDto: {
+      email: string;
+      name: string;
+      roles: ('ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT')[];
+      /**
+       * @description The judge's unit, for the same-unit conflict rule
+       * @example 江阴高新区科技局
+       */
+      affiliation?: string;
+      /** @description Without one, the user gets an invitation email to set it */
+      password?: string;
+      /** @enum {string} */
+      locale?: 'zh-CN' | 'en';
+    };
+    InvitationDto: {
+      /**
+       * @description PENDING: the link works and no password is set; ACCEPTED: a password is set; EXPIRED: the link ran out unused (send a new one: POST /users/:id/invitation)
+       * @enum {string}
+       */
+      status: 'PENDING' | 'ACCEPTED' | 'EXPIRED';
+      /**
+       * Format: date-time
+       * @description When the latest invitation was sent
+       */
+      sentAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /**
+       * Format: date-time
+       * @description When the invitation's link was used to set the password
+       */
+      acceptedAt: string | null;
+    };
+    UserListItemDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example judge@example.cn */
+      email: string;
+      /** @example 张伟 */
+      name: string;
+      roles: ('ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT')[];
+      /** @example 深圳大学 */
+      affiliation: string | null;
+      /** @example zh-CN */
+      locale: string;
+      /** @description A disabled account cannot log in and its tokens are refused */
+      disabled: boolean;
+      /** @description Whether the account has a password (can log in) */
+      passwordSet: boolean;
+      /** @description The latest invitation; null for an account never invited (signed up, or created with a password) */
+      invitation: components['schemas']['InvitationDto'] | null;
+    };
+    UserListDto: {
+      items: components['schemas']['UserListItemDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    UpdateUserDto: {
+      /** @description Replaces the user's roles; its existing tokens stop working */
+      roles?: ('ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT')[];
+      /** @description true disables the account at once; false enables it */
+      disabled?: boolean;
+    };
+    TrackDto: {
+      /** @example LIFE_HEALTH */
+      code: string;
+      /** @example 生命健康 */
+      name: string;
+    };
+    StageDto: {
+      /** @example HEAT */
+      code: string;
+      /** @example 分站赛 */
+      name: string;
+      /** @example 1 */
+      order: number;
+    };
+    CreateCompetitionDto: {
+      /** @example 第四届中国江阴（高新区）创新创业大赛 */
+      name: string;
+      tracks: components['schemas']['TrackDto'][];
+      stages: components['schemas']['StageDto'][];
+      /** @example 2026-03-01T00:00:00+08:00 */
+      registrationOpensAt: string;
+      /** @example 2026-04-30T23:59:59+08:00 */
+      registrationClosesAt: string;
+      /**
+       * @description IANA time zone the competition runs in; mails and exports show times in it. Default Asia/Shanghai.
+       * @default Asia/Shanghai
+       * @example Asia/Shanghai
+       */
+      timeZone?: string;
+    };
+    CompetitionViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 第四届中国江阴（高新区）创新创业大赛 */
+      name: string;
+      /** Format: date-time */
+      registrationOpensAt: string;
+      /** Format: date-time */
+      registrationClosesAt: string;
+      /**
+       * @description IANA time zone; mails and exports show times in it (docs/time-zones.md)
+       * @example Asia/Shanghai
+       */
+      timeZone: string;
+      /** Format: uuid */
+      createdById: string;
+      /** Format: date-time */
+      createdAt: string;
+      tracks: components['schemas']['TrackDto'][];
+      stages: components['schemas']['StageDto'][];
+    };
+    CompetitionListDto: {
+      items: components['schemas']['CompetitionViewDto'][];
+    };
+    CompetitionDeletedDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 第四届中国江阴（高新区）创新创业大赛 */
+      name: string;
+    };
+    CreateHeatDto: {
+      /** @example HEAT */
+      stageCode: string;
+      /** @example 华南赛区 */
+      name: string;
+      /** @example 华南 */
+      region?: string;
+      /** @example 深圳 */
+      city?: string;
+      /** @example 江阴高新区深圳离岸孵化器 */
+      venue?: string;
+      /**
+       * @description The offshore incubator (enclave) hosting the heat
+       * @example 江阴高新区深圳科创飞地
+       */
+      enclave?: string;
+      /** @example 2026-05-20T09:00:00+08:00 */
+      startsAt?: string;
+      /** @example 5 */
+      advanceQuota?: number;
+    };
+    HeatViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      competitionId: string;
+      /** Format: uuid */
+      stageId: string;
+      /** @example 华南赛区 */
+      name: string;
+      region: string | null;
+      /** @example 深圳 */
+      city: string | null;
+      venue: string | null;
+      /** @description 科创飞地 the heat recruits for */
+      enclave: string | null;
+      /** Format: date-time */
+      startsAt: string | null;
+      advanceQuota: number | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @example REGIONAL */
+      stageCode: string;
+      /** @example 1 */
+      stageOrder: number;
+    };
+    HeatListDto: {
+      items: components['schemas']['HeatViewDto'][];
+    };
+    CriterionDto: {
+      /** @example TECH */
+      code: string;
+      /** @example 技术与产品 */
+      name: string;
+      /** @example 0.3 */
+      weight: number;
+      /** @example 100 */
+      maxScore: number;
+    };
+    CreateRubricDto: {
+      /** @example 分站赛评分标准 */
+      name: string;
+      criteria: components['schemas']['CriterionDto'][];
+    };
+    RubricViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      competitionId: string;
+      /** @example 路演评分表 */
+      name: string;
+      criteria: components['schemas']['CriterionDto'][];
+      /** Format: date-time */
+      createdAt: string;
+    };
+    RubricListDto: {
+      items: components['schemas']['RubricViewDto'][];
+    };
+    OrganiserDto: {
+      userId: string;
+      name: string;
+      email: string;
+    };
+    OrganiserListDto: {
+      items: components['schemas']['OrganiserDto'][];
+    };
+    AddOrganiserDto: {
+      /** @description A user with the ORGANISER role */
+      userId: string;
+    };
+    CreateRoundDto: {
+      /** @example 专家评审 */
+      name: string;
+      /** @enum {string} */
+      kind: 'EXPERT_REVIEW' | 'ROADSHOW';
+      rubricId: string;
+      /** @enum {string} */
+      method: 'MEAN' | 'TRIMMED_MEAN' | 'ZSCORE';
+      /**
+       * @description TRIMMED_MEAN: how many highest and lowest totals to drop
+       * @default 1
+       */
+      trim?: number;
+      /**
+       * @description The round's weight in the heat standings
+       * @default 1
+       */
+      weight?: number;
+      opensAt?: string;
+      closesAt?: string;
+      /**
+       * @description Blind review: judges see neither the organisation nor the team
+       * @default false
+       */
+      blind?: boolean;
+      /**
+       * @description Judges may read the other judges' submitted scores of a project after submitting their own
+       * @default false
+       */
+      peerScoresVisible?: boolean;
+    };
+    RoundViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      competitionId: string;
+      /** Format: uuid */
+      heatId: string;
+      /** @example 华南赛区 */
+      heatName: string;
+      /** @example 现场路演 */
+      name: string;
+      /** @enum {string} */
+      kind: 'EXPERT_REVIEW' | 'ROADSHOW';
+      /** Format: uuid */
+      rubricId: string;
+      /** @description The rubric's criteria, frozen at creation */
+      criteria: components['schemas']['CriterionDto'][];
+      /** @enum {string} */
+      method: 'MEAN' | 'TRIMMED_MEAN' | 'ZSCORE';
+      /** @description TRIMMED_MEAN: highest and lowest totals dropped */
+      trim: number;
+      /** @description The round's weight in the heat standings */
+      weight: number;
+      /** @enum {string} */
+      status: 'DRAFT' | 'OPEN' | 'CLOSED';
+      /** Format: date-time */
+      opensAt: string | null;
+      /** Format: date-time */
+      closesAt: string | null;
+      /** Format: date-time */
+      openedAt: string | null;
+      /** Format: date-time */
+      closedAt: string | null;
+      /** Format: date-time */
+      reminderSentAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Blind review: judges see neither organisation nor team */
+      blind: boolean;
+      /** @description Judges may read the others' submitted scores after submitting their own */
+      peerScoresVisible: boolean;
+      /** @description The seed the pitch order was drawn with (it reproduces the draw); null before the draw */
+      pitchSeed: string | null;
+      /** @description Project ids in pitch order; empty before the draw */
+      pitchOrder: string[];
+      /** Format: date-time */
+      pitchOrderDrawnAt: string | null;
+      /**
+       * Format: uuid
+       * @description The project pitching now in a live roadshow
+       */
+      nowPitchingProjectId: string | null;
+    };
+    RoundListDto: {
+      items: components['schemas']['RoundViewDto'][];
+    };
+    UpdateRoundDto: {
+      name?: string;
+      rubricId?: string;
+      /** @enum {string} */
+      method?: 'MEAN' | 'TRIMMED_MEAN' | 'ZSCORE';
+      trim?: number;
+      weight?: number;
+      opensAt?: string;
+      closesAt?: string;
+      blind?: boolean;
+      peerScoresVisible?: boolean;
+    };
+    CloseRoundDto: {
+      /** @description Close although some scores are unsubmitted drafts (they stay drafts) */
+      force?: boolean;
+      /**
+       * @description Required with force; audited
+       * @example 评委临时离场，草稿不计分
+       */
+      reason?: string;
+    };
+    AddJudgesDto: {
+      judgeIds: string[];
+    };
+    RoundJudgeDto: {
+      /** Format: uuid */
+      roundId: string;
+      /** Format: uuid */
+      judgeId: string;
+      /** @example 王教授 */
+      name: string;
+      email: string;
+      /** @example zh-CN */
+      locale: string;
+      affiliation: string | null;
+    };
+    RoundJudgeListDto: {
+      items: components['schemas']['RoundJudgeDto'][];
+    };
+    DeclareConflictDto: {
+      judgeId: string;
+      projectId: string;
+      /** @example 同单位回避 */
+      reason: string;
+    };
+    ConflictViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      roundId: string;
+      /** Format: uuid */
+      judgeId: string;
+      /** Format: uuid */
+      projectId: string;
+      /** @example 同一单位 */
+      reason: string;
+      /** Format: uuid */
+      declaredById: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ConflictDeclaredDto: {
+      conflict: components['schemas']['ConflictViewDto'];
+      /** @description An assignment of this pair existed and was removed */
+      removedAssignment: boolean;
+      /** @description A score of this pair existed and was removed */
+      removedScore: boolean;
+    };
+    AutoAssignDto: {
+      /** @example 3 */
+      judgesPerProject: number;
+    };
+    AutoAssignResultDto: {
+      /** @description Assignments made */
+      assignments: number;
+      /** @description Projects per judge id */
+      loads: {
+        [key: string]: number;
+      };
+    };
+    AssignmentRowDto: {
+      /** Format: uuid */
+      judgeId: string;
+      judgeName: string;
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      /** @enum {string} */
+      scoreStatus: 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED';
+    };
+    AssignmentListDto: {
+      items: components['schemas']['AssignmentRowDto'][];
+    };
+    AssignmentDto: {
+      /** Format: uuid */
+      roundId: string;
+      /** Format: uuid */
+      judgeId: string;
+      /** Format: uuid */
+      projectId: string;
+    };
+    AssignmentRemovedDto: {
+      /** @description The assignment existed and was removed */
+      assignment: boolean;
+      /** @description A score of this pair existed and was removed */
+      score: boolean;
+    };
+    MissingScoresDto: {
+      /** Format: uuid */
+      judgeId: string;
+      /** @description Assigned projects without a submitted score */
+      projectIds: string[];
+    };
+    RoundProgressDto: {
+      assignments: number;
+      /** @description Submitted scores */
+      submitted: number;
+      missing: components['schemas']['MissingScoresDto'][];
+    };
+    ReminderResultDto: {
+      /** @description Judges sent a reminder */
+      remindedJudges: number;
+    };
+    JudgeAssignmentDto: {
+      /** Format: uuid */
+      roundId: string;
+      roundName: string;
+      heatName: string;
+      /** @enum {string} */
+      roundStatus: 'DRAFT' | 'OPEN' | 'CLOSED';
+      /** Format: date-time */
+      closesAt: string | null;
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      /** @enum {string} */
+      scoreStatus: 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED';
+      /** @description The judge's weighted total */
+      total: number | null;
+    };
+    JudgeAssignmentListDto: {
+      items: components['schemas']['JudgeAssignmentDto'][];
+    };
+    ScoreDto: {
+      /**
+       * @example {
+       *       "TECH": 85,
+       *       "BUSINESS": 78,
+       *       "MARKET": 80,
+       *       "TEAM": 90
+       *     }
+       */
+      scores: {
+        [key: string]: number;
+      };
+      comment?: string;
+      /**
+       * @description Save and submit in one request. Repeating it with the same scores and comment answers the stored score again; different content on a submitted score is 409.
+       * @default false
+       */
+      submit?: boolean;
+    };
+    ScoreViewDto: {
+      /** Format: uuid */
+      roundId: string;
+      /** Format: uuid */
+      projectId: string;
+      /** Format: uuid */
+      judgeId: string;
+      /**
+       * @description Points per criterion code
+       * @example {
+       *       "TECH": 8.5,
+       *       "MARKET": 7
+       *     }
+       */
+      scores: {
+        [key: string]: number;
+      };
+      comment: string | null;
+      /** @description The judge's weighted total in 0..100 (docs/scoring.md, rule 1) */
+      total: number;
+      /** @enum {string} */
+      status: 'DRAFT' | 'SUBMITTED';
+      /** Format: date-time */
+      submittedAt: string | null;
+    };
+    PeerScoreDto: {
+      /**
+       * @description Anonymous
+       * @example 评委 1 / Judge 1
+       */
+      judge: string;
+      /**
+       * @description Mark per criterion code
+       * @example {
+       *       "TECH": 85,
+       *       "BUSINESS": 78
+       *     }
+       */
+      scores: {
+        [key: string]: number;
+      };
+      /**
+       * @description Rounded to 2 decimals
+       * @example 81.7
+       */
+      total: number;
+      comment: string | null;
+      /** Format: date-time */
+      submittedAt: string | null;
+    };
+    PeerScoresDto: {
+      roundId: string;
+      projectId: string;
+      items: components['schemas']['PeerScoreDto'][];
+    };
+    ReopenScoreDto: {
+      judgeId: string;
+      reason: string;
+    };
+    RoundRankingEntryDto: {
+      /** @description Competition ranking: ties share a rank (1, 1, 3) */
+      rank: number;
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      /** @description Aggregated score, rounded to 2 decimals */
+      score: number;
+      /** @description Submitted scores counted */
+      judgeCount: number;
+      /** @description Highest minus lowest judge total */
+      spread: number;
+      /** @description Judges assigned to the project */
+      assignedJudges: number;
+      /** @description Every assigned judge is counted. A partial score (false) is for organisers only: the big screen never shows it */
+      complete: boolean;
+    };
+    RankingViewDto: {
+      /** Format: uuid */
+      roundId: string;
+      /** @enum {string} */
+      method: 'MEAN' | 'TRIMMED_MEAN' | 'ZSCORE';
+      /** @description Computed after the round closed: it will not change */
+      final: boolean;
+      /** Format: date-time */
+      computedAt: string | null;
+      entries: components['schemas']['RoundRankingEntryDto'][];
+    };
+    StandingsRoundDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      weight: number;
+      /** @enum {string} */
+      method: 'MEAN' | 'TRIMMED_MEAN' | 'ZSCORE';
+      /** @enum {string} */
+      status: 'DRAFT' | 'OPEN' | 'CLOSED';
+      /** @description Closed, so its final ranking counts */
+      included: boolean;
+    };
+    RankingEntryDto: {
+      /** @description Competition ranking: ties share a rank (1, 1, 3) */
+      rank: number;
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      /** @description Aggregated score, rounded to 2 decimals */
+      score: number;
+      /** @description Submitted scores counted */
+      judgeCount: number;
+      /** @description Highest minus lowest judge total */
+      spread: number;
+    };
+    StandingsDto: {
+      /** Format: uuid */
+      heatId: string;
+      rounds: components['schemas']['StandingsRoundDto'][];
+      /** @description Every round closed with its final ranking: settled */
+      final: boolean;
+      entries: components['schemas']['RankingEntryDto'][];
+    };
+    JudgeProgressDto: {
+      /** @description Projects assigned to the caller in the round */
+      assigned: number;
+      /** @description Of those, scores the caller has submitted */
+      submitted: number;
+    };
+    JudgeRoundSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 路演评审 */
+      name: string;
+      /** @enum {string} */
+      kind: 'EXPERT_REVIEW' | 'ROADSHOW';
+      /** @enum {string} */
+      status: 'DRAFT' | 'OPEN' | 'CLOSED';
+      /** @enum {string} */
+      method: 'MEAN' | 'TRIMMED_MEAN' | 'ZSCORE';
+      /** @example 华南赛区 */
+      heatName: string;
+      /** Format: date-time */
+      closesAt: string | null;
+      progress: components['schemas']['JudgeProgressDto'];
+    };
+    JudgeRoundListDto: {
+      items: components['schemas']['JudgeRoundSummaryDto'][];
+    };
+    JudgeCriterionDto: {
+      /** @example TECH */
+      code: string;
+      /** @example 技术与产品 */
+      name: string;
+      /**
+       * @description Weights of a rubric sum to 1
+       * @example 0.3
+       */
+      weight: number;
+      /** @example 100 */
+      maxScore: number;
+    };
+    JudgeRoundProjectDto: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      /** @description null in a blind round */
+      organisationName: string | null;
+      /** @enum {string} */
+      scoreStatus: 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED';
+      /** @description The caller's total, 0–100 */
+      total: number | null;
+      /** @description Place in the drawn pitch order, 1-based */
+      pitchPosition: number | null;
+    };
+    JudgeRoundDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 路演评审 */
+      name: string;
+      /** @enum {string} */
+      kind: 'EXPERT_REVIEW' | 'ROADSHOW';
+      /** @enum {string} */
+      status: 'DRAFT' | 'OPEN' | 'CLOSED';
+      /** @enum {string} */
+      method: 'MEAN' | 'TRIMMED_MEAN' | 'ZSCORE';
+      /** @example 华南赛区 */
+      heatName: string;
+      /** Format: date-time */
+      closesAt: string | null;
+      progress: components['schemas']['JudgeProgressDto'];
+      /** @description TRIMMED_MEAN: totals dropped at each end */
+      trim: number;
+      /** @description The rubric as it was when the round was made */
+      criteria: components['schemas']['JudgeCriterionDto'][];
+      /** Format: uuid */
+      nowPitchingProjectId: string | null;
+      /** @description In pitch order once it is drawn */
+      projects: components['schemas']['JudgeRoundProjectDto'][];
+    };
+    JudgeOrganisationDto: {
+      /** @example 深圳智医科技有限公司 */
+      name: string;
+      /** @example 深圳 */
+      city?: string;
+      /** @example 2021-06-01 */
+      foundedAt?: string;
+    };
+    JudgeScoreDto: {
+      /**
+       * @example {
+       *       "TECH": 85,
+       *       "BUSINESS": 78
+       *     }
+       */
+      scores: {
+        [key: string]: number;
+      };
+      comment: string | null;
+      total: number;
+      /** @enum {string} */
+      status: 'DRAFT' | 'SUBMITTED';
+      /** Format: date-time */
+      submittedAt: string | null;
+    };
+    JudgeProjectDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      roundId: string;
+      title: string;
+      summary: string;
+      /** @example LIFE_HEALTH */
+      trackCode: string;
+      /** @example 生命健康 */
+      trackName: string;
+      /** @description Absent in a blind round */
+      organisation?: components['schemas']['JudgeOrganisationDto'];
+      /** @example 天使轮 */
+      fundingStage: string | null;
+      pitchDeckUrl: string | null;
+      /** @description Team members (names and roles are in the pitch; contacts are not shared); absent in a blind round */
+      teamSize?: number;
+      /** @description Blind review: organisation and team are withheld */
+      blind: boolean;
+      /** @description The caller's score, if any */
+      myScore: components['schemas']['JudgeScoreDto'] | null;
+    };
+    PitchSeedCommitmentDto: {
+      /** Format: uuid */
+      roundId: string;
+      /**
+       * @description SHA-256 (hex) of the seed the next draw will use; announce it before the draw
+       * @example 3f0a…
+       */
+      seedHash: string;
+      /** Format: date-time */
+      committedAt: string;
+    };
+    DrawPitchOrderDto: {
+      /**
+       * @deprecated
+       * @description Refused (400, field `seed`): the server generates the seed and commits to it (its SHA-256 in POST …/pitch-order/commitment) before the draw reveals it. Kept in the schema so an old client gets a clear refusal.
+       */
+      seed?: string;
+      /**
+       * @description Required to redraw an order already drawn
+       * @example 评委迟到，重新抽签
+       */
+      reason?: string;
+    };
+    PitchSlotDto: {
+      position: number;
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      organisationName: string;
+    };
+    PitchOrderDto: {
+      /** Format: uuid */
+      roundId: string;
+      /** @description The seed, revealed: drawPitchOrder(projectIds, seed) gives the order */
+      seed: string;
+      /** @description SHA-256 (hex) of the seed, as committed before the draw */
+      seedHash: string;
+      /**
+       * Format: date-time
+       * @description When the seed was committed (equal to drawnAt when no commitment was made first)
+       */
+      seedCommittedAt: string;
+      /** Format: date-time */
+      drawnAt: string;
+      order: components['schemas']['PitchSlotDto'][];
+      /** @description SHA-256 of the seed already committed for a redraw */
+      nextSeedHash: string;
+    };
+    NowPitchingDto: {
+      /** Format: uuid */
+      projectId: string;
+    };
+    NowPitchingResultDto: {
+      /** Format: uuid */
+      roundId: string;
+      /** Format: uuid */
+      projectId: string;
+    };
+    StreamTicketDto: {
+      /** @description Open /screen/rounds/:id?ticket=… or the stream with ?ticket=… */
+      ticket: string;
+      /**
+       * Format: date-time
+       * @description The stream renews it while connected
+       */
+      expiresAt: string;
+      /** @example /screen/rounds/6f1c…?ticket=… */
+      screenPath: string;
+    };
+    ScreenStageDto: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      organisationName: string;
+      position: number | null;
+      /** @description Judges assigned to the project */
+      assigned: number;
+      /** @description Of those, judges who submitted */
+      submitted: number;
+      /** @description The round's score, once every assigned judge has submitted */
+      score: number | null;
+    };
+    ScreenRankingEntryDto: {
+      rank: number;
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      /** @description Rounded half away from zero to 2 decimals */
+      score: number;
+      judgeCount: number;
+    };
+    ScreenStateDto: {
+      /** Format: uuid */
+      roundId: string;
+      roundName: string;
+      heatName: string;
+      /** @enum {string} */
+      method: 'MEAN' | 'TRIMMED_MEAN' | 'ZSCORE';
+      /** @enum {string} */
+      status: 'DRAFT' | 'OPEN' | 'CLOSED';
+      nowPitching: components['schemas']['ScreenStageDto'] | null;
+      /** @description True once the ranking is computed after close */
+      final: boolean;
+      ranking: components['schemas']['ScreenRankingEntryDto'][];
+    };
+    TicketPersonDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    ScreenTicketViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      roundId: string;
+      issuedBy: components['schemas']['TicketPersonDto'];
+      /** Format: date-time */
+      issuedAt: string;
+      /**
+       * Format: date-time
+       * @description Expiry of its latest signed ticket (an open screen renews it)
+       */
+      expiresAt: string;
+      /** Format: date-time */
+      renewedAt: string | null;
+      /**
+       * @description REVOKED by an organiser; ISSUER_LOST_ACCESS: whoever issued it may no longer manage the round
+       * @enum {string}
+       */
+      status: 'ACTIVE' | 'EXPIRED' | 'REVOKED' | 'ISSUER_LOST_ACCESS';
+      /** Format: date-time */
+      revokedAt: string | null;
+      revokedBy: components['schemas']['TicketPersonDto'] | null;
+    };
+    ScreenTicketListDto: {
+      items: components['schemas']['ScreenTicketViewDto'][];
+    };
+    OrganisationDto: {
+      /** @example 深圳智感科技有限公司 */
+      name: string;
+      /** @example 深圳 */
+      city?: string;
+      /** @example 2023-06-01 */
+      foundedAt?: string;
+    };
+    TeamMemberDto: {
+      /** @example 李娜 */
+      name: string;
+      /** @example CEO */
+      role: string;
+      email?: string;
+      /** @description 留学人员 / 海归 */
+      overseasReturnee?: boolean;
+    };
+    CreateProjectDto: {
+      /** @example 柔性电子皮肤传感器 */
+      title: string;
+      summary: string;
+      /** @example IOT */
+      trackCode: string;
+      /** @description A heat of the first stage */
+      heatId: string;
+      organisation: components['schemas']['OrganisationDto'];
+      team: components['schemas']['TeamMemberDto'][];
+      /** @example ANGEL */
+      fundingStage?: string;
+      pitchDeckUrl?: string;
+    };
+    ProjectViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      competitionId: string;
+      /** Format: uuid */
+      ownerId: string;
+      /**
+       * Format: uuid
+       * @description The heat the project is in now
+       */
+      heatId: string;
+      /** @example IOT */
+      trackCode: string;
+      /** @example 柔性电子皮肤传感器 */
+      title: string;
+      summary: string;
+      /** @description Absent only in a judge's view of a blind round (`blind: true`) */
+      organisation?: components['schemas']['OrganisationDto'];
+      /**
+       * @description Absent only in a judge's view of a blind round
+       * @example 深圳智感科技有限公司
+       */
+      organisationName?: string;
+      /** @description Absent only in a judge's view of a blind round */
+      team?: components['schemas']['TeamMemberDto'][];
+      /** @example ANGEL */
+      fundingStage: string | null;
+      pitchDeckUrl: string | null;
+      /** @enum {string} */
+      status:
+        | 'DRAFT'
+        | 'SUBMITTED'
+        | 'ELIGIBLE'
+        | 'INELIGIBLE'
+        | 'ADVANCED'
+        | 'ELIMINATED'
+        | 'AWARDED'
+        | 'WITHDRAWN';
+      /** @description Why the organiser decided so */
+      reviewReason: string | null;
+      /** Format: uuid */
+      reviewedById: string | null;
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      /** Format: date-time */
+      withdrawnAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description A judge's view only: true when the judge meets the project in a blind round (organisation and team hidden) */
+      blind?: boolean;
+    };
+    ProjectPageDto: {
+      items: components['schemas']['ProjectViewDto'][];
+      /** @description Matching projects over all pages */
+      total: number;
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+    };
+    ProjectListDto: {
+      items: components['schemas']['ProjectViewDto'][];
+    };
+    UpdateProjectDto: {
+      /** @example 柔性电子皮肤传感器 */
+      title?: string;
+      summary?: string;
+      /** @example IOT */
+      trackCode?: string;
+      /** @description A heat of the first stage */
+      heatId?: string;
+      organisation?: components['schemas']['OrganisationDto'];
+      team?: components['schemas']['TeamMemberDto'][];
+      /** @example ANGEL */
+      fundingStage?: string;
+      pitchDeckUrl?: string;
+    };
+    ReviewProjectDto: {
+      /** @enum {string} */
+      decision: 'ELIGIBLE' | 'INELIGIBLE';
+      /** @description Required for INELIGIBLE */
+      reason?: string;
+    };
+    BulkReviewItemDto: {
+      projectId: string;
+      /** @enum {string} */
+      decision: 'ELIGIBLE' | 'INELIGIBLE';
+      /**
+       * @description Required for INELIGIBLE
+       * @example 不属于大赛征集领域
+       */
+      reason?: string;
+    };
+    BulkReviewDto: {
+      items: components['schemas']['BulkReviewItemDto'][];
+    };
+    BulkReviewChangeDto: {
+      projectId: string;
+      /** @example SUBMITTED */
+      from: string;
+      /** @enum {string} */
+      to: 'ELIGIBLE' | 'INELIGIBLE';
+    };
+    BulkReviewResultDto: {
+      /** @description Decisions recorded (one audit row each); nothing is mailed until the release */
+      changed: components['schemas']['BulkReviewChangeDto'][];
+      /** @description Projects that already had this decision */
+      unchanged: string[];
+    };
+    EligibilityReleaseItemDto: {
+      projectId: string;
+      title: string;
+      /** @enum {string} */
+      decision: 'ELIGIBLE' | 'INELIGIBLE';
+      reason: string | null;
+      /**
+       * @description What the owner was told before (a correction), or null for a first decision
+       * @enum {string|null}
+       */
+      previousDecision: 'ELIGIBLE' | 'INELIGIBLE' | null;
+    };
+    EligibilityReleaseRecipientDto: {
+      ownerId: string;
+      email: string;
+      name: string;
+      /** @enum {string} */
+      mail: 'DECISION' | 'CORRECTION';
+      items: components['schemas']['EligibilityReleaseItemDto'][];
+    };
+    EligibilityReleasePreviewDto: {
+      competitionId: string;
+      /** @description One mail each */
+      recipients: components['schemas']['EligibilityReleaseRecipientDto'][];
+      /** @description Decisions already released as they stand */
+      unchanged: number;
+      /** @description Submitted projects still without a decision */
+      pendingReview: number;
+    };
+    EligibilityReleaseDto: {
+      competitionId: string;
+      /** @description One mail each */
+      recipients: components['schemas']['EligibilityReleaseRecipientDto'][];
+      /** @description Decisions already released as they stand */
+      unchanged: number;
+      /** @description Submitted projects still without a decision */
+      pendingReview: number;
+      releaseId: string;
+      /** @description Mails sent by this release (one per recipient) */
+      mails: number;
+    };
+    ChangeResultDto: {
+      /** @enum {string} */
+      result: 'ADVANCED' | 'ELIMINATED';
+      /** @example 复核发现计分错误，改为晋级 */
+      reason: string;
+    };
+    ResultChangedDto: {
+      heatId: string;
+      projectId: string;
+      /** @enum {string} */
+      from: 'ADVANCED' | 'ELIMINATED';
+      /** @enum {string} */
+      result: 'ADVANCED' | 'ELIMINATED';
+      reason: string;
+    };
+    AwardTierDto: {
+      /** @example 一等奖 */
+      name: string;
+      /** @example 1 */
+      count: number;
+    };
+    AwardTiersDto: {
+      /**
+       * @description Best first
+       * @example [
+       *       {
+       *         "name": "一等奖",
+       *         "count": 1
+       *       },
+       *       {
+       *         "name": "二等奖",
+       *         "count": 2
+       *       },
+       *       {
+       *         "name": "三等奖",
+       *         "count": 3
+       *       },
+       *       {
+       *         "name": "优秀奖",
+       *         "count": 5
+       *       }
+       *     ]
+       */
+      tiers: components['schemas']['AwardTierDto'][];
+    };
+    AwardDto: {
+      projectId: string;
+      title: string;
+      /** @example 一等奖 */
+      tier: string | null;
+      score: number;
+      /** @description A tie-break's reason */
+      reason: string | null;
+    };
+    AwardsViewDto: {
+      heatId: string;
+      tiers: components['schemas']['AwardTierDto'][];
+      awards: components['schemas']['AwardDto'][];
+    };
+    BoundaryTieDto: {
+      score: number;
+      projectIds: string[];
+      titles: string[];
+      /**
+       * @example [
+       *       "一等奖",
+       *       "二等奖"
+       *     ]
+       */
+      tiers: string[];
+    };
+    AwardPreviewDto: {
+      heatId: string;
+      awards: components['schemas']['AwardDto'][];
+      /** @description Ties at a tier boundary left to resolve */
+      ties: components['schemas']['BoundaryTieDto'][];
+      tiers: components['schemas']['AwardTierDto'][];
+    };
+    TieBreakDto: {
+      /** @description The tied projects, best first */
+      projectIds: string[];
+      /** @example 加赛答辩，评委会投票决定 */
+      reason: string;
+    };
+    AssignAwardsDto: {
+      tieBreaks?: components['schemas']['TieBreakDto'][];
+    };
+    AwardPlanDto: {
+      heatId: string;
+      awards: components['schemas']['AwardDto'][];
+      /** @description Ties at a tier boundary left to resolve */
+      ties: components['schemas']['BoundaryTieDto'][];
+    };
+    PreviousResultDto: {
+      /** @enum {string} */
+      result: 'ADVANCED' | 'ELIMINATED' | 'AWARDED';
+      award: string | null;
+    };
+    ReleasedResultDto: {
+      projectId: string;
+      title: string;
+      /** @enum {string} */
+      result: 'ADVANCED' | 'ELIMINATED' | 'AWARDED';
+      /** @example 一等奖 */
+      award: string | null;
+      /** @description What the owner was told before (a correction), or null for a first result */
+      previous: components['schemas']['PreviousResultDto'] | null;
+    };
+    ResultRecipientDto: {
+      ownerId: string;
+      email: string;
+      name: string;
+      /** @enum {string} */
+      mail: 'RESULT' | 'CORRECTION';
+      results: components['schemas']['ReleasedResultDto'][];
+    };
+    ResultsReleasePreviewDto: {
+      heatId: string;
+      /** @description One mail each */
+      recipients: components['schemas']['ResultRecipientDto'][];
+      /** @description Results already released as they stand */
+      unchanged: number;
+    };
+    ResultsReleaseDto: {
+      heatId: string;
+      /** @description One mail each */
+      recipients: components['schemas']['ResultRecipientDto'][];
+      /** @description Results already released as they stand */
+      unchanged: number;
+      releaseId: string;
+      /** @description Mails sent by this release (one per recipient) */
+      mails: number;
+    };
+    DecidedByDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 王组委 */
+      name: string;
+    };
+    NextHeatDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 半决赛 */
+      name: string;
+    };
+    AdvancementDecisionDto: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      /** @description Standings score (combined over closed rounds) */
+      score: number;
+      /** @enum {string} */
+      result: 'ADVANCED' | 'ELIMINATED' | 'AWARDED';
+      /** @description Why an override changed the verdict */
+      reason: string | null;
+      /** @enum {string|null} */
+      override: 'INCLUDED' | 'EXCLUDED' | null;
+    };
+    HeatAdvancementDto: {
+      /**
+       * @description The heat has advanced
+       * @enum {boolean}
+       */
+      advanced: true;
+      /** Format: uuid */
+      heatId: string;
+      /**
+       * Format: date-time
+       * @description When the decision was recorded (or, for the final, last re-assigned)
+       */
+      decidedAt: string;
+      decidedBy: components['schemas']['DecidedByDto'];
+      /** @description How many were to advance before ties and overrides */
+      count: number;
+      /** @description The heat the advanced moved into; null for the final (AWARDED) */
+      nextHeat: components['schemas']['NextHeatDto'] | null;
+      /** @description Each project’s recorded result as it stands now (a result change shows here), advanced or awarded first, then by score */
+      results: components['schemas']['AdvancementDecisionDto'][];
+    };
+    HeatNotAdvancedDto: {
+      /**
+       * @description The heat has not advanced yet
+       * @enum {boolean}
+       */
+      advanced: false;
+    };
+    AdvancementPreviewDto: {
+      /** Format: uuid */
+      heatId: string;
+      advanced: components['schemas']['AdvancementDecisionDto'][];
+      eliminated: components['schemas']['AdvancementDecisionDto'][];
+      /** @description Project ids whose score equals the cut-off score (all of them advance) */
+      tiedAtCutoff: string[];
+      cutoffScore: number | null;
+      /** @description How many advance before ties and overrides */
+      count: number;
+    };
+    ExcludeDto: {
+      projectId: string;
+      /** @example 尽职调查未通过 */
+      reason: string;
+    };
+    AdvanceDto: {
+      /** @description A heat of the next stage; omit it when advancing the final (marks the awarded projects) */
+      toHeatId?: string;
+      /** @description Defaults to the heat's advanceQuota */
+      count?: number;
+      /** @description Projects to advance whatever their rank (e.g. 赛区推荐) */
+      include?: string[];
+      /**
+       * @description Recorded for each included project
+       * @example 赛区推荐
+       */
+      includeReason?: string;
+      exclude?: components['schemas']['ExcludeDto'][];
+    };
+    AdvancementDoneDto: {
+      /** Format: uuid */
+      heatId: string;
+      advanced: components['schemas']['AdvancementDecisionDto'][];
+      eliminated: components['schemas']['AdvancementDecisionDto'][];
+      /** @description Project ids whose score equals the cut-off score (all of them advance) */
+      tiedAtCutoff: string[];
+      cutoffScore: number | null;
+      /**
+       * Format: uuid
+       * @description The next stage’s heat; null when the final was decided (AWARDED)
+       */
+      toHeatId: string | null;
+    };
+    UpdateCompetitionDto: {
+      name?: string;
+      /** @example 2026-03-01T00:00:00+08:00 */
+      registrationOpensAt?: string;
+      /** @example 2026-05-15T23:59:59+08:00 */
+      registrationClosesAt?: string;
+      /** @example Asia/Shanghai */
+      timeZone?: string;
+    };
+    CompetitionEditDto: {
+      id: string;
+      name: string;
+      /** Format: date-time */
+      registrationOpensAt: string;
+      /** Format: date-time */
+      registrationClosesAt: string;
+      timeZone: string;
+    };
+    UpdateHeatDto: {
+      name?: string;
+      region?: string;
+      city?: string;
+      venue?: string;
+      enclave?: string;
+      /** @example 2026-05-20T09:00:00+08:00 */
+      startsAt?: string;
+      /** @example 5 */
+      advanceQuota?: number;
+    };
+    HeatEditDto: {
+      id: string;
+      competitionId: string;
+      name: string;
+      region: string | null;
+      city: string | null;
+      venue: string | null;
+      enclave: string | null;
+      /** Format: date-time */
+      startsAt: string | null;
+      advanceQuota: number | null;
+    };
+    UpdateRubricDto: {
+      name?: string;
+      criteria?: components['schemas']['CriterionDto'][];
+    };
+    RubricEditDto: {
+      id: string;
+      competitionId: string;
+      name: string;
+      criteria: components['schemas']['CriterionDto'][];
+      /** @description DRAFT rounds whose criteria followed the edit */
+      draftRoundsUpdated: number;
+    };
+    CreateSigningDto: {
+      projectId: string;
+      /** @example 江阴高新区管委会 */
+      host: string;
+      /**
+       * @description The enclave (offshore incubator) the signing goes through; defaults to the heat’s
+       * @example 江阴高新区深圳科创飞地
+       */
+      enclave?: string;
+      /**
+       * @description The investment in 元 (CNY yuan, not 万元), a decimal string with at most 2 places: 500 万元 is "5000000.00"
+       * @example 5000000.00
+       */
+      investmentAmount?: string;
+      /** @example 2027-06-30 */
+      landingDeadline?: string;
+    };
+    SigningViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      competitionId: string;
+      /** Format: uuid */
+      projectId: string;
+      projectTitle: string;
+      /** @example 华南赛区 */
+      heatName: string;
+      /** @example IOT */
+      trackCode: string;
+      /**
+       * @description 签约方
+       * @example 江阴高新区
+       */
+      host: string;
+      /** @description 科创飞地 */
+      enclave: string | null;
+      /**
+       * @description The investment in 元 (CNY yuan, not 万元), a decimal string with 2 places
+       * @example 5000000.00
+       */
+      investmentAmount: string | null;
+      /**
+       * Format: date
+       * @example 2027-06-30
+       */
+      landingDeadline: string | null;
+      /** @enum {string} */
+      status: 'INTENT' | 'NEGOTIATING' | 'SIGNED' | 'LANDED' | 'CANCELLED';
+      /** @description 落地企业名称 (LANDED) */
+      companyName: string | null;
+      /** @description 统一社会信用代码 (LANDED) */
+      registrationNo: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      signedAt: string | null;
+      /** Format: date-time */
+      landedAt: string | null;
+      /** Format: date-time */
+      cancelledAt: string | null;
+    };
+    SigningListDto: {
+      items: components['schemas']['SigningViewDto'][];
+    };
+    RateGroupDto: {
+      total: number;
+      /** @description SIGNED or LANDED */
+      signed: number;
+      landed: number;
+      /** @description landed / signed, a fraction rounded to 4 decimals */
+      landingRate: number;
+    };
+    OverdueSigningDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      projectId: string;
+      projectTitle: string;
+      host: string;
+      /** @enum {string} */
+      status: 'INTENT' | 'NEGOTIATING' | 'SIGNED' | 'LANDED' | 'CANCELLED';
+      /** Format: date */
+      landingDeadline: string;
+    };
+    SigningStatsDto: {
+      total: number;
+      /** @description SIGNED or LANDED */
+      signed: number;
+      landed: number;
+      /** @description signed / advancedOrAwarded, a fraction rounded to 4 decimals */
+      signingRate: number;
+      /** @description landed / signed, a fraction rounded to 4 decimals */
+      landingRate: number;
+      /** @description By heat name */
+      byHeat: {
+        [key: string]: components['schemas']['RateGroupDto'];
+      };
+      /** @description By track code */
+      byTrack: {
+        [key: string]: components['schemas']['RateGroupDto'];
+      };
+      /** @description By 科创飞地 （无飞地） when none */
+      byEnclave: {
+        [key: string]: components['schemas']['RateGroupDto'];
+      };
+      /** @description Projects that advanced from some heat or won the final */
+      advancedOrAwarded: number;
+      /** @description Open signings past their deadline */
+      overdue: components['schemas']['OverdueSigningDto'][];
+    };
+    SigningTransitionDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      signingId: string;
+      /** @enum {string} */
+      from: 'INTENT' | 'NEGOTIATING' | 'SIGNED' | 'LANDED' | 'CANCELLED';
+      /** @enum {string} */
+      to: 'INTENT' | 'NEGOTIATING' | 'SIGNED' | 'LANDED' | 'CANCELLED';
+      note: string | null;
+      /**
+       * Format: date-time
+       * @description When it happened
+       */
+      at: string;
+      /** Format: uuid */
+      actorId: string;
+      /**
+       * Format: date-time
+       * @description When it was recorded
+       */
+      createdAt: string;
+    };
+    SigningDetailDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      competitionId: string;
+      /** Format: uuid */
+      projectId: string;
+      projectTitle: string;
+      /** @example 华南赛区 */
+      heatName: string;
+      /** @example IOT */
+      trackCode: string;
+      /**
+       * @description 签约方
+       * @example 江阴高新区
+       */
+      host: string;
+      /** @description 科创飞地 */
+      enclave: string | null;
+      /**
+       * @description The investment in 元 (CNY yuan, not 万元), a decimal string with 2 places
+       * @example 5000000.00
+       */
+      investmentAmount: string | null;
+      /**
+       * Format: date
+       * @example 2027-06-30
+       */
+      landingDeadline: string | null;
+      /** @enum {string} */
+      status: 'INTENT' | 'NEGOTIATING' | 'SIGNED' | 'LANDED' | 'CANCELLED';
+      /** @description 落地企业名称 (LANDED) */
+      companyName: string | null;
+      /** @description 统一社会信用代码 (LANDED) */
+      registrationNo: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      signedAt: string | null;
+      /** Format: date-time */
+      landedAt: string | null;
+      /** Format: date-time */
+      cancelledAt: string | null;
+      transitions: components['schemas']['SigningTransitionDto'][];
+    };
+    TransitionDto: {
+      /** @enum {string} */
+      to: 'INTENT' | 'NEGOTIATING' | 'SIGNED' | 'LANDED' | 'CANCELLED';
+      /**
+       * @description Internal note for the organisers (audited); never mailed
+       * @example 对方要求补充尽调材料
+       */
+      note?: string;
+      /**
+       * @description A message to the applicant, sent with the status mail
+       * @example 请于下周前提交营业执照副本
+       */
+      message?: string;
+      /** @description When it happened (defaults to now) */
+      at?: string;
+      /** @example 江阴智感科技有限公司 */
+      companyName?: string;
+      /**
+       * @description Unified social credit code of the landed company
+       * @example 91320281MA1XXXXXXX
+       */
+      registrationNo?: string;
+    };
+    FunnelHeatDto: {
+      /** Format: uuid */
+      heatId: string;
+      name: string;
+      /** @description Projects that competed in this heat */
+      entered: number;
+      advanced: number;
+      eliminated: number;
+      awarded: number;
+      /** @description The heat has advanced (its decision is made) */
+      decided: boolean;
+    };
+    FunnelStageDto: {
+      /** @example REGIONAL */
+      stageCode: string;
+      order: number;
+      heats: components['schemas']['FunnelHeatDto'][];
+      entered: number;
+    };
+    FunnelByHeatDto: {
+      registered: number;
+      submitted: number;
+      eligible: number;
+      advanced: number;
+      awarded: number;
+      /** @description SIGNED or LANDED */
+      signed: number;
+      landed: number;
+      /**
+       * Format: uuid
+       * @description The entry (first-stage) heat
+       */
+      heatId: string;
+      name: string | null;
+    };
+    FunnelByTrackDto: {
+      registered: number;
+      submitted: number;
+      eligible: number;
+      advanced: number;
+      awarded: number;
+      /** @description SIGNED or LANDED */
+      signed: number;
+      landed: number;
+      /** @example IOT */
+      trackCode: string;
+    };
+    FunnelDto: {
+      registered: number;
+      submitted: number;
+      eligible: number;
+      advanced: number;
+      awarded: number;
+      /** @description SIGNED or LANDED */
+      signed: number;
+      landed: number;
+      /** Format: uuid */
+      competitionId: string;
+      stages: components['schemas']['FunnelStageDto'][];
+      byHeat: components['schemas']['FunnelByHeatDto'][];
+      byTrack: components['schemas']['FunnelByTrackDto'][];
+    };
+    AuditEntryDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      competitionId: string | null;
+      /**
+       * Format: uuid
+       * @description null: the system
+       */
+      actorId: string | null;
+      /** @example signing.transitioned */
+      action: string;
+      /** @example signing */
+      entityType: string;
+      /** Format: uuid */
+      entityId: string;
+      reason: string | null;
+      /** @description What changed */
+      data: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      at: string;
+      /** @description The actor's name; null: the system */
+      actorName: string | null;
+      /** @description What the entry is about, by name (project title, round, heat…); null when gone */
+      entityName: string | null;
+    };
+    AuditListDto: {
+      items: components['schemas']['AuditEntryDto'][];
+    };
+    NotificationViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example PROJECT_SUBMITTED */
+      type: string;
+      recipient: string;
+      /** @enum {string} */
+      status: 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
+      /** @description SMTP attempts so far */
+      attempts: number;
+      /** Format: date-time */
+      sentAt: string | null;
+      lastError: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: uuid
+       * @description null for account mails (welcome, invitation), which only admins see
+       */
+      competitionId: string | null;
+    };
+    NotificationListDto: {
+      /** @description Newest first, at most 500 */
+      items: components['schemas']['NotificationViewDto'][];
+    };
+    NotificationDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example PROJECT_SUBMITTED */
+      type: string;
+      /** @example li.na@example.cn */
+      recipient: string;
+      /** @enum {string} */
+      status: 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
+      /** @description SMTP attempts so far */
+      attempts: number;
+      /** @example 550 mailbox unavailable */
+      lastError: string | null;
+      /**
+       * Format: date-time
+       * @description When a PENDING mail is tried next
+       */
+      nextAttemptAt: string | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ImportColumnDto: {
+      /** @example B */
+      column: string;
+      /** @example 邮箱 */
+      header: string;
+      /** @example email */
+      field: string;
+    };
+    IgnoredColumnDto: {
+      /** @example A */
+      column: string;
+      /** @example 序号 */
+      header: string;
+    };
+    ImportSummaryDto: {
+      created: number;
+      added: number;
+      updated: number;
+      unchanged: number;
+      invalid: number;
+      /** @description Invitation mails the import would send */
+      invitations: number;
+    };
+    ImportProblemDto: {
+      /**
+       * @description Spreadsheet row; null for the file
+       * @example 3
+       */
+      row: number | null;
+      /**
+       * @description Spreadsheet column letter; null for the file or a missing column
+       * @example B
+       */
+      column: string | null;
+      /** @example 邮箱 */
+      header: string | null;
+      /** @example email */
+      field: string;
+      /** @example email "wang@" is not an email address */
+      message: string;
+      /** @example 邮箱「wang@」不是有效的邮箱地址 */
+      messageZh: string;
+    };
+    ImportRowPreviewDto: {
+      /** @example 2 */
+      row: number;
+      /**
+       * @description Email (judges) or import reference (projects)
+       * @example wang.fang@example.cn
+       */
+      key: string;
+      /**
+       * @description CREATED: new account (invited) or project; ADDED: an existing judge joins the list; UPDATED: list entry changed; UNCHANGED; INVALID: see problems
+       * @enum {string}
+       */
+      action: 'CREATED' | 'ADDED' | 'UPDATED' | 'UNCHANGED' | 'INVALID';
+      /** @description Whether this row sends an invitation mail */
+      invites: boolean;
+    };
+    ImportPreviewDto: {
+      /** @example true */
+      dryRun: boolean;
+      /** @enum {string} */
+      kind: 'JUDGES' | 'PROJECTS';
+      /** @example 评委名单.xlsx */
+      fileName: string;
+      /** @enum {string} */
+      format: 'XLSX' | 'CSV';
+      /**
+       * @description CSV only
+       * @enum {string|null}
+       */
+      encoding: 'UTF-8' | 'UTF-16' | 'GB18030' | null;
+      /** @example 1 */
+      headerRow: number;
+      columns: components['schemas']['ImportColumnDto'][];
+      ignoredColumns: components['schemas']['IgnoredColumnDto'][];
+      /** @description Data rows (non-empty rows below the header) */
+      total: number;
+      summary: components['schemas']['ImportSummaryDto'];
+      /** @description Every problem, by row and column */
+      problems: components['schemas']['ImportProblemDto'][];
+      rows: components['schemas']['ImportRowPreviewDto'][];
+    };
+    ImportJobDto: {
+      id: string;
+      competitionId: string;
+      /** @enum {string} */
+      kind: 'JUDGES' | 'PROJECTS';
+      /** @enum {string} */
+      status: 'PENDING' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+      fileName: string;
+      /** @enum {string} */
+      format: 'XLSX' | 'CSV';
+      /**
+       * @description CSV only
+       * @enum {string|null}
+       */
+      encoding: 'UTF-8' | 'UTF-16' | 'GB18030' | null;
+      /** @description Rows in the file */
+      total: number;
+      /** @description Rows done so far (including skipped and failed) */
+      processed: number;
+      created: number;
+      added: number;
+      updated: number;
+      unchanged: number;
+      /** @description Rows that failed while importing */
+      failed: number;
+      /** @description Invalid rows left out (skipInvalidRows) */
+      skipped: number;
+      errors: components['schemas']['ImportProblemDto'][];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+    };
+    ImportJobListDto: {
+      items: components['schemas']['ImportJobDto'][];
+    };
+    RosterJudgeDto: {
+      userId: string;
+      /** @example 王芳 */
+      name: string;
+      /** @example wang.fang@example.cn */
+      email: string;
+      /** @example 清华大学深圳国际研究生院 */
+      affiliation: string | null;
+      /** @example 138 0013 8000 */
+      phone: string | null;
+      /**
+       * Format: uuid
+       * @description The import that added or last changed the entry
+       */
+      importId: string | null;
+    };
+    RosterDto: {
+      items: components['schemas']['RosterJudgeDto'][];
+    };
+    HealthDegradationDto: {
+      /** @enum {string} */
+      component: 'db' | 'redis' | 'mail';
+      /** @enum {string} */
+      cause:
+        | 'DB_CONNECTION_SLOTS_EXHAUSTED'
+        | 'DB_DISK_FULL'
+        | 'DB_OUT_OF_MEMORY'
+        | 'DB_INSUFFICIENT_RESOURCES'
+        | 'REDIS_OUT_OF_MEMORY'
+        | 'MAIL_DELAYED';
+      /** @description What is wrong, in words, with the figures */
+      message: string;
+    };
+    HealthDto: {
+      /**
+       * @description "down" (HTTP 503): the database or Redis is unreachable; "degraded" (200): see `degraded`
+       * @enum {string}
+       */
+      status: 'ok' | 'degraded' | 'down';
+      /** @enum {string} */
+      db: 'up' | 'down';
+      /** @enum {string} */
+      redis: 'up' | 'down';
+      degraded: components['schemas']['HealthDegradationDto'][];
+      /** @description Faults that need a person without stopping service (a Redis eviction policy that can lose jobs, mail held by SMTP authentication failures, mail given up on in doubt); empty when none */
+      alerts: string[];
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    AuthController_signup: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SignupDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserEnvelopeDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    AuthController_login: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LoginDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LoginResultDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    AuthController_logout: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AuthController_setPassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SetPasswordDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserEnvelopeDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    AuthController_forgotPassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ForgotPasswordDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ForgotPasswordAnswerDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    AuthController_me: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    UsersController_list: {
-        parameters: {
-            query?: {
-                role?: "ADMIN" | "ORGANISER" | "JUDGE" | "APPLICANT";
-                /** @description Part of the email or name */
-                q?: string;
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserListDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    AuthController_createUser: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Any unique string (e.g. a UUID) per intended create: a retry with the same key and body answers the first result again instead of creating twice (422 with another body, 409 while the first is still running), to the same user only and only while they still have access. */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateUserDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserEnvelopeDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    UsersController_resendInvitation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserListItemDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests; retry after `Retry-After` seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    UsersController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateUserDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    CompetitionsController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CompetitionListDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    CompetitionsController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateCompetitionDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CompetitionViewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    CompetitionsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CompetitionViewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    CompetitionsController_delete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CompetitionDeletedDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    EditingController_competition: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateCompetitionDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CompetitionEditDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    CompetitionsController_listHeats: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HeatListDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    CompetitionsController_createHeat: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateHeatDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HeatViewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    CompetitionsController_listRubrics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RubricListDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    CompetitionsController_createRubric: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateRubricDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RubricViewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    OrganisersController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrganiserListDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    OrganisersController_add: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AddOrganiserDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrganiserListDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    OrganisersController_remove: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                userId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrganiserListDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    RoundsController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoundListDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    RoundsController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateRoundDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoundViewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    RoundsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoundViewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    RoundsController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateRoundDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoundViewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    RoundsController_open: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoundViewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    RoundsController_close: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CloseRoundDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoundViewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    RoundsController_judges: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoundJudgeListDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    RoundsController_addJudges: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AddJudgesDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoundJudgeListDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    RoundsController_conflict: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeclareConflictDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ConflictDeclaredDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    RoundsController_assignments: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AssignmentListDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    RoundsController_assign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AutoAssignDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AutoAssignResultDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    RoundsController_addAssignment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                projectId: string;
-                judgeId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AssignmentDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    RoundsController_removeAssignment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                projectId: string;
-                judgeId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AssignmentRemovedDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    RoundsController_progress: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoundProgressDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    RoundsController_remind: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReminderResultDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ScoringController_mine: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["JudgeAssignmentListDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ScoringController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                projectId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ScoreViewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ScoringController_save: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                projectId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ScoreDto"];
-            };
-        };
-        responses: {
-            /**
-             * @description Success
-             *
-             *     Success
-             */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ScoreViewDto"];
-                };
-            };
-            /**
-             * @description Invalid input; `details` names each field
-             *
-             *     Invalid input; `details` names each field
-             */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /**
-             * @description The caller’s role may not do this
-             *
-             *     The caller’s role may not do this
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /**
-             * @description No such object, or not the caller’s to see
-             *
-             *     No such object, or not the caller’s to see
-             */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /**
-             * @description The object’s state forbids this now; `code` and `params` say why
-             *
-             *     The object’s state forbids this now; `code` and `params` say why
-             */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /**
-             * @description Valid input the rules cannot satisfy; `code` and `params` say why
-             *
-             *     Valid input the rules cannot satisfy; `code` and `params` say why
-             */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ScoringController_peers: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                projectId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PeerScoresDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ScoringController_submit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                projectId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /**
-             * @description Success
-             *
-             *     Success
-             */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ScoreViewDto"];
-                };
-            };
-            /**
-             * @description Invalid input; `details` names each field
-             *
-             *     Invalid input; `details` names each field
-             */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /**
-             * @description The caller’s role may not do this
-             *
-             *     The caller’s role may not do this
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /**
-             * @description No such object, or not the caller’s to see
-             *
-             *     No such object, or not the caller’s to see
-             */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /**
-             * @description The object’s state forbids this now; `code` and `params` say why
-             *
-             *     The object’s state forbids this now; `code` and `params` say why
-             */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /**
-             * @description Valid input the rules cannot satisfy; `code` and `params` say why
-             *
-             *     Valid input the rules cannot satisfy; `code` and `params` say why
-             */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ScoringController_reopen: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                projectId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReopenScoreDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ScoreViewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    RankingsController_ranking: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RankingViewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    RankingsController_live: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Server-Sent Events; each event's `data` is a RankingViewDto as JSON */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/event-stream": string;
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/event-stream": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/event-stream": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/event-stream": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/event-stream": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    RankingsController_standings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StandingsDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    JudgeViewsController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["JudgeRoundListDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    JudgeViewsController_round: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["JudgeRoundDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    JudgeViewsController_project: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                projectId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["JudgeProjectDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    RoadshowController_seedCommitment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PitchSeedCommitmentDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    RoadshowController_commitSeed: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PitchSeedCommitmentDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `message` says why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    RoadshowController_draw: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DrawPitchOrderDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PitchOrderDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    RoadshowController_nowPitching: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NowPitchingDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NowPitchingResultDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    RoadshowController_ticket: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StreamTicketDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    RoadshowController_live: {
-        parameters: {
-            query: {
-                /** @description From POST /rounds/:id/ranking/stream-ticket */
-                ticket: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ScreenStateDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ScreenTicketsController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ScreenTicketListDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ScreenTicketsController_revoke: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                ticketId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ScreenTicketViewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ProjectsController_list: {
-        parameters: {
-            query?: {
-                status?: "DRAFT" | "SUBMITTED" | "ELIGIBLE" | "INELIGIBLE" | "ADVANCED" | "ELIMINATED" | "AWARDED" | "WITHDRAWN";
-                heatId?: string;
-                trackCode?: string;
-                /** @description Part of the title or the organisation name */
-                q?: string;
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProjectPageDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ProjectsController_create: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Any unique string (e.g. a UUID) per intended create: a retry with the same key and body answers the first result again instead of creating twice (422 with another body, 409 while the first is still running), to the same user only and only while they still have access. */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateProjectDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProjectViewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ProjectsController_mine: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProjectListDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ProjectsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProjectViewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ProjectsController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateProjectDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProjectViewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ProjectsController_submit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProjectViewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ProjectsController_withdraw: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProjectViewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ProjectsController_review: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReviewProjectDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProjectViewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    EligibilityController_bulk: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["BulkReviewDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BulkReviewResultDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    EligibilityController_preview: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EligibilityReleasePreviewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    EligibilityController_release: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EligibilityReleaseDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    HeatsController_changeResult: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                projectId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ChangeResultDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ResultChangedDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    HeatsController_setAwardTiers: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AwardTiersDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AwardsViewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    HeatsController_listAwards: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AwardsViewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    HeatsController_assignAwards: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AssignAwardsDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AwardPlanDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    HeatsController_previewAwards: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AwardPreviewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    HeatsController_releasePreview: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ResultsReleasePreviewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    HeatsController_release: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ResultsReleaseDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    HeatsController_recordedAdvancement: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HeatAdvancementDto"] | components["schemas"]["HeatNotAdvancedDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    HeatsController_preview: {
-        parameters: {
-            query?: {
-                count?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdvancementPreviewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    HeatsController_advance: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AdvanceDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdvancementDoneDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    EditingController_heat: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateHeatDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HeatEditDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    EditingController_rubric: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateRubricDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RubricEditDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    SigningController_list: {
-        parameters: {
-            query?: {
-                status?: "INTENT" | "NEGOTIATING" | "SIGNED" | "LANDED" | "CANCELLED";
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SigningListDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    SigningController_create: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Any unique string (e.g. a UUID) per intended create: a retry with the same key and body answers the first result again instead of creating twice (422 with another body, 409 while the first is still running), to the same user only and only while they still have access. */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateSigningDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SigningViewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    SigningController_stats: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SigningStatsDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    SigningController_csv: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description CSV file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    SigningController_xlsx: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description XLSX file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    SigningController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SigningDetailDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    SigningController_transition: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TransitionDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SigningViewDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ReportsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FunnelDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ReportsController_audit: {
-        parameters: {
-            query?: {
-                /** @description Only entries about this project, score, heat or signing */
-                entityId?: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AuditListDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    NotificationsController_list: {
-        parameters: {
-            query?: {
-                /** @description Recipient email address */
-                recipient?: string;
-                type?: string;
-                status?: "PENDING" | "SENT" | "FAILED" | "CANCELLED";
-                /** @description Only the mails about this competition */
-                competitionId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationListDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    NotificationActionsController_resend: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description A dependency (database or Redis) is unavailable; retry shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    NotificationActionsController_cancel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The object’s state forbids this now; `code` and `params` say why */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description A dependency (database or Redis) is unavailable; retry shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ImportsController_importJudges: {
-        parameters: {
-            query?: {
-                /** @description Check the file and report what would happen, changing nothing */
-                dryRun?: boolean;
-                /** @description Import the valid rows and skip the rows with errors (by default any error refuses the file) */
-                skipInvalidRows?: boolean;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description .xlsx or .csv
-                     */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            /** @description dryRun=true: the report */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportPreviewDto"];
-                };
-            };
-            /** @description Success */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportJobDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description A dependency (database or Redis) is unavailable; retry shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ImportsController_importProjects: {
-        parameters: {
-            query?: {
-                /** @description Check the file and report what would happen, changing nothing */
-                dryRun?: boolean;
-                /** @description Import the valid rows and skip the rows with errors (by default any error refuses the file) */
-                skipInvalidRows?: boolean;
-                /** @description The first-stage heat for rows without a 赛区/heat cell */
-                heatId?: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description .xlsx or .csv
-                     */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            /** @description dryRun=true: the report */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportPreviewDto"];
-                };
-            };
-            /** @description Success */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportJobDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description A dependency (database or Redis) is unavailable; retry shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ImportsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportJobDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ImportsController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportJobListDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ImportsController_judges: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RosterDto"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ExportsController_standingsCsv: {
-        parameters: {
-            query?: {
-                /** @description Headers and statuses in Chinese (default) or English */
-                lang?: "zh" | "en";
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description CSV file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ExportsController_standingsXlsx: {
-        parameters: {
-            query?: {
-                /** @description Headers and statuses in Chinese (default) or English */
-                lang?: "zh" | "en";
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description XLSX file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ExportsController_rankingCsv: {
-        parameters: {
-            query?: {
-                /** @description Headers and statuses in Chinese (default) or English */
-                lang?: "zh" | "en";
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description CSV file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ExportsController_projectsCsv: {
-        parameters: {
-            query?: {
-                status?: "DRAFT" | "SUBMITTED" | "ELIGIBLE" | "INELIGIBLE" | "ADVANCED" | "ELIMINATED" | "AWARDED" | "WITHDRAWN";
-                heatId?: string;
-                trackCode?: string;
-                /** @description Part of the title or the organisation name */
-                q?: string;
-                lang?: "zh" | "en";
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description CSV file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ExportsController_projectsXlsx: {
-        parameters: {
-            query?: {
-                status?: "DRAFT" | "SUBMITTED" | "ELIGIBLE" | "INELIGIBLE" | "ADVANCED" | "ELIMINATED" | "AWARDED" | "WITHDRAWN";
-                heatId?: string;
-                trackCode?: string;
-                /** @description Part of the title or the organisation name */
-                q?: string;
-                lang?: "zh" | "en";
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description XLSX file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ExportsController_scoreSheetsXlsx: {
-        parameters: {
-            query?: {
-                /** @description Headers and statuses in Chinese (default) or English */
-                lang?: "zh" | "en";
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description XLSX file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    ExportsController_scoreSheetsCsv: {
-        parameters: {
-            query?: {
-                /** @description Headers and statuses in Chinese (default) or English */
-                lang?: "zh" | "en";
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description CSV file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such object, or not the caller’s to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    HealthController_health: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HealthDto"];
-                };
-            };
-            /** @description The database or Redis is down */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HealthDto"];
-                };
-            };
-        };
-    };
+  AuthController_signup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignupDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserEnvelopeDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  AuthController_login: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoginResultDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  AuthController_logout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_setPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetPasswordDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserEnvelopeDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  AuthController_forgotPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ForgotPasswordDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ForgotPasswordAnswerDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  AuthController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  UsersController_list: {
+    parameters: {
+      query?: {
+        role?: 'ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT';
+        /** @description Part of the email or name */
+        q?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  AuthController_createUser: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any unique string (e.g. a UUID) per intended create: a retry with the same key and body answers the first result again instead of creating twice (422 with another body, 409 while the first is still running), to the same user only and only while they still have access. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateUserDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserEnvelopeDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  UsersController_resendInvitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserListItemDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Too many requests; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  UsersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateUserDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  CompetitionsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompetitionListDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  CompetitionsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCompetitionDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompetitionViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  CompetitionsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompetitionViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  CompetitionsController_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompetitionDeletedDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  EditingController_competition: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCompetitionDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompetitionEditDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  CompetitionsController_listHeats: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HeatListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  CompetitionsController_createHeat: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateHeatDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HeatViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  CompetitionsController_listRubrics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RubricListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  CompetitionsController_createRubric: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateRubricDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RubricViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  OrganisersController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganiserListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  OrganisersController_add: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddOrganiserDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganiserListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  OrganisersController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganiserListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoundsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoundListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoundsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateRoundDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoundViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoundsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoundViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoundsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateRoundDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoundViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoundsController_open: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoundViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoundsController_close: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CloseRoundDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoundViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoundsController_judges: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoundJudgeListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoundsController_addJudges: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddJudgesDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoundJudgeListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoundsController_conflict: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeclareConflictDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConflictDeclaredDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoundsController_assignments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoundsController_assign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AutoAssignDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AutoAssignResultDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoundsController_addAssignment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        projectId: string;
+        judgeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoundsController_removeAssignment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        projectId: string;
+        judgeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentRemovedDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoundsController_progress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoundProgressDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoundsController_remind: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReminderResultDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ScoringController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JudgeAssignmentListDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ScoringController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        projectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScoreViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ScoringController_save: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        projectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ScoreDto'];
+      };
+    };
+    responses: {
+      /**
+       * @description Success
+       *
+       *     Success
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScoreViewDto'];
+        };
+      };
+      /**
+       * @description Invalid input; `details` names each field
+       *
+       *     Invalid input; `details` names each field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /**
+       * @description The caller’s role may not do this
+       *
+       *     The caller’s role may not do this
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /**
+       * @description No such object, or not the caller’s to see
+       *
+       *     No such object, or not the caller’s to see
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /**
+       * @description The object’s state forbids this now; `code` and `params` say why
+       *
+       *     The object’s state forbids this now; `code` and `params` say why
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /**
+       * @description Valid input the rules cannot satisfy; `code` and `params` say why
+       *
+       *     Valid input the rules cannot satisfy; `code` and `params` say why
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ScoringController_peers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        projectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeerScoresDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ScoringController_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        projectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /**
+       * @description Success
+       *
+       *     Success
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScoreViewDto'];
+        };
+      };
+      /**
+       * @description Invalid input; `details` names each field
+       *
+       *     Invalid input; `details` names each field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /**
+       * @description The caller’s role may not do this
+       *
+       *     The caller’s role may not do this
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /**
+       * @description No such object, or not the caller’s to see
+       *
+       *     No such object, or not the caller’s to see
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /**
+       * @description The object’s state forbids this now; `code` and `params` say why
+       *
+       *     The object’s state forbids this now; `code` and `params` say why
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /**
+       * @description Valid input the rules cannot satisfy; `code` and `params` say why
+       *
+       *     Valid input the rules cannot satisfy; `code` and `params` say why
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ScoringController_reopen: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        projectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReopenScoreDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScoreViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RankingsController_ranking: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RankingViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RankingsController_live: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Server-Sent Events; each event's `data` is a RankingViewDto as JSON */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RankingsController_standings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StandingsDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  JudgeViewsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JudgeRoundListDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  JudgeViewsController_round: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JudgeRoundDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  JudgeViewsController_project: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        projectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JudgeProjectDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoadshowController_seedCommitment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PitchSeedCommitmentDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoadshowController_commitSeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PitchSeedCommitmentDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoadshowController_draw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DrawPitchOrderDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PitchOrderDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoadshowController_nowPitching: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NowPitchingDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NowPitchingResultDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoadshowController_ticket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamTicketDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoadshowController_live: {
+    parameters: {
+      query: {
+        /** @description From POST /rounds/:id/ranking/stream-ticket */
+        ticket: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScreenStateDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ScreenTicketsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScreenTicketListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ScreenTicketsController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        ticketId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScreenTicketViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ProjectsController_list: {
+    parameters: {
+      query?: {
+        status?:
+          | 'DRAFT'
+          | 'SUBMITTED'
+          | 'ELIGIBLE'
+          | 'INELIGIBLE'
+          | 'ADVANCED'
+          | 'ELIMINATED'
+          | 'AWARDED'
+          | 'WITHDRAWN';
+        heatId?: string;
+        trackCode?: string;
+        /** @description Part of the title or the organisation name */
+        q?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectPageDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ProjectsController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any unique string (e.g. a UUID) per intended create: a retry with the same key and body answers the first result again instead of creating twice (422 with another body, 409 while the first is still running), to the same user only and only while they still have access. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateProjectDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ProjectsController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectListDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ProjectsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ProjectsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateProjectDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ProjectsController_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ProjectsController_withdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ProjectsController_review: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewProjectDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  EligibilityController_bulk: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkReviewDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkReviewResultDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  EligibilityController_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EligibilityReleasePreviewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  EligibilityController_release: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EligibilityReleaseDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  HeatsController_changeResult: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        projectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeResultDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResultChangedDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  HeatsController_setAwardTiers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AwardTiersDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwardsViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  HeatsController_listAwards: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwardsViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  HeatsController_assignAwards: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignAwardsDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwardPlanDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  HeatsController_previewAwards: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwardPreviewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  HeatsController_releasePreview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResultsReleasePreviewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  HeatsController_release: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResultsReleaseDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  HeatsController_recordedAdvancement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | components['schemas']['HeatAdvancementDto']
+            | components['schemas']['HeatNotAdvancedDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  HeatsController_preview: {
+    parameters: {
+      query?: {
+        count?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdvancementPreviewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  HeatsController_advance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdvanceDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdvancementDoneDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  EditingController_heat: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateHeatDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HeatEditDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  EditingController_rubric: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateRubricDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RubricEditDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SigningController_list: {
+    parameters: {
+      query?: {
+        status?: 'INTENT' | 'NEGOTIATING' | 'SIGNED' | 'LANDED' | 'CANCELLED';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SigningListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SigningController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any unique string (e.g. a UUID) per intended create: a retry with the same key and body answers the first result again instead of creating twice (422 with another body, 409 while the first is still running), to the same user only and only while they still have access. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSigningDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SigningViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SigningController_stats: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SigningStatsDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SigningController_csv: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SigningController_xlsx: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description XLSX file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SigningController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SigningDetailDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SigningController_transition: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TransitionDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SigningViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ReportsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FunnelDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ReportsController_audit: {
+    parameters: {
+      query?: {
+        /** @description Only entries about this project, score, heat or signing */
+        entityId?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  NotificationsController_list: {
+    parameters: {
+      query?: {
+        /** @description Recipient email address */
+        recipient?: string;
+        type?: string;
+        status?: 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
+        /** @description Only the mails about this competition */
+        competitionId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  NotificationActionsController_resend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description A dependency (database or Redis) is unavailable; retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  NotificationActionsController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description A dependency (database or Redis) is unavailable; retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ImportsController_importJudges: {
+    parameters: {
+      query?: {
+        /** @description Check the file and report what would happen, changing nothing */
+        dryRun?: boolean;
+        /** @description Import the valid rows and skip the rows with errors (by default any error refuses the file) */
+        skipInvalidRows?: boolean;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description .xlsx or .csv
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description dryRun=true: the report */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportPreviewDto'];
+        };
+      };
+      /** @description Success */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJobDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description A dependency (database or Redis) is unavailable; retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ImportsController_importProjects: {
+    parameters: {
+      query?: {
+        /** @description Check the file and report what would happen, changing nothing */
+        dryRun?: boolean;
+        /** @description Import the valid rows and skip the rows with errors (by default any error refuses the file) */
+        skipInvalidRows?: boolean;
+        /** @description The first-stage heat for rows without a 赛区/heat cell */
+        heatId?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description .xlsx or .csv
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description dryRun=true: the report */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportPreviewDto'];
+        };
+      };
+      /** @description Success */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJobDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description A dependency (database or Redis) is unavailable; retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ImportsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJobDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ImportsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJobListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ImportsController_judges: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RosterDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExportsController_standingsCsv: {
+    parameters: {
+      query?: {
+        /** @description Headers and statuses in Chinese (default) or English */
+        lang?: 'zh' | 'en';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExportsController_standingsXlsx: {
+    parameters: {
+      query?: {
+        /** @description Headers and statuses in Chinese (default) or English */
+        lang?: 'zh' | 'en';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description XLSX file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExportsController_rankingCsv: {
+    parameters: {
+      query?: {
+        /** @description Headers and statuses in Chinese (default) or English */
+        lang?: 'zh' | 'en';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExportsController_projectsCsv: {
+    parameters: {
+      query?: {
+        status?:
+          | 'DRAFT'
+          | 'SUBMITTED'
+          | 'ELIGIBLE'
+          | 'INELIGIBLE'
+          | 'ADVANCED'
+          | 'ELIMINATED'
+          | 'AWARDED'
+          | 'WITHDRAWN';
+        heatId?: string;
+        trackCode?: string;
+        /** @description Part of the title or the organisation name */
+        q?: string;
+        lang?: 'zh' | 'en';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExportsController_projectsXlsx: {
+    parameters: {
+      query?: {
+        status?:
+          | 'DRAFT'
+          | 'SUBMITTED'
+          | 'ELIGIBLE'
+          | 'INELIGIBLE'
+          | 'ADVANCED'
+          | 'ELIMINATED'
+          | 'AWARDED'
+          | 'WITHDRAWN';
+        heatId?: string;
+        trackCode?: string;
+        /** @description Part of the title or the organisation name */
+        q?: string;
+        lang?: 'zh' | 'en';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description XLSX file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExportsController_scoreSheetsXlsx: {
+    parameters: {
+      query?: {
+        /** @description Headers and statuses in Chinese (default) or English */
+        lang?: 'zh' | 'en';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description XLSX file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExportsController_scoreSheetsCsv: {
+    parameters: {
+      query?: {
+        /** @description Headers and statuses in Chinese (default) or English */
+        lang?: 'zh' | 'en';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  HealthController_health: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthDto'];
+        };
+      };
+      /** @description The database or Redis is down */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthDto'];
+        };
+      };
+    };
+  };
 }
