@@ -46,9 +46,9 @@ describe('signing investment amounts: 元 in the API, 万元 in the exports', ()
     );
     expect(row.amount).toBe('5000000.00');
     const list = await stack.get(`/competitions/${competitionId}/signings`, token);
-    expect(
-      list.body.items.map((s: { investmentAmount: string }) => s.investmentAmount),
-    ).toEqual(['5000000.00']);
+    expect(list.body.items.map((s: { investmentAmount: string }) => s.investmentAmount)).toEqual([
+      '5000000.00',
+    ]);
   });
 
   it('refuses an amount that is not a decimal string of 元, naming the field; nothing stored', async () => {

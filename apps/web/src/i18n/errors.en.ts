@@ -68,8 +68,10 @@ export const errorsEn: ErrorMessages = {
     USER_NOT_ORGANISER: '{{userName}} is not an organiser account.',
     ALREADY_ORGANISER: '{{userName}} already organises this competition.',
     LAST_ORGANISER: 'A competition needs an organiser; the last one cannot be removed.',
-    INVITATION_NOT_YOURS: "{{userName}}'s invitation was sent by another competition's organisers; only they can send it again.",
-    CREATOR_NOT_REMOVABLE: "The competition's creator can be removed only by themselves or an admin.",
+    INVITATION_NOT_YOURS:
+      "{{userName}}'s invitation was sent by another competition's organisers; only they can send it again.",
+    CREATOR_NOT_REMOVABLE:
+      "The competition's creator can be removed only by themselves or an admin.",
     CSRF_HEADER_REQUIRED: 'The request lacks its security header: reload the page and try again.',
 
     DATES_OUT_OF_ORDER: '{{end}} must be after {{start}}.',
@@ -153,7 +155,8 @@ export const errorsEn: ErrorMessages = {
     JUDGE_HAS_CONFLICT: '{{judgeName}} has a conflict with "{{projectTitle}}".',
     ALREADY_ASSIGNED: '"{{projectTitle}}" is already assigned to {{judgeName}}.',
     PITCH_SEED_EMPTY: 'The draw needs a seed.',
-    PITCH_SEED_NOT_ACCEPTED: 'The draw uses the seed the server committed (its hash shown beforehand); it cannot be chosen.',
+    PITCH_SEED_NOT_ACCEPTED:
+      'The draw uses the seed the server committed (its hash shown beforehand); it cannot be chosen.',
     REDRAW_REASON_REQUIRED: 'The pitch order is drawn already; a redraw needs a reason.',
     PROJECT_NOT_IN_ROUND: 'This project is not in the round.',
 
@@ -192,16 +195,25 @@ export const errorsEn: ErrorMessages = {
 
     UPLOAD_NOT_MULTIPART: 'Upload the spreadsheet as a file.',
     UPLOAD_FILE_MISSING: 'Choose a file to upload.',
-    IMPORT_FILE_TOO_LARGE: 'The file is larger than {{limit}} bytes (10 MiB): split it and import the parts.',
-    IMPORT_TOO_MANY_PARTS: 'The spreadsheet has too many internal parts ({{parts}}, at most {{limit}}): save it as a plain .xlsx or .csv and try again.',
-    IMPORT_TOO_MANY_SHEETS: 'The spreadsheet has {{sheets}} worksheets, at most {{limit}}: keep only the one to import.',
-    IMPORT_PART_TOO_LARGE: 'The spreadsheet is too large once unpacked ({{part}}): remove extra content or use .csv.',
-    IMPORT_WORKBOOK_TOO_LARGE: 'The spreadsheet unpacks to {{bytes}} bytes, more than {{limit}}: split it and import the parts.',
-    IMPORT_COMPRESSION_RATIO: 'The spreadsheet compresses suspiciously well ({{part}}: {{ratio}}:1, at most {{limit}}:1) and cannot be read safely: save it as a new .xlsx or .csv.',
-    IMPORT_SHEET_TOO_MUCH_TEXT: 'The worksheet holds more than {{limit}} characters of text: split it and import the parts.',
-    IMPORT_PARSE_LIMIT: 'Reading the spreadsheet went past its limits ({{memoryMb}} MB or {{seconds}} s): split it or use .csv.',
+    IMPORT_FILE_TOO_LARGE:
+      'The file is larger than {{limit}} bytes (10 MiB): split it and import the parts.',
+    IMPORT_TOO_MANY_PARTS:
+      'The spreadsheet has too many internal parts ({{parts}}, at most {{limit}}): save it as a plain .xlsx or .csv and try again.',
+    IMPORT_TOO_MANY_SHEETS:
+      'The spreadsheet has {{sheets}} worksheets, at most {{limit}}: keep only the one to import.',
+    IMPORT_PART_TOO_LARGE:
+      'The spreadsheet is too large once unpacked ({{part}}): remove extra content or use .csv.',
+    IMPORT_WORKBOOK_TOO_LARGE:
+      'The spreadsheet unpacks to {{bytes}} bytes, more than {{limit}}: split it and import the parts.',
+    IMPORT_COMPRESSION_RATIO:
+      'The spreadsheet compresses suspiciously well ({{part}}: {{ratio}}:1, at most {{limit}}:1) and cannot be read safely: save it as a new .xlsx or .csv.',
+    IMPORT_SHEET_TOO_MUCH_TEXT:
+      'The worksheet holds more than {{limit}} characters of text: split it and import the parts.',
+    IMPORT_PARSE_LIMIT:
+      'Reading the spreadsheet went past its limits ({{memoryMb}} MB or {{seconds}} s): split it or use .csv.',
     IMPORT_TOO_MANY_ROWS: 'The sheet has more than {{limit}} rows: split it and import the parts.',
-    IMPORT_TOO_MANY_COLUMNS: 'Row {{row}} has more than {{limit}} columns: remove the extra columns.',
+    IMPORT_TOO_MANY_COLUMNS:
+      'Row {{row}} has more than {{limit}} columns: remove the extra columns.',
     IMPORT_CELL_TOO_LONG: 'A cell is longer than {{limit}} characters: shorten it and try again.',
     IMPORT_BUSY: 'Another upload is being read: try again in {{retryAfterSeconds}} s.',
     IMPORT_FILE_EMPTY: 'The file is empty.',

@@ -196,13 +196,18 @@ export const errorsZhCN: ErrorMessages = {
     UPLOAD_NOT_MULTIPART: '请以文件上传的方式提交表格。',
     UPLOAD_FILE_MISSING: '请选择要上传的文件。',
     IMPORT_FILE_TOO_LARGE: '文件超过 {{limit}} 字节（10 MiB），请拆分后分批导入。',
-    IMPORT_TOO_MANY_PARTS: '这个表格文件内部结构过多（{{parts}} 个部件，上限 {{limit}}），请另存为普通的 .xlsx 或 .csv 后再导入。',
-    IMPORT_TOO_MANY_SHEETS: '表格有 {{sheets}} 个工作表，上限 {{limit}} 个；请只保留要导入的工作表。',
+    IMPORT_TOO_MANY_PARTS:
+      '这个表格文件内部结构过多（{{parts}} 个部件，上限 {{limit}}），请另存为普通的 .xlsx 或 .csv 后再导入。',
+    IMPORT_TOO_MANY_SHEETS:
+      '表格有 {{sheets}} 个工作表，上限 {{limit}} 个；请只保留要导入的工作表。',
     IMPORT_PART_TOO_LARGE: '表格解压后过大（{{part}}），请删除多余内容或改用 .csv 后再导入。',
-    IMPORT_WORKBOOK_TOO_LARGE: '表格解压后共 {{bytes}} 字节，超过上限 {{limit}}；请拆分后分批导入。',
-    IMPORT_COMPRESSION_RATIO: '表格的压缩比异常（{{part}}：{{ratio}}:1，上限 {{limit}}:1），无法安全读取；请另存为新的 .xlsx 或 .csv。',
+    IMPORT_WORKBOOK_TOO_LARGE:
+      '表格解压后共 {{bytes}} 字节，超过上限 {{limit}}；请拆分后分批导入。',
+    IMPORT_COMPRESSION_RATIO:
+      '表格的压缩比异常（{{part}}：{{ratio}}:1，上限 {{limit}}:1），无法安全读取；请另存为新的 .xlsx 或 .csv。',
     IMPORT_SHEET_TOO_MUCH_TEXT: '工作表文字总量超过 {{limit}} 个字符，请拆分后分批导入。',
-    IMPORT_PARSE_LIMIT: '读取表格超出了限制（内存 {{memoryMb}} MB 或 {{seconds}} 秒），请拆分或改用 .csv 后再导入。',
+    IMPORT_PARSE_LIMIT:
+      '读取表格超出了限制（内存 {{memoryMb}} MB 或 {{seconds}} 秒），请拆分或改用 .csv 后再导入。',
     IMPORT_TOO_MANY_ROWS: '表格行数超过上限 {{limit}} 行，请拆分后分批导入。',
     IMPORT_TOO_MANY_COLUMNS: '第 {{row}} 行的列数超过上限 {{limit}} 列，请删除多余的列。',
     IMPORT_CELL_TOO_LONG: '有单元格超过 {{limit}} 个字符，请缩短后再导入。',

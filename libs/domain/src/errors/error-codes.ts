@@ -294,9 +294,7 @@ export const ERROR_CODES = {
   IMPORT_FILE_TOO_LARGE: code<{ limit: number }>('PAYLOAD_TOO_LARGE'),
   IMPORT_TOO_MANY_PARTS: code<{ parts: number; limit: number }>('PAYLOAD_TOO_LARGE'),
   IMPORT_TOO_MANY_SHEETS: code<{ sheets: number; limit: number }>('PAYLOAD_TOO_LARGE'),
-  IMPORT_PART_TOO_LARGE: code<{ part: string; bytes: number; limit?: number }>(
-    'PAYLOAD_TOO_LARGE',
-  ),
+  IMPORT_PART_TOO_LARGE: code<{ part: string; bytes: number; limit?: number }>('PAYLOAD_TOO_LARGE'),
   IMPORT_WORKBOOK_TOO_LARGE: code<{ bytes: number; limit: number }>('PAYLOAD_TOO_LARGE'),
   IMPORT_COMPRESSION_RATIO: code<{ part: string; ratio: number; limit: number }>(
     'PAYLOAD_TOO_LARGE',

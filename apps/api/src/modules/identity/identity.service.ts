@@ -183,7 +183,10 @@ export class IdentityService {
     try {
       return await this.createUser(creator, dto);
     } catch (e) {
-      if (!(e instanceof DomainError && e.code === 'EMAIL_TAKEN') || creator.roles.includes('ADMIN'))
+      if (
+        !(e instanceof DomainError && e.code === 'EMAIL_TAKEN') ||
+        creator.roles.includes('ADMIN')
+      )
         throw e;
       return this.answerForExistingAddress(dto);
     }

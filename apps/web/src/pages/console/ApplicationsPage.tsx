@@ -392,14 +392,17 @@ function ProjectDrawer({
       <Descriptions column={1} bordered size="small">
         <Descriptions.Item label={t('common.status')}>{t(`status.${p.status}`)}</Descriptions.Item>
         <Descriptions.Item label={t('applications.organisation')}>
-          {p.organisation.name}
-          {p.organisation.city ? ` · ${p.organisation.city}` : ''}
+          {/* Always present for organisers; only a judge's blind view omits it. */}
+          {p.organisation?.name ?? p.organisationName}
+          {p.organisation?.city ? ` · ${p.organisation.city}` : ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('applications.heat')}>{heat}</Descriptions.Item>
         <Descriptions.Item label={t('applications.track')}>{track}</Descriptions.Item>
         <Descriptions.Item label={t('applications.summary')}>{p.summary}</Descriptions.Item>
         <Descriptions.Item label={t('applications.team')}>
-          {p.team.map((m) => `${m.name}（${m.role}）${m.email ? ` ${m.email}` : ''}`).join('；')}
+          {(p.team ?? [])
+            .map((m) => `${m.name}（${m.role}）${m.email ? ` ${m.email}` : ''}`)
+            .join('；')}
         </Descriptions.Item>
         <Descriptions.Item label={t('applications.fundingStage')}>
           {p.fundingStage ?? '—'}
