@@ -143,7 +143,10 @@ describe('backend of the web client: judge views, password reset, pitch order, b
 
     const set = await stack.post('/auth/password', { token, password: 'Roadshow-Reset-2026!' });
     expect(set.status).toBe(200);
-    expect(await stack.login(judge.email, 'Roadshow-Reset-2026!')).toBeTruthy();
+    // The new password ended the judge's earlier sessions: later tests use the new one.
+    expect((await stack.get('/me', judge.token)).status).toBe(401);
+    judge.token = await stack.login(judge.email, 'Roadshow-Reset-2026!');
+    expect(judge.token).toBeTruthy();
     expect(
       (await stack.post('/auth/password', { token, password: 'Another-Pass-2026!' })).status,
     ).toBe(404);
@@ -218,8 +221,8 @@ describe('backend of the web client: judge views, password reset, pitch order, b
     expect(judgeView.body.projects.map((p: any) => p.projectId)).toEqual(
       redraw.body.order.map((s: any) => s.projectId),
     );
-    expect((await stack.post(route, {}, show.judges[1].token)).status).toBe(403);
-    expect((await stack.post(`${route}/commitment`, {}, show.judges[1].token)).status).toBe(403);
+    expect((await stack.post(route, {}, show.judges[0].token)).status).toBe(403);
+    expect((await stack.post(`${route}/commitment`, {}, show.judges[0].token)).status).toBe(403);
   });
 
   it('opens the big screen with a ticket that is no login, and pushes the score once all judges submit', async () => {

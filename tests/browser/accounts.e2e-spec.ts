@@ -57,7 +57,7 @@ describe('web client: served at / with the API at /api/v1, accounts', () => {
     await page.getByLabel('密码').fill('wrong-password-123');
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('alert').waitFor();
-    expect(await page.getByRole('alert').textContent()).toContain('请重新登录');
+    expect(await page.getByRole('alert').textContent()).toContain('邮箱或密码不正确');
 
     await page.getByLabel('密码').fill(ADMIN.password);
     await page.getByRole('button', { name: '登录' }).click();

@@ -1,9 +1,7 @@
 import {
-  ConflictException,
   HttpException,
   Inject,
   Injectable,
-  NotFoundException,
   OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
@@ -174,7 +172,7 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       user = await this.identity.me(job.createdById);
     } catch (e) {
-      if (e instanceof NotFoundException) return null;
+      if (DomainError.isNotFound(e)) return null;
       throw e;
     }
     const competition = await this.competitions.get(job.competitionId);
@@ -230,7 +228,7 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       return { user: await create(), created: true };
     } catch (e) {
-      if (!(e instanceof ConflictException)) throw e;
+      if (!(e instanceof DomainError && e.code === 'EMAIL_TAKEN')) throw e;
       const [raced] = await this.identity.findByEmails([email]);
       if (!raced) throw e;
       return { user: raced, created: false };
