@@ -21,6 +21,7 @@ const OWNERS: Record<string, string[]> = {
     'assignments',
     'scores',
     'rankings',
+    'screen_tickets',
   ],
   heats: ['heat_advancements', 'advancement_results', 'result_releases', 'award_tiers', 'awards'],
   signing: ['signings', 'signing_transitions'],

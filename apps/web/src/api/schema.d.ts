@@ -200,7 +200,7 @@ export interface paths {
     put?: never;
     post?: never;
     /** Delete a competition nobody registered for (no project, no round yet); 409 once one exists */
-    delete: operations['CompetitionsController_delete'];
+    delete: operations['CompetitionDeletionController_delete'];
     options?: never;
     head?: never;
     /** Edit a competition (name, registration window, time zone); 409 if registration would open after projects were submitted; audited old → new */
@@ -1247,60 +1247,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/notifications': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Outgoing mails of my competitions (an admin: all) and their delivery state, newest first (at most 500) */
-    get: operations['NotificationsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/notifications/{id}/resend': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Re-send a mail the SMTP server refused for good (FAILED) or that was cancelled
-     * @description The mail becomes PENDING again and the worker sends it within seconds, with its original Message-ID.
-     */
-    post: operations['NotificationActionsController_resend'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/notifications/{id}/cancel': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Cancel a mail that is still due (PENDING): it is never sent */
-    post: operations['NotificationActionsController_cancel'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/competitions/{id}/imports/judges': {
     parameters: {
       query?: never;
@@ -1386,6 +1332,60 @@ export interface paths {
     get: operations['ImportsController_judges'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Outgoing mails of my competitions (an admin: all) and their delivery state, newest first (at most 500) */
+    get: operations['NotificationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/{id}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Re-send a mail the SMTP server refused for good (FAILED) or that was cancelled
+     * @description The mail becomes PENDING again and the worker sends it within seconds, with its original Message-ID.
+     */
+    post: operations['NotificationActionsController_resend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a mail that is still due (PENDING): it is never sent */
+    post: operations['NotificationActionsController_cancel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1937,12 +1937,6 @@ export interface components {
     };
     CompetitionListDto: {
       items: components['schemas']['CompetitionViewDto'][];
-    };
-    CompetitionDeletedDto: {
-      /** Format: uuid */
-      id: string;
-      /** @example 第四届中国江阴（高新区）创新创业大赛 */
-      name: string;
     };
     CreateHeatDto: {
       /** @example HEAT */
@@ -3134,6 +3128,12 @@ export interface components {
       /** @description DRAFT rounds whose criteria followed the edit */
       draftRoundsUpdated: number;
     };
+    CompetitionDeletedDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 第四届中国江阴（高新区）创新创业大赛 */
+      name: string;
+    };
     CreateSigningDto: {
       projectId: string;
       /** @example 江阴高新区管委会 */
@@ -3428,54 +3428,6 @@ export interface components {
     AuditListDto: {
       items: components['schemas']['AuditEntryDto'][];
     };
-    NotificationViewDto: {
-      /** Format: uuid */
-      id: string;
-      /** @example PROJECT_SUBMITTED */
-      type: string;
-      recipient: string;
-      /** @enum {string} */
-      status: 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
-      /** @description SMTP attempts so far */
-      attempts: number;
-      /** Format: date-time */
-      sentAt: string | null;
-      lastError: string | null;
-      /** Format: date-time */
-      createdAt: string;
-      /**
-       * Format: uuid
-       * @description null for account mails (welcome, invitation), which only admins see
-       */
-      competitionId: string | null;
-    };
-    NotificationListDto: {
-      /** @description Newest first, at most 500 */
-      items: components['schemas']['NotificationViewDto'][];
-    };
-    NotificationDto: {
-      /** Format: uuid */
-      id: string;
-      /** @example PROJECT_SUBMITTED */
-      type: string;
-      /** @example li.na@example.cn */
-      recipient: string;
-      /** @enum {string} */
-      status: 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
-      /** @description SMTP attempts so far */
-      attempts: number;
-      /** @example 550 mailbox unavailable */
-      lastError: string | null;
-      /**
-       * Format: date-time
-       * @description When a PENDING mail is tried next
-       */
-      nextAttemptAt: string | null;
-      /** Format: date-time */
-      sentAt: string | null;
-      /** Format: date-time */
-      createdAt: string;
-    };
     ImportColumnDto: {
       /** @example B */
       column: string;
@@ -3616,6 +3568,54 @@ export interface components {
     };
     RosterDto: {
       items: components['schemas']['RosterJudgeDto'][];
+    };
+    NotificationViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example PROJECT_SUBMITTED */
+      type: string;
+      recipient: string;
+      /** @enum {string} */
+      status: 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
+      /** @description SMTP attempts so far */
+      attempts: number;
+      /** Format: date-time */
+      sentAt: string | null;
+      lastError: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: uuid
+       * @description null for account mails (welcome, invitation), which only admins see
+       */
+      competitionId: string | null;
+    };
+    NotificationListDto: {
+      /** @description Newest first, at most 500 */
+      items: components['schemas']['NotificationViewDto'][];
+    };
+    NotificationDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example PROJECT_SUBMITTED */
+      type: string;
+      /** @example li.na@example.cn */
+      recipient: string;
+      /** @enum {string} */
+      status: 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
+      /** @description SMTP attempts so far */
+      attempts: number;
+      /** @example 550 mailbox unavailable */
+      lastError: string | null;
+      /**
+       * Format: date-time
+       * @description When a PENDING mail is tried next
+       */
+      nextAttemptAt: string | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
     };
     HealthDegradationDto: {
       /** @enum {string} */
@@ -4252,7 +4252,7 @@ export interface operations {
       };
     };
   };
-  CompetitionsController_delete: {
+  CompetitionDeletionController_delete: {
     parameters: {
       query?: never;
       header?: never;
@@ -9051,203 +9051,6 @@ export interface operations {
       };
     };
   };
-  NotificationsController_list: {
-    parameters: {
-      query?: {
-        /** @description Recipient email address */
-        recipient?: string;
-        type?: string;
-        status?: 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
-        /** @description Only the mails about this competition */
-        competitionId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NotificationListDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  NotificationActionsController_resend: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NotificationDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The object’s state forbids this now; `code` and `params` say why */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description A dependency (database or Redis) is unavailable; retry shortly */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  NotificationActionsController_cancel: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NotificationDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The object’s state forbids this now; `code` and `params` say why */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description A dependency (database or Redis) is unavailable; retry shortly */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
   ImportsController_importJudges: {
     parameters: {
       query?: {
@@ -9588,6 +9391,203 @@ export interface operations {
       };
       /** @description No such object, or not the caller’s to see */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  NotificationsController_list: {
+    parameters: {
+      query?: {
+        /** @description Recipient email address */
+        recipient?: string;
+        type?: string;
+        status?: 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
+        /** @description Only the mails about this competition */
+        competitionId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  NotificationActionsController_resend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description A dependency (database or Redis) is unavailable; retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  NotificationActionsController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description A dependency (database or Redis) is unavailable; retry shortly */
+      503: {
         headers: {
           [name: string]: unknown;
         };

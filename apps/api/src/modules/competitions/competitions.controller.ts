@@ -1,11 +1,10 @@
-import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
 import { CompetitionsService } from './competitions.service';
 import { CreateCompetitionDto, CreateHeatDto, CreateRubricDto } from './dto/competition.dto';
 import { ApiRoute } from '../../common/api-route.decorator';
 import {
-  CompetitionDeletedDto,
   CompetitionListDto,
   CompetitionViewDto,
   HeatListDto,
@@ -47,18 +46,6 @@ export class CompetitionsController {
   @Get(':id')
   get(@Param('id', ParseUuidParamPipe) id: string) {
     return this.competitions.get(id);
-  }
-
-  @Roles('ORGANISER', 'ADMIN')
-  @ApiRoute({
-    summary:
-      'Delete a competition nobody registered for (no project, no round yet); 409 once one exists',
-    type: CompetitionDeletedDto,
-    errors: [400, 401, 403, 404, 409],
-  })
-  @Delete(':id')
-  delete(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
-    return this.competitions.delete(user, id);
   }
 
   @Roles('ORGANISER', 'ADMIN')

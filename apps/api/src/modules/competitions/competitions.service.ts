@@ -74,6 +74,26 @@ export class CompetitionsService {
     });
   }
 
+  // Names of a set of competitions, for pages that name what they list (the audit log).
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.prisma.competition.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, name: true },
+    });
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  // Names of a set of heats (the audit log).
+  async heatNamesOf(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.prisma.heat.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, name: true },
+    });
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   async get(id: string) {
     const competition = await this.prisma.competition.findUnique({
       where: { id },
@@ -84,26 +104,24 @@ export class CompetitionsService {
   }
 
   /**
-   * Deletes a competition nobody has registered for yet (one created by
-   * mistake): its tracks, stages, heats, rubrics and organisers go with it
-   * (foreign keys cascade). Refused once a project or a round exists: those
-   * carry the season's record. The audit entry stays.
+   * Deletes a competition created by mistake: its tracks, stages, heats,
+   * rubrics and organisers go with it (foreign keys cascade). What may keep it
+   * (a project, a round: those carry the season's record) lives in the
+   * contexts that own them, so the caller passes `assertNothingDepends`, run
+   * inside the transaction after the row is locked: a registration or a round
+   * cannot slip in between the check and the delete. The audit entry stays.
    */
-  async delete(actor: Actor, competitionId: string): Promise<{ id: string; name: string }> {
+  async delete(
+    actor: Actor,
+    competitionId: string,
+    assertNothingDepends: (tx: Prisma.TransactionClient, competitionId: string) => Promise<void>,
+  ): Promise<{ id: string; name: string }> {
     await this.assertCanManage(actor, competitionId);
     return this.prisma.$transaction(async (tx) => {
-      // Locks the row so a registration cannot slip in between the check and the delete.
       const [row] = await tx.$queryRaw<{ name: string }[]>`
         SELECT name FROM competitions WHERE id = ${competitionId}::uuid FOR UPDATE`;
       if (!row) throw DomainError.notFound('competition', competitionId);
-      const [projects, rounds] = await Promise.all([
-        tx.project.count({ where: { competitionId } }),
-        tx.round.count({ where: { competitionId } }),
-      ]);
-      if (projects > 0)
-        throw DomainError.conflict(`the competition has ${projects} registration(s); it stays`);
-      if (rounds > 0)
-        throw DomainError.conflict(`the competition has ${rounds} round(s); it stays`);
+      await assertNothingDepends(tx, competitionId);
       await tx.competition.delete({ where: { id: competitionId } });
       await appendAudit(tx, {
         competitionId,

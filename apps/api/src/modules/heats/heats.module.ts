@@ -5,6 +5,8 @@ import { JudgingModule } from '../judging/judging.module';
 import { RegistrationModule } from '../registration/registration.module';
 import { AdvancementService } from './advancement.service';
 import { AdvancementRecordService } from './advancement-record.service';
+import { CompetitionDeletionController } from './competition-deletion.controller';
+import { CompetitionDeletionService } from './competition-deletion.service';
 import { AwardsService } from './awards.service';
 import { EditingController } from './editing.controller';
 import { EditingService } from './editing.service';
@@ -14,13 +16,14 @@ import { ResultsReleaseService } from './results-release.service';
 
 @Module({
   imports: [CompetitionsModule, IdentityModule, JudgingModule, RegistrationModule],
-  controllers: [HeatsController, EditingController],
+  controllers: [HeatsController, EditingController, CompetitionDeletionController],
   providers: [
     AdvancementService,
     AdvancementRecordService,
     ResultsReleaseService,
     EditingService,
     AwardsService,
+    CompetitionDeletionService,
     ResultChangeService,
   ],
   exports: [AdvancementService],

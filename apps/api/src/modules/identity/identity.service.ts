@@ -88,6 +88,16 @@ export class IdentityService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  // Names of a set of users, for pages that name who acted (the audit log).
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.prisma.user.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, name: true },
+    });
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   async signup(dto: SignupDto): Promise<UserView> {
     const passwordHash = await hashPassword(dto.password);
     try {

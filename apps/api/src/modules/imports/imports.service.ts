@@ -44,6 +44,16 @@ export class ImportsService {
   ) {}
 
   // The dry run: every row's outcome and every problem, nothing written.
+  // File names of a set of imports, for pages that name what they list (the audit log).
+  async fileNamesOf(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.prisma.importJob.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, fileName: true },
+    });
+    return new Map(rows.map((r) => [r.id, r.fileName]));
+  }
+
   async preview(
     actor: Actor,
     competitionId: string,

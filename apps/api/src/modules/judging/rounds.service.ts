@@ -35,6 +35,23 @@ export class RoundsService {
     private readonly competitions: CompetitionsService,
   ) {}
 
+  // Names of a set of rounds, for pages that name what they list (the audit log).
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.prisma.round.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, name: true },
+    });
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  // A competition with a round keeps it (the season's record): asked inside
+  // the deleting transaction, after the competition row is locked.
+  async assertNoRoundIn(tx: Prisma.TransactionClient, competitionId: string) {
+    const rounds = await tx.round.count({ where: { competitionId } });
+    if (rounds > 0) throw DomainError.conflict(`the competition has ${rounds} round(s); it stays`);
+  }
+
   async create(actor: Actor, heatId: string, dto: CreateRoundDto) {
     const heat = await this.competitions.getHeat(heatId);
     await this.competitions.assertCanManage(actor, heat.competitionId, {

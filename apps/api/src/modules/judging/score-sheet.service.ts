@@ -43,6 +43,16 @@ export class ScoreSheetService {
     private readonly rounds: RoundsService,
   ) {}
 
+  // Whose score on which project, for a set of scores (the audit log names them).
+  async subjectsOf(ids: string[]): Promise<Map<string, { projectId: string; judgeId: string }>> {
+    if (!ids.length) return new Map();
+    const rows = await this.prisma.score.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, projectId: true, judgeId: true },
+    });
+    return new Map(rows.map((r) => [r.id, { projectId: r.projectId, judgeId: r.judgeId }]));
+  }
+
   async forRound(actor: Actor, roundId: string): Promise<ScoreSheet> {
     const round = await this.rounds.managed(actor, roundId);
     const [judges, assignments, projects, scores] = await Promise.all([

@@ -33,6 +33,24 @@ export class RegistrationService {
     private readonly judgeAccess: JudgeAccessService,
   ) {}
 
+  // Titles of a set of projects, for pages that name what they list (the audit log).
+  async titlesOf(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.prisma.project.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, title: true },
+    });
+    return new Map(rows.map((r) => [r.id, r.title]));
+  }
+
+  // A competition with a registration keeps it (the season's record): asked
+  // inside the deleting transaction, after the competition row is locked.
+  async assertNoRegistrationIn(tx: Prisma.TransactionClient, competitionId: string) {
+    const projects = await tx.project.count({ where: { competitionId } });
+    if (projects > 0)
+      throw DomainError.conflict(`the competition has ${projects} registration(s); it stays`);
+  }
+
   async create(actor: Actor, competitionId: string, dto: CreateProjectDto): Promise<Project> {
     const ctx = await this.competitions.registrationContext(competitionId);
     await this.assertPlacement(competitionId, ctx.trackCodes, dto.trackCode, dto.heatId);

@@ -3,6 +3,10 @@ import { Actor } from '@app/domain';
 import { PrismaService } from '@app/database';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { AdvancementService } from '../heats/advancement.service';
+import { IdentityService } from '../identity/identity.service';
+import { ImportsService } from '../imports/imports.service';
+import { RoundsService } from '../judging/rounds.service';
+import { ScoreSheetService } from '../judging/score-sheet.service';
 import { RegistrationService } from '../registration/registration.service';
 import { SigningService } from '../signing/signing.service';
 
@@ -37,6 +41,10 @@ export class FunnelService {
     private readonly registration: RegistrationService,
     private readonly advancement: AdvancementService,
     private readonly signing: SigningService,
+    private readonly identity: IdentityService,
+    private readonly rounds: RoundsService,
+    private readonly scores: ScoreSheetService,
+    private readonly imports: ImportsService,
   ) {}
 
   async funnel(actor: Actor, competitionId: string) {
@@ -148,7 +156,7 @@ export class FunnelService {
       orderBy: { at: 'asc' },
       take: 1000,
     });
-    const names = await this.namesOf(items.map((a) => a.id));
+    const names = await this.namesOf(items);
     return {
       items: items.map((a) => ({
         ...a,
@@ -159,28 +167,76 @@ export class FunnelService {
   }
 
   // Who acted and what the entry is about, by name: the log is read by people
-  // (ids stay in the entry for the exports and the developer).
-  private async namesOf(auditIds: string[]) {
-    if (!auditIds.length) return new Map<string, AuditNames>();
-    const rows = await this.prisma.$queryRaw<(AuditNames & { id: string })[]>`
-      SELECT a.id, u.name AS "actorName",
-        CASE a.entity_type
-          WHEN 'project' THEN (SELECT title FROM projects WHERE id = a.entity_id)
-          WHEN 'round' THEN (SELECT name FROM rounds WHERE id = a.entity_id)
-          WHEN 'heat' THEN (SELECT name FROM heats WHERE id = a.entity_id)
-          WHEN 'competition' THEN (SELECT name FROM competitions WHERE id = a.entity_id)
-          WHEN 'user' THEN (SELECT name FROM users WHERE id = a.entity_id)
-          WHEN 'import' THEN (SELECT file_name FROM import_jobs WHERE id = a.entity_id)
-          WHEN 'signing' THEN (SELECT p.title FROM signings s JOIN projects p ON p.id = s.project_id
-                               WHERE s.id = a.entity_id)
-          WHEN 'score' THEN (SELECT p.title || ' · ' || j.name FROM scores s
-                               JOIN projects p ON p.id = s.project_id JOIN users j ON j.id = s.judge_id
-                             WHERE s.id = a.entity_id)
-        END AS "entityName"
-      FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
-      WHERE a.id = ANY(${auditIds}::uuid[])`;
-    return new Map(rows.map((r) => [r.id, { actorName: r.actorName, entityName: r.entityName }]));
+  // (ids stay in the entry for the exports and the developer). Each name is
+  // asked of the context that owns it, one batch per kind of entity.
+  private async namesOf(entries: AuditRef[]): Promise<Map<string, AuditNames>> {
+    const idsOf = (type: string) => [
+      ...new Set(entries.filter((e) => e.entityType === type).map((e) => e.entityId)),
+    ];
+    const [signingProjects, scoreSubjects] = await Promise.all([
+      this.signing.projectIdsOf(idsOf('signing')),
+      this.scores.subjectsOf(idsOf('score')),
+    ]);
+    const projectIds = [
+      ...idsOf('project'),
+      ...signingProjects.values(),
+      ...[...scoreSubjects.values()].map((s) => s.projectId),
+    ];
+    const userIds = [
+      ...idsOf('user'),
+      ...entries.flatMap((e) => (e.actorId ? [e.actorId] : [])),
+      ...[...scoreSubjects.values()].map((s) => s.judgeId),
+    ];
+    const [projects, users, rounds, heats, competitions, imports] = await Promise.all([
+      this.registration.titlesOf([...new Set(projectIds)]),
+      this.identity.namesOf([...new Set(userIds)]),
+      this.rounds.namesOf(idsOf('round')),
+      this.competitions.heatNamesOf(idsOf('heat')),
+      this.competitions.namesOf(idsOf('competition')),
+      this.imports.fileNamesOf(idsOf('import')),
+    ]);
+    const entityName = (e: AuditRef): string | null => {
+      switch (e.entityType) {
+        case 'project':
+          return projects.get(e.entityId) ?? null;
+        case 'round':
+          return rounds.get(e.entityId) ?? null;
+        case 'heat':
+          return heats.get(e.entityId) ?? null;
+        case 'competition':
+          return competitions.get(e.entityId) ?? null;
+        case 'user':
+          return users.get(e.entityId) ?? null;
+        case 'import':
+          return imports.get(e.entityId) ?? null;
+        case 'signing': {
+          const projectId = signingProjects.get(e.entityId);
+          return (projectId && projects.get(projectId)) ?? null;
+        }
+        case 'score': {
+          const subject = scoreSubjects.get(e.entityId);
+          const title = subject && projects.get(subject.projectId);
+          const judge = subject && users.get(subject.judgeId);
+          return title && judge ? `${title} · ${judge}` : null;
+        }
+        default:
+          return null;
+      }
+    };
+    return new Map(
+      entries.map((e) => [
+        e.id,
+        { actorName: (e.actorId && users.get(e.actorId)) ?? null, entityName: entityName(e) },
+      ]),
+    );
   }
+}
+
+interface AuditRef {
+  id: string;
+  actorId: string | null;
+  entityType: string;
+  entityId: string;
 }
 
 interface AuditNames {

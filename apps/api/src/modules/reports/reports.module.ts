@@ -1,13 +1,24 @@
 import { Module } from '@nestjs/common';
 import { CompetitionsModule } from '../competitions/competitions.module';
 import { HeatsModule } from '../heats/heats.module';
+import { IdentityModule } from '../identity/identity.module';
+import { ImportsModule } from '../imports/imports.module';
+import { JudgingModule } from '../judging/judging.module';
 import { RegistrationModule } from '../registration/registration.module';
 import { SigningModule } from '../signing/signing.module';
 import { FunnelService } from './funnel.service';
 import { ReportsController } from './reports.controller';
 
 @Module({
-  imports: [CompetitionsModule, HeatsModule, RegistrationModule, SigningModule],
+  imports: [
+    CompetitionsModule,
+    HeatsModule,
+    IdentityModule,
+    ImportsModule,
+    JudgingModule,
+    RegistrationModule,
+    SigningModule,
+  ],
   controllers: [ReportsController],
   providers: [FunnelService],
 })

@@ -27,6 +27,16 @@ export class SigningService {
     private readonly identity: IdentityService,
   ) {}
 
+  // The project each of a set of signings is about (the audit log names it).
+  async projectIdsOf(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.prisma.signing.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, projectId: true },
+    });
+    return new Map(rows.map((r) => [r.id, r.projectId]));
+  }
+
   async create(actor: Actor, competitionId: string, dto: CreateSigningDto) {
     await this.competitions.assertCanManage(actor, competitionId);
     const project = await this.registration.projectSummary(dto.projectId);
