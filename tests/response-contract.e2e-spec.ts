@@ -206,7 +206,7 @@ describe('responses are the contract', () => {
   it('fails on a property the schema lacks (the check itself)', () => {
     const res: HttpResult = {
       status: 200,
-      body: { status: 'ok', db: 'up', redis: 'up', alerts: [], pitchSeed: 'x' },
+      body: { status: 'ok', db: 'up', redis: 'up', degraded: [], alerts: [], pitchSeed: 'x' },
     };
     expect(contract.problems('GET', '/health', res)).toEqual([
       "GET /api/v1/health 200: (body) must NOT have additional properties 'pitchSeed'",
@@ -215,6 +215,7 @@ describe('responses are the contract', () => {
       contract.problems('GET', '/health', { status: 200, body: { status: 'ok', db: 'up' } }),
     ).toEqual([
       "GET /api/v1/health 200: (body) must have required property 'redis'",
+      "GET /api/v1/health 200: (body) must have required property 'degraded'",
       "GET /api/v1/health 200: (body) must have required property 'alerts'",
     ]);
   });

@@ -11,6 +11,7 @@ export type {
   Competition,
   Heat,
   Notification,
+  Round,
 } from './generated/prisma/client';
 export * from './judging.repository';
 export * from './pg.service';

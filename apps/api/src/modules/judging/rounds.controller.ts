@@ -12,6 +12,7 @@ import {
 import { RoundAssignmentsService } from './round-assignments.service';
 import { RoundPanelService } from './round-panel.service';
 import { RoundProgressService } from './round-progress.service';
+import { toRoundView } from './dto/round.mapper';
 import { RoundsService } from './rounds.service';
 import { ApiRoute } from '../../common/api-route.decorator';
 import {
@@ -47,26 +48,26 @@ export class RoundsController {
     errors: [400, 401, 403, 404, 422],
   })
   @Post('heats/:id/rounds')
-  create(
+  async create(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUuidParamPipe) heatId: string,
     @Body() dto: CreateRoundDto,
   ) {
-    return this.rounds.create(user, heatId, dto);
+    return toRoundView(await this.rounds.create(user, heatId, dto));
   }
 
   @Roles('ORGANISER', 'ADMIN')
   @ApiRoute({ summary: "List a heat's rounds", type: RoundListDto, errors: [400, 401, 403, 404] })
   @Get('heats/:id/rounds')
   async list(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) heatId: string) {
-    return { items: await this.rounds.listForHeat(user, heatId) };
+    return { items: (await this.rounds.listForHeat(user, heatId)).map((r) => toRoundView(r)) };
   }
 
   @Roles('ORGANISER', 'ADMIN')
   @ApiRoute({ summary: 'One round', type: RoundViewDto, errors: [400, 401, 403, 404] })
   @Get('rounds/:id')
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
-    return this.rounds.managed(user, id);
+  async get(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
+    return toRoundView(await this.rounds.managed(user, id));
   }
 
   @Roles('ORGANISER', 'ADMIN')
@@ -77,12 +78,12 @@ export class RoundsController {
     type: RoundViewDto,
     errors: [400, 401, 403, 404, 409, 422],
   })
-  update(
+  async update(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: UpdateRoundDto,
   ) {
-    return this.rounds.update(user, id, dto);
+    return toRoundView(await this.rounds.update(user, id, dto));
   }
 
   @Roles('ORGANISER', 'ADMIN')
@@ -93,8 +94,8 @@ export class RoundsController {
   })
   @Post('rounds/:id/open')
   @HttpCode(200)
-  open(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
-    return this.rounds.open(user, id);
+  async open(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
+    return toRoundView(await this.rounds.open(user, id));
   }
 
   @Roles('ORGANISER', 'ADMIN')
@@ -106,12 +107,12 @@ export class RoundsController {
   })
   @Post('rounds/:id/close')
   @HttpCode(200)
-  close(
+  async close(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: CloseRoundDto,
   ) {
-    return this.rounds.close(user, id, dto);
+    return toRoundView(await this.rounds.close(user, id, dto));
   }
 
   @Roles('ORGANISER', 'ADMIN')

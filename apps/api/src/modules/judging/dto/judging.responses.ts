@@ -86,6 +86,14 @@ export class RoundJudgeDto {
   locale!: string;
   @ApiProperty({ type: String, nullable: true })
   affiliation!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'When this judge was mailed the list of its projects (once, when the round opens); null before',
+  })
+  assignmentMailedAt!: Date | null;
 }
 
 export class RoundJudgeListDto {
