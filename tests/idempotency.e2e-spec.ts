@@ -71,7 +71,9 @@ describe('Idempotency-Key on creates', () => {
       'create-project-1',
     );
     expect(other.status).toBe(422);
-    expect(other.body.details).toEqual([{ field: 'Idempotency-Key', message: expect.any(String) }]);
+    expect(other.body.details).toEqual([
+      { field: 'Idempotency-Key', code: expect.any(String), message: expect.any(String) },
+    ]);
 
     // Keys are per user: Bob's same key is his own create.
     const bobs = await post(route, body, bob.token, 'create-project-1');

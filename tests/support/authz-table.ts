@@ -149,6 +149,8 @@ export const AUTHZ_MATRIX: Record<string, MatrixEntry> = {
   'POST /notifications/:id/resend':               { params: { id: 'notification' }, expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
   'GET /rounds/:id/score-sheets.csv':             { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'GET /rounds/:id/score-sheets.xlsx':            { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  // The fixture's competition has registrations: deleting it is refused after authorization.
+  'DELETE /competitions/:id':                     { params: c, expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
   'PATCH /competitions/:id':                      { params: c, body: () => ({ name: '矩阵测试大赛（改名）' }), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'POST /competitions/:id/eligibility':           { params: c, body: (f) => ({ items: [{ projectId: f.project, decision: 'INELIGIBLE', reason: '材料不全' }] }), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'POST /competitions/:id/eligibility/release':   { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
