@@ -644,7 +644,7 @@ describe('organiser console: a whole season in the browser', () => {
     await tiers.getByLabel('名额 3').fill('1');
     await tiers.getByLabel('奖项名称 2', { exact: true }).fill('一等奖');
     await tiers.getByRole('button', { name: '保存奖项设置' }).click();
-    await tiers.getByRole('alert').getByText('奖项名称重复：一等奖').waitFor();
+    await tiers.getByText('奖项等级“一等奖”重复').first().waitFor();
     await screenshot(page, 'console-award-tiers-refused');
     await tiers.getByLabel('奖项名称 2', { exact: true }).fill('二等奖');
     await tiers.getByRole('button', { name: '保存奖项设置' }).click();

@@ -41,9 +41,12 @@ export function createQueryClient(): QueryClient {
     // date (a review changes the funnel, a close the ranking): mark all stale,
     // refetch those on screen. Written once here rather than after each call.
     // A download (meta.changes: false) changes nothing.
+    // Not awaited: the action is done when the server accepted it (a modal
+    // closes, the page moves on); the refetches follow on their own.
     mutationCache: new MutationCache({
-      onSuccess: (_data, _variables, _context, mutation) =>
-        mutation.meta?.changes === false ? undefined : client.invalidateQueries(),
+      onSuccess: (_data, _variables, _context, mutation) => {
+        if (mutation.meta?.changes !== false) void client.invalidateQueries();
+      },
     }),
   });
   return client;

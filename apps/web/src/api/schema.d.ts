@@ -2150,6 +2150,11 @@ export interface components {
       /** @example zh-CN */
       locale: string;
       affiliation: string | null;
+      /**
+       * Format: date-time
+       * @description When this judge was mailed the list of its projects (once, when the round opens); null before
+       */
+      assignmentMailedAt: string | null;
     };
     RoundJudgeListDto: {
       items: components['schemas']['RoundJudgeDto'][];
@@ -3753,6 +3758,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Too many requests; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
       };
     };
   };

@@ -73,7 +73,8 @@ export class AuthController {
     summary:
       'Log out of the web client: clears the session cookie (bearer tokens run to their expiry)',
     status: 204,
-    errors: [],
+    // Public, so only the limit every anonymous caller has.
+    errors: [429],
   })
   @Post('auth/logout')
   @HttpCode(204)
