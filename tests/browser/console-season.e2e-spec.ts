@@ -577,13 +577,18 @@ describe('organiser console: a whole season in the browser', () => {
       landingRate: number;
     }[];
     expect(byHeat).toEqual([expect.objectContaining({ landingRate: 0.5, signed: 2, landed: 1 })]);
-    const funnel = JSON.parse(
-      (await page.getByTestId('funnel-chart').getAttribute('data-chart'))!,
-    ) as {
-      key: string;
-      value: number;
-    }[];
-    expect(Object.fromEntries(funnel.map((f) => [f.key, f.value]))).toEqual({
+    // The funnel is its own query, refetched after the landing is accepted.
+    const funnelOf = async () =>
+      Object.fromEntries(
+        (
+          JSON.parse((await page.getByTestId('funnel-chart').getAttribute('data-chart'))!) as {
+            key: string;
+            value: number;
+          }[]
+        ).map((f) => [f.key, f.value]),
+      );
+    await waitFor('the funnel to count the landing', async () => (await funnelOf()).landed === 1);
+    expect(await funnelOf()).toEqual({
       registered: 12,
       eligible: 11,
       advanced: 3,
