@@ -1,36 +1,7 @@
 import { RoadshowFixture, openRoadshow } from './support/roadshow-scenario';
 import { createOrganiser } from './support/scenario';
+import { readEvents } from './support/sse';
 import { Stack, waitFor } from './support/stack';
-
-// A big screen's Server-Sent Events, read as they arrive.
-function readEvents(url: string) {
-  const controller = new AbortController();
-  const events: { type: string; data: any }[] = [];
-  let ended = false;
-  const opened = fetch(url, { signal: controller.signal }).then(async (res) => {
-    if (res.status !== 200) return res.status;
-    void (async () => {
-      const reader = res.body!.getReader();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += Buffer.from(value).toString('utf8');
-        let idx: number;
-        while ((idx = buffer.indexOf('\n\n')) >= 0) {
-          const chunk = buffer.slice(0, idx);
-          buffer = buffer.slice(idx + 2);
-          const type = /^event: ?(.*)$/m.exec(chunk)?.[1] ?? 'message';
-          const data = /^data: ?(.*)$/m.exec(chunk)?.[1];
-          if (data) events.push({ type, data: JSON.parse(data) });
-        }
-      }
-      ended = true;
-    })().catch(() => undefined);
-    return res.status;
-  });
-  return { opened, events, ended: () => ended, close: () => controller.abort() };
-}
 
 // Screen tickets name a stored row: organisers list and revoke them, and a
 // ticket stops working (and its open screens close) once its issuer may no

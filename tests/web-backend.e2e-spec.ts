@@ -3,35 +3,8 @@ import { drawPitchOrder } from '../libs/domain/src/judging/pitch-order';
 import { deterministicScores, round2, total } from './support/judging-scenario';
 import { RoadshowFixture, openRoadshow } from './support/roadshow-scenario';
 import { createOrganiser, uniqueEmail } from './support/scenario';
+import { readEvents } from './support/sse';
 import { Stack, waitFor } from './support/stack';
-
-// Reads Server-Sent Events into a list until aborted.
-function readEvents(url: string) {
-  const controller = new AbortController();
-  const events: { type: string; data: any }[] = [];
-  const opened = fetch(url, { signal: controller.signal }).then(async (res) => {
-    if (res.status !== 200) return res.status;
-    void (async () => {
-      const reader = res.body!.getReader();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += Buffer.from(value).toString('utf8');
-        let idx: number;
-        while ((idx = buffer.indexOf('\n\n')) >= 0) {
-          const chunk = buffer.slice(0, idx);
-          buffer = buffer.slice(idx + 2);
-          const type = /^event: ?(.*)$/m.exec(chunk)?.[1] ?? 'message';
-          const data = /^data: ?(.*)$/m.exec(chunk)?.[1];
-          if (data) events.push({ type, data: JSON.parse(data) });
-        }
-      }
-    })().catch(() => undefined);
-    return res.status;
-  });
-  return { opened, events, close: () => controller.abort() };
-}
 
 describe('backend of the web client: judge views, password reset, pitch order, big screen', () => {
   let stack: Stack;

@@ -1,7 +1,9 @@
-// Reads a Server-Sent Events stream into `events` as they arrive.
+// Reads a Server-Sent Events stream into `events` as they arrive; `ended()`
+// says the server closed it.
 export function readEvents(url: string) {
   const controller = new AbortController();
   const events: { type: string; data: any }[] = [];
+  let ended = false;
   const opened = fetch(url, { signal: controller.signal }).then(async (res) => {
     if (res.status !== 200) return res.status;
     void (async () => {
@@ -9,7 +11,7 @@ export function readEvents(url: string) {
       let buffer = '';
       for (;;) {
         const { value, done } = await reader.read();
-        if (done) return;
+        if (done) break;
         buffer += Buffer.from(value).toString('utf8');
         let idx: number;
         while ((idx = buffer.indexOf('\n\n')) >= 0) {
@@ -20,8 +22,9 @@ export function readEvents(url: string) {
           if (data) events.push({ type, data: JSON.parse(data) });
         }
       }
+      ended = true;
     })().catch(() => undefined);
     return res.status;
   });
-  return { opened, events, close: () => controller.abort() };
+  return { opened, events, ended: () => ended, close: () => controller.abort() };
 }
