@@ -74,6 +74,9 @@ export const errorsEn: ErrorMessages = {
       "The competition's creator can be removed only by themselves or an admin.",
     CSRF_HEADER_REQUIRED: 'The request lacks its security header: reload the page and try again.',
 
+    COMPETITION_HAS_REGISTRATIONS:
+      'The competition has {{count}} registration(s) and cannot be deleted.',
+    COMPETITION_HAS_ROUNDS: 'The competition has {{count}} round(s) and cannot be deleted.',
     DATES_OUT_OF_ORDER: '{{end}} must be after {{start}}.',
     DUPLICATE_VALUES: '{{field}} repeats: {{values}}.',
     STAGE_UNKNOWN: 'This competition has no stage {{stageCode}}.',

@@ -89,6 +89,8 @@ export const errorsZhCN: ErrorMessages = {
     CREATOR_NOT_REMOVABLE: '赛事创建者只能由本人或管理员移除。',
     CSRF_HEADER_REQUIRED: '请求缺少安全标头，请刷新页面后重试。',
 
+    COMPETITION_HAS_REGISTRATIONS: '该赛事已有 {{count}} 个报名项目，不能删除。',
+    COMPETITION_HAS_ROUNDS: '该赛事已有 {{count}} 个评审轮次，不能删除。',
     DATES_OUT_OF_ORDER: '{{end}}应晚于{{start}}。',
     DUPLICATE_VALUES: '{{field}}中有重复：{{values}}。',
     STAGE_UNKNOWN: '本赛事没有阶段 {{stageCode}}。',

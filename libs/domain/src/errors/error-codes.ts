@@ -169,6 +169,9 @@ export const ERROR_CODES = {
   CSRF_HEADER_REQUIRED: code('FORBIDDEN'),
 
   // ── Competitions, stages, heats, rubrics ──────────────────────────────────
+  /** A competition is deleted only while nobody registered and no round exists. */
+  COMPETITION_HAS_REGISTRATIONS: code<{ count: number }>('CONFLICT'),
+  COMPETITION_HAS_ROUNDS: code<{ count: number }>('CONFLICT'),
   DATES_OUT_OF_ORDER: code<{ start: string; end: string }>('UNPROCESSABLE'),
   DUPLICATE_VALUES: code<{ field: string; values: string[] }>('UNPROCESSABLE'),
   STAGE_UNKNOWN: code<{ stageCode: string }>('UNPROCESSABLE'),

@@ -49,7 +49,12 @@ export class RoundsService {
   // the deleting transaction, after the competition row is locked.
   async assertNoRoundIn(tx: Prisma.TransactionClient, competitionId: string) {
     const rounds = await tx.round.count({ where: { competitionId } });
-    if (rounds > 0) throw DomainError.conflict(`the competition has ${rounds} round(s); it stays`);
+    if (rounds > 0)
+      throw DomainError.of(
+        'COMPETITION_HAS_ROUNDS',
+        { count: rounds },
+        `the competition has ${rounds} round(s); it stays`,
+      );
   }
 
   async create(actor: Actor, heatId: string, dto: CreateRoundDto) {

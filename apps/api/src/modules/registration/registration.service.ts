@@ -48,7 +48,11 @@ export class RegistrationService {
   async assertNoRegistrationIn(tx: Prisma.TransactionClient, competitionId: string) {
     const projects = await tx.project.count({ where: { competitionId } });
     if (projects > 0)
-      throw DomainError.conflict(`the competition has ${projects} registration(s); it stays`);
+      throw DomainError.of(
+        'COMPETITION_HAS_REGISTRATIONS',
+        { count: projects },
+        `the competition has ${projects} registration(s); it stays`,
+      );
   }
 
   async create(actor: Actor, competitionId: string, dto: CreateProjectDto): Promise<Project> {
