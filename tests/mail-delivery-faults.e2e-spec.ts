@@ -79,9 +79,14 @@ describe('an SMTP server whose final reply outlasts the reply timeout', () => {
       stack.sql(
         `SELECT id, status, last_error, sends_in_doubt, message_id FROM notifications ORDER BY recipient`,
       );
+    // Counted, not only checked with every(): before the worker has planned
+    // the mails there are no rows, and every() of none is true.
     await waitFor(
       'every mail given up on',
-      async () => (await rows()).every((r) => r.status === 'FAILED'),
+      async () => {
+        const all = await rows();
+        return all.length === recipients.length && all.every((r) => r.status === 'FAILED');
+      },
       60000,
       200,
     );
@@ -98,7 +103,9 @@ describe('an SMTP server whose final reply outlasts the reply timeout', () => {
       expect(r.messageIds.size).toBe(1);
     }
     const failed = await rows();
+    expect(failed).toHaveLength(recipients.length);
     for (const row of failed) {
+      expect(row.status).toBe('FAILED');
       expect(row.sends_in_doubt).toBe(3);
       expect(row.last_error).toMatch(/^in doubt: sent 3 time\(s\)/);
       expect(got.find((r) => r.messageIds.has(row.message_id))).toBeDefined();

@@ -10,3 +10,4 @@ export * from './time';
 export * from './imports';
 export * from './exports';
 export * from './identity';
+export * from './registration-form';
