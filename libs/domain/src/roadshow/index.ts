@@ -1,0 +1,2 @@
+export * from './reveal';
+export * from './pitch-timer';
