@@ -190,6 +190,15 @@ export const AUTHZ_MATRIX: Record<string, MatrixEntry> = {
   // A round's screen tickets: listed and revoked by whoever manages the round.
   'GET /rounds/:id/screen-tickets':               { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'POST /rounds/:id/screen-tickets/:ticketId/revoke': { params: { id: 'round', ticketId: 'screenTicket' }, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  // The roadshow day: settings, the timer of the project on stage (nothing is
+  // on stage in the fixture: acting on it is refused after authorization),
+  // its log, and the host's reveal (the fixture's round reveals by itself).
+  'GET /rounds/:id/roadshow-settings':            { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'PUT /rounds/:id/roadshow-settings':            { params: r, body: () => ({ pitchMinutes: 8, qaMinutes: 7, warningSeconds: 60, revealMode: 'AUTO', judgeLabels: 'NUMBER' }), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /rounds/:id/timer':                       { params: r, body: () => ({ action: 'PAUSE' }), expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
+  'GET /rounds/:id/timer':                        { params: r, expect: row(401, 403, 403, 200, 404, 200, 200, 404, 200) },
+  'GET /rounds/:id/timing-log':                   { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /rounds/:id/projects/:projectId/reveal':  { params: rp, expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
   'GET /rounds/:id/screen/stream':                { params: r, stream: true, expect: row(401, 401, 401, 401, 401, 401, 401, 401, 401) },
   // The fixture's OPEN round scores against its rubric: the rubric is no longer editable.
   'PATCH /rubrics/:id':                           { params: { id: 'rubric' }, body: () => ({ name: '初赛评分标准（修订）' }), expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },

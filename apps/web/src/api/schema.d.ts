@@ -767,6 +767,76 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/rounds/{id}/roadshow-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The roadshow settings: pitch format ("8+7"), reveal rule (亮分), judge labels */
+    get: operations['LiveController_readSettings'];
+    /** Set the roadshow settings before the day (audited; refused once the round is closed) */
+    put: operations['LiveController_updateSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/timer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The timer of the project on stage, at the server's clock (organisers; the round's judges) */
+    get: operations['LiveController_readTimer'];
+    put?: never;
+    /** Act on the timer of the project on stage: start the pitch, start the Q&A, pause, resume, extend the Q&A by N minutes (audited), end */
+    post: operations['LiveController_act'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/timing-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The timing log: each project’s pitch and Q&A, pauses, extensions and overruns */
+    get: operations['LiveController_timingLog'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/projects/{projectId}/reveal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 亮分 on the host's click (rounds that reveal by HOST): only once every judge of the project has submitted; audited; the same card again when revealed already */
+    post: operations['LiveController_reveal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/competitions/{id}/projects': {
     parameters: {
       query?: never;
@@ -1698,6 +1768,12 @@ export interface components {
       | 'PITCH_SEED_EMPTY'
       | 'REDRAW_REASON_REQUIRED'
       | 'PROJECT_NOT_IN_ROUND'
+      | 'NO_PROJECT_ON_STAGE'
+      | 'TIMER_ACTION_NOT_ALLOWED'
+      | 'TIMER_EXTENSION_INVALID'
+      | 'TIMER_CLOCK_BACKWARDS'
+      | 'REVEAL_NOT_COMPLETE'
+      | 'REVEAL_BY_HOST_ONLY_IN_HOST_MODE'
       | 'HEAT_ALREADY_ADVANCED'
       | 'HEAT_ROUNDS_NOT_CLOSED'
       | 'ADVANCE_COUNT_REQUIRED'
@@ -2598,6 +2674,27 @@ export interface components {
       /** @example /screen/rounds/6f1c…?ticket=… */
       screenPath: string;
     };
+    RevealEntryDto: {
+      /** @description 评委1…评委N, or the judge's name (the round's judgeLabels) */
+      label: string;
+      /** @description The judge's total, rounded to 2 decimals */
+      total: number;
+      /**
+       * @description Struck through: left out by the method
+       * @enum {string|null}
+       */
+      dropped: 'HIGHEST' | 'LOWEST' | null;
+    };
+    RevealCardDto: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      entries: components['schemas']['RevealEntryDto'][];
+      /** @description The score by the round's method, 2 decimals; null under ZSCORE */
+      score: number | null;
+      /** Format: date-time */
+      revealedAt: string;
+    };
     ScreenStageDto: {
       /** Format: uuid */
       projectId: string;
@@ -2608,8 +2705,10 @@ export interface components {
       assigned: number;
       /** @description Of those, judges who submitted */
       submitted: number;
-      /** @description The round's score, once every assigned judge has submitted */
+      /** @description The round's score, once every assigned judge has submitted (and, when the round reveals on the host's click, once revealed) */
       score: number | null;
+      /** @description 亮分: each judge's total with the dropped ones marked; null until it may be shown */
+      reveal: components['schemas']['RevealCardDto'] | null;
     };
     ScreenRankingEntryDto: {
       rank: number;
@@ -2619,6 +2718,48 @@ export interface components {
       /** @description Rounded half away from zero to 2 decimals */
       score: number;
       judgeCount: number;
+    };
+    RoadshowSettingsDto: {
+      /** @description Pitch minutes (the 8 of "8+7") */
+      pitchMinutes: number;
+      /** @description Q&A minutes (the 7 of "8+7") */
+      qaMinutes: number;
+      /** @description Amber this many seconds before a phase ends */
+      warningSeconds: number;
+      /**
+       * @description AUTO: revealed once every judge of the project has submitted; HOST: on the host's click (亮分), never before every judge submitted
+       * @enum {string}
+       */
+      revealMode: 'AUTO' | 'HOST';
+      /**
+       * @description How the screen names judges on a revealed score: 评委1…评委N, or by name
+       * @enum {string}
+       */
+      judgeLabels: 'NUMBER' | 'NAME';
+    };
+    TimerViewDto: {
+      /** Format: uuid */
+      roundId: string;
+      /**
+       * Format: uuid
+       * @description The project on stage; null when none
+       */
+      projectId: string | null;
+      /** @enum {string} */
+      phase: 'READY' | 'PITCH' | 'QA' | 'ENDED';
+      paused: boolean;
+      /** @description Run in the current phase, pauses excluded (ms) */
+      elapsedMs: number;
+      /** @description The phase length, Q&A extensions included (ms) */
+      limitMs: number;
+      /** @description limitMs − elapsedMs at serverNow: negative on overrun (ms) */
+      remainingMs: number;
+      /** @enum {string} */
+      level: 'NORMAL' | 'WARNING' | 'OVERRUN';
+      qaExtensionMinutes: number;
+      /** @description The server clock when this view was made (epoch ms): a client counts on from it */
+      serverNow: number;
+      format: components['schemas']['RoadshowSettingsDto'];
     };
     ScreenStateDto: {
       /** Format: uuid */
@@ -2632,7 +2773,10 @@ export interface components {
       nowPitching: components['schemas']['ScreenStageDto'] | null;
       /** @description True once the ranking is computed after close */
       final: boolean;
+      /** @description Complete scores only; when the round reveals on the host's click, revealed ones only */
       ranking: components['schemas']['ScreenRankingEntryDto'][];
+      /** @description The pitch timer of the project on stage */
+      timer: components['schemas']['TimerViewDto'] | null;
     };
     TicketPersonDto: {
       /** Format: uuid */
@@ -2665,6 +2809,36 @@ export interface components {
     };
     ScreenTicketListDto: {
       items: components['schemas']['ScreenTicketViewDto'][];
+    };
+    TimerActionDto: {
+      /** @enum {string} */
+      action: 'START_PITCH' | 'START_QA' | 'PAUSE' | 'RESUME' | 'EXTEND_QA' | 'END';
+      /** @description EXTEND_QA only: whole minutes added to the Q&A */
+      minutes?: number;
+    };
+    TimingPhaseDto: {
+      /** @enum {string} */
+      phase: 'PITCH' | 'QA';
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      endedAt: string | null;
+      activeMs: number;
+      pausedMs: number;
+      limitMs: number;
+      overrunMs: number;
+      extensionMinutes: number;
+    };
+    TimingLogEntryDto: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      phases: components['schemas']['TimingPhaseDto'][];
+    };
+    TimingLogDto: {
+      /** Format: uuid */
+      roundId: string;
+      projects: components['schemas']['TimingLogEntryDto'][];
     };
     OrganisationDto: {
       /** @example 深圳智感科技有限公司 */
@@ -7034,6 +7208,354 @@ export interface operations {
       };
       /** @description No such object, or not the caller’s to see */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  LiveController_readSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoadshowSettingsDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  LiveController_updateSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RoadshowSettingsDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoadshowSettingsDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  LiveController_readTimer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TimerViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  LiveController_act: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TimerActionDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TimerViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  LiveController_timingLog: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TimingLogDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  LiveController_reveal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        projectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RevealCardDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -162,6 +162,16 @@ export const errorsEn: ErrorMessages = {
       'The draw uses the seed the server committed (its hash shown beforehand); it cannot be chosen.',
     REDRAW_REASON_REQUIRED: 'The pitch order is drawn already; a redraw needs a reason.',
     PROJECT_NOT_IN_ROUND: 'This project is not in the round.',
+    NO_PROJECT_ON_STAGE: 'No project is on stage yet: start a pitch from the pitch order first.',
+    TIMER_ACTION_NOT_ALLOWED:
+      'The timer of "{{projectTitle}}" is at "{{phase}}": "{{action}}" is not possible now. Reload and go in order.',
+    TIMER_EXTENSION_INVALID:
+      'Extend the Q&A by whole minutes; this project can have at most {{maxMinutes}} more.',
+    TIMER_CLOCK_BACKWARDS: 'Two timer actions crossed; reload and try again.',
+    REVEAL_NOT_COMPLETE:
+      'Not every judge of "{{projectTitle}}" has submitted ({{submitted}} of {{assigned}}); reveal once all have.',
+    REVEAL_BY_HOST_ONLY_IN_HOST_MODE:
+      'This round reveals a score by itself once every judge has submitted; there is nothing to reveal by hand.',
 
     HEAT_ALREADY_ADVANCED: '"{{heatName}}" has already advanced.',
     HEAT_ROUNDS_NOT_CLOSED:
@@ -260,6 +270,16 @@ export const errorsEn: ErrorMessages = {
     user: 'user',
   },
   values: {
+    READY: 'not started',
+    PITCH: 'pitch',
+    QA: 'Q&A',
+    ENDED: 'ended',
+    START_PITCH: 'start the pitch',
+    START_QA: 'start the Q&A',
+    PAUSE: 'pause',
+    RESUME: 'resume',
+    EXTEND_QA: 'extend the Q&A',
+    END: 'end',
     ADMIN: 'administrator',
     ORGANISER: 'organiser',
     JUDGE: 'judge',

@@ -166,6 +166,14 @@ export const errorsZhCN: ErrorMessages = {
     PITCH_SEED_NOT_ACCEPTED: '抽签种子由系统生成并在抽签前公布其哈希值，不能自行指定。',
     REDRAW_REASON_REQUIRED: '路演顺序已抽过签，重新抽签必须填写原因。',
     PROJECT_NOT_IN_ROUND: '该项目不在本轮次中。',
+    NO_PROJECT_ON_STAGE: '还没有项目上台，请先在出场顺序中点“开始路演”。',
+    TIMER_ACTION_NOT_ALLOWED:
+      '《{{projectTitle}}》的计时当前为“{{phase}}”，不能“{{action}}”；请刷新后按顺序操作。',
+    TIMER_EXTENSION_INVALID: '延长答辩须为整数分钟，本项目最多还能延长 {{maxMinutes}} 分钟。',
+    TIMER_CLOCK_BACKWARDS: '计时操作的先后有冲突，请刷新后重试。',
+    REVEAL_NOT_COMPLETE:
+      '《{{projectTitle}}》还有评委未提交（已提交 {{submitted}}/{{assigned}}），全部提交后才能亮分。',
+    REVEAL_BY_HOST_ONLY_IN_HOST_MODE: '本轮设为评委全部提交后自动亮分，无需手动亮分。',
 
     HEAT_ALREADY_ADVANCED: '“{{heatName}}”已完成晋级。',
     HEAT_ROUNDS_NOT_CLOSED: '“{{heatName}}”的所有轮次结束并算出最终排名后才能晋级。',
@@ -254,6 +262,16 @@ export const errorsZhCN: ErrorMessages = {
     user: '用户',
   },
   values: {
+    READY: '未开始',
+    PITCH: '陈述',
+    QA: '答辩',
+    ENDED: '已结束',
+    START_PITCH: '开始陈述',
+    START_QA: '开始答辩',
+    PAUSE: '暂停',
+    RESUME: '继续',
+    EXTEND_QA: '延长答辩',
+    END: '结束',
     ADMIN: '管理员',
     ORGANISER: '组织者',
     JUDGE: '评委',

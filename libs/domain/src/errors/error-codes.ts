@@ -73,6 +73,9 @@ export type ResultValue = 'ADVANCED' | 'ELIMINATED' | 'AWARDED';
 export type MailStatusValue = 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
 export type SigningStatusValue = 'INTENT' | 'NEGOTIATING' | 'SIGNED' | 'LANDED' | 'CANCELLED';
 export type MethodValue = 'MEAN' | 'TRIMMED_MEAN' | 'ZSCORE';
+export type TimerActionValue =
+  'START_PITCH' | 'START_QA' | 'PAUSE' | 'RESUME' | 'EXTEND_QA' | 'END';
+export type TimerPhaseValue = 'READY' | 'PITCH' | 'QA' | 'ENDED';
 
 /** A catalogue entry: its kind, and (as a type only) its params. */
 export interface ErrorEntry<P> {
@@ -255,6 +258,21 @@ export const ERROR_CODES = {
   PITCH_SEED_EMPTY: code('BAD_REQUEST'),
   REDRAW_REASON_REQUIRED: code('UNPROCESSABLE'),
   PROJECT_NOT_IN_ROUND: code('UNPROCESSABLE'),
+
+  // ── The roadshow day: timer and reveal (亮分) ──────────────────────────────
+  NO_PROJECT_ON_STAGE: code('CONFLICT'),
+  TIMER_ACTION_NOT_ALLOWED: code<{
+    action: TimerActionValue;
+    phase: TimerPhaseValue;
+    paused: boolean;
+    projectTitle: string;
+  }>('CONFLICT'),
+  TIMER_EXTENSION_INVALID: code<{ maxMinutes: number }>('UNPROCESSABLE'),
+  TIMER_CLOCK_BACKWARDS: code('CONFLICT'),
+  REVEAL_NOT_COMPLETE: code<{ projectTitle: string; submitted: number; assigned: number }>(
+    'CONFLICT',
+  ),
+  REVEAL_BY_HOST_ONLY_IN_HOST_MODE: code('CONFLICT'),
 
   // ── Advancement, results, awards ──────────────────────────────────────────
   HEAT_ALREADY_ADVANCED: code<{ heatName: string }>('CONFLICT'),

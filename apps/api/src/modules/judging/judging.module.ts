@@ -4,11 +4,15 @@ import { IdentityModule } from '../identity/identity.module';
 import { RegistrationModule } from '../registration/registration.module';
 import { JudgeViewsController } from './judge-views.controller';
 import { JudgeViewsService } from './judge-views.service';
+import { LiveController } from './live.controller';
+import { PitchTimerService } from './pitch-timer.service';
 import { RankingStreamService } from './ranking-stream.service';
 import { RankingsController } from './rankings.controller';
 import { RankingsService } from './rankings.service';
+import { RevealService } from './reveal.service';
 import { RoadshowController } from './roadshow.controller';
 import { RoadshowService } from './roadshow.service';
+import { RoadshowSettingsService } from './roadshow-settings.service';
 import { RoundAssignmentsService } from './round-assignments.service';
 import { RoundPanelService } from './round-panel.service';
 import { RoundProgressService } from './round-progress.service';
@@ -30,6 +34,7 @@ import { StreamTicketService } from './stream-ticket.service';
     JudgeViewsController,
     RoadshowController,
     ScreenTicketsController,
+    LiveController,
   ],
   providers: [
     RoundsService,
@@ -44,6 +49,9 @@ import { StreamTicketService } from './stream-ticket.service';
     RoadshowService,
     ScreenService,
     StreamTicketService,
+    RoadshowSettingsService,
+    PitchTimerService,
+    RevealService,
   ],
   exports: [RankingsService, RoundsService, ScoreSheetService],
 })

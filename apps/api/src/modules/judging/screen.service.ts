@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, hallRanking, isCompleteScore } from '@app/domain';
 import { PrismaService, assignedJudgeCounts } from '@app/database';
 import { ScreenStateDto } from './dto/roadshow.dto';
+import { PitchTimerService } from './pitch-timer.service';
 import { RankingsService } from './rankings.service';
+import { RevealService } from './reveal.service';
+import { RoadshowSettingsService } from './roadshow-settings.service';
 
 /**
  * One frame of the big screen: the project on stage with how many of its
@@ -15,15 +18,23 @@ export class ScreenService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly rankings: RankingsService,
+    private readonly settings: RoadshowSettingsService,
+    private readonly timer: PitchTimerService,
+    private readonly reveals: RevealService,
   ) {}
 
   async state(roundId: string): Promise<ScreenStateDto> {
     const round = await this.prisma.round.findUnique({ where: { id: roundId } });
     if (!round) throw DomainError.notFound('round', roundId);
-    const [ranking, assignedJudges] = await Promise.all([
+    const settings = await this.settings.of(roundId);
+    const [ranking, assignedJudges, revealed, timer] = await Promise.all([
       this.rankings.read(roundId, round.method),
       assignedJudgeCounts(this.prisma, roundId),
+      this.reveals.revealedIds(roundId, settings),
+      this.timer.current(roundId, settings),
     ]);
+    // In HOST mode a complete score waits for the host's 亮分 as well.
+    const shown = (projectId: string) => revealed === null || revealed.has(projectId);
     let nowPitching: ScreenStateDto['nowPitching'] = null;
     const projectId = round.nowPitchingProjectId;
     if (projectId) {
@@ -35,7 +46,7 @@ export class ScreenService {
       ]);
       const assigned = assignedJudges.get(projectId) ?? 0;
       const entry = ranking.entries.find((e) => e.projectId === projectId);
-      const complete = isCompleteScore(submitted, assigned);
+      const complete = isCompleteScore(submitted, assigned) && shown(projectId);
       const position = round.pitchOrder.indexOf(projectId);
       nowPitching = {
         projectId,
@@ -48,6 +59,7 @@ export class ScreenService {
         // ranking holds an older score: show none rather than a wrong one.
         score:
           complete && entry && isCompleteScore(entry.judgeCount, assigned) ? entry.score : null,
+        reveal: complete ? await this.reveals.card(round, projectId, settings) : null,
       };
     }
     return {
@@ -58,7 +70,11 @@ export class ScreenService {
       status: round.status,
       nowPitching,
       final: ranking.final,
-      ranking: hallRanking(ranking.entries, assignedJudges).map((e) => ({
+      timer,
+      ranking: hallRanking(
+        ranking.entries.filter((e) => shown(e.projectId)),
+        assignedJudges,
+      ).map((e) => ({
         rank: e.rank,
         projectId: e.projectId,
         title: e.title,

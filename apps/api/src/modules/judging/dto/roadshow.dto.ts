@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { RevealCardDto, TimerViewDto } from './live.dto';
 
 export class DrawPitchOrderDto {
   @ApiPropertyOptional({
@@ -122,9 +123,17 @@ export class ScreenStageDto {
   @ApiProperty({
     type: Number,
     nullable: true,
-    description: "The round's score, once every assigned judge has submitted",
+    description:
+      "The round's score, once every assigned judge has submitted (and, when the round reveals on the host's click, once revealed)",
   })
   score!: number | null;
+  @ApiProperty({
+    type: RevealCardDto,
+    nullable: true,
+    description:
+      "亮分: each judge's total with the dropped ones marked; null until it may be shown",
+  })
+  reveal!: RevealCardDto | null;
 }
 
 /** One frame of the big screen (路演大屏), sent on connect and after every change. */
@@ -143,6 +152,16 @@ export class ScreenStateDto {
   nowPitching!: ScreenStageDto | null;
   @ApiProperty({ description: 'True once the ranking is computed after close' })
   final!: boolean;
-  @ApiProperty({ type: [ScreenRankingEntryDto] })
+  @ApiProperty({
+    type: [ScreenRankingEntryDto],
+    description:
+      "Complete scores only; when the round reveals on the host's click, revealed ones only",
+  })
   ranking!: ScreenRankingEntryDto[];
+  @ApiProperty({
+    type: TimerViewDto,
+    nullable: true,
+    description: 'The pitch timer of the project on stage',
+  })
+  timer!: TimerViewDto | null;
 }

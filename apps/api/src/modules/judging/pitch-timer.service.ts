@@ -1,0 +1,184 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Actor,
+  DomainError,
+  PitchFormat,
+  TimerAction,
+  TimerActionKind,
+  refuseTimerAction,
+  timerAt,
+  timingLog,
+} from '@app/domain';
+import { PrismaService, appendAudit } from '@app/database';
+import { RANKING_UPDATED_CHANNEL } from '@app/events';
+import { RoadshowSettingsDto, TimerActionDto, TimerViewDto, TimingLogDto } from './dto/live.dto';
+import { RoadshowSettingsService } from './roadshow-settings.service';
+import { RoundsService } from './rounds.service';
+
+const formatOf = (s: RoadshowSettingsDto): PitchFormat => ({
+  pitchMinutes: s.pitchMinutes,
+  qaMinutes: s.qaMinutes,
+  warningSeconds: s.warningSeconds,
+});
+
+interface ActionRow {
+  projectId: string;
+  kind: string;
+  minutes: number | null;
+  at: Date;
+}
+const toAction = (r: ActionRow): TimerAction => ({
+  kind: r.kind as TimerActionKind,
+  at: r.at.getTime(),
+  ...(r.minutes != null ? { minutes: r.minutes } : {}),
+});
+
+/**
+ * The pitch timer of the project on stage. Actions are stamped with the
+ * database's clock (one clock for every api host) and every view is derived
+ * from them and that clock's "now", so every screen and phone shows the same
+ * countdown and a reconnecting one never restarts it.
+ */
+@Injectable()
+export class PitchTimerService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly rounds: RoundsService,
+    private readonly settings: RoadshowSettingsService,
+  ) {}
+
+  async act(actor: Actor, roundId: string, dto: TimerActionDto): Promise<TimerViewDto> {
+    const round = await this.rounds.managed(actor, roundId);
+    if (round.status !== 'OPEN')
+      throw DomainError.of('ROUND_NOT_OPEN', { status: round.status }, 'the round is not OPEN');
+    const settings = await this.settings.of(roundId);
+    const format = formatOf(settings);
+    await this.prisma.$transaction(async (tx) => {
+      // The round's row serialises two hosts pressing at once.
+      const [locked] = await tx.$queryRaw<{ projectId: string | null; now: Date }[]>`
+        SELECT now_pitching_project_id AS "projectId", clock_timestamp() AS now
+          FROM rounds WHERE id = ${roundId}::uuid FOR UPDATE`;
+      const projectId = locked?.projectId;
+      if (!projectId)
+        throw DomainError.of(
+          'NO_PROJECT_ON_STAGE',
+          'no project is on stage: put one on stage first',
+        );
+      const rows = await tx.pitchTimerAction.findMany({
+        where: { roundId, projectId },
+        orderBy: { id: 'asc' },
+      });
+      const action: TimerAction = {
+        kind: dto.action,
+        at: locked.now.getTime(),
+        ...(dto.minutes != null ? { minutes: dto.minutes } : {}),
+      };
+      const refusal = refuseTimerAction(format, rows.map(toAction), action);
+      if (refusal?.code === 'TIMER_ACTION_NOT_ALLOWED') {
+        const project = await tx.roundProject.findUnique({
+          where: { roundId_projectId: { roundId, projectId } },
+        });
+        throw DomainError.of(
+          'TIMER_ACTION_NOT_ALLOWED',
+          {
+            action: refusal.action,
+            phase: refusal.phase,
+            paused: refusal.paused,
+            projectTitle: project?.title ?? '',
+          },
+          `the timer is at ${refusal.phase}${refusal.paused ? ' (paused)' : ''}: ${refusal.action} is not possible`,
+        );
+      }
+      if (refusal?.code === 'TIMER_EXTENSION_INVALID')
+        throw DomainError.of(
+          'TIMER_EXTENSION_INVALID',
+          { maxMinutes: refusal.maxMinutes },
+          `extend by whole minutes, at most ${refusal.maxMinutes} more`,
+          [
+            {
+              field: 'minutes',
+              code: 'TIMER_EXTENSION_INVALID',
+              message: 'whole minutes within the limit',
+              params: { maxMinutes: refusal.maxMinutes },
+            },
+          ],
+        );
+      if (refusal) throw DomainError.of('TIMER_CLOCK_BACKWARDS', 'two timer actions crossed');
+      await tx.pitchTimerAction.create({
+        data: {
+          roundId,
+          projectId,
+          kind: dto.action,
+          minutes: dto.action === 'EXTEND_QA' ? dto.minutes! : null,
+          at: locked.now,
+          actorId: actor.id,
+        },
+      });
+      // An extension changes a published format: audited with who and how long.
+      if (dto.action === 'EXTEND_QA')
+        await appendAudit(tx, {
+          competitionId: round.competitionId,
+          actorId: actor.id,
+          action: 'round.qa-extended',
+          entityType: 'project',
+          entityId: projectId,
+          data: { roundId, minutes: dto.minutes },
+        });
+      await tx.$executeRaw`SELECT pg_notify(${RANKING_UPDATED_CHANNEL}, ${roundId})`;
+    });
+    return (await this.current(roundId, settings))!;
+  }
+
+  // The organisers and the judges of the round's panel see the timer.
+  async read(actor: Actor, roundId: string): Promise<TimerViewDto> {
+    const onPanel = await this.prisma.roundJudge.count({ where: { roundId, judgeId: actor.id } });
+    if (!onPanel) await this.rounds.managed(actor, roundId);
+    return (await this.current(roundId))!;
+  }
+
+  // The timer of the project on stage, for the screen frame too.
+  async current(roundId: string, known?: RoadshowSettingsDto): Promise<TimerViewDto | null> {
+    const settings = known ?? (await this.settings.of(roundId));
+    const [head] = await this.prisma.$queryRaw<{ projectId: string | null; now: Date }[]>`
+      SELECT now_pitching_project_id AS "projectId", clock_timestamp() AS now
+        FROM rounds WHERE id = ${roundId}::uuid`;
+    if (!head) return null;
+    const rows = head.projectId
+      ? await this.prisma.pitchTimerAction.findMany({
+          where: { roundId, projectId: head.projectId },
+          orderBy: { id: 'asc' },
+        })
+      : [];
+    const now = head.now.getTime();
+    const state = timerAt(formatOf(settings), rows.map(toAction), now);
+    return { roundId, projectId: head.projectId, ...state, serverNow: now, format: settings };
+  }
+
+  async log(actor: Actor, roundId: string): Promise<TimingLogDto> {
+    await this.rounds.managed(actor, roundId);
+    const settings = await this.settings.of(roundId);
+    const [rows, projects] = await Promise.all([
+      this.prisma.pitchTimerAction.findMany({ where: { roundId }, orderBy: { id: 'asc' } }),
+      this.prisma.roundProject.findMany({ where: { roundId } }),
+    ]);
+    const byProject = new Map<string, TimerAction[]>();
+    for (const r of rows) {
+      const list = byProject.get(r.projectId) ?? [];
+      list.push(toAction(r));
+      byProject.set(r.projectId, list);
+    }
+    const title = new Map(projects.map((p) => [p.projectId, p.title]));
+    return {
+      roundId,
+      projects: [...byProject].map(([projectId, actions]) => ({
+        projectId,
+        title: title.get(projectId) ?? '',
+        phases: timingLog(formatOf(settings), actions).map((p) => ({
+          ...p,
+          startedAt: new Date(p.startedAt),
+          endedAt: p.endedAt === null ? null : new Date(p.endedAt),
+        })),
+      })),
+    };
+  }
+}
