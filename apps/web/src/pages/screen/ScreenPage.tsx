@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { LanguageSwitch } from '../../layout/LanguageSwitch';
+import { PitchCountdown } from './PitchCountdown';
+import { RevealPanel } from './RevealPanel';
 import { useScreenStream } from './useScreenStream';
 import './screen.css';
 
@@ -52,6 +54,12 @@ export default function ScreenPage() {
     );
 
   const stage = state?.nowPitching ?? null;
+  // While the project on stage pitches or answers, the countdown holds the score's place.
+  const timer = state?.timer ?? null;
+  const running =
+    !!stage &&
+    timer?.projectId === stage.projectId &&
+    (timer.phase === 'PITCH' || timer.phase === 'QA');
   return (
     <div className="screen">
       <header className="screen__head">
@@ -90,9 +98,15 @@ export default function ScreenPage() {
                   <span key={i} className={i < stage.submitted ? 'pip pip--on' : 'pip'} />
                 ))}
               </div>
-              <div className="stage__score" data-testid="stage-score">
-                {stage.score !== null ? two(stage.score) : t('screen.scoring')}
-              </div>
+              {running ? (
+                <PitchCountdown timer={state!.timer!} />
+              ) : stage.reveal ? (
+                <RevealPanel reveal={stage.reveal} />
+              ) : (
+                <div className="stage__score" data-testid="stage-score">
+                  {stage.score !== null ? two(stage.score) : t('screen.scoring')}
+                </div>
+              )}
             </>
           ) : (
             <div className="stage__idle">{t('screen.nobodyOnStage')}</div>
