@@ -30,8 +30,20 @@ interface ActionRow {
 const toAction = (r: ActionRow): TimerAction => ({
   kind: r.kind as TimerActionKind,
   at: r.at.getTime(),
-  ...(r.minutes != null ? { minutes: r.minutes } : {}),
+  ...(r.kind === 'EXTEND_QA' && r.minutes != null ? { minutes: r.minutes } : {}),
 });
+
+// A phase runs to the length in force when it started (START_PITCH and
+// START_QA record it), so a later change of the settings never rewrites a
+// past pitch's log or a running countdown.
+function formatFor(settings: RoadshowSettingsDto, rows: ActionRow[]): PitchFormat {
+  const started = (kind: string) => rows.find((r) => r.kind === kind)?.minutes ?? undefined;
+  return {
+    pitchMinutes: started('START_PITCH') ?? settings.pitchMinutes,
+    qaMinutes: started('START_QA') ?? settings.qaMinutes,
+    warningSeconds: settings.warningSeconds,
+  };
+}
 
 /**
  * The pitch timer of the project on stage. Actions are stamped with the
@@ -73,7 +85,7 @@ export class PitchTimerService {
         at: locked.now.getTime(),
         ...(dto.minutes != null ? { minutes: dto.minutes } : {}),
       };
-      const refusal = refuseTimerAction(format, rows.map(toAction), action);
+      const refusal = refuseTimerAction(formatFor(settings, rows), rows.map(toAction), action);
       if (refusal?.code === 'TIMER_ACTION_NOT_ALLOWED') {
         const project = await tx.roundProject.findUnique({
           where: { roundId_projectId: { roundId, projectId } },
@@ -109,7 +121,14 @@ export class PitchTimerService {
           roundId,
           projectId,
           kind: dto.action,
-          minutes: dto.action === 'EXTEND_QA' ? dto.minutes! : null,
+          minutes:
+            dto.action === 'EXTEND_QA'
+              ? dto.minutes!
+              : dto.action === 'START_PITCH'
+                ? format.pitchMinutes
+                : dto.action === 'START_QA'
+                  ? format.qaMinutes
+                  : null,
           at: locked.now,
           actorId: actor.id,
         },
@@ -150,8 +169,15 @@ export class PitchTimerService {
         })
       : [];
     const now = head.now.getTime();
-    const state = timerAt(formatOf(settings), rows.map(toAction), now);
-    return { roundId, projectId: head.projectId, ...state, serverNow: now, format: settings };
+    const format = formatFor(settings, rows);
+    const state = timerAt(format, rows.map(toAction), now);
+    return {
+      roundId,
+      projectId: head.projectId,
+      ...state,
+      serverNow: now,
+      format: { ...settings, ...format },
+    };
   }
 
   async log(actor: Actor, roundId: string): Promise<TimingLogDto> {
@@ -161,10 +187,10 @@ export class PitchTimerService {
       this.prisma.pitchTimerAction.findMany({ where: { roundId }, orderBy: { id: 'asc' } }),
       this.prisma.roundProject.findMany({ where: { roundId } }),
     ]);
-    const byProject = new Map<string, TimerAction[]>();
+    const byProject = new Map<string, ActionRow[]>();
     for (const r of rows) {
       const list = byProject.get(r.projectId) ?? [];
-      list.push(toAction(r));
+      list.push(r);
       byProject.set(r.projectId, list);
     }
     const title = new Map(projects.map((p) => [p.projectId, p.title]));
@@ -173,7 +199,7 @@ export class PitchTimerService {
       projects: [...byProject].map(([projectId, actions]) => ({
         projectId,
         title: title.get(projectId) ?? '',
-        phases: timingLog(formatOf(settings), actions).map((p) => ({
+        phases: timingLog(formatFor(settings, actions), actions.map(toAction)).map((p) => ({
           ...p,
           startedAt: new Date(p.startedAt),
           endedAt: p.endedAt === null ? null : new Date(p.endedAt),

@@ -20,6 +20,7 @@ import { useJudgeList } from './judges/list';
 import { byId, useCompetitionId, useConsoleT } from './hooks';
 import { ROUND_COLOR } from './RoundsPage';
 import { CloseRoundDialog } from './round/CloseRoundDialog';
+import { LiveCard } from './round/LiveCard';
 import { PitchCard } from './round/PitchCard';
 import { RankingCard } from './round/RankingCard';
 import { ReopenScoreDialog } from './round/ReopenScoreDialog';
@@ -136,6 +137,14 @@ export default function RoundPage() {
         busy={action.busy === 'remind'}
       />
       {r?.kind === 'ROADSHOW' && <PitchCard round={r} projects={projects.data?.items ?? []} />}
+      {r?.kind === 'ROADSHOW' && (
+        <LiveCard
+          round={r}
+          onStageTitle={
+            (projects.data?.items ?? []).find((p) => p.id === r.nowPitchingProjectId)?.title ?? null
+          }
+        />
+      )}
       <RankingCard roundId={rid} />
     </>
   );
