@@ -199,6 +199,15 @@ export const AUTHZ_MATRIX: Record<string, MatrixEntry> = {
   'GET /rounds/:id/timer':                        { params: r, expect: row(401, 403, 403, 200, 404, 200, 200, 404, 200) },
   'GET /rounds/:id/timing-log':                   { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'POST /rounds/:id/projects/:projectId/reveal':  { params: rp, expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
+  // 签到: the code for the venue's QR (organisers), checking in with it (a
+  // project's owner, a judge of the round; the matrix sends a wrong code, so
+  // those who may try are refused after authorization), the desk and 缺席.
+  'GET /rounds/:id/check-in-code':                { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /rounds/:id/check-in-code/rotate':        { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /rounds/:id/check-in':                    { params: r, body: () => ({ code: 'not-the-code' }), expect: row(401, 422, 422, 422, 422, 422, 422, 422, 422) },
+  'POST /rounds/:id/check-ins':                   { params: r, body: (f) => ({ projectId: f.project }), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /rounds/:id/check-ins':                    { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /rounds/:id/projects/:projectId/absent':  { params: rp, body: () => ({ reason: '叫号三次未到场' }), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'GET /rounds/:id/screen/stream':                { params: r, stream: true, expect: row(401, 401, 401, 401, 401, 401, 401, 401, 401) },
   // The fixture's OPEN round scores against its rubric: the rubric is no longer editable.
   'PATCH /rubrics/:id':                           { params: { id: 'rubric' }, body: () => ({ name: '初赛评分标准（修订）' }), expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },

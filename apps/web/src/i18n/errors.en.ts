@@ -172,6 +172,14 @@ export const errorsEn: ErrorMessages = {
       'Not every judge of "{{projectTitle}}" has submitted ({{submitted}} of {{assigned}}); reveal once all have.',
     REVEAL_BY_HOST_ONLY_IN_HOST_MODE:
       'This round reveals a score by itself once every judge has submitted; there is nothing to reveal by hand.',
+    CHECK_IN_CODE_INVALID:
+      'This check-in code is wrong or was replaced: scan the latest QR code shown at the venue.',
+    CHECK_IN_NOTHING_HERE:
+      'You have no project or judging in "{{roundName}}" to check in; ask the staff at the venue.',
+    CHECK_IN_SUBJECT_REQUIRED: 'Choose one project or one judge to check in.',
+    CHECK_IN_NOT_IN_ROUND: 'This project or judge is not in the round.',
+    DRAW_NONE_CHECKED_IN:
+      'No project of "{{roundName}}" has checked in yet: a draw among checked-in projects is not possible.',
 
     HEAT_ALREADY_ADVANCED: '"{{heatName}}" has already advanced.',
     HEAT_ROUNDS_NOT_CLOSED:

@@ -174,6 +174,12 @@ export const errorsZhCN: ErrorMessages = {
     REVEAL_NOT_COMPLETE:
       '《{{projectTitle}}》还有评委未提交（已提交 {{submitted}}/{{assigned}}），全部提交后才能亮分。',
     REVEAL_BY_HOST_ONLY_IN_HOST_MODE: '本轮设为评委全部提交后自动亮分，无需手动亮分。',
+    CHECK_IN_CODE_INVALID: '签到码不对或已更换，请扫描现场显示的最新二维码。',
+    CHECK_IN_NOTHING_HERE:
+      '您在“{{roundName}}”中没有需要签到的项目或评审任务；如有疑问请联系现场工作人员。',
+    CHECK_IN_SUBJECT_REQUIRED: '请选择一个项目或一位评委（只选一个）进行签到。',
+    CHECK_IN_NOT_IN_ROUND: '该项目或评委不在本轮次中。',
+    DRAW_NONE_CHECKED_IN: '“{{roundName}}”还没有项目签到，不能只在已签到项目中抽签。',
 
     HEAT_ALREADY_ADVANCED: '“{{heatName}}”已完成晋级。',
     HEAT_ROUNDS_NOT_CLOSED: '“{{heatName}}”的所有轮次结束并算出最终排名后才能晋级。',

@@ -273,6 +273,11 @@ export const ERROR_CODES = {
     'CONFLICT',
   ),
   REVEAL_BY_HOST_ONLY_IN_HOST_MODE: code('CONFLICT'),
+  CHECK_IN_CODE_INVALID: code('UNPROCESSABLE'),
+  CHECK_IN_NOTHING_HERE: code<{ roundName: string }>('FORBIDDEN'),
+  CHECK_IN_SUBJECT_REQUIRED: code('BAD_REQUEST'),
+  CHECK_IN_NOT_IN_ROUND: code('UNPROCESSABLE'),
+  DRAW_NONE_CHECKED_IN: code<{ roundName: string }>('CONFLICT'),
 
   // ── Advancement, results, awards ──────────────────────────────────────────
   HEAT_ALREADY_ADVANCED: code<{ heatName: string }>('CONFLICT'),

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { CompetitionsModule } from '../competitions/competitions.module';
 import { IdentityModule } from '../identity/identity.module';
 import { RegistrationModule } from '../registration/registration.module';
+import { CheckInController } from './check-in.controller';
+import { CheckInService } from './check-in.service';
 import { JudgeViewsController } from './judge-views.controller';
 import { JudgeViewsService } from './judge-views.service';
 import { LiveController } from './live.controller';
@@ -35,6 +37,7 @@ import { StreamTicketService } from './stream-ticket.service';
     RoadshowController,
     ScreenTicketsController,
     LiveController,
+    CheckInController,
   ],
   providers: [
     RoundsService,
@@ -52,6 +55,7 @@ import { StreamTicketService } from './stream-ticket.service';
     RoadshowSettingsService,
     PitchTimerService,
     RevealService,
+    CheckInService,
   ],
   exports: [RankingsService, RoundsService, ScoreSheetService],
 })

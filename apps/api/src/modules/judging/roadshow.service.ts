@@ -10,6 +10,7 @@ import {
   PitchOrderDto,
   PitchSeedCommitmentDto,
 } from './dto/roadshow.dto';
+import { CheckInService } from './check-in.service';
 import { RoundsService } from './rounds.service';
 
 // 256 random bits from the server: nobody picks a lot.
@@ -31,6 +32,7 @@ export class RoadshowService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly rounds: RoundsService,
+    private readonly checkIn: CheckInService,
   ) {}
 
   /**
@@ -97,7 +99,16 @@ export class RoadshowService {
         ],
       );
     const round = await this.rounds.managed(actor, roundId);
-    const projects = await this.prisma.roundProject.findMany({ where: { roundId } });
+    const inRound = await this.prisma.roundProject.findMany({ where: { roundId } });
+    // 签到时统一抽签: only the teams present draw lots.
+    const present = dto.checkedInOnly ? await this.checkIn.presentProjects(roundId) : null;
+    const projects = present ? inRound.filter((p) => present.has(p.projectId)) : inRound;
+    if (present && inRound.length > 0 && projects.length === 0)
+      throw DomainError.of(
+        'DRAW_NONE_CHECKED_IN',
+        { roundName: round.name },
+        'no project of the round has checked in',
+      );
     PitchRules.assertMayDraw(
       round.status,
       projects.length,
@@ -150,6 +161,8 @@ export class RoadshowService {
           order,
           previousSeed: round.pitchSeed,
           previousOrder: round.pitchOrder,
+          checkedInOnly: dto.checkedInOnly === true,
+          notDrawn: inRound.filter((p) => !order.includes(p.projectId)).map((p) => p.projectId),
           nextSeedHash: seedHash(nextSeed),
         },
       });

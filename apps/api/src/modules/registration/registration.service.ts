@@ -43,6 +43,16 @@ export class RegistrationService {
     return new Map(rows.map((r) => [r.id, r.title]));
   }
 
+  // Which of these projects the user owns (a team checking in at the venue).
+  async ownedBy(ownerId: string, ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await this.prisma.project.findMany({
+      where: { id: { in: ids }, ownerId },
+      select: { id: true },
+    });
+    return rows.map((r) => r.id);
+  }
+
   // A competition with a registration keeps it (the season's record): asked
   // inside the deleting transaction, after the competition row is locked.
   async assertNoRegistrationIn(tx: Prisma.TransactionClient, competitionId: string) {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Allow, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { Allow, IsBoolean, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { RevealCardDto, TimerViewDto } from './live.dto';
 
 export class DrawPitchOrderDto {
@@ -20,6 +20,14 @@ export class DrawPitchOrderDto {
   @IsString()
   @Length(1, 500)
   reason?: string;
+
+  @ApiPropertyOptional({
+    description:
+      '签到时统一抽签: draw among the projects checked in (签到) and not marked absent only',
+  })
+  @IsOptional()
+  @IsBoolean()
+  checkedInOnly?: boolean;
 }
 
 export class NowPitchingDto {
