@@ -97,7 +97,12 @@ export class EligibilityService {
         if (!(e instanceof DomainError)) throw e;
         problems.push(
           ...(e.details.length
-            ? e.details.map((d) => ({ ...d, field: `${field}.${d.field}` }))
+            ? e.details.map((d) => ({
+                field: `${field}.${d.field}`,
+                code: e.code,
+                message: d.message,
+                params: e.params,
+              }))
             : [{ field, code: e.code, message: e.message, params: e.params }]),
         );
       }
