@@ -123,7 +123,7 @@ export class EditingService {
   private async apply<T>(
     actor: Actor,
     competitionId: string,
-    entityType: string,
+    entityType: 'competition' | 'heat' | 'rubric',
     entityId: string,
     changes: FieldChange[],
     write: (tx: Prisma.TransactionClient) => Promise<T>,
