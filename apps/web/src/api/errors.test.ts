@@ -183,6 +183,17 @@ describe('refusals that name their objects', () => {
         '张敏 already organises this competition.',
       ],
     ];
+    cases.push([
+      {
+        code: 'AWARD_TIES',
+        message: "ties at a tier boundary need the organiser's decision",
+        params: {
+          ties: [{ projects: ['智慧农业', '城市储能'], score: 88, tiers: ['三等奖', '(none)'] }],
+        },
+      },
+      '奖项分界处有并列，需要您决定先后：智慧农业、城市储能（88 分，三等奖、未获奖）。',
+      'Ties at a tier boundary need your decision: 智慧农业, 城市储能 (88, 三等奖, no award).',
+    ]);
     for (const [body, chinese, inEnglish] of cases) {
       const error = refusal(409, body);
       expect(describeError(error, zh).title).toBe(chinese);

@@ -347,4 +347,5 @@ export const errorsEn: ErrorMessages = {
   listSeparator: ', ',
   network: 'Connection lost; we retry when it is back.',
   unexpected: 'Something went wrong; try again.',
+  noAwardTier: 'no award',
 };

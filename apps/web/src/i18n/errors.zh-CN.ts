@@ -19,6 +19,8 @@ export interface ErrorMessages {
   listSeparator: string;
   network: string;
   unexpected: string;
+  /** A tie's side that wins no award (NO_AWARD_TIER). */
+  noAwardTier: string;
 }
 
 export const errorsZhCN: ErrorMessages = {
@@ -337,4 +339,5 @@ export const errorsZhCN: ErrorMessages = {
   listSeparator: '、',
   network: '网络连接中断，恢复后会自动重试。',
   unexpected: '出错了，请稍后再试。',
+  noAwardTier: '未获奖',
 };

@@ -82,6 +82,9 @@ export interface ErrorEntry<P> {
 }
 const code = <P = undefined>(kind: ErrorKind): ErrorEntry<P> => ({ kind }) as ErrorEntry<P>;
 
+/** In AWARD_TIES (and the award preview's ties): the side of a boundary that wins no award. */
+export const NO_AWARD_TIER = '(none)';
+
 /** A judge's draft that blocks a round's close. */
 export interface DraftRef {
   judgeName: string;
