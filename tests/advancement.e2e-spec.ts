@@ -116,9 +116,11 @@ describe('from regional heats to the final, and from signing to landing', () => 
         await stack.post(`/rounds/${round}/projects/${id(n)}/score/submit`, {}, j.token);
       }
     }
-    expect(
-      (await stack.post(`/heats/${heatId}/advance`, { toHeatId: semi }, organiser.token)).status,
-    ).toBe(409); // round still open
+    const early = await stack.post(`/heats/${heatId}/advance`, { toHeatId: semi }, organiser.token);
+    expect({ status: early.status, code: early.body.code }).toEqual({
+      status: 409,
+      code: 'HEAT_ROUNDS_NOT_CLOSED',
+    }); // round still open
     await stack.post(`/rounds/${round}/close`, {}, organiser.token);
     await waitFor(
       'settled standings',
@@ -138,10 +140,17 @@ describe('from regional heats to the final, and from signing to landing', () => 
     expect(before.status).toBe(200);
     expect(before.body).toEqual({ advanced: false });
 
-    expect(
-      (await stack.post(`/heats/${south}/advance`, { toHeatId: final, count: 3 }, organiser.token))
-        .status,
-    ).toBe(422); // not the next stage
+    const skipped = await stack.post(
+      `/heats/${south}/advance`,
+      { toHeatId: final, count: 3 },
+      organiser.token,
+    );
+    expect(skipped.status).toBe(422); // not the next stage
+    expect(skipped.body).toMatchObject({
+      code: 'NEXT_HEAT_INVALID',
+      params: { stageName: '半决赛' },
+      details: [{ field: 'toHeatId', code: 'FIELD_UNKNOWN_REFERENCE' }],
+    });
     const res = await stack.post(
       `/heats/${south}/advance`,
       { toHeatId: semi, count: 3, exclude: [{ projectId: id('B'), reason: '尽职调查未通过' }] },
@@ -226,12 +235,21 @@ describe('from regional heats to the final, and from signing to landing', () => 
       stack.post(`/heats/${east}/advance`, body, organiser.token),
     ]);
     expect([one.status, two.status].sort()).toEqual([200, 409]);
+    expect((one.status === 409 ? one : two).body).toMatchObject({
+      code: 'HEAT_ALREADY_ADVANCED',
+      params: { heatName: '华东赛区' },
+    });
     const won = one.status === 200 ? one : two;
     expect(names(won.body.advanced)).toEqual(['G', 'H', 'K']);
     expect(
       won.body.advanced.find((a: { projectId: string }) => a.projectId === id('K')),
     ).toMatchObject({ override: 'INCLUDED', reason: '赛区推荐' });
-    expect((await stack.post(`/heats/${east}/advance`, body, organiser.token)).status).toBe(409);
+    const again = await stack.post(`/heats/${east}/advance`, body, organiser.token);
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({
+      code: 'HEAT_ALREADY_ADVANCED',
+      params: { heatName: '华东赛区' },
+    });
     const [{ n }] = await stack.sql(
       `SELECT count(*)::int AS n FROM advancement_results WHERE heat_id = $1`,
       [east],
@@ -248,9 +266,12 @@ describe('from regional heats to the final, and from signing to landing', () => 
     );
     expect(names(toFinal.body.advanced)).toEqual(['A', 'C', 'G']);
     await judgeHeat(final, { A: 86, C: 91, G: 89 });
-    expect(
-      (await stack.post(`/heats/${final}/advance`, { toHeatId: semi }, organiser.token)).status,
-    ).toBe(422);
+    const beyond = await stack.post(`/heats/${final}/advance`, { toHeatId: semi }, organiser.token);
+    expect(beyond.status).toBe(422);
+    expect(beyond.body).toMatchObject({
+      code: 'FINAL_HAS_NO_NEXT_HEAT',
+      params: { heatName: '总决赛' },
+    });
     const awarded = await stack.post(`/heats/${final}/advance`, {}, organiser.token);
     expect(awarded.status).toBe(200);
     expect(awarded.body.advanced).toEqual([
@@ -322,7 +343,12 @@ describe('from regional heats to the final, and from signing to landing', () => 
       heatName: '华南赛区',
       investmentAmount: '5000000.00',
     });
-    expect((await sign({ projectId: id('C'), host: '江阴高新区管委会' })).status).toBe(409); // one open per project and host
+    const twice = await sign({ projectId: id('C'), host: '江阴高新区管委会' });
+    expect(twice.status).toBe(409); // one open per project and host
+    expect(twice.body).toMatchObject({
+      code: 'SIGNING_ALREADY_OPEN',
+      params: { projectTitle: 'C', host: '江阴高新区管委会' },
+    });
     expect(
       (await sign({ projectId: id('C'), host: 'bad', investmentAmount: '5,000,000' })).status,
     ).toBe(400);

@@ -106,10 +106,16 @@ describe('awards of the final', () => {
     const res = await stack.put(`/heats/${other.heatId}/award-tiers`, { tiers }, organiser.token);
     expect(res.status).toBe(409);
     expect(res.body.message).toMatch(/not in the last stage/);
+    expect(res.body).toMatchObject({ code: 'AWARDS_NOT_FINAL', params: { heatName: '华南赛区' } });
   });
 
   it('surfaces a tie at a tier boundary and refuses to guess (409)', async () => {
-    expect((await stack.post(`/heats/${finalId}/awards`, {}, organiser.token)).status).toBe(409); // no tiers
+    const noTiers = await stack.post(`/heats/${finalId}/awards`, {}, organiser.token);
+    expect(noTiers.status).toBe(409);
+    expect(noTiers.body).toMatchObject({
+      code: 'AWARD_TIERS_MISSING',
+      params: { heatName: '总决赛' },
+    });
     const set = await stack.put(`/heats/${finalId}/award-tiers`, { tiers }, organiser.token);
     expect(set.status).toBe(200);
     expect(set.body.tiers).toEqual(tiers);
@@ -125,6 +131,10 @@ describe('awards of the final', () => {
     const refused = await stack.post(`/heats/${finalId}/awards`, {}, organiser.token);
     expect(refused.status).toBe(409);
     expect(refused.body.message).toMatch(/P2 = P3|P3 = P2/);
+    expect(refused.body.code).toBe('AWARD_TIES');
+    expect(refused.body.params.ties).toEqual([
+      { projects: expect.arrayContaining(['P2', 'P3']), score: 90, tiers: ['二等奖', '三等奖'] },
+    ]);
   });
 
   it('assigns the tiers once the organiser settles the tie; nothing is mailed until the release', async () => {

@@ -172,6 +172,17 @@ describe('a CLOSED round is final', () => {
     expect(await state()).toEqual(snapshot);
   });
 
+  it('refuses a pitch seed for a closed round, naming the round', async () => {
+    const res = await stack.post(
+      `/rounds/${roundId}/pitch-order/commitment`,
+      {},
+      heat.organiser.token,
+    );
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'PITCH_ORDER_CLOSED', params: { roundName: '路演' } });
+    expect(await state()).toEqual(snapshot);
+  });
+
   it('audits a conflict that removes a submitted score from an OPEN round', async () => {
     const { organiser, competition, judges, projectIds } = heat;
     const open = (

@@ -91,6 +91,11 @@ describe('editing and co-organisers', () => {
       organiser.token,
     );
     expect(invalid.status).toBe(422);
+    expect(invalid.body).toMatchObject({
+      code: 'RUBRIC_INVALID',
+      params: { problems: 1 },
+      details: [{ field: 'criteria', code: 'RUBRIC_WEIGHTS_SUM' }],
+    });
 
     await stack.post(`/rounds/${round}/open`, {}, organiser.token);
     const refused = await stack.patch(`/rubrics/${rubricId}`, { name: '新标准' }, organiser.token);
@@ -210,6 +215,10 @@ describe('editing and co-organisers', () => {
       organiser.token,
     );
     expect(notOrganiser.status).toBe(422);
+    expect(notOrganiser.body).toMatchObject({
+      code: 'USER_NOT_ORGANISER',
+      params: { userName: '李娜' },
+    });
     const added = await stack.post(
       `/competitions/${competitionId}/organisers`,
       { userId: co.id },
@@ -219,15 +228,16 @@ describe('editing and co-organisers', () => {
     expect(added.body.items.map((i: { userId: string }) => i.userId).sort()).toEqual(
       [organiser.id, co.id].sort(),
     );
-    expect(
-      (
-        await stack.post(
-          `/competitions/${competitionId}/organisers`,
-          { userId: co.id },
-          organiser.token,
-        )
-      ).status,
-    ).toBe(409);
+    const twice = await stack.post(
+      `/competitions/${competitionId}/organisers`,
+      { userId: co.id },
+      organiser.token,
+    );
+    expect(twice.status).toBe(409);
+    expect(twice.body).toMatchObject({
+      code: 'ALREADY_ORGANISER',
+      params: { userName: '联合组织者 张敏' },
+    });
     // The co-organiser manages: edits, lists projects, releases, manages organisers.
     expect(
       (await stack.patch(`/heats/${heatId}`, { venue: '联合组织者改的场地' }, co.token)).status,
@@ -282,6 +292,7 @@ describe('editing and co-organisers', () => {
       co.token,
     );
     expect(last.status).toBe(409);
+    expect(last.body.code).toBe('LAST_ORGANISER');
     const actions = await stack.sql(
       `SELECT action FROM audit_log WHERE competition_id = $1 AND action LIKE 'competition.organiser-%' ORDER BY at`,
       [competitionId],

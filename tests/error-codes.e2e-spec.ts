@@ -1,7 +1,14 @@
 import { ERROR_CODES, isErrorCode } from '@app/domain';
 import { databaseProxy, terminateBackends } from './support/faults';
 import { ADMIN, Stack } from './support/stack';
-import { createCompetition, createOrganiser, uniqueEmail } from './support/scenario';
+import {
+  createCompetition,
+  createOrganiser,
+  projectBody,
+  registerProject,
+  signUpApplicant,
+  uniqueEmail,
+} from './support/scenario';
 
 const PASSWORD = 'Roadshow-Applicant-2026!';
 
@@ -113,6 +120,7 @@ describe('error codes', () => {
       organiser.token,
     );
     expect(rubric.status).toBe(422);
+    expect(rubric.body).toMatchObject({ code: 'RUBRIC_INVALID', params: { problems: 2 } });
     expect(rubric.body.details).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -122,6 +130,154 @@ describe('error codes', () => {
         }),
       ]),
     );
+  });
+
+  // Each service's refusals name their own code with the names a page shows
+  // (heats, titles, stages, people), never the generic CONFLICT / UNPROCESSABLE.
+  it('answers domain refusals with their own codes and names, never a generic one', async () => {
+    const organiser = await createOrganiser(stack);
+    const competition = await createCompetition(stack, organiser);
+    const c = competition.id;
+    const semi = await stack.post(
+      `/competitions/${c}/heats`,
+      { stageCode: 'SEMIFINAL', name: '半决赛（江阴）' },
+      organiser.token,
+    );
+    const final = await stack.post(
+      `/competitions/${c}/heats`,
+      { stageCode: 'FINAL', name: '总决赛（江阴）' },
+      organiser.token,
+    );
+    expect([semi.status, final.status]).toEqual([201, 201]);
+    const applicant = await signUpApplicant(stack, '王芳');
+    const project = await registerProject(stack, applicant, competition.heatId, c, '智慧农业');
+    const now = Date.now();
+    const competitionBody = {
+      name: '创新创业大赛',
+      tracks: [{ code: 'AI', name: '人工智能' }],
+      stages: [{ code: 'HEAT', name: '分站赛', order: 1 }],
+      registrationOpensAt: new Date(now).toISOString(),
+      registrationClosesAt: new Date(now + 86400000).toISOString(),
+    };
+
+    const cases: [Promise<{ status: number; body: any }>, number, string, object?][] = [
+      // competitions
+      [
+        stack.post(
+          '/competitions',
+          { ...competitionBody, registrationClosesAt: new Date(now - 86400000).toISOString() },
+          organiser.token,
+        ),
+        422,
+        'DATES_OUT_OF_ORDER',
+        { start: 'registrationOpensAt', end: 'registrationClosesAt' },
+      ],
+      [
+        stack.post(
+          '/competitions',
+          {
+            ...competitionBody,
+            tracks: [
+              { code: 'AI', name: '人工智能' },
+              { code: 'AI', name: '人工智能二' },
+            ],
+          },
+          organiser.token,
+        ),
+        422,
+        'DUPLICATE_VALUES',
+        { field: 'tracks', values: ['AI'] },
+      ],
+      [
+        stack.post(`/competitions/${c}/heats`, { stageCode: 'NOPE', name: 'x' }, organiser.token),
+        422,
+        'STAGE_UNKNOWN',
+        { stageCode: 'NOPE' },
+      ],
+      [
+        stack.post(
+          `/heats/${competition.heatId}/rounds`,
+          { name: '初评', kind: 'ROADSHOW', rubricId: crypto.randomUUID(), method: 'MEAN' },
+          organiser.token,
+        ),
+        422,
+        'RUBRIC_UNKNOWN',
+      ],
+      // organisers
+      [
+        stack.post(`/competitions/${c}/organisers`, { userId: applicant.id }, organiser.token),
+        422,
+        'USER_NOT_ORGANISER',
+        { userName: '王芳' },
+      ],
+      // registration
+      [
+        stack.post(
+          `/competitions/${c}/projects`,
+          { ...projectBody(competition.heatId), trackCode: 'SPACE' },
+          applicant.token,
+        ),
+        422,
+        'TRACK_UNKNOWN',
+        { trackCode: 'SPACE', allowed: ['AI', 'BIG_DATA', 'IOT', 'LIFE_HEALTH'] },
+      ],
+      [
+        stack.post(`/competitions/${c}/projects`, projectBody(semi.body.id), applicant.token),
+        422,
+        'ENTRY_HEAT_NOT_FIRST_STAGE',
+        { heatName: '半决赛（江阴）', stageName: '半决赛' },
+      ],
+      [
+        stack.patch(`/projects/${project.id}`, { title: '改名' }, organiser.token),
+        403,
+        'PROJECT_OWNER_ONLY',
+      ],
+      // heats: advancement and awards before any round closed
+      [
+        stack.post(
+          `/heats/${competition.heatId}/advance`,
+          { toHeatId: semi.body.id },
+          organiser.token,
+        ),
+        409,
+        'HEAT_ROUNDS_NOT_CLOSED',
+        { heatName: '华南赛区' },
+      ],
+      [
+        stack.get(`/heats/${competition.heatId}/results/release/preview`, organiser.token),
+        409,
+        'HEAT_NO_RESULTS',
+        { heatName: '华南赛区' },
+      ],
+      [
+        stack.patch(
+          `/heats/${competition.heatId}/results/${project.id}`,
+          { result: 'ADVANCED', reason: '复核' },
+          organiser.token,
+        ),
+        409,
+        'HEAT_NO_RESULTS',
+        { heatName: '华南赛区' },
+      ],
+    ];
+    for (const [answer, status, code, params] of cases) {
+      const { status: got, body } = await answer;
+      expect({ got, code: body.code }).toEqual({ got: status, code });
+      if (params) expect(body.params).toEqual(params);
+    }
+
+    const tiers = await stack.put(
+      `/heats/${final.body.id}/award-tiers`,
+      { tiers: [{ name: '一等奖', count: 1 }] },
+      organiser.token,
+    );
+    expect(tiers.status).toBe(200);
+    const awards = await stack.post(`/heats/${final.body.id}/awards`, {}, organiser.token);
+    expect({ status: awards.status, code: awards.body.code }).toEqual({
+      status: 409,
+      code: 'FINAL_ROUNDS_NOT_CLOSED',
+    });
+    expect(awards.body.params).toEqual({ heatName: '总决赛（江阴）' });
   });
 
   it('codes Fastify’s own refusals: malformed JSON, a body too large, a wrong content type', async () => {

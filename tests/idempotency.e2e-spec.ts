@@ -71,8 +71,9 @@ describe('Idempotency-Key on creates', () => {
       'create-project-1',
     );
     expect(other.status).toBe(422);
+    expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(other.body.details).toEqual([
-      { field: 'Idempotency-Key', code: expect.any(String), message: expect.any(String) },
+      { field: 'Idempotency-Key', code: 'IDEMPOTENCY_KEY_REUSED', message: expect.any(String) },
     ]);
 
     // Keys are per user: Bob's same key is his own create.
@@ -87,6 +88,12 @@ describe('Idempotency-Key on creates', () => {
       ),
     );
     expect(racing.every((r) => r.status === 201 || r.status === 409)).toBe(true);
+    for (const r of racing.filter((r) => r.status === 409))
+      expect([
+        'IDEMPOTENCY_KEY_IN_FLIGHT',
+        'IDEMPOTENCY_KEY_RACE',
+        'IDEMPOTENCY_KEY_TAKEN_OVER',
+      ]).toContain(r.body.code);
     const [{ n }] = await stack.sql(
       `SELECT count(*)::int AS n FROM projects WHERE owner_id = $1 AND title = '并发项目'`,
       [alice.id],
@@ -104,7 +111,11 @@ describe('Idempotency-Key on creates', () => {
     );
     expect(fixed.status).toBe(201);
 
-    expect((await post(route, body, alice.token, 'bad key with spaces')).status).toBe(400);
+    const badKey = await post(route, body, alice.token, 'bad key with spaces');
+    expect({ status: badKey.status, code: badKey.body.code }).toEqual({
+      status: 400,
+      code: 'IDEMPOTENCY_KEY_INVALID',
+    });
     const [{ total }] = await stack.sql(
       `SELECT count(*)::int AS total FROM projects WHERE owner_id = $1`,
       [alice.id],

@@ -95,8 +95,13 @@ describe('spreadsheet imports', () => {
     // The import refuses a file with problems, and changes nothing either way.
     const refused = await upload(stack, route, '评委名单.xlsx', faulty, organiser.token);
     expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'IMPORT_HAS_PROBLEMS', params: { problems: 4 } });
     expect(refused.body.details).toHaveLength(4);
-    expect(refused.body.details[0]).toMatchObject({ field: 'row 3, column B: name' });
+    expect(refused.body.details[0]).toMatchObject({
+      field: 'row 3, column B: name',
+      code: 'IMPORT_ROW_PROBLEM',
+      params: { row: 3, column: 'B', messageZh: expect.any(String) },
+    });
     await stack.drained();
     expect(await stack.sql(`SELECT 1 FROM users WHERE email = $1`, [wang])).toHaveLength(0);
     expect(
@@ -321,6 +326,7 @@ describe('spreadsheet imports', () => {
     const csv = `姓名,邮箱\r\n王芳,${uniqueEmail('w')}\r\n`;
     const notMultipart = await stack.post(route, { file: 'x' }, organiser.token);
     expect(notMultipart.status).toBe(400);
+    expect(notMultipart.body.code).toBe('UPLOAD_NOT_MULTIPART');
     expect(notMultipart.body.details[0].field).toBe('file');
     const noHeaders = await upload(
       stack,
@@ -334,10 +340,21 @@ describe('spreadsheet imports', () => {
       'name',
       'email',
     ]);
-    expect(
-      (await upload(stack, route, 'x.csv', 'foo,bar\r\n1,2\r\n', organiser.token)).status,
-    ).toBe(422);
-    expect((await upload(stack, route, 'empty.csv', '', organiser.token)).status).toBe(422);
+    const noColumns = await upload(stack, route, 'x.csv', 'foo,bar\r\n1,2\r\n', organiser.token);
+    expect({ status: noColumns.status, code: noColumns.body.code }).toEqual({
+      status: 422,
+      code: 'IMPORT_HAS_PROBLEMS',
+    });
+    const empty = await upload(stack, route, 'empty.csv', '', organiser.token);
+    expect({ status: empty.status, code: empty.body.code }).toEqual({
+      status: 422,
+      code: 'IMPORT_FILE_EMPTY',
+    });
+    const headerOnly = await upload(stack, route, 'x.csv', '姓名,邮箱\r\n', organiser.token);
+    expect({ status: headerOnly.status, code: headerOnly.body.code }).toEqual({
+      status: 422,
+      code: 'IMPORT_NO_ROWS',
+    });
     expect(
       (await upload(stack, `${route}?dryRun=maybe`, 'x.csv', csv, organiser.token)).status,
     ).toBe(400);
@@ -350,6 +367,7 @@ describe('spreadsheet imports', () => {
     const projects = `/competitions/${competition.id}/imports/projects?heatId=${competition.id}`;
     const wrongHeat = await upload(stack, projects, 'p.csv', csv, organiser.token);
     expect(wrongHeat.status).toBe(422);
+    expect(wrongHeat.body.code).toBe('IMPORT_HEAT_NOT_ENTRY');
     expect(wrongHeat.body.details[0].field).toBe('heatId');
   });
 });

@@ -174,7 +174,15 @@ describe('a long SMTP outage (451), a refused mailbox (550), bad credentials (53
     ).toBe(404);
     await waitFor('the cancel to find the mail between attempts', async () => {
       const res = await stack.post(`/notifications/${cancelled.id}/cancel`, {}, organiser.token);
+      // Between attempts it is cancelled; during one, the answer says it is being sent.
+      if (res.status === 409) expect(res.body.code).toBe('MAIL_SENDING_NOW');
       return res.status === 200 && res.body.status === 'CANCELLED';
+    });
+    const twice = await stack.post(`/notifications/${cancelled.id}/cancel`, {}, organiser.token);
+    expect(twice.status).toBe(409);
+    expect(twice.body).toMatchObject({
+      code: 'MAIL_NOT_CANCELLABLE',
+      params: { status: 'CANCELLED' },
     });
 
     await sleep(2000);
@@ -213,9 +221,10 @@ describe('a long SMTP outage (451), a refused mailbox (550), bad credentials (53
     const resent = await stack.post(`/notifications/${failed.id}/resend`, {}, organiser.token);
     expect(resent.status).toBe(202);
     expect(resent.body).toMatchObject({ id: failed.id, status: 'PENDING' });
-    expect(
-      (await stack.post(`/notifications/${failed.id}/resend`, {}, organiser.token)).status,
-    ).toBe(409);
+    const resentTwice = await stack.post(`/notifications/${failed.id}/resend`, {}, organiser.token);
+    expect(resentTwice.status).toBe(409);
+    expect(resentTwice.body.code).toBe('MAIL_NOT_RESENDABLE');
+    expect(['PENDING', 'SENT']).toContain(resentTwice.body.params.status);
     await waitFor(
       'the re-sent mail',
       () => stack.smtp.to(applicants[0].email).some((m) => m.subject?.startsWith('项目已提交')),

@@ -174,9 +174,11 @@ describe('registration, end to end', () => {
     expect((await stack.get(`/projects/${project.id}`, otherOrganiser.token)).status).toBe(404);
     expect((await stack.get(`/projects/${project.id}`, organiser.token)).status).toBe(200);
     // The organiser may look but not act as the owner.
-    expect((await stack.post(`/projects/${project.id}/submit`, {}, organiser.token)).status).toBe(
-      403,
-    );
+    const notOwner = await stack.post(`/projects/${project.id}/submit`, {}, organiser.token);
+    expect({ status: notOwner.status, code: notOwner.body.code }).toEqual({
+      status: 403,
+      code: 'PROJECT_OWNER_ONLY',
+    });
 
     expect((await stack.post('/competitions', {}, owner.token)).status).toBe(403);
     expect((await stack.get('/me')).status).toBe(401);
@@ -219,6 +221,7 @@ describe('registration, end to end', () => {
       applicant.token,
     );
     expect(unknownTrack.status).toBe(422);
+    expect(unknownTrack.body.code).toBe('TRACK_UNKNOWN');
     expect(unknownTrack.body.details[0].field).toBe('trackCode');
 
     const badRubric = await stack.post(
@@ -233,6 +236,10 @@ describe('registration, end to end', () => {
       organiser.token,
     );
     expect(badRubric.status).toBe(422);
+    expect(badRubric.body).toMatchObject({
+      code: 'RUBRIC_INVALID',
+      details: [{ field: 'criteria', code: 'RUBRIC_WEIGHTS_SUM', params: { sum: 0.9 } }],
+    });
 
     expect((await stack.get('/projects/not-a-uuid', applicant.token)).status).toBe(400);
     expect(

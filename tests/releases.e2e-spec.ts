@@ -68,6 +68,11 @@ describe('releases of eligibility decisions and heat results', () => {
       'items.1.reason',
       'items.2.projectId',
     ]);
+    expect(bad.body).toMatchObject({
+      code: 'ELIGIBILITY_BATCH_INVALID',
+      params: { problems: 2 },
+      details: [{ code: 'INELIGIBLE_REASON_REQUIRED' }, { code: 'PROJECT_NOT_IN_COMPETITION' }],
+    });
     expect((await stack.get(`/projects/${project.A}`, organiser.token)).body.status).toBe(
       'SUBMITTED',
     );
@@ -207,9 +212,12 @@ describe('releases of eligibility decisions and heat results', () => {
         [project.D, 60],
       ]),
     );
-    expect(
-      (await stack.get(`/heats/${heatId}/results/release/preview`, organiser.token)).status,
-    ).toBe(409); // not advanced yet
+    const notYet = await stack.get(`/heats/${heatId}/results/release/preview`, organiser.token);
+    expect(notYet.status).toBe(409); // not advanced yet
+    expect(notYet.body).toMatchObject({
+      code: 'HEAT_NO_RESULTS',
+      params: { heatName: '华南赛区' },
+    });
     const advanced = await stack.post(
       `/heats/${heatId}/advance`,
       { toHeatId: semiId, count: 2 },
@@ -250,6 +258,16 @@ describe('releases of eligibility decisions and heat results', () => {
     );
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ from: 'ELIMINATED', result: 'ADVANCED' });
+    const same = await stack.patch(
+      `/heats/${heatId}/results/${project.C}`,
+      { result: 'ADVANCED', reason: '复核发现计分错误' },
+      organiser.token,
+    );
+    expect(same.status).toBe(409);
+    expect(same.body).toMatchObject({
+      code: 'RESULT_UNCHANGED',
+      params: { projectTitle: '项目C', result: 'ADVANCED' },
+    });
     expect((await stack.get(`/projects/${project.C}`, organiser.token)).body).toMatchObject({
       heatId: semiId,
       status: 'ELIGIBLE',
@@ -292,6 +310,10 @@ describe('releases of eligibility decisions and heat results', () => {
     );
     expect(late.status).toBe(409);
     expect(late.body.message).toContain('半决赛路演: OPEN');
+    expect(late.body).toMatchObject({
+      code: 'NEXT_HEAT_JUDGING_STARTED',
+      params: { projectTitle: '项目C', roundName: '半决赛路演' },
+    });
   });
 
   it("hides another organiser's releases (404)", async () => {

@@ -3,10 +3,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/** The api's error catalogue, shared as source (plain TS, no Node imports). */
+/** The api's error catalogue and log names, shared as source (plain TS, no Node imports). */
 const webAliases = {
   '@app/error-codes': fileURLToPath(
     new URL('../../libs/domain/src/errors/error-codes.ts', import.meta.url),
+  ),
+  '@app/log-names': fileURLToPath(
+    new URL('../../libs/domain/src/shared/log-names.ts', import.meta.url),
   ),
 };
 

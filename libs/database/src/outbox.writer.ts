@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditAction, AuditEntityType } from '@app/domain';
 import { DomainEvent, EventName, EventPayloads } from '@app/events';
 import { Prisma } from './generated/prisma/client';
 
@@ -22,8 +23,9 @@ export async function appendEvent<N extends EventName>(
 export interface AuditRecord {
   competitionId: string | null;
   actorId: string | null;
-  action: string;
-  entityType: string;
+  /** One of AUDIT_ACTIONS (libs/domain): the console has a label for each. */
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string;
   reason?: string | null;
   data?: Record<string, unknown>;

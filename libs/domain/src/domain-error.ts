@@ -85,23 +85,13 @@ export class DomainError extends Error {
     return e instanceof DomainError && e.kind === 'NOT_FOUND';
   }
 
+  // No kind-only helpers (conflict, unprocessable, …): every refusal names its
+  // own catalogue code with the params a page needs for its sentence.
   static notFound(what: ResourceName, id?: string): DomainError {
     return DomainError.of(
       'NOT_FOUND',
       { resource: what },
       id ? `${what} ${id} not found` : `${what} not found`,
     );
-  }
-  static conflict(message: string): DomainError {
-    return new DomainError('CONFLICT', message);
-  }
-  static forbidden(message: string): DomainError {
-    return new DomainError('FORBIDDEN', message);
-  }
-  static unprocessable(message: string, details: FieldProblem[] = []): DomainError {
-    return new DomainError('UNPROCESSABLE', message, details);
-  }
-  static badRequest(message: string, details: FieldProblem[] = []): DomainError {
-    return new DomainError('BAD_REQUEST', message, details);
   }
 }

@@ -12,3 +12,4 @@ export * from './exports';
 export * from './identity';
 export * from './registration-form';
 export * from './roadshow';
+export * from './shared/log-names';

@@ -1,4 +1,4 @@
-import { FieldProblem, fieldProblem } from './domain-error';
+import { DomainError, FieldProblem, fieldProblem } from './domain-error';
 
 export interface Criterion {
   code: string;
@@ -57,4 +57,14 @@ export function validateRubric(criteria: Criterion[]): FieldProblem[] {
     );
   }
   return problems;
+}
+
+/** The refusal of a rubric with problems: RUBRIC_INVALID, one `details` item per problem. */
+export function rubricRefusal(problems: FieldProblem[]): DomainError {
+  return DomainError.of(
+    'RUBRIC_INVALID',
+    { problems: problems.length },
+    `Invalid rubric: ${problems.map((p) => p.message).join('; ')}`,
+    problems,
+  );
 }

@@ -3,7 +3,7 @@
 // strip styling; a text body renders everywhere. Times arrive as ISO instants
 // with the competition's time zone and are rendered here, in the reader's
 // language, in that zone ("2026年12月1日 18:00（北京时间）").
-import { formatHumanTime } from '@app/domain';
+import { MailType, formatHumanTime } from '@app/domain';
 
 export type MailLocale = 'zh-CN' | 'en';
 
@@ -128,7 +128,11 @@ const resultLineZh = (r: ResultLine, final?: boolean) =>
 const resultLineEn = (r: ResultLine, final?: boolean) =>
   `- ${r.title}: ${final && r.result === 'ELIMINATED' ? 'not awarded' : RESULT_EN[r.result]}${r.award ? ` (${r.award})` : ''}${r.corrected ? ' (corrected)' : ''}`;
 
-export type MailType = keyof TemplateData;
+// The mail types are declared once in libs/domain (MAIL_TYPES, which the console
+// labels); TemplateData has exactly those keys, or this line does not compile.
+export type { MailType };
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const TEMPLATE_DATA_COVERS_MAIL_TYPES: Exactly<keyof TemplateData, MailType> = true;
 
 export interface RenderedMail {
   subject: string;

@@ -7,7 +7,7 @@ describe('HttpExceptionFilter.toBody', () => {
 
   it('maps domain errors by code and keeps their params and details, each detail coded', () => {
     const body = filter.toBody(
-      DomainError.unprocessable('weights', [{ field: 'criteria', message: 'sum' }]),
+      new DomainError('UNPROCESSABLE', 'weights', [{ field: 'criteria', message: 'sum' }]),
     );
     expect(body).toEqual({
       statusCode: 422,
@@ -16,7 +16,7 @@ describe('HttpExceptionFilter.toBody', () => {
       message: 'weights',
       details: [{ field: 'criteria', code: 'FIELD_INVALID', message: 'sum' }],
     });
-    expect(filter.toBody(DomainError.conflict('closed'))).toMatchObject({
+    expect(filter.toBody(new DomainError('CONFLICT', 'closed'))).toMatchObject({
       statusCode: 409,
       code: 'CONFLICT',
     });

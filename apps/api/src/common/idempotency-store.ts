@@ -43,7 +43,8 @@ export async function recordIdempotentAnswer(tx: Tx, result: unknown): Promise<v
   // A retry took the key over after this attempt's lock expired: it creates
   // the object, this one rolls back.
   if (stored !== 1)
-    throw DomainError.conflict(
+    throw DomainError.of(
+      'IDEMPOTENCY_KEY_TAKEN_OVER',
       'a retry with this Idempotency-Key took over while this request was still running; retry to get its result',
     );
   call.recorded = true;

@@ -16,7 +16,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Observable, catchError, from, mergeMap, of, throwError } from 'rxjs';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { PgService } from '@app/database';
-import { DomainError } from '@app/domain';
+import { DomainError, fieldProblem } from '@app/domain';
 import type { AuthUser } from './auth.decorators';
 import { IdempotentCall, runIdempotent } from './idempotency-store';
 
@@ -88,9 +88,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (raw === undefined || !req.user) return next.handle();
     const key = Array.isArray(raw) ? raw[0] : raw;
     if (!KEY_PATTERN.test(key)) {
-      throw DomainError.badRequest('Idempotency-Key must be 1 to 200 printable ASCII characters', [
-        { field: 'Idempotency-Key', message: 'invalid key' },
-      ]);
+      throw DomainError.of(
+        'IDEMPOTENCY_KEY_INVALID',
+        'Idempotency-Key must be 1 to 200 printable ASCII characters',
+        [fieldProblem('Idempotency-Key', 'IDEMPOTENCY_KEY_INVALID', 'invalid key')],
+      );
     }
     const options =
       (Reflect.getMetadata(IDEMPOTENT_OPTIONS, ctx.getHandler()) as
@@ -180,15 +182,27 @@ export class IdempotencyInterceptor implements NestInterceptor {
       [userId, key],
     );
     const row = rows[0];
-    if (!row) throw DomainError.conflict('this Idempotency-Key changed hands just now; retry');
+    if (!row)
+      throw DomainError.of(
+        'IDEMPOTENCY_KEY_RACE',
+        'this Idempotency-Key changed hands just now; retry',
+      );
     if (row.request_hash !== hash) {
-      throw DomainError.unprocessable(
+      throw DomainError.of(
+        'IDEMPOTENCY_KEY_REUSED',
         'this Idempotency-Key was already used for a different request; use a new key for a new request',
-        [{ field: 'Idempotency-Key', message: 'already used for a different request' }],
+        [
+          fieldProblem(
+            'Idempotency-Key',
+            'IDEMPOTENCY_KEY_REUSED',
+            'already used for a different request',
+          ),
+        ],
       );
     }
     if (row.status_code === null) {
-      throw DomainError.conflict(
+      throw DomainError.of(
+        'IDEMPOTENCY_KEY_IN_FLIGHT',
         'a request with this Idempotency-Key is still being processed; retry in a moment',
       );
     }

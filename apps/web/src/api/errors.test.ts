@@ -143,6 +143,66 @@ describe('describeError', () => {
   });
 });
 
+describe('refusals that name their objects', () => {
+  it('write heats, projects, rounds and people by name, never the server English', () => {
+    const cases: [object, string, string][] = [
+      [
+        {
+          code: 'NEXT_HEAT_JUDGING_STARTED',
+          message: 'the next heat has started judging (半决赛路演: OPEN)',
+          params: { projectTitle: '智慧农业', roundName: '半决赛路演' },
+        },
+        '下一赛场已开始评审《智慧农业》（轮次“半决赛路演”），该结果不能再改。',
+        'The next heat has started judging "智慧农业" (round "半决赛路演"); this result can no longer change.',
+      ],
+      [
+        {
+          code: 'RESULT_UNCHANGED',
+          message: 'the result is already ADVANCED',
+          params: { projectTitle: '智慧农业', result: 'ADVANCED' },
+        },
+        '《智慧农业》的结果已经是“晋级”。',
+        'The result of "智慧农业" is already advanced.',
+      ],
+      [
+        {
+          code: 'ENTRY_HEAT_NOT_FIRST_STAGE',
+          message: 'heatId: heat belongs to stage SEMIFINAL, not the first stage',
+          params: { heatName: '半决赛（江阴）', stageName: '半决赛' },
+        },
+        '“半决赛（江阴）”属于“半决赛”阶段，报名只能进入第一阶段的赛场。',
+        '"半决赛（江阴）" is a heat of the stage "半决赛"; projects enter through a first-stage heat.',
+      ],
+      [
+        {
+          code: 'ALREADY_ORGANISER',
+          message: 'already an organiser of this competition',
+          params: { userName: '张敏' },
+        },
+        '张敏 已经是本赛事的组织者。',
+        '张敏 already organises this competition.',
+      ],
+    ];
+    cases.push([
+      {
+        code: 'AWARD_TIES',
+        message: "ties at a tier boundary need the organiser's decision",
+        params: {
+          ties: [{ projects: ['智慧农业', '城市储能'], score: 88, tiers: ['三等奖', '(none)'] }],
+        },
+      },
+      '奖项分界处有并列，需要您决定先后：智慧农业、城市储能（88 分，三等奖、未获奖）。',
+      'Ties at a tier boundary need your decision: 智慧农业, 城市储能 (88, 三等奖, no award).',
+    ]);
+    for (const [body, chinese, inEnglish] of cases) {
+      const error = refusal(409, body);
+      expect(describeError(error, zh).title).toBe(chinese);
+      expect(describeError(error, zh).title).not.toMatch(LATIN_OR_ID);
+      expect(describeError(error, english).title).toBe(inEnglish);
+    }
+  });
+});
+
 describe('the error sentences', () => {
   it('exist in both languages for every code of the catalogue', () => {
     for (const code of Object.keys(ERROR_CODES) as ErrorCode[]) {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { type ErrorCode, type FieldIssue, isErrorCode } from '@app/error-codes';
+import { type ErrorCode, type FieldIssue, NO_AWARD_TIER, isErrorCode } from '@app/error-codes';
 
 export type FieldError = FieldIssue;
 type Params = Record<string, unknown>;
@@ -105,7 +105,9 @@ export function formatParams(params: Params, t: TFunction): Record<string, strin
               ? fieldLabel(t, text(item)) || text(item)
               : key === 'roles' || key === 'allowed'
                 ? word(t, item)
-                : text(item),
+                : key === 'tiers' && item === NO_AWARD_TIER
+                  ? t('error.noAwardTier')
+                  : text(item),
         )
         .join(separator);
       out[`${key}Count`] = value.length;

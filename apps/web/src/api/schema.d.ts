@@ -1800,6 +1800,7 @@ export interface components {
       | 'REGISTRATION_OPENS_LATER'
       | 'TRACK_UNKNOWN'
       | 'ENTRY_HEAT_INVALID'
+      | 'ENTRY_HEAT_NOT_FIRST_STAGE'
       | 'FINAL_HAS_NO_NEXT_HEAT'
       | 'NEXT_HEAT_REQUIRED'
       | 'NEXT_HEAT_INVALID'
@@ -1815,6 +1816,7 @@ export interface components {
       | 'PROJECT_OWNER_ONLY'
       | 'PROJECT_NOT_IN_COMPETITION'
       | 'PROJECT_MOVED'
+      | 'PROJECT_CHANGED_MEANWHILE'
       | 'ELIGIBILITY_BATCH_INVALID'
       | 'ROUND_NOT_DRAFT'
       | 'ROUND_NOT_OPEN'
@@ -1822,6 +1824,7 @@ export interface components {
       | 'ROUND_RULES_LOCKED'
       | 'ROUND_HAS_DRAFTS'
       | 'ROUND_HAS_NO_PROJECTS'
+      | 'PITCH_ORDER_CLOSED'
       | 'FORCE_REASON_REQUIRED'
       | 'METHOD_SCALE_MISMATCH'
       | 'NOT_JUDGES'
@@ -1867,6 +1870,7 @@ export interface components {
       | 'DRAW_NONE_CHECKED_IN'
       | 'HEAT_ALREADY_ADVANCED'
       | 'HEAT_ROUNDS_NOT_CLOSED'
+      | 'FINAL_ROUNDS_NOT_CLOSED'
       | 'ADVANCE_COUNT_REQUIRED'
       | 'ADVANCE_COUNT_INVALID'
       | 'ADVANCE_NOT_IN_HEAT'
@@ -1875,6 +1879,7 @@ export interface components {
       | 'FINAL_RESULTS_FOLLOW_AWARDS'
       | 'RESULT_UNCHANGED'
       | 'NEXT_HEAT_JUDGING_STARTED'
+      | 'RESULT_CHANGED_MEANWHILE'
       | 'AWARDS_NOT_FINAL'
       | 'AWARD_TIERS_MISSING'
       | 'AWARD_TIES'
@@ -1917,7 +1922,8 @@ export interface components {
       | 'IDEMPOTENCY_KEY_INVALID'
       | 'IDEMPOTENCY_KEY_REUSED'
       | 'IDEMPOTENCY_KEY_IN_FLIGHT'
-      | 'IDEMPOTENCY_KEY_RACE';
+      | 'IDEMPOTENCY_KEY_RACE'
+      | 'IDEMPOTENCY_KEY_TAKEN_OVER';
     FieldErrorDto: {
       /** @example title */
       field: string;

@@ -96,6 +96,8 @@ export const errorsEn: ErrorMessages = {
       '{{submittedCount}} project(s) were already submitted; registration cannot open later than that.',
     TRACK_UNKNOWN: 'There is no track {{trackCode}}; choose one of: {{allowed}}.',
     ENTRY_HEAT_INVALID: 'The chosen heat is not a first-stage heat of this competition.',
+    ENTRY_HEAT_NOT_FIRST_STAGE:
+      '"{{heatName}}" is a heat of the stage "{{stageName}}"; projects enter through a first-stage heat.',
     FINAL_HAS_NO_NEXT_HEAT:
       '"{{heatName}}" is the final: there is no next heat; advancing means an award.',
     NEXT_HEAT_REQUIRED: 'Choose a heat of the stage "{{stageName}}" to advance to.',
@@ -113,7 +115,9 @@ export const errorsEn: ErrorMessages = {
     PROJECT_ALREADY_DECIDED: 'The project is already {{status}}.',
     PROJECT_OWNER_ONLY: 'Only the project owner may do this.',
     PROJECT_NOT_IN_COMPETITION: 'This project is not part of this competition.',
-    PROJECT_MOVED: 'The project is no longer where this result put it (withdrawn?); reload.',
+    PROJECT_MOVED: '"{{projectTitle}}" is no longer where this result put it (withdrawn?); reload.',
+    PROJECT_CHANGED_MEANWHILE:
+      'Someone else just changed "{{projectTitle}}"; reload and try again.',
     ELIGIBILITY_BATCH_INVALID: '{{problems}} project(s) cannot be changed; nothing was changed.',
 
     ROUND_NOT_DRAFT: 'The round is {{status}}; only a draft round can be opened.',
@@ -124,6 +128,8 @@ export const errorsEn: ErrorMessages = {
     ROUND_HAS_DRAFTS:
       '{{draftsCount}} score(s) are not submitted: {{drafts}}. Ask the judges to submit, or close with a reason.',
     ROUND_HAS_NO_PROJECTS: 'The round has no projects yet: assign judges to projects first.',
+    PITCH_ORDER_CLOSED:
+      'The round "{{roundName}}" is closed; its pitch order can no longer change.',
     FORCE_REASON_REQUIRED: 'Give a reason to force the close.',
     METHOD_SCALE_MISMATCH:
       'The method {{method}} is on another scale than the round "{{otherRoundName}}" ({{otherMethod}}) of this heat.',
@@ -184,6 +190,8 @@ export const errorsEn: ErrorMessages = {
     HEAT_ALREADY_ADVANCED: '"{{heatName}}" has already advanced.',
     HEAT_ROUNDS_NOT_CLOSED:
       'Every round of "{{heatName}}" must be closed, with its final ranking, before advancement.',
+    FINAL_ROUNDS_NOT_CLOSED:
+      'Every round of the final "{{heatName}}" must be closed, with its final ranking, before awards.',
     ADVANCE_COUNT_REQUIRED: '"{{heatName}}" has no quota: give how many advance.',
     ADVANCE_COUNT_INVALID: 'The count must be a whole number of 0 or more.',
     ADVANCE_NOT_IN_HEAT: '{{field}}: {{count}} project(s) are not in this heat.',
@@ -191,9 +199,11 @@ export const errorsEn: ErrorMessages = {
     HEAT_NO_RESULTS: '"{{heatName}}" has no results yet: advance it first.',
     FINAL_RESULTS_FOLLOW_AWARDS:
       'The results of the final "{{heatName}}" follow its awards: re-assign them.',
-    RESULT_UNCHANGED: 'The result is already {{result}}.',
+    RESULT_UNCHANGED: 'The result of "{{projectTitle}}" is already {{result}}.',
     NEXT_HEAT_JUDGING_STARTED:
-      'The next heat has started judging (round "{{roundName}}"); this result can no longer change.',
+      'The next heat has started judging "{{projectTitle}}" (round "{{roundName}}"); this result can no longer change.',
+    RESULT_CHANGED_MEANWHILE:
+      'Someone else just changed the result of "{{projectTitle}}"; reload and try again.',
     AWARDS_NOT_FINAL: '"{{heatName}}" is not the final; awards are for the final.',
     AWARD_TIERS_MISSING: 'Set the award tiers of "{{heatName}}" first.',
     AWARD_TIES: 'Ties at a tier boundary need your decision: {{ties}}.',
@@ -254,6 +264,8 @@ export const errorsEn: ErrorMessages = {
       'The request key was used for another request; reload the page and try again.',
     IDEMPOTENCY_KEY_IN_FLIGHT: 'The same request is still being processed; wait a moment.',
     IDEMPOTENCY_KEY_RACE: 'The request collided with another; try again.',
+    IDEMPOTENCY_KEY_TAKEN_OVER:
+      'The request took too long and a retry took it over; try again to get its result.',
   },
   resources: {
     account: 'account',
@@ -363,4 +375,5 @@ export const errorsEn: ErrorMessages = {
   listSeparator: ', ',
   network: 'Connection lost; we retry when it is back.',
   unexpected: 'Something went wrong; try again.',
+  noAwardTier: 'no award',
 };

@@ -19,6 +19,8 @@ export interface ErrorMessages {
   listSeparator: string;
   network: string;
   unexpected: string;
+  /** A tie's side that wins no award (NO_AWARD_TIER). */
+  noAwardTier: string;
 }
 
 export const errorsZhCN: ErrorMessages = {
@@ -106,6 +108,8 @@ export const errorsZhCN: ErrorMessages = {
       '已有 {{submittedCount}} 个项目提交，报名开始时间不能晚于它们的提交时间。',
     TRACK_UNKNOWN: '没有赛道 {{trackCode}}，请从以下赛道中选择：{{allowed}}。',
     ENTRY_HEAT_INVALID: '所选赛场不是本赛事第一阶段的赛场。',
+    ENTRY_HEAT_NOT_FIRST_STAGE:
+      '“{{heatName}}”属于“{{stageName}}”阶段，报名只能进入第一阶段的赛场。',
     FINAL_HAS_NO_NEXT_HEAT: '“{{heatName}}”是决赛，没有下一赛场；晋级即为获奖。',
     NEXT_HEAT_REQUIRED: '请选择“{{stageName}}”阶段的赛场作为晋级去向。',
     NEXT_HEAT_INVALID: '晋级去向必须是本赛事“{{stageName}}”阶段的赛场。',
@@ -121,7 +125,8 @@ export const errorsZhCN: ErrorMessages = {
     PROJECT_ALREADY_DECIDED: '项目已经是“{{status}}”。',
     PROJECT_OWNER_ONLY: '只有项目负责人可以进行此操作。',
     PROJECT_NOT_IN_COMPETITION: '该项目不属于本赛事。',
-    PROJECT_MOVED: '该项目已不在该结果对应的位置（可能已撤回），请刷新。',
+    PROJECT_MOVED: '《{{projectTitle}}》已不在该结果对应的位置（可能已撤回），请刷新。',
+    PROJECT_CHANGED_MEANWHILE: '《{{projectTitle}}》刚被他人修改，请刷新后再试。',
     ELIGIBILITY_BATCH_INVALID: '有 {{problems}} 个项目无法处理，未做任何修改。',
 
     ROUND_NOT_DRAFT: '该轮次当前为“{{status}}”，只有草稿轮次可以开启。',
@@ -131,6 +136,7 @@ export const errorsZhCN: ErrorMessages = {
     ROUND_HAS_DRAFTS:
       '还有 {{draftsCount}} 份评分未提交：{{drafts}}。请评委提交，或填写原因后强制结束。',
     ROUND_HAS_NO_PROJECTS: '该轮次还没有项目，请先为项目分配评委。',
+    PITCH_ORDER_CLOSED: '轮次“{{roundName}}”已结束，路演顺序不能再变。',
     FORCE_REASON_REQUIRED: '强制结束必须填写原因。',
     METHOD_SCALE_MISMATCH:
       '计分方式“{{method}}”与同一赛场的轮次“{{otherRoundName}}”（{{otherMethod}}）分值尺度不同，不能合并排名。',
@@ -183,14 +189,17 @@ export const errorsZhCN: ErrorMessages = {
 
     HEAT_ALREADY_ADVANCED: '“{{heatName}}”已完成晋级。',
     HEAT_ROUNDS_NOT_CLOSED: '“{{heatName}}”的所有轮次结束并算出最终排名后才能晋级。',
+    FINAL_ROUNDS_NOT_CLOSED: '决赛“{{heatName}}”的所有轮次结束并算出最终排名后才能评奖。',
     ADVANCE_COUNT_REQUIRED: '“{{heatName}}”没有设置晋级名额，请填写晋级数量。',
     ADVANCE_COUNT_INVALID: '晋级数量必须是不小于 0 的整数。',
     ADVANCE_NOT_IN_HEAT: '{{field}}中有 {{count}} 个项目不在本赛场。',
     ADVANCE_BOTH_INCLUDED_EXCLUDED: '有 {{count}} 个项目同时被加入和排除。',
     HEAT_NO_RESULTS: '“{{heatName}}”还没有结果，请先完成晋级。',
     FINAL_RESULTS_FOLLOW_AWARDS: '决赛“{{heatName}}”的结果由奖项决定，请重新评奖。',
-    RESULT_UNCHANGED: '该项目的结果已经是“{{result}}”。',
-    NEXT_HEAT_JUDGING_STARTED: '下一赛场已开始评审（轮次“{{roundName}}”），该结果不能再改。',
+    RESULT_UNCHANGED: '《{{projectTitle}}》的结果已经是“{{result}}”。',
+    NEXT_HEAT_JUDGING_STARTED:
+      '下一赛场已开始评审《{{projectTitle}}》（轮次“{{roundName}}”），该结果不能再改。',
+    RESULT_CHANGED_MEANWHILE: '《{{projectTitle}}》的结果刚被他人修改，请刷新后再试。',
     AWARDS_NOT_FINAL: '“{{heatName}}”不是决赛，只有决赛可以评奖。',
     AWARD_TIERS_MISSING: '请先为“{{heatName}}”设置奖项等级。',
     AWARD_TIES: '奖项分界处有并列，需要您决定先后：{{ties}}。',
@@ -244,6 +253,7 @@ export const errorsZhCN: ErrorMessages = {
     IDEMPOTENCY_KEY_REUSED: '该请求标识已用于另一个请求，请刷新页面后重试。',
     IDEMPOTENCY_KEY_IN_FLIGHT: '相同的请求正在处理，请稍候。',
     IDEMPOTENCY_KEY_RACE: '请求冲突，请重试。',
+    IDEMPOTENCY_KEY_TAKEN_OVER: '该请求处理时间过长，已由重试接手；请再试一次以取得结果。',
   },
   resources: {
     account: '账号',
@@ -353,4 +363,5 @@ export const errorsZhCN: ErrorMessages = {
   listSeparator: '、',
   network: '网络连接中断，恢复后会自动重试。',
   unexpected: '出错了，请稍后再试。',
+  noAwardTier: '未获奖',
 };

@@ -1,4 +1,5 @@
 import { DomainError } from '../domain-error';
+import { NO_AWARD_TIER } from '../errors/error-codes';
 
 // Award tiers of the final (一等奖 ×1, 二等奖 ×2, 三等奖 ×3, 优秀奖 ×5), assigned
 // down the final's standings. A tie that straddles a tier boundary (two
@@ -158,7 +159,7 @@ export function planAwards(
         ties.push({
           score: group[0].score,
           projectIds: ids,
-          tiers: spanned.map((t) => t || '(none)'),
+          tiers: spanned.map((t) => t || NO_AWARD_TIER),
         });
       } else {
         members = [...group].sort(

@@ -85,6 +85,9 @@ export interface ErrorEntry<P> {
 }
 const code = <P = undefined>(kind: ErrorKind): ErrorEntry<P> => ({ kind }) as ErrorEntry<P>;
 
+/** In AWARD_TIES (and the award preview's ties): the side of a boundary that wins no award. */
+export const NO_AWARD_TIER = '(none)';
+
 /** A judge's draft that blocks a round's close. */
 export interface DraftRef {
   judgeName: string;
@@ -191,6 +194,8 @@ export const ERROR_CODES = {
   REGISTRATION_OPENS_LATER: code<{ submittedCount: number }>('CONFLICT'),
   TRACK_UNKNOWN: code<{ trackCode: string; allowed: string[] }>('UNPROCESSABLE'),
   ENTRY_HEAT_INVALID: code('UNPROCESSABLE'),
+  /** A project enters through a first-stage heat; this one is of a later stage. */
+  ENTRY_HEAT_NOT_FIRST_STAGE: code<{ heatName: string; stageName: string }>('UNPROCESSABLE'),
   FINAL_HAS_NO_NEXT_HEAT: code<{ heatName: string }>('UNPROCESSABLE'),
   NEXT_HEAT_REQUIRED: code<{ stageName: string }>('UNPROCESSABLE'),
   NEXT_HEAT_INVALID: code<{ stageName: string }>('UNPROCESSABLE'),
@@ -207,7 +212,10 @@ export const ERROR_CODES = {
   PROJECT_ALREADY_DECIDED: code<{ status: ProjectStatusValue }>('CONFLICT'),
   PROJECT_OWNER_ONLY: code('FORBIDDEN'),
   PROJECT_NOT_IN_COMPETITION: code('UNPROCESSABLE'),
-  PROJECT_MOVED: code('CONFLICT'),
+  /** A changed result would move a project that is no longer where the result put it. */
+  PROJECT_MOVED: code<{ projectTitle: string }>('CONFLICT'),
+  /** Another request changed the project's status between read and write. */
+  PROJECT_CHANGED_MEANWHILE: code<{ projectTitle: string }>('CONFLICT'),
   /** `details` carries one item per project that cannot be changed. */
   ELIGIBILITY_BATCH_INVALID: code<{ problems: number }>('UNPROCESSABLE'),
 
@@ -218,6 +226,8 @@ export const ERROR_CODES = {
   ROUND_RULES_LOCKED: code<{ status: RoundStatusValue }>('CONFLICT'),
   ROUND_HAS_DRAFTS: code<{ drafts: DraftRef[] }>('CONFLICT'),
   ROUND_HAS_NO_PROJECTS: code('CONFLICT'),
+  /** A closed round's pitch order is final: no seed is committed for another draw. */
+  PITCH_ORDER_CLOSED: code<{ roundName: string }>('CONFLICT'),
   FORCE_REASON_REQUIRED: code('UNPROCESSABLE'),
   METHOD_SCALE_MISMATCH: code<{
     method: MethodValue;
@@ -282,14 +292,18 @@ export const ERROR_CODES = {
   // ── Advancement, results, awards ──────────────────────────────────────────
   HEAT_ALREADY_ADVANCED: code<{ heatName: string }>('CONFLICT'),
   HEAT_ROUNDS_NOT_CLOSED: code<{ heatName: string }>('CONFLICT'),
+  /** Awards wait for every round of the final to close with its final ranking. */
+  FINAL_ROUNDS_NOT_CLOSED: code<{ heatName: string }>('CONFLICT'),
   ADVANCE_COUNT_REQUIRED: code<{ heatName: string }>('UNPROCESSABLE'),
   ADVANCE_COUNT_INVALID: code('UNPROCESSABLE'),
   ADVANCE_NOT_IN_HEAT: code<{ field: 'include' | 'exclude'; count: number }>('UNPROCESSABLE'),
   ADVANCE_BOTH_INCLUDED_EXCLUDED: code<{ count: number }>('UNPROCESSABLE'),
   HEAT_NO_RESULTS: code<{ heatName: string }>('CONFLICT'),
   FINAL_RESULTS_FOLLOW_AWARDS: code<{ heatName: string }>('CONFLICT'),
-  RESULT_UNCHANGED: code<{ result: ResultValue }>('CONFLICT'),
-  NEXT_HEAT_JUDGING_STARTED: code<{ roundName: string }>('CONFLICT'),
+  RESULT_UNCHANGED: code<{ projectTitle: string; result: ResultValue }>('CONFLICT'),
+  NEXT_HEAT_JUDGING_STARTED: code<{ projectTitle: string; roundName: string }>('CONFLICT'),
+  /** Another change of the same result committed first. */
+  RESULT_CHANGED_MEANWHILE: code<{ projectTitle: string }>('CONFLICT'),
   AWARDS_NOT_FINAL: code<{ heatName: string }>('CONFLICT'),
   AWARD_TIERS_MISSING: code<{ heatName: string }>('CONFLICT'),
   AWARD_TIES: code<{ ties: { projects: string[]; score: number; tiers: string[] }[] }>('CONFLICT'),
@@ -354,6 +368,8 @@ export const ERROR_CODES = {
   IDEMPOTENCY_KEY_REUSED: code('UNPROCESSABLE'),
   IDEMPOTENCY_KEY_IN_FLIGHT: code('CONFLICT'),
   IDEMPOTENCY_KEY_RACE: code('CONFLICT'),
+  /** A retry took the key over while this request was still running (its lock expired). */
+  IDEMPOTENCY_KEY_TAKEN_OVER: code('CONFLICT'),
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

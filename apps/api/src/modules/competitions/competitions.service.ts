@@ -5,6 +5,8 @@ import {
   DEFAULT_TIME_ZONE,
   DomainError,
   ResourceName,
+  fieldProblem,
+  rubricRefusal,
   canonicalTimeZone,
   hasRole,
   validateRubric,
@@ -34,9 +36,19 @@ export class CompetitionsService {
     const opensAt = new Date(dto.registrationOpensAt);
     const closesAt = new Date(dto.registrationClosesAt);
     if (closesAt <= opensAt) {
-      throw DomainError.unprocessable('registrationClosesAt must be after registrationOpensAt', [
-        { field: 'registrationClosesAt', message: 'must be after registrationOpensAt' },
-      ]);
+      throw DomainError.of(
+        'DATES_OUT_OF_ORDER',
+        { start: 'registrationOpensAt', end: 'registrationClosesAt' },
+        'registrationClosesAt must be after registrationOpensAt',
+        [
+          fieldProblem(
+            'registrationClosesAt',
+            'FIELD_MUST_BE_AFTER',
+            'must be after registrationOpensAt',
+            { other: 'registrationOpensAt' },
+          ),
+        ],
+      );
     }
     this.assertUnique(
       dto.tracks.map((t) => t.code),
@@ -193,9 +205,16 @@ export class CompetitionsService {
       where: { competitionId_code: { competitionId, code: dto.stageCode } },
     });
     if (!stage) {
-      throw DomainError.unprocessable(`no stage ${dto.stageCode} in this competition`, [
-        { field: 'stageCode', message: 'unknown stage code' },
-      ]);
+      throw DomainError.of(
+        'STAGE_UNKNOWN',
+        { stageCode: dto.stageCode },
+        `no stage ${dto.stageCode} in this competition`,
+        [
+          fieldProblem('stageCode', 'FIELD_UNKNOWN_REFERENCE', 'unknown stage code', {
+            resource: 'stage',
+          }),
+        ],
+      );
     }
     const { stageCode: _stageCode, startsAt, ...rest } = dto;
     const heat = await this.prisma.heat.create({
@@ -225,16 +244,27 @@ export class CompetitionsService {
       where: { id: heatId, competitionId },
       include: { stage: true },
     });
-    if (!heat) return { ok: false as const, reason: 'no such heat in this competition' };
+    if (!heat)
+      return {
+        ok: false as const,
+        refusal: DomainError.of('ENTRY_HEAT_INVALID', 'heatId: no such heat in this competition', [
+          fieldProblem('heatId', 'FIELD_UNKNOWN_REFERENCE', 'no such heat', { resource: 'heat' }),
+        ]),
+      };
     const first = await this.prisma.stage.findFirst({
       where: { competitionId },
       orderBy: { order: 'asc' },
     });
-    if (heat.stageId !== first?.id)
+    if (heat.stageId !== first?.id) {
+      const message = `heat belongs to stage ${heat.stage.code}, not the first stage`;
+      const params = { heatName: heat.name, stageName: heat.stage.name };
       return {
         ok: false as const,
-        reason: `heat belongs to stage ${heat.stage.code}, not the first stage`,
+        refusal: DomainError.of('ENTRY_HEAT_NOT_FIRST_STAGE', params, `heatId: ${message}`, [
+          fieldProblem('heatId', 'ENTRY_HEAT_NOT_FIRST_STAGE', message, params),
+        ]),
       };
+    }
     return { ok: true as const, heat };
   }
 
@@ -250,7 +280,7 @@ export class CompetitionsService {
   // The heat a heat's projects advance into: a heat of the very next stage,
   // or null when `heat` is in the last stage (then `toHeatId` must be absent).
   async nextStageHeat(
-    heat: { competitionId: string; stage: { order: number } },
+    heat: { name: string; competitionId: string; stage: { order: number } },
     toHeatId?: string,
   ) {
     const next = await this.prisma.stage.findFirst({
@@ -259,23 +289,34 @@ export class CompetitionsService {
     });
     if (!next) {
       if (toHeatId)
-        throw DomainError.unprocessable(
+        throw DomainError.of(
+          'FINAL_HAS_NO_NEXT_HEAT',
+          { heatName: heat.name },
           'this is the final stage: omit toHeatId to mark the awarded projects',
-          [{ field: 'toHeatId', message: 'not allowed for the final' }],
+          [fieldProblem('toHeatId', 'FIELD_UNKNOWN', 'not allowed for the final')],
         );
       return null;
     }
     if (!toHeatId)
-      throw DomainError.unprocessable(`toHeatId is required: a heat of stage ${next.code}`, [
-        { field: 'toHeatId', message: 'required' },
-      ]);
+      throw DomainError.of(
+        'NEXT_HEAT_REQUIRED',
+        { stageName: next.name },
+        `toHeatId is required: a heat of stage ${next.code}`,
+        [fieldProblem('toHeatId', 'FIELD_REQUIRED', 'required')],
+      );
     const target = await this.prisma.heat.findFirst({
       where: { id: toHeatId, competitionId: heat.competitionId, stageId: next.id },
     });
     if (!target)
-      throw DomainError.unprocessable(
+      throw DomainError.of(
+        'NEXT_HEAT_INVALID',
+        { stageName: next.name },
         `toHeatId must be a heat of stage ${next.code} in this competition`,
-        [{ field: 'toHeatId', message: 'not a heat of the next stage' }],
+        [
+          fieldProblem('toHeatId', 'FIELD_UNKNOWN_REFERENCE', 'not a heat of the next stage', {
+            resource: 'heat',
+          }),
+        ],
       );
     return target;
   }
@@ -300,8 +341,10 @@ export class CompetitionsService {
   async getRubric(competitionId: string, rubricId: string) {
     const rubric = await this.prisma.rubric.findFirst({ where: { id: rubricId, competitionId } });
     if (!rubric) {
-      throw DomainError.unprocessable('no such rubric in this competition', [
-        { field: 'rubricId', message: 'unknown rubric' },
+      throw DomainError.of('RUBRIC_UNKNOWN', 'no such rubric in this competition', [
+        fieldProblem('rubricId', 'FIELD_UNKNOWN_REFERENCE', 'unknown rubric', {
+          resource: 'rubric',
+        }),
       ]);
     }
     return { ...rubric, criteria: rubric.criteria as unknown as Criterion[] };
@@ -328,11 +371,7 @@ export class CompetitionsService {
       maxScore: c.maxScore,
     }));
     const problems = validateRubric(criteria);
-    if (problems.length)
-      throw DomainError.unprocessable(
-        `Invalid rubric: ${problems.map((p) => p.message).join('; ')}`,
-        problems,
-      );
+    if (problems.length) throw rubricRefusal(problems);
     return this.prisma.rubric.create({
       data: {
         competitionId,
@@ -355,9 +394,16 @@ export class CompetitionsService {
   private assertUnique(values: string[], field: string, key = 'code'): void {
     const dupes = values.filter((v, i) => values.indexOf(v) !== i);
     if (dupes.length) {
-      throw DomainError.unprocessable(
-        `duplicate ${field} ${key}: ${[...new Set(dupes)].join(', ')}`,
-        [{ field, message: `duplicate ${key} ${dupes[0]}` }],
+      const values = [...new Set(dupes)];
+      throw DomainError.of(
+        'DUPLICATE_VALUES',
+        { field, values },
+        `duplicate ${field} ${key}: ${values.join(', ')}`,
+        [
+          fieldProblem(field, 'FIELD_DUPLICATE', `duplicate ${key} ${dupes[0]}`, {
+            value: dupes[0],
+          }),
+        ],
       );
     }
   }

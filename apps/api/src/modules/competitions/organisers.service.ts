@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError } from '@app/domain';
+import { Actor, DomainError, fieldProblem } from '@app/domain';
 import { PrismaService, appendAudit } from '@app/database';
 import { IdentityService } from '../identity/identity.service';
 import { CompetitionsService } from './competitions.service';
@@ -31,16 +31,28 @@ export class OrganisersService {
   async add(actor: Actor, competitionId: string, userId: string) {
     await this.competitions.assertCanManage(actor, competitionId);
     const [user] = await this.identity.findUsers([userId]);
-    if (!user?.roles.includes('ORGANISER'))
-      throw DomainError.unprocessable('userId must be a user with the ORGANISER role', [
-        { field: 'userId', message: user ? 'not an organiser' : 'no such user' },
+    if (!user)
+      throw DomainError.of('FIELD_UNKNOWN_REFERENCE', { resource: 'user' }, 'no such user', [
+        fieldProblem('userId', 'FIELD_UNKNOWN_REFERENCE', 'no such user', { resource: 'user' }),
       ]);
+    if (!user.roles.includes('ORGANISER'))
+      throw DomainError.of(
+        'USER_NOT_ORGANISER',
+        { userName: user.name },
+        'userId must be a user with the ORGANISER role',
+        [fieldProblem('userId', 'USER_NOT_ORGANISER', 'not an organiser', { userName: user.name })],
+      );
     await this.prisma.$transaction(async (tx) => {
       const added = await tx.competitionOrganiser.createMany({
         data: [{ competitionId, userId }],
         skipDuplicates: true,
       });
-      if (!added.count) throw DomainError.conflict('already an organiser of this competition');
+      if (!added.count)
+        throw DomainError.of(
+          'ALREADY_ORGANISER',
+          { userName: user.name },
+          'already an organiser of this competition',
+        );
       await appendAudit(tx, {
         competitionId,
         actorId: actor.id,
@@ -73,7 +85,10 @@ export class OrganisersService {
       });
       if (!removed.count) throw DomainError.notFound('organiser', userId);
       if (!(await tx.competitionOrganiser.count({ where: { competitionId } })))
-        throw DomainError.conflict('the last organiser of a competition cannot be removed');
+        throw DomainError.of(
+          'LAST_ORGANISER',
+          'the last organiser of a competition cannot be removed',
+        );
       await appendAudit(tx, {
         competitionId,
         actorId: actor.id,

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AdvancementPlan, DomainError, planAdvancement } from '@app/domain';
+import { Actor, AdvancementPlan, DomainError, fieldProblem, planAdvancement } from '@app/domain';
 import { PrismaService, appendAudit, isUniqueViolation } from '@app/database';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { RankingsService } from '../judging/rankings.service';
 import { RegistrationService } from '../registration/registration.service';
 import { AdvanceDto } from './dto/advance.dto';
+
+const alreadyAdvanced = (heatName: string) =>
+  DomainError.of('HEAT_ALREADY_ADVANCED', { heatName }, 'this heat has already advanced');
 
 @Injectable()
 export class AdvancementService {
@@ -27,8 +30,10 @@ export class AdvancementService {
     // press that commits in between moves the entrants on, and the plan may then
     // refuse them. That press won; this one is the "already advanced" 409.
     const { heat, plan, titles } = await this.plan(actor, heatId, dto).catch(async (e) => {
-      if (await this.advancementOf(heatId))
-        throw DomainError.conflict('this heat has already advanced');
+      if (await this.advancementOf(heatId)) {
+        const { name } = await this.competitions.getHeat(heatId);
+        throw alreadyAdvanced(name);
+      }
       throw e;
     });
     const target = await this.competitions.nextStageHeat(heat, dto.toHeatId);
@@ -82,7 +87,7 @@ export class AdvancementService {
         });
       });
     } catch (e) {
-      if (isUniqueViolation(e)) throw DomainError.conflict('this heat has already advanced');
+      if (isUniqueViolation(e)) throw alreadyAdvanced(heat.name);
       throw e;
     }
     const view = this.view(plan, titles);
@@ -137,19 +142,24 @@ export class AdvancementService {
       id: heatId,
     });
     if (await this.prisma.heatAdvancement.findUnique({ where: { heatId } }))
-      throw DomainError.conflict('this heat has already advanced');
+      throw alreadyAdvanced(heat.name);
     const standings = await this.rankings.standings(actor, heatId);
     if (!standings.final) {
-      throw DomainError.conflict(
+      throw DomainError.of(
+        'HEAT_ROUNDS_NOT_CLOSED',
+        { heatName: heat.name },
         'every round of the heat must be closed (and its final ranking computed) before advancement',
       );
     }
     const entrants = await this.registration.eligibleProjects(heatId);
     const count = req.count ?? heat.advanceQuota;
     if (count == null)
-      throw DomainError.unprocessable('give a count: the heat has no advanceQuota', [
-        { field: 'count', message: 'required' },
-      ]);
+      throw DomainError.of(
+        'ADVANCE_COUNT_REQUIRED',
+        { heatName: heat.name },
+        'give a count: the heat has no advanceQuota',
+        [fieldProblem('count', 'FIELD_REQUIRED', 'required')],
+      );
     const plan: AdvancementPlan = planAdvancement(
       standings.entries,
       entrants.map((e) => e.id),

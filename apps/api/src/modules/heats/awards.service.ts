@@ -36,7 +36,15 @@ export class AwardsService {
   async assign(actor: Actor, heatId: string, tieBreaks: TieBreak[]) {
     const { heat, plan, titles } = await this.plan(actor, heatId, tieBreaks);
     if (plan.ties.length)
-      throw DomainError.conflict(
+      throw DomainError.of(
+        'AWARD_TIES',
+        {
+          ties: plan.ties.map((t) => ({
+            projects: t.projectIds.map((id) => titles.get(id) ?? ''),
+            score: t.score,
+            tiers: t.tiers,
+          })),
+        },
         `ties at a tier boundary need the organiser's decision: ${plan.ties
           .map(
             (t) =>
@@ -97,7 +105,11 @@ export class AwardsService {
       id: heatId,
     });
     if (!(await this.competitions.isFinalStage(heat)))
-      throw DomainError.conflict('awards are for the final: this heat is not in the last stage');
+      throw DomainError.of(
+        'AWARDS_NOT_FINAL',
+        { heatName: heat.name },
+        'awards are for the final: this heat is not in the last stage',
+      );
     return heat;
   }
 
@@ -107,10 +119,16 @@ export class AwardsService {
       await this.prisma.awardTier.findMany({ where: { heatId }, orderBy: { rank: 'asc' } })
     ).map((t) => ({ name: t.name, count: t.count }));
     if (!tiers.length)
-      throw DomainError.conflict('set the award tiers first (PUT /heats/:id/award-tiers)');
+      throw DomainError.of(
+        'AWARD_TIERS_MISSING',
+        { heatName: heat.name },
+        'set the award tiers first (PUT /heats/:id/award-tiers)',
+      );
     const standings = await this.rankings.standings(actor, heatId);
     if (!standings.final)
-      throw DomainError.conflict(
+      throw DomainError.of(
+        'FINAL_ROUNDS_NOT_CLOSED',
+        { heatName: heat.name },
         'every round of the final must be closed (and its final ranking computed) before awards',
       );
     const finalists = await this.registration.finalists(heatId);

@@ -9,6 +9,7 @@ import {
   assertRubricEditable,
   canonicalTimeZone,
   changedFields,
+  rubricRefusal,
   validateRubric,
 } from '@app/domain';
 import { Prisma, PrismaService, appendAudit } from '@app/database';
@@ -94,11 +95,7 @@ export class EditingService {
     }));
     if (criteria) {
       const problems = validateRubric(criteria);
-      if (problems.length)
-        throw DomainError.unprocessable(
-          `Invalid rubric: ${problems.map((p) => p.message).join('; ')}`,
-          problems,
-        );
+      if (problems.length) throw rubricRefusal(problems);
     }
     const changes = changedFields(before as unknown as Record<string, unknown>, {
       name: dto.name,
@@ -126,7 +123,7 @@ export class EditingService {
   private async apply<T>(
     actor: Actor,
     competitionId: string,
-    entityType: string,
+    entityType: 'competition' | 'heat' | 'rubric',
     entityId: string,
     changes: FieldChange[],
     write: (tx: Prisma.TransactionClient) => Promise<T>,

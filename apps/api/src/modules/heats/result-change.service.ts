@@ -27,21 +27,36 @@ export class ResultChangeService {
       id: heatId,
     });
     const advancement = await this.prisma.heatAdvancement.findUnique({ where: { heatId } });
-    if (!advancement) throw DomainError.conflict('this heat has no results yet: advance it first');
+    if (!advancement)
+      throw DomainError.of(
+        'HEAT_NO_RESULTS',
+        { heatName: heat.name },
+        'this heat has no results yet: advance it first',
+      );
     if (!advancement.toHeatId)
-      throw DomainError.conflict(
+      throw DomainError.of(
+        'FINAL_RESULTS_FOLLOW_AWARDS',
+        { heatName: heat.name },
         "the final's results follow its awards: re-assign them (POST /heats/:id/awards)",
       );
     const row = await this.prisma.advancementResult.findUnique({
       where: { heatId_projectId: { heatId, projectId } },
     });
     if (!row) throw DomainError.notFound('result', projectId);
+    const [project] = await this.registration.ownersOf([projectId]);
+    const projectTitle = project?.title ?? '';
     if (row.result === dto.result)
-      throw DomainError.conflict(`the result is already ${dto.result}`);
+      throw DomainError.of(
+        'RESULT_UNCHANGED',
+        { projectTitle, result: dto.result },
+        `the result is already ${dto.result}`,
+      );
     const started = await this.rounds.judgingStartedFor(advancement.toHeatId, projectId);
     if (started)
-      throw DomainError.conflict(
-        `the next heat has started judging (${started}); its result can no longer change`,
+      throw DomainError.of(
+        'NEXT_HEAT_JUDGING_STARTED',
+        { projectTitle, roundName: started.roundName },
+        `the next heat has started judging (${started.roundName}: ${started.why}); its result can no longer change`,
       );
     const reason = dto.reason.trim();
     await this.prisma.$transaction(async (tx) => {
@@ -54,7 +69,11 @@ export class ResultChangeService {
         },
       });
       if (updated.count !== 1)
-        throw DomainError.conflict('the result changed meanwhile; reload it');
+        throw DomainError.of(
+          'RESULT_CHANGED_MEANWHILE',
+          { projectTitle },
+          'the result changed meanwhile; reload it',
+        );
       await this.registration.moveAfterResultChange(tx, projectId, {
         heatId,
         nextHeatId: advancement.toHeatId!,

@@ -129,9 +129,17 @@ export class ResultsReleaseService {
     return heat;
   }
 
-  private async plan(db: Prisma.TransactionClient, heat: { id: string; competitionId: string }) {
+  private async plan(
+    db: Prisma.TransactionClient,
+    heat: { id: string; name: string; competitionId: string },
+  ) {
     const advancement = await db.heatAdvancement.findUnique({ where: { heatId: heat.id } });
-    if (!advancement) throw DomainError.conflict('this heat has no results yet: advance it first');
+    if (!advancement)
+      throw DomainError.of(
+        'HEAT_NO_RESULTS',
+        { heatName: heat.name },
+        'this heat has no results yet: advance it first',
+      );
     const [results, awards, tiers, released] = await Promise.all([
       db.advancementResult.findMany({ where: { heatId: heat.id } }),
       db.award.findMany({ where: { heatId: heat.id } }),
@@ -139,7 +147,9 @@ export class ResultsReleaseService {
       db.resultRelease.findMany({ where: { heatId: heat.id } }),
     ]);
     if (tiers > 0 && awards.length === 0)
-      throw DomainError.conflict(
+      throw DomainError.of(
+        'AWARDS_MISSING',
+        { heatName: heat.name },
         'this final has award tiers but no awards yet: assign them (POST /heats/:id/awards) before the release',
       );
     const awardOf = new Map(awards.map((a) => [a.projectId, a.tier]));

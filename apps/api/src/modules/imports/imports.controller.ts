@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, IMPORT_LIMITS, ImportKind } from '@app/domain';
+import { DomainError, IMPORT_LIMITS, ImportKind, fieldProblem } from '@app/domain';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
 import {
@@ -134,10 +134,10 @@ export class ImportsController {
 
 async function readUpload(req: FastifyRequest): Promise<UploadedSheet> {
   if (!req.isMultipart())
-    throw new DomainError(
-      'BAD_REQUEST',
+    throw DomainError.of(
+      'UPLOAD_NOT_MULTIPART',
       'send the spreadsheet as multipart/form-data, part "file"',
-      [{ field: 'file', message: 'expected multipart/form-data' }],
+      [fieldProblem('file', 'UPLOAD_NOT_MULTIPART', 'expected multipart/form-data')],
     );
   // The size is checked here, not left to the plugin's toBuffer(): busboy
   // stops a part at the limit and only marks it truncated, and a truncated
@@ -148,8 +148,8 @@ async function readUpload(req: FastifyRequest): Promise<UploadedSheet> {
     throwFileSizeLimit: false,
   });
   if (!part || part.fieldname !== 'file')
-    throw DomainError.badRequest('no part named "file" in the upload', [
-      { field: 'file', message: 'required' },
+    throw DomainError.of('UPLOAD_FILE_MISSING', 'no part named "file" in the upload', [
+      fieldProblem('file', 'FIELD_REQUIRED', 'required'),
     ]);
   const chunks: Buffer[] = [];
   let size = 0;

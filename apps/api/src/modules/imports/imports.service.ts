@@ -3,6 +3,7 @@ import {
   Actor,
   DomainError,
   ImportKind,
+  fieldProblem,
   JudgeImportRow,
   ProjectImportContext,
   ProjectImportRow,
@@ -104,18 +105,22 @@ export class ImportsService {
     const { sheet, analysis } = await this.analyse(competitionId, kind, file, query);
     const problems = allProblems(analysis);
     if (!sheet.rows.length)
-      throw DomainError.unprocessable('the file has a header but no rows to import', [
-        { field: 'file', message: 'no data rows' },
+      throw DomainError.of('IMPORT_NO_ROWS', 'the file has a header but no rows to import', [
+        fieldProblem('file', 'IMPORT_NO_ROWS', 'no data rows'),
       ]);
     if (analysis.fileProblems.length || (problems.length && !query.skipInvalidRows)) {
-      throw DomainError.unprocessable(
+      throw DomainError.of(
+        'IMPORT_HAS_PROBLEMS',
+        { problems: problems.length },
         `${problems.length} problem(s) in the file; nothing was imported. Fix them (see the dry run) or pass skipInvalidRows=true`,
-        problems.map((p) => ({
-          field: p.row
-            ? `row ${p.row}${p.column ? `, column ${p.column}` : ''}: ${p.field}`
-            : p.field,
-          message: `${p.message} / ${p.messageZh}`,
-        })),
+        problems.map((p) =>
+          fieldProblem(
+            p.row ? `row ${p.row}${p.column ? `, column ${p.column}` : ''}: ${p.field}` : p.field,
+            'IMPORT_ROW_PROBLEM',
+            `${p.message} / ${p.messageZh}`,
+            { row: p.row, column: p.column, messageEn: p.message, messageZh: p.messageZh },
+          ),
+        ),
       );
     }
     const job = await this.prisma.$transaction((tx) =>
@@ -213,9 +218,17 @@ export class ImportsService {
       (h) => h.stageCode === firstStage,
     );
     if (query.heatId && !heats.some((h) => h.id === query.heatId))
-      throw DomainError.unprocessable('heatId must be a first-stage heat of this competition', [
-        { field: 'heatId', message: 'not a first-stage heat of this competition' },
-      ]);
+      throw DomainError.of(
+        'IMPORT_HEAT_NOT_ENTRY',
+        'heatId must be a first-stage heat of this competition',
+        [
+          fieldProblem(
+            'heatId',
+            'IMPORT_HEAT_NOT_ENTRY',
+            'not a first-stage heat of this competition',
+          ),
+        ],
+      );
     return {
       tracks: competition.tracks,
       heats: heats.map((h) => ({ id: h.id, name: h.name })),

@@ -45,7 +45,11 @@ export class RoadshowService {
     if (round.pitchSeedNext && round.pitchSeedNextAt)
       return commitmentView(roundId, round.pitchSeedNext, round.pitchSeedNextAt);
     if (round.status === 'CLOSED')
-      throw DomainError.conflict('round is CLOSED; its pitch order can no longer change');
+      throw DomainError.of(
+        'PITCH_ORDER_CLOSED',
+        { roundName: round.name },
+        'round is CLOSED; its pitch order can no longer change',
+      );
     const seed = newSeed();
     const committedAt = new Date();
     const committed = await this.prisma.$transaction(async (tx) => {

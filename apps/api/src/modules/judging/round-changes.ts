@@ -1,4 +1,4 @@
-import { RoundLifecycle, reportedTotal } from '@app/domain';
+import { AuditAction, RoundLifecycle, reportedTotal } from '@app/domain';
 import { Prisma, Tx, appendAudit, lockedRoundStatus, recordChange } from '@app/database';
 
 export type RoundRow = Prisma.RoundGetPayload<object>;
@@ -17,7 +17,7 @@ export async function removePair(
   round: { id: string; competitionId: string },
   judgeId: string,
   projectId: string,
-  cause: { actorId: string; action: string; reason: string | null },
+  cause: { actorId: string; action: AuditAction; reason: string | null },
 ) {
   const roundId = round.id;
   const assignment = await tx.assignment.deleteMany({ where: { roundId, judgeId, projectId } });

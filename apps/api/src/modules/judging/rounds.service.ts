@@ -252,17 +252,23 @@ export class RoundsService {
 
   // Whether a heat's judging has reached a project: a round of the heat is
   // opened, or the project is assigned in one. Names the round, or null.
-  async judgingStartedFor(heatId: string, projectId: string): Promise<string | null> {
+  // The round of the heat that has started judging (opened, or assigned the project), or null.
+  async judgingStartedFor(
+    heatId: string,
+    projectId: string,
+  ): Promise<{ roundName: string; why: 'OPEN' | 'CLOSED' | 'ASSIGNED' } | null> {
     const rounds = await this.prisma.round.findMany({
       where: { heatId },
       select: { id: true, name: true, status: true },
     });
     const opened = rounds.find((r) => r.status !== 'DRAFT');
-    if (opened) return `${opened.name}: ${opened.status}`;
+    if (opened) return { roundName: opened.name, why: opened.status as 'OPEN' | 'CLOSED' };
     const assigned = await this.prisma.assignment.findFirst({
       where: { projectId, roundId: { in: rounds.map((r) => r.id) } },
     });
-    return assigned ? `${rounds.find((r) => r.id === assigned.roundId)!.name}: assigned` : null;
+    return assigned
+      ? { roundName: rounds.find((r) => r.id === assigned.roundId)!.name, why: 'ASSIGNED' }
+      : null;
   }
 
   // For the heat's PATCH: rounds keep a copy of the heat's name for mails.

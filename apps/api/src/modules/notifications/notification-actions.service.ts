@@ -57,7 +57,9 @@ export class NotificationActionsService {
     });
     if (updated.length === 1) return updated[0];
     const row = await this.prisma.notification.findUniqueOrThrow({ where: { id } });
-    throw DomainError.conflict(
+    throw DomainError.of(
+      'MAIL_NOT_RESENDABLE',
+      { status: row.status },
       `only a FAILED or CANCELLED mail can be re-sent; this one is ${row.status}`,
     );
   }
@@ -74,10 +76,15 @@ export class NotificationActionsService {
       return this.prisma.notification.findUniqueOrThrow({ where: { id }, select: VIEW });
     }
     const row = await this.prisma.notification.findUniqueOrThrow({ where: { id } });
-    throw DomainError.conflict(
-      row.status === 'PENDING'
-        ? 'this mail is being sent right now; look again in a few seconds'
-        : `only a mail still due (PENDING) can be cancelled; this one is ${row.status}`,
+    if (row.status === 'PENDING')
+      throw DomainError.of(
+        'MAIL_SENDING_NOW',
+        'this mail is being sent right now; look again in a few seconds',
+      );
+    throw DomainError.of(
+      'MAIL_NOT_CANCELLABLE',
+      { status: row.status },
+      `only a mail still due (PENDING) can be cancelled; this one is ${row.status}`,
     );
   }
 

@@ -8,6 +8,7 @@ import {
   OwnerRelease,
   ProjectLifecycle,
   eligibilityState,
+  fieldProblem,
   planRelease,
 } from '@app/domain';
 import { Prisma, PrismaService, Project, appendAudit, appendEvent } from '@app/database';
@@ -65,13 +66,20 @@ export class EligibilityService {
       const field = `items.${i}`;
       const project = byId.get(item.projectId);
       if (seen.has(item.projectId))
-        return problems.push({ field: `${field}.projectId`, message: 'listed twice' });
+        return problems.push(
+          fieldProblem(`${field}.projectId`, 'FIELD_DUPLICATE', 'listed twice', {
+            value: project?.title ?? '',
+          }),
+        );
       seen.add(item.projectId);
       if (!project)
-        return problems.push({
-          field: `${field}.projectId`,
-          message: 'not a project of this competition',
-        });
+        return problems.push(
+          fieldProblem(
+            `${field}.projectId`,
+            'PROJECT_NOT_IN_COMPETITION',
+            'not a project of this competition',
+          ),
+        );
       const reason = item.reason?.trim() || null;
       if (
         project.status === item.decision &&
@@ -89,13 +97,20 @@ export class EligibilityService {
         if (!(e instanceof DomainError)) throw e;
         problems.push(
           ...(e.details.length
-            ? e.details.map((d) => ({ field: `${field}.${d.field}`, message: d.message }))
-            : [{ field, message: e.message }]),
+            ? e.details.map((d) => ({
+                field: `${field}.${d.field}`,
+                code: e.code,
+                message: d.message,
+                params: e.params,
+              }))
+            : [{ field, code: e.code, message: e.message, params: e.params }]),
         );
       }
     });
     if (problems.length)
-      throw DomainError.unprocessable(
+      throw DomainError.of(
+        'ELIGIBILITY_BATCH_INVALID',
+        { problems: problems.length },
         `${problems.length} item(s) cannot be applied; nothing was changed`,
         problems,
       );
@@ -112,7 +127,9 @@ export class EligibilityService {
           },
         });
         if (rows.length !== 1)
-          throw DomainError.conflict(
+          throw DomainError.of(
+            'PROJECT_CHANGED_MEANWHILE',
+            { projectTitle: c.project.title },
             `project ${c.project.id} changed meanwhile; nothing was changed, reload and try again`,
           );
         await this.registration.auditReview(tx, actor, c.project.status, rows[0], c.reason);

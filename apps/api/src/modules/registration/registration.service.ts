@@ -7,6 +7,7 @@ import {
   ProjectLifecycle,
   ProjectStatusName,
   blindForJudge,
+  fieldProblem,
   hasRole,
 } from '@app/domain';
 import { Prisma, PrismaService, Project, appendAudit, appendEvent } from '@app/database';
@@ -120,7 +121,18 @@ export class RegistrationService {
       where: { id: projectId, status: 'DRAFT' },
       data,
     });
-    if (updated.length !== 1) throw DomainError.conflict('project is no longer a DRAFT');
+    if (updated.length !== 1) {
+      // A submit or withdrawal won the race: name the status it left.
+      const now = await this.prisma.project.findUnique({
+        where: { id: projectId },
+        select: { status: true },
+      });
+      throw DomainError.of(
+        'PROJECT_NOT_DRAFT',
+        { status: now?.status ?? 'WITHDRAWN' },
+        'project is no longer a DRAFT',
+      );
+    }
     return updated[0];
   }
 
@@ -260,8 +272,17 @@ export class RegistrationService {
             where: { id: projectId, heatId: c.nextHeatId, status: 'ELIGIBLE' },
             data: { heatId: c.heatId, status: 'ELIMINATED' },
           });
-    if (moved.count !== 1)
-      throw DomainError.conflict('the project is no longer where this result put it (withdrawn?)');
+    if (moved.count !== 1) {
+      const project = await tx.project.findUnique({
+        where: { id: projectId },
+        select: { title: true },
+      });
+      throw DomainError.of(
+        'PROJECT_MOVED',
+        { projectTitle: project?.title ?? '' },
+        'the project is no longer where this result put it (withdrawn?)',
+      );
+    }
   }
 
   // The final's contenders: projects of the heat that were eligible there,
@@ -393,7 +414,11 @@ export class RegistrationService {
         data: { ...extra, status: next },
       });
       if (rows.length !== 1)
-        throw DomainError.conflict('the project changed meanwhile; reload it and try again');
+        throw DomainError.of(
+          'PROJECT_CHANGED_MEANWHILE',
+          { projectTitle: project.title },
+          'the project changed meanwhile; reload it and try again',
+        );
       if (effects) await effects(tx, rows[0]);
       return rows[0];
     });
@@ -411,7 +436,7 @@ export class RegistrationService {
           throw e;
         },
       );
-      if (visible) throw DomainError.forbidden('only the project owner may do this');
+      if (visible) throw DomainError.of('PROJECT_OWNER_ONLY', 'only the project owner may do this');
       throw DomainError.notFound('project', projectId);
     }
     return project;
@@ -434,16 +459,19 @@ export class RegistrationService {
     heatId: string,
   ) {
     if (!trackCodes.includes(trackCode)) {
-      throw DomainError.unprocessable(
+      throw DomainError.of(
+        'TRACK_UNKNOWN',
+        { trackCode, allowed: trackCodes },
         `unknown track ${trackCode}; choose one of ${trackCodes.join(', ')}`,
-        [{ field: 'trackCode', message: 'not a track of this competition' }],
+        [
+          fieldProblem('trackCode', 'FIELD_INVALID_ENUM', 'not a track of this competition', {
+            allowed: trackCodes,
+          }),
+        ],
       );
     }
     const entry = await this.competitions.findEntryHeat(competitionId, heatId);
-    if (!entry.ok)
-      throw DomainError.unprocessable(`heatId: ${entry.reason}`, [
-        { field: 'heatId', message: entry.reason },
-      ]);
+    if (!entry.ok) throw entry.refusal;
   }
 
   private async recipient(userId: string): Promise<Recipient> {

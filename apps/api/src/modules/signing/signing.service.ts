@@ -90,7 +90,11 @@ export class SigningService {
       });
     } catch (e) {
       if (isUniqueViolation(e))
-        throw DomainError.conflict('this project already has an open signing with this host');
+        throw DomainError.of(
+          'SIGNING_ALREADY_OPEN',
+          { projectTitle: project.title, host: dto.host.trim() },
+          'this project already has an open signing with this host',
+        );
       throw e;
     }
   }

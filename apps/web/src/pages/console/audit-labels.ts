@@ -1,67 +1,88 @@
+import type { AuditAction, AuditEntityType, MailType } from '@app/log-names';
+
 // The audit log and the notification log name actions, objects and mails by
-// their API codes (stable, searchable, what the exports carry). The console
-// shows them in words; a code not listed here is shown as it is.
-const ACTIONS_ZH: Record<string, string> = {
-  'award.tie-resolved': '并列名次裁定',
-  'competition.edited': '修改赛事',
-  'competition.organiser-added': '添加协办组委会成员',
-  'competition.organiser-removed': '移除协办组委会成员',
-  'eligibility.released': '发布资格审查结果',
-  'heat.advanced': '确认晋级',
-  'heat.award-tiers-set': '设置奖项',
-  'heat.awarded': '评定奖项',
-  'heat.awards-assigned': '评定奖项',
-  'heat.edited': '修改赛区',
-  'heat.result-changed': '更正成绩结果',
-  'heat.results-released': '发布赛区结果',
-  'import.judges': '导入评委',
-  'import.projects': '导入项目',
-  'project.reviewed': '资格审查',
-  'round.edited': '修改评审轮次',
-  'round.force-closed': '强制结束评审轮次',
-  'round.pitch-order-drawn': '路演抽签',
-  'round.pitch-order-redrawn': '重新抽签',
-  'rubric.edited': '修改评分标准',
-  'score.removed-by-conflict': '因回避移除评分',
-  'score.removed-with-assignment': '随分配移除评分',
-  'score.reopened': '退回评分',
-  'signing.created': '登记签约',
-  'signing.transitioned': '签约状态变更',
-  'user.access-changed': '变更账号权限',
-  'user.invitation-resent': '重新发送邀请',
+// their API codes (stable, searchable, what the exports carry; declared once in
+// libs/domain/src/shared/log-names.ts). The console shows them in words: the
+// maps are typed by those lists, so a name the API gains without a label here
+// does not compile. A code from an older API that is not listed is shown as it is.
+type Label = { zh: string; en: string };
+
+export const ACTION_LABELS: Record<AuditAction, Label> = {
+  'award.tie-resolved': { zh: '并列名次裁定', en: 'Tie resolved' },
+  'competition.deleted': { zh: '删除赛事', en: 'Competition deleted' },
+  'competition.edited': { zh: '修改赛事', en: 'Competition edited' },
+  'competition.organiser-added': { zh: '添加协办组委会成员', en: 'Organiser added' },
+  'competition.organiser-removed': { zh: '移除协办组委会成员', en: 'Organiser removed' },
+  'eligibility.released': { zh: '发布资格审查结果', en: 'Eligibility results released' },
+  'heat.advanced': { zh: '确认晋级', en: 'Advancement decided' },
+  'heat.award-tiers-set': { zh: '设置奖项', en: 'Award tiers set' },
+  'heat.awarded': { zh: '评定奖项', en: 'Awards decided' },
+  'heat.awards-assigned': { zh: '评定奖项', en: 'Awards assigned' },
+  'heat.edited': { zh: '修改赛区', en: 'Heat edited' },
+  'heat.result-changed': { zh: '更正成绩结果', en: 'Result corrected' },
+  'heat.results-released': { zh: '发布赛区结果', en: 'Heat results released' },
+  'import.judges': { zh: '导入评委', en: 'Judges imported' },
+  'import.projects': { zh: '导入项目', en: 'Projects imported' },
+  'project.reviewed': { zh: '资格审查', en: 'Eligibility reviewed' },
+  'round.edited': { zh: '修改评审轮次', en: 'Round edited' },
+  'round.force-closed': { zh: '强制结束评审轮次', en: 'Round force-closed' },
+  'round.pitch-order-drawn': { zh: '路演抽签', en: 'Pitch order drawn' },
+  'round.pitch-order-redrawn': { zh: '重新抽签', en: 'Pitch order redrawn' },
+  'round.pitch-seed-committed': { zh: '锁定抽签种子', en: 'Draw seed committed' },
+  'round.project-absent': { zh: '标记缺席', en: 'Project marked absent' },
+  'round.qa-extended': { zh: '延长答辩', en: 'Q&A extended' },
+  'round.roadshow-settings-changed': { zh: '修改路演设置', en: 'Roadshow settings changed' },
+  'round.score-revealed': { zh: '亮分', en: 'Score revealed' },
+  'round.checked-in-at-desk': { zh: '现场签到（工作人员）', en: 'Checked in at the desk' },
+  'round.screen-ticket-issued': { zh: '发放大屏链接', en: 'Screen link issued' },
+  'round.screen-ticket-revoked': { zh: '收回大屏链接', en: 'Screen link revoked' },
+  'rubric.edited': { zh: '修改评分标准', en: 'Rubric edited' },
+  'score.removed-by-conflict': { zh: '因回避移除评分', en: 'Score removed (conflict)' },
+  'score.removed-with-assignment': { zh: '随分配移除评分', en: 'Score removed with assignment' },
+  'score.reopened': { zh: '退回评分', en: 'Score reopened' },
+  'signing.created': { zh: '登记签约', en: 'Signing recorded' },
+  'signing.transitioned': { zh: '签约状态变更', en: 'Signing status changed' },
+  'user.access-changed': { zh: '变更账号权限', en: 'Account access changed' },
+  'user.invitation-resent': { zh: '重新发送邀请', en: 'Invitation re-sent' },
 };
 
-const ENTITIES_ZH: Record<string, string> = {
-  competition: '赛事',
-  heat: '赛区',
-  import: '导入',
-  project: '项目',
-  round: '评审轮次',
-  rubric: '评分标准',
-  score: '评分',
-  signing: '签约',
-  user: '用户',
+export const ENTITY_LABELS: Record<AuditEntityType, Label> = {
+  competition: { zh: '赛事', en: 'Competition' },
+  heat: { zh: '赛区', en: 'Heat' },
+  import: { zh: '导入', en: 'Import' },
+  project: { zh: '项目', en: 'Project' },
+  round: { zh: '评审轮次', en: 'Round' },
+  rubric: { zh: '评分标准', en: 'Rubric' },
+  score: { zh: '评分', en: 'Score' },
+  signing: { zh: '签约', en: 'Signing' },
+  user: { zh: '用户', en: 'User' },
 };
 
-const MAILS_ZH: Record<string, string> = {
-  ADVANCEMENT_RESULT: '晋级结果',
-  ELIGIBILITY_DECISION: '资格审查结果',
-  INVITATION: '评委邀请',
-  JUDGE_ASSIGNMENT: '评审任务',
-  PASSWORD_RESET: '重设密码',
-  PROJECT_SUBMITTED: '项目已提交',
-  SCORE_REMINDER: '评分提醒',
-  SIGNING_UPDATE: '签约进展',
-  SIGNUP: '注册成功',
+export const MAIL_LABELS: Record<MailType, Label> = {
+  ACCOUNT_NAMED: { zh: '导入名单通知', en: 'Named in an import' },
+  ADVANCEMENT_RESULT: { zh: '晋级结果', en: 'Advancement result' },
+  ELIGIBILITY_DECISION: { zh: '资格审查结果', en: 'Eligibility decision' },
+  INVITATION: { zh: '评委邀请', en: 'Judge invitation' },
+  JUDGE_ASSIGNMENT: { zh: '评审任务', en: 'Judging assignment' },
+  PASSWORD_RESET: { zh: '重设密码', en: 'Password reset' },
+  PROJECT_SUBMITTED: { zh: '项目已提交', en: 'Project submitted' },
+  SCORE_REMINDER: { zh: '评分提醒', en: 'Scoring reminder' },
+  SIGNING_UPDATE: { zh: '签约进展', en: 'Signing update' },
+  SIGNUP: { zh: '注册成功', en: 'Sign-up' },
 };
 
 const zh = (language: string) => language.startsWith('zh');
 
+function labelOf(labels: Record<string, Label>, code: string, language: string): string {
+  const label = Object.prototype.hasOwnProperty.call(labels, code) ? labels[code] : undefined;
+  return label ? (zh(language) ? label.zh : label.en) : code;
+}
+
 export const auditActionLabel = (code: string, language: string): string =>
-  zh(language) ? (ACTIONS_ZH[code] ?? code) : code;
+  labelOf(ACTION_LABELS, code, language);
 
 export const entityLabel = (type: string | null | undefined, language: string): string =>
-  type && zh(language) ? (ENTITIES_ZH[type] ?? type) : (type ?? '');
+  type ? labelOf(ENTITY_LABELS, type, language) : '';
 
 export const mailTypeLabel = (code: string, language: string): string =>
-  zh(language) ? (MAILS_ZH[code] ?? code) : code;
+  labelOf(MAIL_LABELS, code, language);

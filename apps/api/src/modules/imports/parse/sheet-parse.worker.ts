@@ -17,7 +17,16 @@ readSpreadsheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), f
   (e: unknown) => {
     if (e instanceof ImportLimitExceeded) reply({ ok: false, limit: e.problem });
     else if (e instanceof DomainError)
-      reply({ ok: false, domain: { kind: e.kind, message: e.message, details: e.details } });
+      reply({
+        ok: false,
+        domain: {
+          kind: e.kind,
+          code: e.code,
+          params: e.params,
+          message: e.message,
+          details: e.details,
+        },
+      });
     else reply({ ok: false, unexpected: String(e) });
   },
 );

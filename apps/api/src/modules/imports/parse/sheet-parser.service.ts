@@ -6,6 +6,7 @@ import {
   DomainError,
   DomainErrorKind,
   ERROR_CODES,
+  ErrorCode,
   FieldProblem,
   IMPORT_LIMITS,
   ImportLimitProblem,
@@ -20,7 +21,16 @@ export interface ParseRequest {
 export type ParseReply =
   | { ok: true; sheet: ReadSheet }
   | { ok: false; limit: ImportLimitProblem }
-  | { ok: false; domain: { kind: DomainErrorKind; message: string; details: FieldProblem[] } }
+  | {
+      ok: false;
+      domain: {
+        kind: DomainErrorKind;
+        code: ErrorCode;
+        params?: Record<string, unknown>;
+        message: string;
+        details: FieldProblem[];
+      };
+    }
   | { ok: false; unexpected: string };
 
 // A refusal for a limit, as the HTTP answer carries it: the status of its
@@ -123,7 +133,13 @@ export class SheetParser {
           }
           if ('domain' in reply)
             return reject(
-              new DomainError(reply.domain.kind, reply.domain.message, reply.domain.details),
+              new DomainError(
+                reply.domain.kind,
+                reply.domain.message,
+                reply.domain.details,
+                reply.domain.code,
+                reply.domain.params,
+              ),
             );
           reject(new Error(`spreadsheet parse failed: ${reply.unexpected}`));
         }),

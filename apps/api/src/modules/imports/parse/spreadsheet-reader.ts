@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { DomainError, IMPORT_LIMITS, ImportLimitExceeded } from '@app/domain';
+import { DomainError, IMPORT_LIMITS, ImportLimitExceeded, fieldProblem } from '@app/domain';
 import { readXlsxRows } from './xlsx/xlsx-reader';
 
 export type SheetFormat = 'XLSX' | 'CSV';
@@ -28,18 +28,34 @@ const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 // else is CSV text. Excel in China saves "CSV (逗号分隔)" in GB18030/GBK
 // without a BOM and "CSV UTF-8" with one; both are read.
 export async function readSpreadsheet(bytes: Buffer, fileName = ''): Promise<ReadSheet> {
-  if (!bytes.length) throw fileProblem('the file is empty');
+  if (!bytes.length) throw fileProblem('IMPORT_FILE_EMPTY', 'the file is empty');
   if (bytes.subarray(0, 4).equals(XLSX_MAGIC)) return readXlsx(bytes);
   if (
     /\.xlsx?$/i.test(fileName) &&
     bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))
   )
-    throw fileProblem('this is an old .xls workbook: save it as .xlsx or CSV and upload that');
+    throw fileProblem(
+      'IMPORT_FILE_OLD_XLS',
+      'this is an old .xls workbook: save it as .xlsx or CSV and upload that',
+    );
   return readCsv(bytes);
 }
 
-const fileProblem = (message: string) =>
-  DomainError.unprocessable(message, [{ field: 'file', message }]);
+type FileCode =
+  | 'IMPORT_FILE_EMPTY'
+  | 'IMPORT_FILE_OLD_XLS'
+  | 'IMPORT_FILE_NOT_SPREADSHEET'
+  | 'IMPORT_FILE_NO_HEADER';
+
+// A file that cannot be read as a sheet: its code, on the answer and on the `file` field.
+function fileProblem(code: FileCode, message: string): DomainError {
+  return DomainError.of(code, message, [fieldProblem('file', code, message)]);
+}
+function unreadable(format: 'CSV' | 'XLSX', message: string): DomainError {
+  return DomainError.of('IMPORT_FILE_UNREADABLE', { format }, message, [
+    fieldProblem('file', 'IMPORT_FILE_UNREADABLE', message, { format }),
+  ]);
+}
 
 export function decodeCsv(bytes: Buffer): { text: string; encoding: Exclude<SheetEncoding, null> } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
@@ -72,7 +88,8 @@ const csvLimit = (
 
 function readCsv(bytes: Buffer): ReadSheet {
   const { text, encoding } = decodeCsv(bytes);
-  if (text.includes('\u0000')) throw fileProblem('the file is neither .xlsx nor CSV text');
+  if (text.includes('\u0000'))
+    throw fileProblem('IMPORT_FILE_NOT_SPREADSHEET', 'the file is neither .xlsx nor CSV text');
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   // Excel's "Unicode text" is tab separated; everything else here uses commas.
   const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
@@ -104,7 +121,7 @@ function readCsv(bytes: Buffer): ReadSheet {
     });
   } catch (e) {
     if (refused.limit) throw refused.limit;
-    throw fileProblem(`the CSV cannot be read: ${(e as Error).message}`);
+    throw unreadable('CSV', `the CSV cannot be read: ${(e as Error).message}`);
   }
   return toSheet(
     'CSV',
@@ -120,9 +137,9 @@ async function readXlsx(bytes: Buffer): Promise<ReadSheet> {
     rows = await readXlsxRows(bytes);
   } catch (e) {
     if (e instanceof ImportLimitExceeded) throw e;
-    throw fileProblem(`the .xlsx workbook cannot be read: ${(e as Error).message}`);
+    throw unreadable('XLSX', `the .xlsx workbook cannot be read: ${(e as Error).message}`);
   }
-  if (!rows.length) throw fileProblem('the workbook has no rows');
+  if (!rows.length) throw fileProblem('IMPORT_FILE_EMPTY', 'the workbook has no rows');
   return toSheet('XLSX', null, rows);
 }
 
@@ -136,7 +153,7 @@ const tooManyRows = () =>
 function toSheet(format: SheetFormat, encoding: SheetEncoding, all: SheetRow[]): ReadSheet {
   const nonEmpty = all.filter((r) => r.cells.some((c) => c !== ''));
   const [header, ...rows] = nonEmpty;
-  if (!header) throw fileProblem('the file has no header row');
+  if (!header) throw fileProblem('IMPORT_FILE_NO_HEADER', 'the file has no header row');
   if (rows.length > MAX_IMPORT_ROWS) throw tooManyRows();
   return {
     format,

@@ -1,4 +1,5 @@
 import { Alert, Button, Input, Space, Tag } from 'antd';
+import { NO_AWARD_TIER } from '@app/error-codes';
 import { useConsoleT } from '../hooks';
 import type { BoundaryTie } from './types';
 import { type TieChoice, move, tieOutcome } from './award-plan';
@@ -24,7 +25,8 @@ export function TieSettle({
 }) {
   const { t } = useConsoleT();
   const titleOf = (id: string) => tie.titles[tie.projectIds.indexOf(id)] ?? id;
-  const tierName = (tier: string | null) => (tier && tier !== '(none)' ? tier : t('awards.none'));
+  const tierName = (tier: string | null) =>
+    tier && tier !== NO_AWARD_TIER ? tier : t('awards.none');
   const outcome = tieOutcome(tie, choice.order, rows, slots);
   const reasonId = `tie-reason-${index}`;
   return (

@@ -1,0 +1,77 @@
+// The names the audit log and the notification log store: each audit action,
+// the objects an audit row is about, and each mail type. Declared once here,
+// shared by the api (appendAudit and the mail templates take only these) and
+// the web console (apps/web/src/pages/console/audit-labels.ts gives each a
+// label in both languages; its test fails on a name without one).
+//
+// Plain TypeScript with no imports: the web bundle reads this file as is.
+
+/** Every `action` an audit row may carry. */
+export const AUDIT_ACTIONS = [
+  'award.tie-resolved',
+  'competition.deleted',
+  'competition.edited',
+  'competition.organiser-added',
+  'competition.organiser-removed',
+  'eligibility.released',
+  'heat.advanced',
+  'heat.award-tiers-set',
+  'heat.awarded',
+  'heat.awards-assigned',
+  'heat.edited',
+  'heat.result-changed',
+  'heat.results-released',
+  'import.judges',
+  'import.projects',
+  'project.reviewed',
+  'round.edited',
+  'round.checked-in-at-desk',
+  'round.force-closed',
+  'round.pitch-order-drawn',
+  'round.pitch-order-redrawn',
+  'round.pitch-seed-committed',
+  'round.project-absent',
+  'round.qa-extended',
+  'round.roadshow-settings-changed',
+  'round.score-revealed',
+  'round.screen-ticket-issued',
+  'round.screen-ticket-revoked',
+  'rubric.edited',
+  'score.removed-by-conflict',
+  'score.removed-with-assignment',
+  'score.reopened',
+  'signing.created',
+  'signing.transitioned',
+  'user.access-changed',
+  'user.invitation-resent',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The kinds of object an audit row names (`entityType`). */
+export const AUDIT_ENTITY_TYPES = [
+  'competition',
+  'heat',
+  'import',
+  'project',
+  'round',
+  'rubric',
+  'score',
+  'signing',
+  'user',
+] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+/** Every mail the notification log lists (`type`); libs/mail has a template for each. */
+export const MAIL_TYPES = [
+  'ACCOUNT_NAMED',
+  'ADVANCEMENT_RESULT',
+  'ELIGIBILITY_DECISION',
+  'INVITATION',
+  'JUDGE_ASSIGNMENT',
+  'PASSWORD_RESET',
+  'PROJECT_SUBMITTED',
+  'SCORE_REMINDER',
+  'SIGNING_UPDATE',
+  'SIGNUP',
+] as const;
+export type MailType = (typeof MAIL_TYPES)[number];
