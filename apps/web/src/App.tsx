@@ -13,6 +13,7 @@ const JudgeRoutes = lazy(() => import('./pages/judge/JudgeRoutes'));
 const ApplicantRoutes = lazy(() => import('./pages/applicant/ApplicantRoutes'));
 const ScreenPage = lazy(() => import('./pages/screen/ScreenPage'));
 const ConsoleRoutes = lazy(() => import('./pages/console/ConsoleRoutes'));
+const CheckInPage = lazy(() => import('./pages/checkin/CheckInPage'));
 
 function Home() {
   const { user } = useAuth();
@@ -58,6 +59,14 @@ export function App() {
                 element={
                   <RequireRole roles={['ORGANISER', 'ADMIN']}>
                     <ConsoleRoutes />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/check-in/rounds/:roundId"
+                element={
+                  <RequireRole roles={['APPLICANT', 'JUDGE', 'ORGANISER', 'ADMIN']}>
+                    <CheckInPage />
                   </RequireRole>
                 }
               />

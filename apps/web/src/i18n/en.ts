@@ -55,6 +55,15 @@ export const en: Messages = {
     wrongRole: 'Your account does not have a role for this page.',
     noSuchPage: 'There is no such page.',
   },
+  checkIn: {
+    title: 'Check in',
+    noCode: 'This link is incomplete: scan the check-in QR code shown at the venue again.',
+    button: 'Check in',
+    done: 'Checked in to "{{round}}"',
+    project: 'Project "{{title}}"',
+    judge: 'Judge {{name}}',
+    at: 'at {{time}}',
+  },
   judge: {
     myRounds: 'My judging rounds',
     noRounds: 'No rounds are assigned to you yet.',

@@ -53,6 +53,15 @@ export const zhCN = {
     wrongRole: '当前账号没有访问本页的角色。',
     noSuchPage: '没有这个页面。',
   },
+  checkIn: {
+    title: '现场签到',
+    noCode: '链接不完整：请重新扫描现场显示的签到二维码。',
+    button: '签到',
+    done: '“{{round}}”签到成功',
+    project: '项目《{{title}}》',
+    judge: '评委 {{name}}',
+    at: '签到时间 {{time}}',
+  },
   judge: {
     myRounds: '我的评审轮次',
     noRounds: '暂无分配给您的评审轮次。',

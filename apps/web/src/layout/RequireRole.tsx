@@ -11,7 +11,12 @@ export function RequireRole({ roles, children }: { roles: Role[]; children: Reac
   const location = useLocation();
   if (user === undefined) return <div className="page-loading">{t('common.loading')}</div>;
   if (user === null)
-    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
+    return (
+      <Navigate
+        to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`}
+        replace
+      />
+    );
   if (!hasRole(...roles))
     return (
       <AppShell title={t('errors.403')}>

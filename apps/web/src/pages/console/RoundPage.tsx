@@ -21,6 +21,7 @@ import { byId, useCompetitionId, useConsoleT } from './hooks';
 import { ROUND_COLOR } from './RoundsPage';
 import { CloseRoundDialog } from './round/CloseRoundDialog';
 import { LiveCard } from './round/LiveCard';
+import { PresenceCard } from './round/PresenceCard';
 import { PitchCard } from './round/PitchCard';
 import { RankingCard } from './round/RankingCard';
 import { ReopenScoreDialog } from './round/ReopenScoreDialog';
@@ -136,6 +137,7 @@ export default function RoundPage() {
         }
         busy={action.busy === 'remind'}
       />
+      {r?.kind === 'ROADSHOW' && <PresenceCard round={r} />}
       {r?.kind === 'ROADSHOW' && <PitchCard round={r} projects={projects.data?.items ?? []} />}
       {r?.kind === 'ROADSHOW' && (
         <LiveCard
