@@ -11,3 +11,4 @@ export * from './imports';
 export * from './exports';
 export * from './identity';
 export * from './registration-form';
+export * from './files';
