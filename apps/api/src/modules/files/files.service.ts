@@ -126,6 +126,10 @@ export class FilesService {
     // The client's stream failing (a dropped connection) fails the meter,
     // which fails storage's put: nothing is kept.
     part.file.on('error', (e) => meter.destroy(e));
+    // A refusal (cap, type) fails the meter: the request stops feeding it (its
+    // rest is drained by upload()), and storage's put, which reported it,
+    // was the one listener that mattered.
+    meter.on('error', () => part.file.unpipe(meter));
     part.file.pipe(meter);
     try {
       await this.storage.put(key, meter);

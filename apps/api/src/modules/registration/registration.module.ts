@@ -12,7 +12,12 @@ import { RegistrationService } from './registration.service';
 @Module({
   imports: [CompetitionsModule, IdentityModule, JudgeAccessModule],
   controllers: [ProjectsController, EligibilityController],
-  providers: [RegistrationService, EligibilityService, ProjectImportService, RegistrationFileFields],
+  providers: [
+    RegistrationService,
+    EligibilityService,
+    ProjectImportService,
+    RegistrationFileFields,
+  ],
   exports: [RegistrationService, ProjectImportService, RegistrationFileFields],
 })
 export class RegistrationModule {}
