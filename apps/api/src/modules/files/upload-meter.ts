@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Transform, TransformCallback } from 'node:stream';
-import { fileTypeFromBuffer } from 'file-type';
+
+// file-type is an ES module (loaded by require() on Node 20.19+); loaded on
+// the first upload, so code that only lists the routes (tests) never needs it.
+let fileType: Promise<typeof import('file-type')> | undefined;
+const sniffer = () => (fileType ??= import('file-type'));
 
 // Enough of the start of a file for the sniffer: magic numbers, and the first
 // entries of a ZIP (docx/xlsx/pptx name their kind in [Content_Types].xml).
@@ -58,17 +62,19 @@ export class UploadMeter extends Transform {
   private release(done: TransformCallback): void {
     const head = Buffer.concat(this.head);
     this.head = [];
-    fileTypeFromBuffer(head).then(
-      (type) => {
-        this.sniffed = { mime: type?.mime ?? null, empty: head.length === 0 };
-        try {
-          this.check(this.sniffed);
-        } catch (error) {
-          return done(error as Error);
-        }
-        done(null, head);
-      },
-      (error: Error) => done(error),
-    );
+    sniffer()
+      .then(({ fileTypeFromBuffer }) => fileTypeFromBuffer(head))
+      .then(
+        (type) => {
+          this.sniffed = { mime: type?.mime ?? null, empty: head.length === 0 };
+          try {
+            this.check(this.sniffed);
+          } catch (error) {
+            return done(error as Error);
+          }
+          done(null, head);
+        },
+        (error: Error) => done(error),
+      );
   }
 }
