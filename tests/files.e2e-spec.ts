@@ -377,10 +377,10 @@ describe.each([
     const entries = await new Promise<Map<string, Buffer>>((resolve, reject) => {
       const out = new Map<string, Buffer>();
       yauzl.fromBuffer(zip, { lazyEntries: true }, (err, file) => {
-        if (err || !file) return reject(err);
+        if (err || !file) return reject(err ?? new Error('not a zip'));
         file.on('entry', (entry: yauzl.Entry) =>
           file.openReadStream(entry, (e, stream) => {
-            if (e || !stream) return reject(e);
+            if (e || !stream) return reject(e ?? new Error('no entry stream'));
             const chunks: Buffer[] = [];
             stream.on('data', (c: Buffer) => chunks.push(c));
             stream.on('end', () => {

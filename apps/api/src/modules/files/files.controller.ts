@@ -20,7 +20,6 @@ const disposition = (kind: 'inline' | 'attachment', name: string, ascii: string)
 
 const asciiName = (name: string, fallback: string) => {
   const ext = /\.[A-Za-z0-9]{1,5}$/.exec(name)?.[0] ?? '';
-  // eslint-disable-next-line no-control-regex
   return /^[\x20-\x7e]+$/.test(name) ? name.replace(/["\\]/g, '_') : `${fallback}${ext}`;
 };
 

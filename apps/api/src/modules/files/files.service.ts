@@ -15,7 +15,7 @@ import { RegistrationService } from '../registration/registration.service';
 import { FILE_FIELD_RESOLVER, FileFieldContext, FileFieldResolver } from './file-field-resolver';
 import { FILE_STORAGE, FileStorage } from './storage/file-storage';
 import { UploadMeter } from './upload-meter';
-import { StoredFileRow, fileView } from './file-view';
+import { fileView } from './file-view';
 
 // Largest upload busboy lets through at all; each field's own cap (413) is
 // applied by UploadMeter, far below it for documents.
@@ -62,12 +62,12 @@ export class FilesService {
     if (ctx && declared > fileFieldMaxBytes(ctx.field) + 64 * 1024) throw tooLarge(ctx);
 
     let stored: Awaited<ReturnType<FilesService['store']>> | null = null;
-    let failure: unknown = null;
+    let failure: Error | null = null;
     for await (const part of req.parts({ limits: { fileSize: HARD_UPLOAD_CAP, files: 1 } })) {
       if (part.type === 'field') {
         if (part.fieldname === 'field' && !ctx && typeof part.value === 'string')
           ctx = await this.fileField(projectId, part.value).catch((e: unknown) => {
-            failure ??= e;
+            failure ??= e as Error;
             return null;
           });
         continue;
@@ -88,7 +88,7 @@ export class FilesService {
       try {
         stored = await this.store(actor, ctx, part);
       } catch (e) {
-        failure = e;
+        failure = e as Error;
         // The rest of the body is read and dropped, so the client, still
         // sending, gets the refusal rather than a broken connection.
         part.file.resume();
@@ -172,7 +172,7 @@ export class FilesService {
           data: { ...row, version: (last?.version ?? 0) + 1, createdAt: now },
         });
       });
-      return fileView(saved as StoredFileRow, true);
+      return fileView(saved, true);
     } catch (e) {
       await this.storage.delete(key).catch(() => undefined);
       throw e;

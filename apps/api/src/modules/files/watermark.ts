@@ -23,7 +23,7 @@ type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 // fontkit must be told to take one face: the first.
 const collectionAwareFontkit: Fontkit = {
   create(data: Uint8Array) {
-    const font = (fontkit as Fontkit).create(data) as unknown as {
+    const font = fontkit.create(data) as unknown as {
       fonts?: unknown[];
     };
     return (font.fonts ? font.fonts[0] : font) as ReturnType<Fontkit['create']>;
