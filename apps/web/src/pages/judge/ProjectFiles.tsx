@@ -2,6 +2,7 @@ import { Button } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
+import { ApiError } from '../../api/errors';
 import type { components } from '../../api/schema';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { PdfViewer } from './PdfViewer';
@@ -29,7 +30,8 @@ export function ProjectFiles({ projectId }: { projectId: string }) {
         // The first PDF (the BP comes first in the form) opens at once.
         setOpen(list.items.find((f) => f.contentType === 'application/pdf')?.id ?? null);
       })
-      .catch(setError);
+      // Outside an open round the judge sees no materials: nothing to show.
+      .catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? undefined : setError(e)));
   }, [projectId]);
 
   if (error) return <ErrorAlert error={error} />;
