@@ -80,7 +80,9 @@ export async function watermarkPdf(
   const text = stampText(stamp, cjk);
   for (const page of doc.getPages()) {
     const { width, height } = page.getSize();
-    const size = Math.max(8, Math.min(14, width / 50));
+    // Large enough to read on a phone, small enough to fit the diagonal.
+    const diagonal = Math.hypot(width, height) * 0.8;
+    const size = Math.max(8, Math.min(22, (diagonal / face.widthOfTextAtSize(text, 10)) * 10));
     const textWidth = face.widthOfTextAtSize(text, size);
     // A faint diagonal band across the middle, and a readable line at the foot.
     page.drawText(text, {
@@ -95,7 +97,7 @@ export async function watermarkPdf(
     page.drawText(text, {
       x: 12,
       y: 10,
-      size: Math.min(size, 9),
+      size: 8,
       font: face,
       color: rgb(0.45, 0.45, 0.45),
       opacity: 0.8,
