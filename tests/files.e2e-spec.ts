@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
+import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import type { RegistrationForm } from '@app/domain';
 import { Stack, freePort, waitFor } from './support/stack';
@@ -232,7 +233,18 @@ describe.each([
     expect((await uploadFile(stack, project, 'photo', 'team.png', PNG, owner.token)).status).toBe(
       201,
     );
-    expect(await storedRows()).toBe(before + 1);
+    // An Office file (here an .xlsx) is told by its content, in a field taking office.
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('专利').addRow(['专利号', '名称']);
+    const xlsx = Buffer.from(await book.xlsx.writeBuffer());
+    const office = await uploadFile(stack, project, 'deck', '财务.xlsx', xlsx, owner.token);
+    expect(office.status).toBe(201);
+    expect(office.body.contentType).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const got = await fetchFile(stack, office.body.id, owner.token);
+    expect(got.headers.get('content-disposition')).toMatch(/^attachment; filename="file.xlsx"/);
+    expect(await storedRows()).toBe(before + 2);
     await storeMatchesRows();
   });
 
@@ -277,7 +289,8 @@ describe.each([
     await storeMatchesRows();
     const retry = await uploadFile(stack, project, 'deck', '路演.pdf', pdf, owner.token);
     expect(retry.status).toBe(201);
-    expect(retry.body).toMatchObject({ version: 1, size: pdf.length, sha256: sha256(pdf) });
+    // The deck's second version (the first is the .xlsx above).
+    expect(retry.body).toMatchObject({ version: 2, size: pdf.length, sha256: sha256(pdf) });
     await storeMatchesRows();
   });
 
