@@ -1,10 +1,11 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { CompetitionsModule } from '../competitions/competitions.module';
 import { JudgeAccessModule } from '../judging/judge-access.module';
 import { RegistrationFileFields } from '../registration/file-fields.service';
 import { RegistrationModule } from '../registration/registration.module';
 import { FILE_FIELD_RESOLVER, FileFieldResolver } from './file-field-resolver';
+import { FileLookupModule } from './file-lookup.module';
 import { FileReadsService } from './file-reads.service';
 import { FilesController } from './files.controller';
 import { FilesService } from './files.service';
@@ -16,7 +17,7 @@ import { S3Storage, s3SettingsFrom } from './storage/s3-storage';
 // under FILES_DIR, or S3 with S3_URL / S3_*), read by their owner, the
 // competition's organisers and the judges of an open round.
 @Module({
-  imports: [CompetitionsModule, RegistrationModule, JudgeAccessModule],
+  imports: [CompetitionsModule, RegistrationModule, JudgeAccessModule, FileLookupModule],
   controllers: [FilesController],
   providers: [
     FilesService,
@@ -35,5 +36,12 @@ import { S3Storage, s3SettingsFrom } from './storage/s3-storage';
       inject: [APP_CONFIG],
     },
   ],
+  exports: [FileLookupModule],
 })
-export class FilesModule {}
+export class FilesModule implements OnModuleInit {
+  constructor(@Inject(FILE_STORAGE) private readonly storage: FileStorage) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.storage.sweep?.();
+  }
+}

@@ -11,4 +11,6 @@ export interface FileStorage {
   put(key: string, body: Readable): Promise<void>;
   get(key: string): Promise<Readable>;
   delete(key: string): Promise<void>;
+  /** Leftovers of uploads a crashed process never finished (disk); S3 leaves that to a lifecycle rule. */
+  sweep?(): Promise<number>;
 }
