@@ -11,6 +11,8 @@ export default tseslint.config(
   {
     ignores: [
       'eslint.config.mjs',
+      // Run as its own ES module process by tests/support/files.ts.
+      'tests/support/pdf-text.mjs',
       'dist/**',
       'coverage/**',
       '.data/**',

@@ -7,6 +7,7 @@
 //   npm run bench -- --scale=0.2        sizes of scenarios 2–4 times 0.2
 //   npm run bench -- --workers=1,2      scenarios 3 and 4 with 1, then 2 worker processes (default 1)
 //   npm run bench -- --smtp-delay=50    the SMTP sink answers each message after 50 ms (default 0)
+//   npm run bench -- --uploads=100      scenario 6 with 100 applicants uploading (default 200)
 import os from 'node:os';
 import globalSetup from '../tests/support/global-setup';
 import globalTeardown from '../tests/support/global-teardown';
@@ -15,13 +16,15 @@ import { ScenarioResult, log, printResult, ratio } from './lib';
 import { registrationRush, startRushStack } from './registration-rush';
 import { resultsRelease } from './results-release';
 import { scoringBurst } from './scoring-burst';
+import { uploadRush } from './upload-rush';
 
 function args() {
   const get = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   const quick = process.argv.includes('--quick');
   const scale = Number(get('scale') ?? (quick ? 0.1 : 1));
   return {
-    only: new Set((get('only') ?? '1,2,3,4,5').split(',').map(Number)),
+    only: new Set((get('only') ?? '1,2,3,4,5,6').split(',').map(Number)),
+    uploads: Number(get('uploads') ?? (quick ? 20 : 200)),
     apis: (get('api') ?? '1,2').split(',').map(Number),
     workers: (get('workers') ?? '1').split(',').map(Number),
     smtpDelayMs: Number(get('smtp-delay') ?? 0),
@@ -44,7 +47,7 @@ async function attempt(what: string, run: () => Promise<void>): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { only, apis, workers, smtpDelayMs, scale, quick } = args();
+  const { only, apis, workers, smtpDelayMs, scale, quick, uploads } = args();
   const n = (x: number) => Math.max(10, Math.round(x * scale));
   console.log(
     `# npm run bench ${process.argv.slice(2).join(' ')}\n\n${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; api, worker, PostgreSQL, Redis, SMTP sink and load generator all on this machine.`,
@@ -121,6 +124,13 @@ async function main(): Promise<void> {
       );
       results.push(r);
       printResult(r);
+    }
+    if (only.has(6)) {
+      await attempt('scenario 6', async () => {
+        const r = await uploadRush(uploads);
+        results.push(r);
+        printResult(r);
+      });
     }
   } finally {
     await globalTeardown();

@@ -2,6 +2,8 @@ import { ADMIN, Stack, waitFor } from './support/stack';
 import { upload } from './support/upload';
 import {
   AUTHZ_MATRIX,
+  FIXTURE_FORM,
+  FIXTURE_PDF,
   FIXTURE_SCORES,
   Fixture,
   MatrixEntry,
@@ -47,6 +49,16 @@ describe('authorization matrix', () => {
         tokens.owner,
       ),
       'project',
+    );
+    // A form with a BP field, and the BP, stored before the round opens (a
+    // judge sees the version current at the opening).
+    await stack.sql(`INSERT INTO registration_forms (competition_id, definition) VALUES ($1, $2)`, [
+      competition.id,
+      JSON.stringify(FIXTURE_FORM),
+    ]);
+    const file = await must(
+      upload(stack, `/projects/${project.id}/files?field=bp`, 'bp.pdf', FIXTURE_PDF, tokens.owner),
+      'file',
     );
     await must(stack.post(`/projects/${project.id}/submit`, {}, tokens.owner), 'submit');
     await must(
@@ -142,6 +154,7 @@ describe('authorization matrix', () => {
       rubric: competition.rubricId,
       round: round.id,
       project: project.id,
+      file: file.id,
       signing: signing.id,
       screenTicket: tickets.items[0].id,
       user: user.user.id,

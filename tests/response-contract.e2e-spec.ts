@@ -1,3 +1,4 @@
+import { makePdf, uploadFile } from './support/files';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { HttpResult, Stack } from './support/stack';
@@ -184,6 +185,36 @@ describe('responses are the contract', () => {
     for (const path of ['/me', '/me/projects', `/projects/${projectId}`])
       await call('GET', path, applicant);
 
+    // Files: a BP in the form's file field, uploaded, then listed by everyone who may.
+    await stack.sql(`INSERT INTO registration_forms (competition_id, definition) VALUES ($1, $2)`, [
+      competitionId,
+      JSON.stringify({
+        fields: [
+          {
+            key: 'bp',
+            type: 'file',
+            label: { zh: '商业计划书', en: 'BP' },
+            required: false,
+            accept: ['pdf'],
+          },
+        ],
+      }),
+    ]);
+    calls++;
+    const uploaded = await uploadFile(
+      stack,
+      projectId,
+      'bp',
+      'bp.pdf',
+      await makePdf(1),
+      applicant,
+    );
+    if (uploaded.status !== 201)
+      problems.push(`upload: ${uploaded.status} ${JSON.stringify(uploaded.body)}`);
+    problems.push(...contract.problems('POST', `/projects/${projectId}/files`, uploaded));
+    for (const token of [applicant, org, judge.token])
+      await call('GET', `/projects/${projectId}/files`, token);
+
     // The round closes (its ranking is final) and is read again.
     await call('POST', `/rounds/${f.roundId}/close`, org, {
       force: true,
@@ -200,7 +231,7 @@ describe('responses are the contract', () => {
     expect(problems).toEqual([]);
     // Every answer was checked against a declared schema: none skipped.
     expect(contract.checked).toHaveLength(calls);
-    expect(new Set(contract.checked).size).toBe(34);
+    expect(new Set(contract.checked).size).toBe(36);
   });
 
   it('fails on a property the schema lacks (the check itself)', () => {

@@ -42,6 +42,8 @@ export interface Fixture {
   rubric: string;
   round: string;
   project: string;
+  // The project's BP (a file of the form's field "bp"), stored before the round opened.
+  file: string;
   signing: string;
   // A big-screen ticket of the round, issued by its organiser.
   screenTicket: string;
@@ -83,6 +85,23 @@ const r = { id: 'round' } as const;
 const p = { id: 'project' } as const;
 const s = { id: 'signing' } as const;
 const rp = { id: 'round', projectId: 'project' } as const;
+
+// The fixture competition's form: one file field, the BP.
+export const FIXTURE_FORM = {
+  fields: [
+    {
+      key: 'bp',
+      type: 'file',
+      label: { zh: '商业计划书', en: 'Business plan' },
+      required: false,
+      accept: ['pdf'],
+    },
+  ],
+};
+// The smallest PDF with one page (a judge's copy is stamped, so it must parse).
+export const FIXTURE_PDF =
+  '%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n' +
+  '3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n';
 
 const SCORES = { TECH: 80, BUSINESS: 70, MARKET: 75, TEAM: 90 };
 export const FIXTURE_SCORES = SCORES;
@@ -147,6 +166,12 @@ export const AUTHZ_MATRIX: Record<string, MatrixEntry> = {
   'GET /imports/:id':                             { params: { id: 'import' }, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'POST /notifications/:id/cancel':               { params: { id: 'notification' }, expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
   'POST /notifications/:id/resend':               { params: { id: 'notification' }, expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
+  // Files (issue 19): only the owner uploads; the owner, the organisers and the
+  // judge assigned in the open round read; the heat's ZIP is the organisers'.
+  'POST /projects/:id/files':                     { params: p, query: 'field=bp', upload: { fileName: 'bp.pdf', content: FIXTURE_PDF }, expect: row(401, 201, 404, 403, 404, 404, 403, 404, 403) },
+  'GET /projects/:id/files':                      { params: p, expect: row(401, 200, 404, 200, 404, 404, 200, 404, 200) },
+  'GET /files/:id':                               { params: { id: 'file' }, expect: row(401, 200, 404, 200, 404, 404, 200, 404, 200) },
+  'GET /heats/:id/files.zip':                     { params: h, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'GET /rounds/:id/score-sheets.csv':             { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'GET /rounds/:id/score-sheets.xlsx':            { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   // The fixture's competition has registrations: deleting it is refused after authorization.

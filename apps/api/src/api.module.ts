@@ -10,6 +10,7 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { requestLogOptions } from './common/request-log';
 import { CompetitionsModule } from './modules/competitions/competitions.module';
 import { ExportsModule } from './modules/exports/exports.module';
+import { FilesModule } from './modules/files/files.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { IdentityModule } from './modules/identity/identity.module';
@@ -55,6 +56,7 @@ import { RegistrationModule } from './modules/registration/registration.module';
     NotificationsModule,
     ImportsModule,
     ExportsModule,
+    FilesModule,
     HealthModule,
   ],
   providers: [

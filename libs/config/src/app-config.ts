@@ -137,6 +137,24 @@ const schema = z.object({
   // Spreadsheet imports (docs/organiser-operations.md): how long an api
   // process owns an import it works on; a dead one's import resumes after it.
   IMPORT_LEASE_MS: z.coerce.number().int().positive().default(30000),
+  // Uploaded files (issue 19): under FILES_DIR on this machine by default; with
+  // S3_URL (s3://KEY:SECRET@host:port/bucket?region=…&tls=false) or the S3_*
+  // variables, in any S3-compatible store (MinIO), shared by every api host.
+  FILES_DIR: z.string().min(1).default('.data/files'),
+  S3_URL: z
+    .string()
+    .url({ message: 'S3_URL must be an s3://KEY:SECRET@host:port/bucket URL' })
+    .optional(),
+  S3_ENDPOINT: z.string().url({ message: 'S3_ENDPOINT must be an http(s):// URL' }).optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ACCESS_KEY: z.string().min(1).optional(),
+  S3_SECRET_KEY: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  // Files watermarked at once (each PDF is read whole to stamp it).
+  WATERMARK_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  // A TrueType/OpenType font (.ttf/.otf/.ttc) with Chinese glyphs for the
+  // judges' names in the watermark; without one, common system paths are tried.
+  WATERMARK_FONT: z.string().min(1).optional(),
 });
 
 export type AppConfig = z.infer<typeof schema> & { PUBLIC_URL: string };
@@ -151,6 +169,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if ((parsed.data.ADMIN_EMAIL == null) !== (parsed.data.ADMIN_PASSWORD == null)) {
     throw new Error('Invalid environment: set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither.');
+  }
+  const s3 = [parsed.data.S3_ENDPOINT, parsed.data.S3_BUCKET].filter(Boolean).length;
+  if (s3 === 1) {
+    throw new Error(
+      'Invalid environment: set both S3_ENDPOINT and S3_BUCKET (or S3_URL), or neither.',
+    );
   }
   return {
     ...parsed.data,

@@ -13,3 +13,4 @@ export * from './identity';
 export * from './registration-form';
 export * from './roadshow';
 export * from './shared/log-names';
+export * from './files';

@@ -1667,6 +1667,64 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/projects/{id}/files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A project's files and their versions (owner, organisers; an assigned judge in an open round: the versions frozen when it opened) */
+    get: operations['FilesController_list'];
+    put?: never;
+    /**
+     * Upload a file to a file field of the project's registration form (owner, before the deadline)
+     * @description multipart/form-data: part `field` (the form field's key; or ?field=) then part `file`. Streamed to storage, never held whole. The type is sniffed from the bytes and must be one the field accepts (415 FILE_TYPE_NOT_ACCEPTED); the size is capped per field (413 FILE_TOO_LARGE, params.maxBytes). A replacement keeps the old version (supersededAt). After the deadline: 409 FILE_DEADLINE_PASSED. A dropped upload stores nothing: send it again.
+     */
+    post: operations['FilesController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/files/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A stored file’s bytes (owner, organisers, a judge assigned in an open round: PDFs watermarked with the judge’s name and the time)
+     * @description Content-Disposition inline for a PDF or image, else attachment (?download=true: always attachment); X-Content-Type-Options: nosniff. 404 for anyone else; 403 FILE_VIEW_ONLY for a download in a view-only round.
+     */
+    get: operations['FilesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/heats/{id}/files.zip': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A heat's current files (e.g. its BPs with ?field=) as one ZIP, a folder per project */
+    get: operations['FilesController_zip'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/health': {
     parameters: {
       query?: never;
@@ -1919,6 +1977,12 @@ export interface components {
       | 'IMPORT_HAS_PROBLEMS'
       | 'IMPORT_ROW_PROBLEM'
       | 'IMPORT_HEAT_NOT_ENTRY'
+      | 'FILE_FIELD_UNKNOWN'
+      | 'FILE_DEADLINE_PASSED'
+      | 'FILE_TOO_LARGE'
+      | 'FILE_TYPE_NOT_ACCEPTED'
+      | 'FILE_EMPTY'
+      | 'FILE_VIEW_ONLY'
       | 'IDEMPOTENCY_KEY_INVALID'
       | 'IDEMPOTENCY_KEY_REUSED'
       | 'IDEMPOTENCY_KEY_IN_FLIGHT'
@@ -2233,6 +2297,11 @@ export interface components {
        * @default false
        */
       peerScoresVisible?: boolean;
+      /**
+       * @description Judges read the materials in the viewer only: no download (评审材料仅供在线查看)
+       * @default false
+       */
+      materialsViewOnly?: boolean;
     };
     RoundViewDto: {
       /** Format: uuid */
@@ -2275,6 +2344,8 @@ export interface components {
       blind: boolean;
       /** @description Judges may read the others' submitted scores after submitting their own */
       peerScoresVisible: boolean;
+      /** @description Judges read the materials in the viewer only: no download */
+      materialsViewOnly: boolean;
       /** @description The seed the pitch order was drawn with (it reproduces the draw); null before the draw */
       pitchSeed: string | null;
       /** @description Project ids in pitch order; empty before the draw */
@@ -2301,6 +2372,8 @@ export interface components {
       closesAt?: string;
       blind?: boolean;
       peerScoresVisible?: boolean;
+      /** @description May change while the round is open */
+      materialsViewOnly?: boolean;
     };
     CloseRoundDto: {
       /** @description Close although some scores are unsubmitted drafts (they stay drafts) */
@@ -3971,6 +4044,68 @@ export interface components {
       sentAt: string | null;
       /** Format: date-time */
       createdAt: string;
+    };
+    StoredFileDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description The form field the file answers */
+      field: string;
+      /** @example 商业计划书.pdf */
+      name: string;
+      /** @description Bytes */
+      size: number;
+      /** @description SHA-256 of the bytes, hex */
+      sha256: string;
+      /**
+       * @description Sniffed from the bytes at upload
+       * @example application/pdf
+       */
+      contentType: string;
+      /** @description 1 for the first upload of the field, +1 per replacement */
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      supersededAt: string | null;
+      /** @description The field's current version (for a judge: the version current when the round opened) */
+      current: boolean;
+    };
+    LocalisedLabelDto: {
+      zh: string;
+      en: string;
+    };
+    ProjectFileDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description The form field the file answers */
+      field: string;
+      /** @example 商业计划书.pdf */
+      name: string;
+      /** @description Bytes */
+      size: number;
+      /** @description SHA-256 of the bytes, hex */
+      sha256: string;
+      /**
+       * @description Sniffed from the bytes at upload
+       * @example application/pdf
+       */
+      contentType: string;
+      /** @description 1 for the first upload of the field, +1 per replacement */
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      supersededAt: string | null;
+      /** @description The field's current version (for a judge: the version current when the round opened) */
+      current: boolean;
+      /** @description The field's label */
+      label: components['schemas']['LocalisedLabelDto'] | null;
+    };
+    ProjectFileListDto: {
+      /** @description Every version, newest first per field */
+      items: components['schemas']['ProjectFileDto'][];
+      /** @description A judge in a view-only round: read in the viewer, no download */
+      viewOnly: boolean;
     };
     HealthDegradationDto: {
       /** @enum {string} */
@@ -11081,6 +11216,247 @@ export interface operations {
         };
         content: {
           'text/csv': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  FilesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectFileListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  FilesController_upload: {
+    parameters: {
+      query?: {
+        /** @description The form field's key (else the part "field" before the part "file"); with it, a declared Content-Length past the field's cap is refused before the transfer */
+        field?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description The form field's key (before the file part) */
+          field?: string;
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoredFileDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Error */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  FilesController_get: {
+    parameters: {
+      query?: {
+        /** @description Content-Disposition attachment even for a PDF or image (refused in a view-only round) */
+        download?: boolean;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description BINARY file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  FilesController_zip: {
+    parameters: {
+      query?: {
+        /** @description Only this file field (e.g. the BP); default every file field */
+        field?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description ZIP file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': components['schemas']['ErrorBodyDto'];
         };
       };
     };

@@ -259,6 +259,15 @@ export const errorsEn: ErrorMessages = {
     IMPORT_ROW_PROBLEM: '{{where}}{{messageEn}}',
     IMPORT_HEAT_NOT_ENTRY: 'The chosen heat is not a first-stage heat of this competition.',
 
+    FILE_FIELD_UNKNOWN: 'The registration form has no file field named “{{field}}”.',
+    FILE_DEADLINE_PASSED:
+      'Registration closed on {{closesAt}}: files can no longer be uploaded or replaced.',
+    FILE_TOO_LARGE: 'The file is too large: this field takes at most {{maxBytes}}.',
+    FILE_TYPE_NOT_ACCEPTED:
+      'This kind of file is not accepted here (judged by its content, not its name): this field takes {{accepted}}.',
+    FILE_EMPTY: 'The file is empty.',
+    FILE_VIEW_ONLY: 'In this round the materials can be read online but not downloaded.',
+
     IDEMPOTENCY_KEY_INVALID: 'The request key is invalid; reload the page and try again.',
     IDEMPOTENCY_KEY_REUSED:
       'The request key was used for another request; reload the page and try again.',
@@ -273,6 +282,7 @@ export const errorsEn: ErrorMessages = {
     screenTicket: 'screen link',
     assignment: 'assignment',
     competition: 'competition',
+    file: 'file',
     conflict: 'conflict',
     heat: 'heat',
     import: 'import',

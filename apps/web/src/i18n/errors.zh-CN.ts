@@ -249,6 +249,14 @@ export const errorsZhCN: ErrorMessages = {
     IMPORT_ROW_PROBLEM: '{{where}}{{messageZh}}',
     IMPORT_HEAT_NOT_ENTRY: '所选赛场不是本赛事第一阶段的赛场。',
 
+    FILE_FIELD_UNKNOWN: '报名表中没有名为“{{field}}”的文件栏目。',
+    FILE_DEADLINE_PASSED: '报名已于 {{closesAt}} 截止，材料不能再上传或替换。',
+    FILE_TOO_LARGE: '文件太大：该栏目上限为 {{maxBytes}}。',
+    FILE_TYPE_NOT_ACCEPTED:
+      '文件类型不符合要求（按文件内容识别，而非文件名）：该栏目只接受 {{accepted}}。',
+    FILE_EMPTY: '文件是空的。',
+    FILE_VIEW_ONLY: '本轮评审材料仅供在线查看，不能下载。',
+
     IDEMPOTENCY_KEY_INVALID: '请求标识无效，请刷新页面后重试。',
     IDEMPOTENCY_KEY_REUSED: '该请求标识已用于另一个请求，请刷新页面后重试。',
     IDEMPOTENCY_KEY_IN_FLIGHT: '相同的请求正在处理，请稍候。',
@@ -261,6 +269,7 @@ export const errorsZhCN: ErrorMessages = {
     screenTicket: '大屏链接',
     assignment: '评审分配',
     competition: '赛事',
+    file: '文件',
     conflict: '回避',
     heat: '赛场',
     import: '导入',

@@ -40,6 +40,7 @@ export type ResourceName =
   | 'assignment'
   | 'competition'
   | 'conflict'
+  | 'file'
   | 'heat'
   | 'import'
   | 'notification'
@@ -362,6 +363,20 @@ export const ERROR_CODES = {
     messageZh: string;
   }>('UNPROCESSABLE'),
   IMPORT_HEAT_NOT_ENTRY: code('UNPROCESSABLE'),
+
+  // ── Files (issue 19) ──────────────────────────────────────────────────────
+  /** The part `field` names no file field of the competition's form. */
+  FILE_FIELD_UNKNOWN: code<{ field: string }>('UNPROCESSABLE'),
+  /** After the registration deadline no file changes. */
+  FILE_DEADLINE_PASSED: code<{ closesAt: string; timeZone: string }>('CONFLICT'),
+  FILE_TOO_LARGE: code<{ field: string; maxBytes: number }>('PAYLOAD_TOO_LARGE'),
+  /** The bytes are not of a kind the field accepts (`detected`: the sniffed type, or null). */
+  FILE_TYPE_NOT_ACCEPTED: code<{ field: string; detected: string | null; accepted: string[] }>(
+    'UNSUPPORTED_MEDIA_TYPE',
+  ),
+  FILE_EMPTY: code<{ field: string }>('UNPROCESSABLE'),
+  /** The round is view only: its materials are read in the viewer, not downloaded. */
+  FILE_VIEW_ONLY: code('FORBIDDEN'),
 
   // ── Idempotency keys ──────────────────────────────────────────────────────
   IDEMPOTENCY_KEY_INVALID: code('BAD_REQUEST'),

@@ -21,4 +21,29 @@ export class JudgeAccessService {
        WHERE a.judge_id = ${judgeId}::uuid AND a.project_id = ${projectId}::uuid`;
     return rows[0]?.blind === true;
   }
+
+  // Materials (the files module): the OPEN rounds in which this judge is
+  // assigned this project, with when each opened (the file versions a judge
+  // sees are those current then), whether the round is view only, and the
+  // judge's name and email as the round knows them (the watermark). Earliest
+  // opened first.
+  async openRoundsFor(judgeId: string, projectId: string): Promise<JudgeMaterialsAccess[]> {
+    return this.prisma.$queryRaw<JudgeMaterialsAccess[]>`
+      SELECT r.id AS "roundId", r.opened_at AS "openedAt",
+             r.materials_view_only AS "viewOnly", rj.name AS "judgeName", rj.email AS "judgeEmail"
+        FROM assignments a
+        JOIN rounds r ON r.id = a.round_id
+        JOIN round_judges rj ON rj.round_id = a.round_id AND rj.judge_id = a.judge_id
+       WHERE a.judge_id = ${judgeId}::uuid AND a.project_id = ${projectId}::uuid
+         AND r.status = 'OPEN' AND r.opened_at IS NOT NULL
+       ORDER BY r.opened_at`;
+  }
+}
+
+export interface JudgeMaterialsAccess {
+  roundId: string;
+  openedAt: Date;
+  viewOnly: boolean;
+  judgeName: string;
+  judgeEmail: string;
 }

@@ -102,6 +102,7 @@ export class RoundsService {
         closesAt: dto.closesAt ? new Date(dto.closesAt) : null,
         blind: dto.blind ?? false,
         peerScoresVisible: dto.peerScoresVisible ?? false,
+        materialsViewOnly: dto.materialsViewOnly ?? false,
       },
     });
   }
@@ -194,7 +195,10 @@ export class RoundsService {
       rubricId,
     };
     const changes = changedFields(round as unknown as Record<string, unknown>, patch);
-    if (changes.some((c) => c.field !== 'name')) assertRoundEditable(round.status);
+    // The name, and forbidding or allowing downloads of the materials, may
+    // change while the round runs; everything else only in a DRAFT.
+    if (changes.some((c) => c.field !== 'name' && c.field !== 'materialsViewOnly'))
+      assertRoundEditable(round.status);
     const nextOpens = (patch.opensAt as Date | undefined) ?? round.opensAt;
     const nextCloses = (patch.closesAt as Date | undefined) ?? round.closesAt;
     if (nextOpens && nextCloses && nextCloses <= nextOpens)

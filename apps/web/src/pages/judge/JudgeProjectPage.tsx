@@ -9,6 +9,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { AppShell } from '../../layout/AppShell';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { ConflictButton } from './ConflictButton';
+import { ProjectFiles } from './ProjectFiles';
 import { ScoreForm } from './ScoreForm';
 import { isComplete, runningTotal } from './score-math';
 import { submitScore } from './submit-score';
@@ -126,6 +127,8 @@ export function JudgeProjectPage() {
               </a>
             )}
           </section>
+
+          <ProjectFiles projectId={projectId} />
 
           {submitted ? (
             <section className="card">

@@ -78,6 +78,14 @@ export class CreateRoundDto {
   @IsOptional()
   @IsBoolean()
   peerScoresVisible?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Judges read the materials in the viewer only: no download (评审材料仅供在线查看)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  materialsViewOnly?: boolean;
 }
 
 export class UpdateRoundDto {
@@ -101,6 +109,10 @@ export class UpdateRoundDto {
   @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) closesAt?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() blind?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() peerScoresVisible?: boolean;
+  @ApiPropertyOptional({ description: 'May change while the round is open' })
+  @IsOptional()
+  @IsBoolean()
+  materialsViewOnly?: boolean;
 }
 
 export class CloseRoundDto {

@@ -44,6 +44,8 @@ export class RoundViewDto {
     description: "Judges may read the others' submitted scores after submitting their own",
   })
   peerScoresVisible!: boolean;
+  @ApiProperty({ description: 'Judges read the materials in the viewer only: no download' })
+  materialsViewOnly!: boolean;
   @ApiProperty({
     type: String,
     nullable: true,
