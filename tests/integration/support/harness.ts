@@ -69,14 +69,18 @@ export class TestWorld {
     return (await this.admin.query<T>(text, params)).rows;
   }
 
-  // The worker's QueueRegistry over real BullMQ queues under this file's prefix.
-  queues(config: AppConfig = this.config()): { registry: QueueRegistry; queue: (n: string) => Queue } {
+  // The worker's QueueRegistry over real BullMQ queues under this file's
+  // prefix (or a test's own, under it).
+  queues(
+    config: AppConfig = this.config(),
+    prefix = this.prefix,
+  ): { registry: QueueRegistry; queue: (n: string) => Queue } {
     const byToken = new Map<string, Queue>();
     const byName = new Map<string, Queue>();
     for (const name of ALL_QUEUES) {
       const queue = new Queue(name, {
         connection: bullConnectionFromUrl(BASE_REDIS_URL),
-        prefix: this.prefix,
+        prefix,
       });
       byToken.set(getQueueToken(name), queue);
       byName.set(name, queue);
