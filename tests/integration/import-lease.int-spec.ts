@@ -89,7 +89,8 @@ describe('import runners racing for jobs', () => {
       }
     // Shared, not one runner taking all.
     expect(claimed.filter((c) => c.length > 0).length).toBeGreaterThan(1);
-    for (const [i, r] of runners.entries()) for (const jobId of claimed[i]) await r.finish({ id: jobId });
+    for (const [i, r] of runners.entries())
+      for (const jobId of claimed[i]) await r.finish({ id: jobId });
   });
 
   it('an expired lease is taken over, and the old holder can no longer renew, release or finish', async () => {

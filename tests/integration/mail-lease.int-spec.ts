@@ -95,7 +95,9 @@ describe('two deliverers racing on one notification', () => {
       `SELECT status, attempts, sends_in_doubt FROM notifications WHERE id = ANY($1::uuid[])`,
       [ids],
     );
-    expect(rows.every((r) => r.status === 'SENT' && r.attempts === 1 && r.sends_in_doubt === 0)).toBe(true);
+    expect(
+      rows.every((r) => r.status === 'SENT' && r.attempts === 1 && r.sends_in_doubt === 0),
+    ).toBe(true);
     await waitFor('all 40 mails at the server', () => smtp.mails.length >= 40);
     await sleep(200);
     expect(smtp.mails).toHaveLength(40);

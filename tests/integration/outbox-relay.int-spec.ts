@@ -42,7 +42,10 @@ function relay(env: Record<string, string> = {}, prefix = world.prefix): Relay {
   };
 }
 
-async function insertEvents(count: number, client?: { query: (t: string, p: unknown[]) => Promise<unknown> }) {
+async function insertEvents(
+  count: number,
+  client?: { query: (t: string, p: unknown[]) => Promise<unknown> },
+) {
   const ids = Array.from({ length: count }, () => randomUUID());
   const sql = `INSERT INTO outbox_events (id, type, aggregate_id, payload)
                SELECT id, 'judging.scores-changed', id, '{}'::jsonb FROM unnest($1::uuid[]) id`;
@@ -145,14 +148,18 @@ describe('outbox relays racing', () => {
         jobId: eventJobId(c.id),
       })),
     );
-    const first = await Promise.all(ids.map((id) => queue(QueueName.Scoring).getJob(eventJobId(id))));
+    const first = await Promise.all(
+      ids.map((id) => queue(QueueName.Scoring).getJob(eventJobId(id))),
+    );
     await sleep(400);
     expect(await survivor.relayOnce()).toBe(4);
     expect(survivor.published.sort()).toEqual([...ids].sort());
     // Published twice, queued once: the same jobs, added by the dead relay.
     const counts = await queue(QueueName.Scoring).getJobCounts('waiting', 'delayed', 'active');
     expect(counts.waiting + counts.delayed + counts.active).toBe(4);
-    const after = await Promise.all(ids.map((id) => queue(QueueName.Scoring).getJob(eventJobId(id))));
+    const after = await Promise.all(
+      ids.map((id) => queue(QueueName.Scoring).getJob(eventJobId(id))),
+    );
     expect(after.map((j) => j?.timestamp)).toEqual(first.map((j) => j?.timestamp));
     const [row] = await world.sql<{ n: string }>(
       `SELECT count(*) AS n FROM outbox_events WHERE id = ANY($1::uuid[]) AND published_at IS NOT NULL AND attempts = 2`,

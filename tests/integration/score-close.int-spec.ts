@@ -25,7 +25,11 @@ interface ScoreWriter {
   ): Promise<ScoreAnswer>;
 }
 interface RoundCloser {
-  close(actor: Actor, roundId: string, dto?: { force?: boolean; reason?: string }): Promise<unknown>;
+  close(
+    actor: Actor,
+    roundId: string,
+    dto?: { force?: boolean; reason?: string },
+  ): Promise<unknown>;
 }
 
 const PROCESSES = 3;
@@ -37,7 +41,8 @@ let closers: { rounds: RoundCloser; prisma: PrismaService }[];
 
 const judge = (id: string): Actor => ({ id, roles: ['JUDGE'] });
 const scores = (n: number) => ({ tech: 50 + (n % 50), market: 40 + (n % 60) });
-const codeOf = (e: unknown) => (e instanceof DomainError ? e.code : `not a DomainError: ${String(e)}`);
+const codeOf = (e: unknown) =>
+  e instanceof DomainError ? e.code : `not a DomainError: ${String(e)}`;
 
 beforeAll(async () => {
   world = await TestWorld.create();
@@ -68,10 +73,15 @@ async function closeEvent(roundId: string) {
 }
 
 async function storedScores(roundId: string) {
-  return world.sql<{ judge_id: string; project_id: string; status: string; seq: string; total: number }>(
-    `SELECT judge_id, project_id, status, seq::text, total FROM scores WHERE round_id = $1`,
-    [roundId],
-  );
+  return world.sql<{
+    judge_id: string;
+    project_id: string;
+    status: string;
+    seq: string;
+    total: number;
+  }>(`SELECT judge_id, project_id, status, seq::text, total FROM scores WHERE round_id = $1`, [
+    roundId,
+  ]);
 }
 
 describe('a score write against the round close', () => {
@@ -85,7 +95,9 @@ describe('a score write against the round close', () => {
       await Promise.all(
         writers.map((w, i) =>
           w
-            .save(judge(round.judges[i % 4]), round.roundId, round.projects[0], { scores: scores(it) })
+            .save(judge(round.judges[i % 4]), round.roundId, round.projects[0], {
+              scores: scores(it),
+            })
             .then(() => undefined),
         ),
       );
@@ -102,7 +114,9 @@ describe('a score write against the round close', () => {
         // The scheduler's close, and what that transaction sees once it holds the round.
         await closer.prisma.$transaction(async (tx) => {
           expect(await closeRound(tx, round.roundId)).toBe(true);
-          seenAtClose = await tx.score.count({ where: { roundId: round.roundId, status: 'SUBMITTED' } });
+          seenAtClose = await tx.score.count({
+            where: { roundId: round.roundId, status: 'SUBMITTED' },
+          });
         });
       });
       const writes = pairs.map(({ j, p }, i) =>
@@ -144,9 +158,10 @@ describe('a score write against the round close', () => {
         [round.roundId],
       );
       expect(Number(events.n)).toBe(ins.length);
-      const [status] = await world.sql<{ status: string }>(`SELECT status FROM rounds WHERE id = $1`, [
-        round.roundId,
-      ]);
+      const [status] = await world.sql<{ status: string }>(
+        `SELECT status FROM rounds WHERE id = $1`,
+        [round.roundId],
+      );
       expect(status.status).toBe('CLOSED');
     }
     // The races really went both ways.
@@ -177,7 +192,10 @@ describe('a score write against the round close', () => {
       expect(rows[0].written).toBe(true);
       const before = await lockWaiters(world);
       const close = closers[0].rounds.close(round.admin, round.roundId);
-      await waitFor('the close to wait for the writer', async () => (await lockWaiters(world)) > before);
+      await waitFor(
+        'the close to wait for the writer',
+        async () => (await lockWaiters(world)) > before,
+      );
       await sleep(100);
       const [still] = await world.sql(`SELECT status FROM rounds WHERE id = $1`, [round.roundId]);
       expect(still.status).toBe('OPEN');
@@ -220,7 +238,10 @@ describe('a score write against the round close', () => {
         () => 'written',
         (e: unknown) => codeOf(e),
       );
-    await waitFor('the write to wait for the close', async () => (await lockWaiters(world)) > before);
+    await waitFor(
+      'the write to wait for the close',
+      async () => (await lockWaiters(world)) > before,
+    );
     release();
     await close;
     expect(await write).toBe('ROUND_NOT_OPEN');
@@ -250,7 +271,11 @@ describe('two writes to one score', () => {
             ),
           ),
         );
-        const [stored] = await world.sql<{ status: string; scores: Record<string, number>; seq: string }>(
+        const [stored] = await world.sql<{
+          status: string;
+          scores: Record<string, number>;
+          seq: string;
+        }>(
           `SELECT status, scores, seq::text FROM scores WHERE round_id = $1 AND judge_id = $2 AND project_id = $3`,
           [round.roundId, j, p],
         );
@@ -266,7 +291,9 @@ describe('two writes to one score', () => {
         // The refusals are the documented ones, never a server error.
         for (const x of answers)
           if (!x.ok)
-            expect(['SCORE_SUBMITTED_DIFFERENT', 'SCORE_LOCKED', 'CHANGED_MEANWHILE']).toContain(x.code);
+            expect(['SCORE_SUBMITTED_DIFFERENT', 'SCORE_LOCKED', 'CHANGED_MEANWHILE']).toContain(
+              x.code,
+            );
         // A refused submit was refused because another content is stored.
         for (const x of answers)
           if (!x.ok && x.dto.submit) expect(x.dto.scores).not.toEqual(stored.scores);

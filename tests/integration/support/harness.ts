@@ -125,10 +125,7 @@ export function quietLogger(lines: LoggedLine[] = []): PinoLogger {
 // The api's contexts publish only their exported providers (the import
 // boundaries); an integration test of an internal service (the score write,
 // the import runner) reaches it the way Nest does, through the module.
-export function providerOf<T>(
-  module: object,
-  name: string,
-): new (...args: any[]) => T {
+export function providerOf<T>(module: object, name: string): new (...args: any[]) => T {
   const providers = (Reflect.getMetadata('providers', module) ?? []) as {
     name?: string;
   }[];

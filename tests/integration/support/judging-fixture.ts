@@ -46,16 +46,14 @@ export async function openRound(
      VALUES ($1, $2, $3, '初赛', (SELECT coalesce(max("order"), 0) + 1 FROM stages WHERE competition_id = $2))`,
     [stageId, competitionId, `s-${tag}`],
   );
-  await world.sql(`INSERT INTO heats (id, competition_id, stage_id, name) VALUES ($1, $2, $3, '华南赛区')`, [
-    heatId,
-    competitionId,
-    stageId,
-  ]);
-  await world.sql(`INSERT INTO rubrics (id, competition_id, name, criteria) VALUES ($1, $2, '评分标准', $3)`, [
-    rubricId,
-    competitionId,
-    JSON.stringify(CRITERIA),
-  ]);
+  await world.sql(
+    `INSERT INTO heats (id, competition_id, stage_id, name) VALUES ($1, $2, $3, '华南赛区')`,
+    [heatId, competitionId, stageId],
+  );
+  await world.sql(
+    `INSERT INTO rubrics (id, competition_id, name, criteria) VALUES ($1, $2, '评分标准', $3)`,
+    [rubricId, competitionId, JSON.stringify(CRITERIA)],
+  );
   await world.sql(
     `INSERT INTO rounds (id, competition_id, heat_id, heat_name, name, kind, rubric_id, criteria, method, status, opened_at)
      VALUES ($1, $2, $3, '华南赛区', $4, 'ROADSHOW', $5, $6, 'MEAN', 'OPEN', now())`,
