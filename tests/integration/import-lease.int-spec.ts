@@ -72,6 +72,7 @@ afterAll(() => world?.close());
 describe('import runners racing for jobs', () => {
   it('every job goes to exactly one of five runners claiming at once', async () => {
     const runners = Array.from({ length: 5 }, () => runner());
+    await world.connected();
     const ids = await pendingJobs(12);
     const claimed = await Promise.all(
       runners.map(async (r) => {
@@ -94,14 +95,15 @@ describe('import runners racing for jobs', () => {
   });
 
   it('an expired lease is taken over, and the old holder can no longer renew, release or finish', async () => {
-    const a = runner({ IMPORT_LEASE_MS: '400' });
+    const a = runner({ IMPORT_LEASE_MS: '1000' });
     const b = runner({ IMPORT_LEASE_MS: '30000' });
+    await world.connected();
     const [id] = await pendingJobs(1);
     expect(await a.claim()).toBe(id);
     // Leased by a: b finds nothing.
     expect(await b.claim()).toBeNull();
     // a stops renewing (its process hung or died); the lease runs out.
-    await sleep(500);
+    await sleep(1100);
     expect(await b.claim()).toBe(id);
     expect(await job(id)).toMatchObject({ status: 'RUNNING', claimed_by: b.id, leased: true });
     expect(await a.renew(id)).toBe(false);
@@ -124,6 +126,7 @@ describe('import runners racing for jobs', () => {
   it('a row done by both the old and the new holder is counted once', async () => {
     const a = runner();
     const b = runner();
+    await world.connected();
     const ROWS = 30;
     const [id] = await pendingJobs(1, ROWS);
     // Both believe they hold the job (a's lease ran out mid-chunk) and record

@@ -34,6 +34,7 @@ async function deliverer(smtp: SmtpRecorder, env: Record<string, string> = {}): 
   const port = await recorders.get(smtp)!;
   const config = world.config({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: FROM, ...env });
   const pg = world.pg();
+  await world.connected();
   return { sender: new MailSenderService(pg, config, quietLogger()), pg };
 }
 
@@ -113,7 +114,7 @@ describe('two deliverers racing on one notification', () => {
     const [id] = await pendingMails(1);
     const release = smtp.hold();
     const first = settled(a.sender.deliver(id));
-    await waitFor('the first send to reach the server', () => smtp.held === 1);
+    await waitFor('the first send to reach the server', () => smtp.held === 1, 10000, 10);
     const second = await b.sender.deliver(id);
     expect(second.kind).toBe('later');
     expect((await row(id)).attempts).toBe(1);
@@ -135,7 +136,7 @@ describe('a lease that runs out', () => {
     const [id] = await pendingMails(1);
     const release = stalled.hold();
     const first = settled(a.sender.deliver(id));
-    await waitFor('the first send to reach the server', () => stalled.held === 1);
+    await waitFor('the first send to reach the server', () => stalled.held === 1, 10000, 10);
     // The first worker dies mid-send: no more database, no more SMTP.
     a.sender.close();
     await a.pg.pool.end();
@@ -160,7 +161,7 @@ describe('a lease that runs out', () => {
     const [id] = await pendingMails(1);
     const release = stalled.hold();
     const first = settled(a.sender.deliver(id));
-    await waitFor('the first send to reach the server', () => stalled.held === 1);
+    await waitFor('the first send to reach the server', () => stalled.held === 1, 10000, 10);
     a.sender.close();
     await a.pg.pool.end();
     await sleep(400);
@@ -186,7 +187,7 @@ describe('a lease that runs out', () => {
       const [id] = await pendingMails(1);
       const release = stalled.hold();
       const first = settled(a.sender.deliver(id));
-      await waitFor('the first send to reach the server', () => stalled.held === 1);
+      await waitFor('the first send to reach the server', () => stalled.held === 1, 10000, 10);
       await sleep(400);
       expect(await b.sender.deliver(id)).toEqual({ kind: 'done' });
       expect(await row(id)).toMatchObject({ status: 'SENT', attempts: 2, sends_in_doubt: 1 });
@@ -214,12 +215,12 @@ describe('a lease that runs out', () => {
     const Actions = providerOf<MailActions>(NotificationsModule, 'NotificationActionsService');
     const Competitions = providerOf<object>(CompetitionsModule, 'CompetitionsService');
     const actions = new Actions(prisma, new Competitions(prisma));
-    await prisma.notification.count();
+    await world.connected();
     try {
       const [id] = await pendingMails(1);
       const release = stalled.hold();
       const first = settled(a.sender.deliver(id));
-      await waitFor('the first send to reach the server', () => stalled.held === 1);
+      await waitFor('the first send to reach the server', () => stalled.held === 1, 10000, 10);
       await sleep(400);
       expect((await actions.cancel(ADMIN, id)).status).toBe('CANCELLED');
       stalled.rejectWith = { code: 451, message: 'try again later' };

@@ -69,6 +69,7 @@ afterAll(() => world?.close());
 describe('outbox relays racing', () => {
   it('three relays claiming at once publish every event, each once', async () => {
     const relays = [relay(), relay(), relay()];
+    await world.connected();
     const ids = await insertEvents(900);
     // While they run, more events commit, one of them from a transaction that
     // began before later ones committed (out of order: a "last id seen" cursor
@@ -110,16 +111,17 @@ describe('outbox relays racing', () => {
   });
 
   it('an event claimed by a relay that died is claimed again once its lease ends', async () => {
-    const dying = relay({ RELAY_LEASE_MS: '400' });
+    const dying = relay({ RELAY_LEASE_MS: '1000' });
     const survivor = relay();
+    await world.connected();
     const ids = await insertEvents(7);
-    // The dying relay claims them (lease 400 ms) and never publishes.
-    const claimed = await dying.claim(200, 400);
+    // The dying relay claims them (lease 1 s) and never publishes.
+    const claimed = await dying.claim(200, 1000);
     expect(claimed.map((c) => c.id).sort()).toEqual([...ids].sort());
     // Leased: the survivor leaves them alone.
     expect(await survivor.relayOnce()).toBe(0);
     expect(survivor.published).toEqual([]);
-    await sleep(500);
+    await sleep(1100);
     expect(await survivor.relayOnce()).toBe(7);
     expect(survivor.published.sort()).toEqual([...ids].sort());
     const rows = await world.sql<{ attempts: number; published: boolean }>(
@@ -135,6 +137,7 @@ describe('outbox relays racing', () => {
     const prefix = `${world.prefix}_t3`;
     const dying = relay({ RELAY_LEASE_MS: '300' }, prefix);
     const survivor = relay({}, prefix);
+    await world.connected();
     const ids = await insertEvents(4);
     // Its claim and its add to BullMQ happened; the mark never did.
     const claimed = await dying.claim(200, 300);

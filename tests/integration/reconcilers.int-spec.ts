@@ -53,6 +53,7 @@ describe('event reconcilers racing', () => {
   it('three workers reconciling at once queue each lost event once, and only the lost ones', async () => {
     const prefix = `${world.prefix}_rec`;
     const workers = [worker(prefix), worker(prefix), worker(prefix)];
+    await world.connected();
     const lost = await publishedEvents(60, 'judging.scores-changed', 60000);
     const done = await publishedEvents(10, 'judging.scores-changed', 60000);
     await world.sql(
@@ -81,14 +82,15 @@ describe('pending-mail sweepers and the mail lease', () => {
   it('leave a leased mail alone and re-queue its event once the lease ran out, once', async () => {
     const prefix = `${world.prefix}_sweep`;
     const workers = [worker(prefix), worker(prefix)];
+    await world.connected();
     const [eventId] = await publishedEvents(1, 'judging.judges-assigned', 60000);
     const mailId = randomUUID();
-    // Planned long ago, PENDING, and a delivery holds its lease for 600 ms more.
+    // Planned long ago, PENDING, and a delivery holds its lease for 1.5 s more.
     await world.sql(
       `INSERT INTO notifications (id, event_id, type, recipient, locale, subject, body, message_id,
                                   created_at, attempts, lease_until)
        VALUES ($1::uuid, $2, 'judging.judges-assigned', 'judge@int.test', 'zh-CN', '评审任务', '您好',
-               '<' || $1::text || '@int.test>', now() - interval '1 minute', 1, now() + interval '600 milliseconds')`,
+               '<' || $1::text || '@int.test>', now() - interval '1 minute', 1, now() + interval '1500 milliseconds')`,
       [mailId, eventId],
     );
     const { queue } = workers[0];
@@ -98,7 +100,7 @@ describe('pending-mail sweepers and the mail lease', () => {
       { added: 0, retried: 0, promoted: 0, alive: 0 },
     ]);
     expect(await jobCount(queue, QueueName.Notifications)).toBe(0);
-    await sleep(700);
+    await sleep(1600);
     // The delivery died with the lease: both sweepers find the mail at once.
     const swept = await Promise.all(workers.map((w) => w.sweeper.sweep()));
     expect(swept.reduce((n, c) => n + c.added + c.alive, 0)).toBe(2);

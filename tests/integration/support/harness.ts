@@ -20,6 +20,7 @@ import { BASE_REDIS_URL, runId } from '../../support/env';
 // closed by close().
 export class TestWorld {
   private readonly closers: (() => Promise<unknown>)[] = [];
+  private readonly cold: (() => Promise<unknown>)[] = [];
   private admin?: Pool;
   readonly prefix = `rs_${runId()}_${randomBytes(4).toString('hex')}`;
 
@@ -47,12 +48,14 @@ export class TestWorld {
   prisma(env: Record<string, string> = {}): PrismaService {
     const prisma = new PrismaService(this.config(env));
     this.closers.push(() => prisma.onModuleDestroy());
+    this.cold.push(() => prisma.$queryRaw`SELECT 1`);
     return prisma;
   }
 
   pg(env: Record<string, string> = {}): PgService {
     const pg = new PgService(this.config(env));
     this.closers.push(() => pg.onModuleDestroy());
+    this.cold.push(() => pg.pool.query('SELECT 1'));
     return pg;
   }
 
@@ -90,6 +93,13 @@ export class TestWorld {
     const registry = new QueueRegistry(moduleRef, config, quietLogger());
     registry.onModuleInit();
     return { registry, queue: (n) => byName.get(n)! };
+  }
+
+  // Connects every pool opened since the last call, so a test that races
+  // against a short lease does not spend it on a first connection.
+  async connected(): Promise<void> {
+    const pending = this.cold.splice(0);
+    await Promise.all(pending.map((connect) => connect()));
   }
 
   // Closes in reverse order of opening (queues and pools before the admin pool).
