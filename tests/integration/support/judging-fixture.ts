@@ -61,22 +61,22 @@ export async function openRound(
   );
   const judges = Array.from({ length: size.judges }, () => randomUUID());
   const projects = Array.from({ length: size.projects }, () => randomUUID());
-  for (const [i, judgeId] of judges.entries()) {
-    await world.sql(`INSERT INTO users (id, email, name) VALUES ($1, $2, $3)`, [
-      judgeId,
-      `judge-${tag}-${i}@int.test`,
-      `评委 ${i + 1}`,
-    ]);
-    await world.sql(
-      `INSERT INTO round_judges (round_id, judge_id, name, email, locale) VALUES ($1, $2, $3, $4, 'zh-CN')`,
-      [roundId, judgeId, `评委 ${i + 1}`, `judge-${tag}-${i}@int.test`],
-    );
-  }
-  for (const [i, projectId] of projects.entries())
-    await world.sql(
-      `INSERT INTO round_projects (round_id, project_id, title, organisation_name) VALUES ($1, $2, $3, '某大学')`,
-      [roundId, projectId, `项目 ${i + 1}`],
-    );
+  const emails = judges.map((_, i) => `judge-${tag}-${i}@int.test`);
+  const names = judges.map((_, i) => `评委 ${i + 1}`);
+  await world.sql(
+    `INSERT INTO users (id, email, name) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])`,
+    [judges, emails, names],
+  );
+  await world.sql(
+    `INSERT INTO round_judges (round_id, judge_id, name, email, locale)
+     SELECT $1, j, n, e, 'zh-CN' FROM unnest($2::uuid[], $3::text[], $4::text[]) AS t(j, n, e)`,
+    [roundId, judges, names, emails],
+  );
+  await world.sql(
+    `INSERT INTO round_projects (round_id, project_id, title, organisation_name)
+     SELECT $1, p, '项目 ' || i, '某大学' FROM unnest($2::uuid[]) WITH ORDINALITY AS t(p, i)`,
+    [roundId, projects],
+  );
   await world.sql(
     `INSERT INTO assignments (round_id, judge_id, project_id)
      SELECT $1, j, p FROM unnest($2::uuid[]) j, unnest($3::uuid[]) p`,
