@@ -1,8 +1,10 @@
-// Three projects: `unit` (specs next to the code, no services), `boundaries`
+// Four projects: `unit` (specs next to the code, no services), `boundaries`
 // (tests/boundaries: which module may import and query what, read from the
-// source) and `e2e` (tests/, which boot the built api and worker against real
-// PostgreSQL, Redis and a loopback SMTP server). `npm test` builds first,
-// then runs all three.
+// source), `integration` (tests/integration: the production services and SQL
+// that race, run in-process against real PostgreSQL and Redis, several
+// connections at once) and `e2e` (tests/, which boot the built api and worker
+// against real PostgreSQL, Redis and a loopback SMTP server). `npm test`
+// builds first, then runs all four.
 const swc = [
   '@swc/jest',
   {
@@ -33,6 +35,18 @@ module.exports = {
       roots: ['<rootDir>/tests/boundaries'],
       testMatch: ['**/*.spec.ts'],
       transform: { '^.+\\.ts$': swc },
+    },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/integration'],
+      testMatch: ['**/*.int-spec.ts'],
+      transform: { '^.+\\.ts$': swc },
+      moduleNameMapper,
+      // The same migrated template database as e2e (each file clones it).
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/tests/integration/support/setup-timeout.ts'],
     },
     {
       displayName: 'e2e',

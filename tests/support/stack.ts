@@ -1,18 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Server, createServer } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import { SmtpRecorder } from '../../libs/testing/src/smtp-recorder';
-import {
-  BASE_DATABASE_URL,
-  BASE_REDIS_URL,
-  REPO_ROOT,
-  databaseUrl,
-  runId,
-  templateDatabase,
-} from './env';
+import { cloneTemplateDatabase, testDatabaseName } from './database';
+import { BASE_REDIS_URL, REPO_ROOT, databaseUrl } from './env';
 
 const ROOT = REPO_ROOT;
 
@@ -101,7 +94,7 @@ export interface ProcessMemory {
 export class Stack {
   readonly smtp = new SmtpRecorder();
   // Unique across test files, which share a process under --runInBand.
-  readonly name = `rs_${runId()}_${randomBytes(4).toString('hex')}`;
+  readonly name = testDatabaseName();
   readonly databaseUrl = databaseUrl(this.name);
   apiUrl = '';
   apiUrls: string[] = [];
@@ -117,10 +110,7 @@ export class Stack {
   constructor(private readonly options: StackOptions = {}) {}
 
   async start(): Promise<this> {
-    const admin = new Client({ connectionString: BASE_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${this.name}" TEMPLATE "${templateDatabase()}"`);
-    await admin.end();
+    await cloneTemplateDatabase(this.name);
     const smtpPort = await this.smtp.start();
     const ports = await freePorts(this.options.apiProcesses ?? 1);
     this.apiUrls = ports.map((port) => `http://127.0.0.1:${port}/api/v1`);

@@ -40,6 +40,15 @@ function writeMayWorkLater(error: unknown): boolean {
   return RETRIED_SQLSTATE_CLASSES.includes(code.slice(0, 2));
 }
 
+// A failure, a retry or a lease renewal is written only while the row is still
+// this delivery's claim: PENDING with the attempt number the claim drew
+// (parameter $n). A delivery whose lease ran out (its renewals did not get
+// through, its process stalled) may find its mail re-claimed, sent and marked
+// by another, or cancelled: its late outcome must not be written over theirs
+// (a SENT mail put back to PENDING goes out once more). SENT is written
+// whoever holds the claim: the mail did go out.
+const ownClaim = (n: number) => `status = 'PENDING' AND attempts = $${n}`;
+
 // The start of `last_error` for a mail given up on because it may have arrived
 // already; the api's /health counts these as an alert.
 export const IN_DOUBT_ERROR_PREFIX = 'in doubt:';
@@ -161,8 +170,8 @@ export class MailSenderService {
       await this.record(
         `UPDATE notifications
             SET status = 'FAILED', last_error = $2, lease_until = NULL, next_attempt_at = NULL
-          WHERE id = $1`,
-        [n.id, lastError],
+          WHERE id = $1 AND ${ownClaim(3)}`,
+        [n.id, lastError, n.attempts],
       );
       this.logger.error(
         { notificationId: n.id, recipient: n.recipient, error: outcome.error },
@@ -182,8 +191,8 @@ export class MailSenderService {
       `UPDATE notifications
           SET status = 'PENDING', last_error = $2, lease_until = NULL, next_attempt_at = $3,
               sends_in_doubt = sends_in_doubt + $4::int
-        WHERE id = $1`,
-      [n.id, lastError, at, outcome.inDoubt ? 1 : 0],
+        WHERE id = $1 AND ${ownClaim(5)}`,
+      [n.id, lastError, at, outcome.inDoubt ? 1 : 0, n.attempts],
     );
     if (outcome.auth) {
       this.authAlert.run('smtp-auth', (suppressed) =>
@@ -218,8 +227,8 @@ export class MailSenderService {
           .query(
             `UPDATE notifications
                 SET lease_until = now() + ($2::int * interval '1 millisecond')
-              WHERE id = $1 AND status = 'PENDING'`,
-            [n.id, this.config.MAIL_LEASE_MS],
+              WHERE id = $1 AND ${ownClaim(3)}`,
+            [n.id, this.config.MAIL_LEASE_MS, n.attempts],
           )
           .catch(() => undefined),
       Math.max(1000, Math.floor(this.config.MAIL_LEASE_MS / 2)),
@@ -242,8 +251,8 @@ export class MailSenderService {
     await this.record(
       `UPDATE notifications
           SET status = 'FAILED', last_error = $2, lease_until = NULL, next_attempt_at = NULL
-        WHERE id = $1`,
-      [n.id, error],
+        WHERE id = $1 AND ${ownClaim(3)}`,
+      [n.id, error, n.attempts],
     );
     this.logger.error(
       { notificationId: n.id, recipient: n.recipient, sendsInDoubt: n.sendsInDoubt },

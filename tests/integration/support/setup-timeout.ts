@@ -1,0 +1,2 @@
+// Integration tests run in-process against real services; none should need long.
+jest.setTimeout(60000);
