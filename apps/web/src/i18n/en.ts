@@ -65,6 +65,8 @@ export const en: Messages = {
     at: 'at {{time}}',
   },
   judge: {
+    timerPhase: { READY: 'Not started', PITCH: 'Pitch', QA: 'Q&A', ENDED: 'Ended' },
+    timerPaused: 'paused',
     files: 'Review materials',
     openFile: 'Read online',
     closeFile: 'Close',

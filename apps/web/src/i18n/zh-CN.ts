@@ -63,6 +63,8 @@ export const zhCN = {
     at: '签到时间 {{time}}',
   },
   judge: {
+    timerPhase: { READY: '未开始', PITCH: '项目陈述', QA: '答辩', ENDED: '已结束' },
+    timerPaused: '已暂停',
     files: '评审材料',
     openFile: '在线阅读',
     closeFile: '收起',

@@ -7,6 +7,7 @@ import { ApiError } from '../../api/errors';
 import type { components } from '../../api/schema';
 import { useAuth } from '../../auth/AuthContext';
 import { AppShell } from '../../layout/AppShell';
+import { JudgeTimer } from './JudgeTimer';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { ConflictButton } from './ConflictButton';
 import { ProjectFiles } from './ProjectFiles';
@@ -85,6 +86,7 @@ export function JudgeProjectPage() {
       <Link to={`/judge/rounds/${roundId}`} className="back-link">
         ‹ {round?.name ?? t('judge.round')}
       </Link>
+      {round && <JudgeTimer roundId={roundId} open={round.status === 'OPEN'} />}
       <ErrorAlert error={error} />
       {(!project || !round) && !error && <div className="page-loading">{t('common.loading')}</div>}
       {project && round && (

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { AppShell } from '../../layout/AppShell';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { formatScore } from './score-math';
+import { JudgeTimer } from './JudgeTimer';
 import { StatusTag } from './StatusTag';
 import { useJudgeRound } from './useJudgeRound';
 
@@ -22,6 +23,7 @@ export function JudgeRoundPage() {
       {!round && !error && <div className="page-loading">{t('common.loading')}</div>}
       {round && (
         <>
+          <JudgeTimer roundId={roundId} open={round.status === 'OPEN'} />
           <section className="card">
             <div className="judge-round-card__head">
               <span className="muted">{round.heatName}</span>
