@@ -119,6 +119,8 @@ describe('organiser console: big-screen links and the draw’s seed', () => {
     await row.getByText('已停用').waitFor();
     await row.getByText(/组委会 王磊 于 .* 停用/).waitFor();
     expect(await row.getByRole('button', { name: /停\s*用/ }).count()).toBe(0);
+    // The link no longer on offer to copy or open.
+    await address.waitFor({ state: 'detached' });
     await screenshot(page, 'console-screen-link-revoked');
 
     // The open screen learns at once, in Chinese, and says what to do.

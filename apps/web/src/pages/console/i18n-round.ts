@@ -43,7 +43,7 @@ const zhCN = {
     seed: '种子',
     hash: 'SHA-256',
     verify:
-      '核验：种子的 SHA-256 应与抽签前公布的校验值一致；用同一种子按公开的抽签算法可重现上面的顺序。',
+      '核验：种子的 SHA-256 应与抽签前公布的校验值一致；用同一种子按公开的抽签算法可重现下方的顺序。',
     nextTitle: '如需重新抽签，新的种子已封存（{{at}}）',
     nextHint: '重新抽签前请先公布此校验值。',
   },
@@ -92,7 +92,7 @@ const en: Widen<typeof zhCN> = {
     seed: 'Seed',
     hash: 'SHA-256',
     verify:
-      'To check: the seed’s SHA-256 equals the hash announced before the draw; the published draw algorithm with this seed gives the order above.',
+      'To check: the seed’s SHA-256 equals the hash announced before the draw; the published draw algorithm with this seed gives the order below.',
     nextTitle: 'For a redraw, a new seed is sealed ({{at}})',
     nextHint: 'Announce this hash before redrawing.',
   },

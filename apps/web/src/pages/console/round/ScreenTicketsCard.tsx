@@ -48,6 +48,9 @@ export function ScreenTicketsCard({ roundId, timeZone }: { roundId: string; time
   const labelOf = (i: number) => t('screens.label', { n: items.length - i });
   const url = issued ? `${window.location.origin}${issued.screenPath}` : '';
   const issuedId = issued ? ticketIdOf(issued.ticket) : null;
+  // The link just issued stays on show while it works (not once revoked or run out).
+  const issuedRow = items.find((x) => x.id === issuedId);
+  const showIssued = !!issued && (!issuedRow || issuedRow.status === 'ACTIVE');
 
   async function issue() {
     setCopied(false);
@@ -92,7 +95,7 @@ export function ScreenTicketsCard({ roundId, timeZone }: { roundId: string; time
     >
       <p>{t('screens.hint')}</p>
       {!confirming && <ErrorAlert error={action.error ?? list.error} />}
-      {issued && (
+      {issued && showIssued && (
         <Alert
           type="success"
           showIcon
