@@ -109,6 +109,9 @@ describe('console API: delete an empty competition, audit names, the round as de
     expect(round.body).toMatchObject({
       pitchOrder: [],
       pitchSeed: null,
+      pitchSeedHash: null,
+      nextPitchSeedHash: null,
+      nextPitchSeedCommittedAt: null,
       pitchOrderDrawnAt: null,
       nowPitchingProjectId: null,
     });
@@ -117,7 +120,28 @@ describe('console API: delete an empty competition, audit names, the round as de
       components: { schemas: Record<string, { properties: Record<string, unknown> }> };
     };
     const declared = Object.keys(doc.components.schemas.RoundViewDto.properties);
-    for (const key of ['pitchOrder', 'pitchSeed', 'pitchOrderDrawnAt', 'nowPitchingProjectId'])
+    for (const key of [
+      'pitchOrder',
+      'pitchSeed',
+      'pitchSeedHash',
+      'nextPitchSeedHash',
+      'nextPitchSeedCommittedAt',
+      'pitchOrderDrawnAt',
+      'nowPitchingProjectId',
+    ])
       expect(declared).toContain(key);
+    // The seed sealed for the next draw shows as its hash only, never itself.
+    const sealed = await stack.post(
+      `/rounds/${created.body.id}/pitch-order/commitment`,
+      {},
+      organiser.token,
+    );
+    const after = await stack.get(`/rounds/${created.body.id}`, organiser.token);
+    expect(after.body).toMatchObject({
+      pitchSeed: null,
+      nextPitchSeedHash: sealed.body.seedHash,
+      nextPitchSeedCommittedAt: sealed.body.committedAt,
+    });
+    expect(JSON.stringify(after.body)).not.toMatch(/pitchSeedNext/);
   });
 });

@@ -12,9 +12,9 @@ import { WatchedContext, launchChromium, originOf, screenshot } from './support/
 const DESKTOP = { width: 1440, height: 900 };
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const JSON_TEXT = /[{[]\s*"[A-Za-z_]+"\s*:/;
-// Latin words the console may show outside data: file formats (.xlsx, .csv) and the
-// language switch (which names English in English).
-const ALLOWED_LATIN = new Set(['Excel', 'CSV', 'English', 'xlsx', 'csv']);
+// Latin words the console may show outside data: file formats (.xlsx, .csv), the
+// language switch (which names English in English) and the draw's hash (SHA-256).
+const ALLOWED_LATIN = new Set(['Excel', 'CSV', 'English', 'xlsx', 'csv', 'SHA']);
 // Where data is shown (names, titles, emails, codes): read for ids and JSON only.
 const DATA = [
   'td',
@@ -28,6 +28,8 @@ const DATA = [
   '.ant-drawer-title',
   'input',
   'textarea',
+  // A pitch-order seed and its hash (hex digits).
+  'code',
 ].join(',');
 
 interface PageText {

@@ -2348,6 +2348,12 @@ export interface components {
       materialsViewOnly: boolean;
       /** @description The seed the pitch order was drawn with (it reproduces the draw); null before the draw */
       pitchSeed: string | null;
+      /** @description SHA-256 (hex) of pitchSeed: equal to the hash committed before the draw; null before the draw */
+      pitchSeedHash: string | null;
+      /** @description SHA-256 (hex) of the seed committed for the next draw (POST …/pitch-order/commitment); null when none is */
+      nextPitchSeedHash: string | null;
+      /** Format: date-time */
+      nextPitchSeedCommittedAt: string | null;
       /** @description Project ids in pitch order; empty before the draw */
       pitchOrder: string[];
       /** Format: date-time */

@@ -184,6 +184,17 @@ export const en: Messages = {
       live: 'Live',
       reconnecting: 'Reconnecting',
       expired: 'Link expired: ask the organisers for a new one',
+      ended: 'Link revoked: ask the organisers for a new one',
+    },
+    ended: {
+      REVOKED: {
+        title: 'The organisers revoked this screen link',
+        help: 'This screen no longer updates. To go on showing it, an organiser issues a new link in the console (the round’s page, Big-screen links) and opens the screen with it.',
+      },
+      ISSUER_LOST_ACCESS: {
+        title: 'This screen link has ended',
+        help: 'Whoever issued it no longer manages this round, so the screen no longer updates. An organiser of the round issues a new link in the console (the round’s page, Big-screen links) and opens the screen with it.',
+      },
     },
     expiredTitle: 'This screen link has expired',
     expiredHelp:

@@ -12,6 +12,7 @@ import { useConsoleT } from './hooks';
 import './i18n';
 import './i18n-awards';
 import './i18n-advancement';
+import './i18n-round';
 import './console.css';
 
 // antd 5 renders its pop-ups with React 19's createRoot through this hook.

@@ -83,7 +83,15 @@ function HeatResults({
   const { t } = useConsoleT();
   const standings = $api.useQuery('get', '/api/v1/heats/{id}/standings', byId(heat.id));
   const flags = useMemo(() => spreadFlags(standings.data?.entries ?? []), [standings.data]);
-  const [decided, setDecided] = useState(false);
+  // Results to release once the heat is decided: the same cached answers its
+  // cards show (the awards in force on the final, else the recorded advancement).
+  const record = $api.useQuery('get', '/api/v1/heats/{id}/advancement', byId(heat.id), {
+    enabled: !final,
+  });
+  const awards = $api.useQuery('get', '/api/v1/heats/{id}/awards', byId(heat.id), {
+    enabled: final,
+  });
+  const decided = final ? !!awards.data?.awards.length : record.data?.advanced === true;
   const files = useAction({ changes: false });
   const init = { ...byId(heat.id), parseAs: 'blob' as const };
   return (
@@ -153,18 +161,9 @@ function HeatResults({
         />
       </Card>
       {final ? (
-        <AwardsSection
-          heat={heat}
-          finalists={standings.data?.entries.length ?? 0}
-          onDecided={() => setDecided(true)}
-        />
+        <AwardsSection heat={heat} finalists={standings.data?.entries.length ?? 0} />
       ) : (
-        <AdvanceCard
-          heat={heat}
-          heats={heats}
-          timeZone={timeZone}
-          onDecided={() => setDecided(true)}
-        />
+        <AdvanceCard heat={heat} heats={heats} timeZone={timeZone} />
       )}
       <ReleaseCard heatId={heat.id} decided={decided} />
     </>

@@ -14,7 +14,7 @@ import {
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { api, call } from '../../api/client';
-import { useAction } from '../../api/query';
+import { $api, useAction } from '../../api/query';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { useJudgeList } from './judges/list';
 import { byId, useCompetitionId, useConsoleT } from './hooks';
@@ -25,6 +25,7 @@ import { PresenceCard } from './round/PresenceCard';
 import { PitchCard } from './round/PitchCard';
 import { RankingCard } from './round/RankingCard';
 import { ReopenScoreDialog } from './round/ReopenScoreDialog';
+import { ScreenTicketsCard } from './round/ScreenTicketsCard';
 import type { Assignment, Progress, Project, Round, RoundJudge } from './round/types';
 import { useRoundData } from './round/useRoundData';
 
@@ -37,11 +38,13 @@ export default function RoundPage() {
   const { message } = App.useApp();
   const { round, judges, assignments, progress, projects } = useRoundData(cid, rid);
   const r = round.data;
+  const timeZone = $api.useQuery('get', '/api/v1/competitions/{id}', byId(cid)).data?.timeZone;
   const action = useAction();
   const act: Act = (key, run) => action.run(key, run);
   const [closing, setClosing] = useState(false);
   const [reopening, setReopening] = useState<Assignment | null>(null);
-  const screen = useAction({ changes: false });
+  // Issuing a link adds a row to the 大屏链接 list: a change like any other.
+  const screen = useAction();
 
   async function openScreen() {
     // The window opens now (inside the click) so no pop-up blocker stops it.
@@ -138,7 +141,9 @@ export default function RoundPage() {
         busy={action.busy === 'remind'}
       />
       {r?.kind === 'ROADSHOW' && <PresenceCard round={r} />}
-      {r?.kind === 'ROADSHOW' && <PitchCard round={r} projects={projects.data?.items ?? []} />}
+      {r?.kind === 'ROADSHOW' && (
+        <PitchCard round={r} projects={projects.data?.items ?? []} timeZone={timeZone} />
+      )}
       {r?.kind === 'ROADSHOW' && (
         <LiveCard
           round={r}
@@ -147,6 +152,7 @@ export default function RoundPage() {
           }
         />
       )}
+      <ScreenTicketsCard roundId={rid} timeZone={timeZone} />
       <RankingCard roundId={rid} />
     </>
   );

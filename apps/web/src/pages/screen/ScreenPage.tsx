@@ -35,7 +35,7 @@ export default function ScreenPage() {
   const { roundId = '' } = useParams();
   const [params] = useSearchParams();
   const ticket = params.get('ticket') ?? '';
-  const { state, connection } = useScreenStream(roundId, ticket);
+  const { state, connection, ended } = useScreenStream(roundId, ticket);
   const ranking = state?.ranking ?? [];
   const { page, pages } = usePage(ranking.length);
 
@@ -43,6 +43,13 @@ export default function ScreenPage() {
     return (
       <div className="screen screen--message">
         <p>{t('screen.noTicket')}</p>
+      </div>
+    );
+  if (connection === 'ended')
+    return (
+      <div className="screen screen--message" role="alert">
+        <h1>{t(`screen.ended.${ended ?? 'REVOKED'}.title`)}</h1>
+        <p className="screen__help">{t(`screen.ended.${ended ?? 'REVOKED'}.help`)}</p>
       </div>
     );
   if (connection === 'expired')

@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { components } from '../../api/schema';
 
 export type ScreenState = components['schemas']['ScreenStateDto'];
-export type Connection = 'connecting' | 'live' | 'reconnecting' | 'expired';
+export type Connection = 'connecting' | 'live' | 'reconnecting' | 'expired' | 'ended';
+/** Why the server ended the screen's link: an organiser revoked it, or its issuer lost access. */
+export type TicketEnd = 'REVOKED' | 'ISSUER_LOST_ACCESS';
 
 const RETRY_MS = 2000;
 /** A link never accepted after this many tries is for another round, or forged: expired too. */
@@ -21,6 +23,7 @@ const NEVER_LIVE_TRIES = 3;
 export function useScreenStream(roundId: string, initialTicket: string) {
   const [state, setState] = useState<ScreenState | null>(null);
   const [connection, setConnection] = useState<Connection>('connecting');
+  const [ended, setEnded] = useState<TicketEnd | null>(null);
   const ticket = useRef(initialTicket);
 
   useEffect(() => {
@@ -47,6 +50,14 @@ export function useScreenStream(roundId: string, initialTicket: string) {
         url.searchParams.set('ticket', next.ticket);
         window.history.replaceState(null, '', url);
       });
+      // The link was ended (revoked): the stream closes after this; never reopened.
+      source.addEventListener('ticket-ended', (e) => {
+        const { reason } = JSON.parse((e as MessageEvent<string>).data) as { reason?: string };
+        stopped = true;
+        source?.close();
+        setEnded(reason === 'ISSUER_LOST_ACCESS' ? 'ISSUER_LOST_ACCESS' : 'REVOKED');
+        setConnection('ended');
+      });
       source.onerror = () => {
         if (stopped || !source) return;
         if (source.readyState !== EventSource.CLOSED) return setConnection('reconnecting');
@@ -67,7 +78,7 @@ export function useScreenStream(roundId: string, initialTicket: string) {
     };
   }, [roundId]);
 
-  return { state, connection };
+  return { state, connection, ended };
 }
 
 /** Past the ticket's `exp` (a JWT's payload, read, not verified: the server verifies), or unreadable. */

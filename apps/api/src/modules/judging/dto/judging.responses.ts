@@ -54,6 +54,22 @@ export class RoundViewDto {
   })
   pitchSeed!: string | null;
   @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'SHA-256 (hex) of pitchSeed: equal to the hash committed before the draw; null before the draw',
+  })
+  pitchSeedHash!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'SHA-256 (hex) of the seed committed for the next draw (POST …/pitch-order/commitment); null when none is',
+  })
+  nextPitchSeedHash!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  nextPitchSeedCommittedAt!: Date | null;
+  @ApiProperty({
     type: [String],
     format: 'uuid',
     description: 'Project ids in pitch order; empty before the draw',

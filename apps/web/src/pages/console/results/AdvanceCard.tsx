@@ -1,5 +1,5 @@
 import { Card } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { $api } from '../../../api/query';
 import type { components } from '../../../api/schema';
 import { byId, useConsoleT } from '../hooks';
@@ -10,27 +10,21 @@ import { ErrorAlert } from '../../../layout/ErrorAlert';
 /**
  * A heat's advancement: asks first whether it is decided (a 200 either way),
  * then shows the recorded decision, or the preview to decide it, which the
- * API refuses for a decided heat. `onDecided` tells the page the heat has
- * results to release (once, when the decision is first seen).
+ * API refuses for a decided heat. The page reads the same cached record to
+ * know whether there are results to release.
  */
 export function AdvanceCard({
   heat,
   heats,
   timeZone,
-  onDecided,
 }: {
   heat: components['schemas']['HeatViewDto'];
   heats: components['schemas']['HeatViewDto'][];
   timeZone?: string;
-  onDecided: () => void;
 }) {
   const { t } = useConsoleT();
   const record = $api.useQuery('get', '/api/v1/heats/{id}/advancement', byId(heat.id));
   const [justDecided, setJustDecided] = useState(false);
-  const decided = record.data?.advanced === true;
-  useEffect(() => {
-    if (decided) onDecided();
-  }, [decided]);
 
   if (!record.data)
     return (

@@ -1,4 +1,4 @@
-import { App, Button, Card, Input, InputNumber, Select, Table, Tag } from 'antd';
+import { Button, Card, Input, InputNumber, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../../api/errors';
 import { ErrorAlert } from '../../../layout/ErrorAlert';
@@ -7,6 +7,7 @@ import { $api, useAction } from '../../../api/query';
 import { byId, useConsoleT } from '../hooks';
 import type { AdvanceRow, Heat } from './types';
 import { type Choice, planColumns } from './plan-columns';
+import { ConfirmDialog } from '../ConfirmDialog';
 
 /**
  * A heat not advanced yet: the preview for a count and target heat, the
@@ -26,10 +27,10 @@ export function AdvancePlanner({
   onStale: () => void;
 }) {
   const { t } = useConsoleT();
-  const { modal } = App.useApp();
   const [count, setCount] = useState<number>(heat.advanceQuota ?? 3);
   // Not asked again once deciding: a decided heat's preview is refused (409).
   const [deciding, setDeciding] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const preview = $api.useQuery(
     'get',
     '/api/v1/heats/{id}/advance/preview',
@@ -48,6 +49,9 @@ export function AdvancePlanner({
     excluded.some(([, r]) => !r?.trim()) ||
     (choice.include.length > 0 && !choice.includeReason.trim());
 
+  // Sent with the choices as they stand when the dialog's button is pressed;
+  // the dialog shows progress, closes once the API recorded the decision, and
+  // keeps a refusal in words (a 409 also has the record read again).
   async function decide() {
     setDeciding(true);
     const done = await action.run('advance', () =>
@@ -67,18 +71,17 @@ export function AdvancePlanner({
         throw e;
       }),
     );
-    if (done) onDecided();
-    else setDeciding(false);
+    if (!done) {
+      setDeciding(false);
+      return;
+    }
+    setConfirming(false);
+    onDecided();
   }
 
-  function confirm() {
-    void modal.confirm({
-      title: t('results.advance'),
-      content: t('results.advanceConfirm'),
-      okText: t('results.advance'),
-      cancelText: t('common.cancel'),
-      onOk: decide,
-    });
+  function ask() {
+    action.reset();
+    setConfirming(true);
   }
 
   return (
@@ -109,12 +112,23 @@ export function AdvancePlanner({
           type="primary"
           disabled={!rows.length || missingReason || !!preview.error}
           loading={!!action.busy}
-          onClick={confirm}
+          onClick={ask}
         >
           {t('results.advance')}
         </Button>
       </div>
-      <ErrorAlert error={action.error ?? preview.error} />
+      <ConfirmDialog
+        open={confirming}
+        title={t('results.advance')}
+        okText={t('results.advance')}
+        busy={action.busy === 'advance'}
+        error={action.error}
+        onOk={() => void decide()}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>{t('results.advanceConfirm')}</p>
+      </ConfirmDialog>
+      <ErrorAlert error={(confirming ? null : action.error) ?? preview.error} />
       <Table<AdvanceRow>
         size="small"
         rowKey="projectId"

@@ -1,12 +1,13 @@
-import { Alert, App, Button, Card, Space, Table, Tag } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Card, Space, Table, Tag } from 'antd';
+import { useMemo, useState } from 'react';
 import { api, call } from '../../../api/client';
 import { $api, useAction } from '../../../api/query';
 import { byId, useConsoleT } from '../hooks';
 import type { Award, AwardPlan, AwardTier } from './types';
-import { type TieChoice, choiceInForce, slotsOf } from './award-plan';
+import { type TieChoice, choiceInForce, slotsOf, tieKey } from './award-plan';
 import { TieSettle } from './TieSettle';
 import { ErrorAlert } from '../../../layout/ErrorAlert';
+import { ConfirmDialog } from '../ConfirmDialog';
 
 /**
  * The awards as the final's standings give them (GET …/awards/preview), the
@@ -17,59 +18,63 @@ export function AwardPreviewCard({
   heatId,
   tiers,
   assigned,
-  onAssigned,
 }: {
   heatId: string;
   tiers: AwardTier[];
   assigned: Award[];
-  onAssigned: (plan: AwardPlan) => void;
 }) {
   const { t } = useConsoleT();
-  const { modal } = App.useApp();
   const preview = $api.useQuery('get', '/api/v1/heats/{id}/awards/preview', byId(heatId));
-  const ties = useMemo(() => preview.data?.ties ?? [], [preview.data]);
-  const [choices, setChoices] = useState<TieChoice[]>([]);
   const [result, setResult] = useState<AwardPlan | null>(null);
+  // The organiser's own order and reason per tie (by its projects). Kept when
+  // the preview or the awards are fetched again (every accepted change anywhere
+  // refetches them), so an edit is never silently replaced by the decision in force.
+  const [edits, setEdits] = useState<Record<string, TieChoice>>({});
+  const [confirming, setConfirming] = useState(false);
   const action = useAction();
 
-  // Each tie starts from the decision in force (a correction), else the preview's order.
-  useEffect(() => {
-    setChoices(
+  // A tie not edited starts from the decision in force (a correction), the
+  // one just assigned first, else from the preview's order.
+  const ties = useMemo(() => preview.data?.ties ?? [], [preview.data]);
+  const inForce = result?.awards ?? assigned;
+  const choices = useMemo(
+    () =>
       ties.map(
-        (tie) => choiceInForce(tie, assigned, tiers) ?? { order: tie.projectIds, reason: '' },
+        (tie) =>
+          edits[tieKey(tie)] ??
+          choiceInForce(tie, inForce, tiers) ?? { order: tie.projectIds, reason: '' },
       ),
-    );
-    // `assigned` is read once per preview: later assignments answer with their own plan.
-  }, [ties, tiers]);
+    [ties, edits, inForce, tiers],
+  );
 
   const slots = slotsOf(preview.data?.tiers ?? tiers);
   const rows = preview.data?.awards ?? [];
   const tied = new Set(ties.flatMap((x) => x.projectIds));
   const shown = result?.awards ?? rows;
-  const unsettled = choices.length !== ties.length || choices.some((c) => !c.reason.trim());
+  const unsettled = choices.some((c) => !c.reason.trim());
+  const correction = assigned.length > 0 || !!result;
 
-  function assign() {
-    void modal.confirm({
-      title: assigned.length ? t('awards.reassign') : t('awards.assign'),
-      content: assigned.length ? t('awards.reassignConfirm') : t('awards.assignConfirm'),
-      okText: t('common.confirm'),
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        const plan = await action.run('assign', () =>
-          call(
-            api.POST('/api/v1/heats/{id}/awards', {
-              ...byId(heatId),
-              body: {
-                tieBreaks: choices.map((c) => ({ projectIds: c.order, reason: c.reason.trim() })),
-              },
-            }),
-          ),
-        );
-        if (!plan) return;
-        setResult(plan);
-        onAssigned(plan);
-      },
-    });
+  function ask() {
+    action.reset();
+    setConfirming(true);
+  }
+
+  // Sent with the choices as they stand when 确定 is pressed.
+  async function assign() {
+    const plan = await action.run('assign', () =>
+      call(
+        api.POST('/api/v1/heats/{id}/awards', {
+          ...byId(heatId),
+          body: {
+            tieBreaks: choices.map((c) => ({ projectIds: c.order, reason: c.reason.trim() })),
+          },
+        }),
+      ),
+    );
+    if (!plan) return; // refused: the dialog stays open with the sentence
+    setResult(plan);
+    setEdits({});
+    setConfirming(false);
   }
 
   return (
@@ -78,24 +83,32 @@ export function AwardPreviewCard({
       {preview.data && (
         <>
           <p>{t('awards.previewHint')}</p>
-          {ties.map((tie, i) =>
-            choices[i] ? (
-              <TieSettle
-                key={tie.projectIds.join()}
-                index={i}
-                tie={tie}
-                choice={choices[i]}
-                rows={rows}
-                slots={slots}
-                onChange={(c) => setChoices(choices.map((x, j) => (j === i ? c : x)))}
-              />
-            ) : null,
-          )}
+          {ties.map((tie, i) => (
+            <TieSettle
+              key={tieKey(tie)}
+              index={i}
+              tie={tie}
+              choice={choices[i]}
+              rows={rows}
+              slots={slots}
+              onChange={(c) => setEdits({ ...edits, [tieKey(tie)]: c })}
+            />
+          ))}
           <div className="console-toolbar">
-            <Button type="primary" disabled={unsettled} loading={!!action.busy} onClick={assign}>
-              {assigned.length || result ? t('awards.reassign') : t('awards.assign')}
+            <Button type="primary" disabled={unsettled} loading={!!action.busy} onClick={ask}>
+              {correction ? t('awards.reassign') : t('awards.assign')}
             </Button>
           </div>
+          <ConfirmDialog
+            open={confirming}
+            title={correction ? t('awards.reassign') : t('awards.assign')}
+            busy={action.busy === 'assign'}
+            error={action.error}
+            onOk={() => void assign()}
+            onCancel={() => setConfirming(false)}
+          >
+            <p>{correction ? t('awards.reassignConfirm') : t('awards.assignConfirm')}</p>
+          </ConfirmDialog>
           {result && (
             <Alert
               type="success"
@@ -106,7 +119,7 @@ export function AwardPreviewCard({
               })}
             />
           )}
-          <ErrorAlert error={action.error} />
+          {!confirming && <ErrorAlert error={action.error} />}
           <Table
             size="small"
             rowKey="projectId"

@@ -1,5 +1,5 @@
 import { Card, Table, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { $api } from '../../../api/query';
 import type { components } from '../../../api/schema';
 import { byId, useConsoleT } from '../hooks';
@@ -13,27 +13,14 @@ import { ErrorAlert } from '../../../layout/ErrorAlert';
 
 /**
  * The final's awards: its tiers, the preview with ties to settle, and the
- * awards in force. `onDecided` tells the page the final has results to
- * release (awards loaded or just assigned).
+ * awards in force (the page reads the same cached answer to know whether
+ * there are results to release).
  */
-export function AwardsSection({
-  heat,
-  finalists,
-  onDecided,
-}: {
-  heat: Heat;
-  finalists: number;
-  onDecided: () => void;
-}) {
+export function AwardsSection({ heat, finalists }: { heat: Heat; finalists: number }) {
   const { t } = useConsoleT();
   const view = $api.useQuery('get', '/api/v1/heats/{id}/awards', byId(heat.id));
   // A new preview after the tiers change.
   const [tiersSavedAt, setTiersSavedAt] = useState(0);
-  const hasAwards = !!view.data?.awards.length;
-  useEffect(() => {
-    if (hasAwards) onDecided();
-    // Once, when the awards in force are first seen; an assignment calls it itself.
-  }, [hasAwards]);
 
   if (!view.data)
     return (
@@ -55,7 +42,6 @@ export function AwardsSection({
           heatId={heat.id}
           tiers={view.data.tiers}
           assigned={view.data.awards}
-          onAssigned={onDecided}
         />
       )}
       <AssignedAwardsCard awards={view.data.awards} tiers={view.data.tiers} />

@@ -57,3 +57,6 @@ export function move<T>(list: T[], from: number, by: -1 | 1): T[] {
   [next[from], next[to]] = [next[to], next[from]];
   return next;
 }
+
+/** A tie's identity across refetches: its projects, whatever their order. */
+export const tieKey = (tie: BoundaryTie): string => [...tie.projectIds].sort().join();

@@ -1,9 +1,9 @@
-import { Button, Card, Form, Input, Modal, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api, call } from '../../../api/client';
 import { useAction } from '../../../api/query';
 import { ErrorAlert } from '../../../layout/ErrorAlert';
-import { byId, useConsoleT } from '../hooks';
+import { byId, formatTime, useConsoleT } from '../hooks';
 import type { Project, Round } from './types';
 
 interface Slot {
@@ -18,7 +18,15 @@ interface Slot {
  * round as stored (project ids) with the names of the heat's projects, so a
  * reload shows the same table as the draw did.
  */
-export function PitchCard({ round, projects }: { round: Round; projects: Project[] }) {
+export function PitchCard({
+  round,
+  projects,
+  timeZone,
+}: {
+  round: Round;
+  projects: Project[];
+  timeZone?: string;
+}) {
   const { t } = useConsoleT();
   const action = useAction();
   const [redrawing, setRedrawing] = useState(false);
@@ -44,6 +52,14 @@ export function PitchCard({ round, projects }: { round: Round; projects: Project
     if (done) setRedrawing(false);
   }
 
+  // 准备抽签: the server draws the seed and keeps it sealed; its SHA-256 is
+  // shown (and on the round from now on) to announce before the draw.
+  function prepare() {
+    void action.run('prepare', () =>
+      call(api.POST('/api/v1/rounds/{id}/pitch-order/commitment', byId(round.id))),
+    );
+  }
+
   function stage(projectId: string) {
     void action.run('stage', () =>
       call(
@@ -57,16 +73,24 @@ export function PitchCard({ round, projects }: { round: Round; projects: Project
       title={t('rounds.pitchOrder')}
       className="console-section"
       extra={
-        <Button
-          type="primary"
-          loading={action.busy === 'draw'}
-          onClick={() => (drawn ? setRedrawing(true) : void draw())}
-        >
-          {drawn ? t('rounds.redraw') : t('rounds.draw')}
-        </Button>
+        <Space>
+          {!round.nextPitchSeedHash && round.status !== 'CLOSED' && (
+            <Button loading={action.busy === 'prepare'} onClick={prepare}>
+              {t('seed.prepare')}
+            </Button>
+          )}
+          <Button
+            type="primary"
+            loading={action.busy === 'draw'}
+            onClick={() => (drawn ? setRedrawing(true) : void draw())}
+          >
+            {drawn ? t('rounds.redraw') : t('rounds.draw')}
+          </Button>
+        </Space>
       }
     >
       <ErrorAlert error={action.error} />
+      <SeedNotice round={round} timeZone={timeZone} />
       <Table<Slot>
         size="small"
         rowKey="projectId"
@@ -104,5 +128,59 @@ export function PitchCard({ round, projects }: { round: Round; projects: Project
         </Form>
       </Modal>
     </Card>
+  );
+}
+
+/**
+ * The draw's commit-reveal, for anyone to check: before the draw the SHA-256
+ * of the sealed seed (announced first), after it the seed itself, whose
+ * SHA-256 must equal what was announced, and which reproduces the order.
+ */
+function SeedNotice({ round, timeZone }: { round: Round; timeZone?: string }) {
+  const { t } = useConsoleT();
+  const code = (text: string) => <code className="seed-hash">{text}</code>;
+  return (
+    <div data-testid="pitch-seed" style={{ marginBottom: 12 }}>
+      {round.pitchSeed && round.pitchSeedHash && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 8 }}
+          message={t('seed.drawnTitle', { at: formatTime(round.pitchOrderDrawnAt, timeZone) })}
+          description={
+            <>
+              <div>
+                {t('seed.seed')}：{code(round.pitchSeed)}
+              </div>
+              <div>
+                {t('seed.hash')}：{code(round.pitchSeedHash)}
+              </div>
+              <div>{t('seed.verify')}</div>
+            </>
+          }
+        />
+      )}
+      {round.nextPitchSeedHash ? (
+        <Alert
+          type="info"
+          showIcon
+          message={t(round.pitchSeed ? 'seed.nextTitle' : 'seed.sealedTitle', {
+            at: formatTime(round.nextPitchSeedCommittedAt, timeZone),
+          })}
+          description={
+            <>
+              <div>
+                {t('seed.hash')}：{code(round.nextPitchSeedHash)}
+              </div>
+              <div>{t(round.pitchSeed ? 'seed.nextHint' : 'seed.sealedHint')}</div>
+            </>
+          }
+        />
+      ) : (
+        round.status !== 'CLOSED' && (
+          <Alert type="warning" showIcon message={t('seed.notPrepared')} />
+        )
+      )}
+    </div>
   );
 }
