@@ -71,7 +71,7 @@ describe('a PostgreSQL outage longer than the retry budget, then recovery', () =
     await waitFor(
       'jobs to have spent their whole budget',
       async () => (await queue.getFailedCount()) >= 5,
-      30000,
+      60000, // under load the failing attempts come slower (failed once at 30 s)
       100,
     );
     const failedDuringOutage = await queue.getFailedCount();
