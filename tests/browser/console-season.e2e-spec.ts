@@ -338,8 +338,10 @@ describe('organiser console: a whole season in the browser', () => {
     await screenshot(page, 'console-judges-expired');
     await page.getByRole('button', { name: `重新邀请 ${late.name}` }).click();
     await page.getByText(`给 ${late.name}（${late.email}）发送新的邀请邮件？`).waitFor();
-    await page.locator('.ant-modal-confirm-btns').getByRole('button', { name: '重新邀请' }).click();
+    const resend = page.getByRole('dialog', { name: '重新邀请' });
+    await resend.getByRole('button', { name: '重新邀请' }).click();
     await page.getByText(`已给 ${late.name} 重新发送邀请`).waitFor();
+    await resend.waitFor({ state: 'hidden' });
     await row(late).getByText('待接受').waitFor();
     await summary.getByText('待接受 6 · 已接受 0 · 已过期 0').waitFor();
 

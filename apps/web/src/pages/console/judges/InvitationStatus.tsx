@@ -1,7 +1,9 @@
 import { App, Button, Space, Tag } from 'antd';
+import { useState } from 'react';
 import { api, call } from '../../../api/client';
 import { useAction } from '../../../api/query';
 import { ErrorAlert } from '../../../layout/ErrorAlert';
+import { ConfirmDialog } from '../ConfirmDialog';
 import { byId, formatTime, useConsoleT } from '../hooks';
 import type { JudgeUser } from './list';
 
@@ -13,8 +15,9 @@ const COLOURS = { PENDING: 'gold', ACCEPTED: 'green', EXPIRED: 'red' } as const;
  */
 export function InvitationStatus({ judge }: { judge: JudgeUser }) {
   const { t } = useConsoleT();
-  const { modal, message } = App.useApp();
+  const { message } = App.useApp();
   const action = useAction();
+  const [confirming, setConfirming] = useState(false);
   const invitation = judge.invitation;
   if (!invitation) return <span className="muted">{t('invitations.none')}</span>;
 
@@ -26,19 +29,14 @@ export function InvitationStatus({ judge }: { judge: JudgeUser }) {
         ? t('invitations.validUntil', { at: formatTime(invitation.expiresAt) })
         : t('invitations.expiredAt', { at: formatTime(invitation.expiresAt) });
 
-  function resend() {
-    void modal.confirm({
-      title: t('invitations.resend'),
-      content: t('invitations.resendConfirm', { name: judge.name, email: judge.email }),
-      okText: t('invitations.resend'),
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        const sent = await action.run('resend', () =>
-          call(api.POST('/api/v1/users/{id}/invitation', byId(judge.id))),
-        );
-        if (sent) void message.success(t('invitations.resent', { name: judge.name }));
-      },
-    });
+  // Closes once the server accepted; a refusal stays in the dialog in words.
+  async function resend() {
+    const sent = await action.run('resend', () =>
+      call(api.POST('/api/v1/users/{id}/invitation', byId(judge.id))),
+    );
+    if (!sent) return;
+    setConfirming(false);
+    void message.success(t('invitations.resent', { name: judge.name }));
   }
 
   return (
@@ -57,12 +55,26 @@ export function InvitationStatus({ judge }: { judge: JudgeUser }) {
           size="small"
           loading={!!action.busy}
           aria-label={`${t('invitations.resend')} ${judge.name}`}
-          onClick={resend}
+          onClick={() => {
+            action.reset();
+            setConfirming(true);
+          }}
         >
           {t('invitations.resend')}
         </Button>
       )}
-      <ErrorAlert error={action.error} />
+      <ConfirmDialog
+        open={confirming}
+        title={t('invitations.resend')}
+        okText={t('invitations.resend')}
+        busy={action.busy === 'resend'}
+        error={action.error}
+        onOk={() => void resend()}
+        onCancel={() => setConfirming(false)}
+      >
+        {t('invitations.resendConfirm', { name: judge.name, email: judge.email })}
+      </ConfirmDialog>
+      {!confirming && <ErrorAlert error={action.error} />}
     </Space>
   );
 }
