@@ -1,1 +1,5 @@
 export * from './form.types';
+export * from './form-definition';
+export * from './answers';
+export * from './form-breaks';
+export * from './eligibility-rules';
