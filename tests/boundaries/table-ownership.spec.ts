@@ -12,7 +12,7 @@ const MODULES = join(root, 'apps/api/src/modules');
 const OWNERS: Record<string, string[]> = {
   identity: ['users', 'invitations'],
   competitions: ['competitions', 'competition_organisers', 'tracks', 'stages', 'heats', 'rubrics'],
-  registration: ['projects', 'eligibility_releases'],
+  registration: ['projects', 'eligibility_releases', 'registration_forms'],
   judging: [
     'rounds',
     'round_judges',

@@ -115,6 +115,66 @@ export const errorsEn: ErrorMessages = {
     PROJECT_NOT_IN_COMPETITION: 'This project is not part of this competition.',
     PROJECT_MOVED: 'The project is no longer where this result put it (withdrawn?); reload.',
     ELIGIBILITY_BATCH_INVALID: '{{problems}} project(s) cannot be changed; nothing was changed.',
+    REGISTRATION_FORM_INVALID: 'The form has {{problems}} problem(s); fix each one marked.',
+    FORM_TOO_MANY_FIELDS: 'A form has at most {{max}} fields.',
+    FORM_KEY_INVALID:
+      'The field code "{{key}}" must start with a lower-case letter and hold only letters, digits and underscores (at most 40).',
+    FORM_KEY_DUPLICATE: 'The field code "{{key}}" is used by an earlier field.',
+    FORM_KEY_RESERVED: '"{{key}}" is a core registration field; choose another code.',
+    FORM_TYPE_UNKNOWN: 'The field "{{key}}" has an unknown type "{{type}}".',
+    FORM_LABEL_MISSING: '"{{key}}" needs a Chinese label.',
+    FORM_ATTRIBUTE_NOT_FOR_TYPE: 'The field "{{key}}" cannot have "{{attribute}}" for its type.',
+    FORM_BOUNDS_INVALID:
+      'The field "{{key}}" has an unreasonable "{{attribute}}" (e.g. a minimum above the maximum).',
+    FORM_OPTIONS_MISSING:
+      'The choice field "{{key}}" needs at least one option, each with a value and a Chinese label.',
+    FORM_OPTION_DUPLICATE: 'The choice field "{{key}}" has the option "{{value}}" twice.',
+    FORM_COLUMNS_MISSING: 'The table "{{key}}" needs at least one column.',
+    FORM_COLUMN_INVALID:
+      'The column "{{column}}" of the table "{{key}}" is wrong (a repeated code, or a missing type or label).',
+    FORM_ACCEPT_INVALID:
+      'The file field "{{key}}" accepts unknown kinds; choose from PDF, images, Office documents, video.',
+    FORM_GROUP_UNKNOWN: 'The field "{{key}}" names an unknown group "{{group}}".',
+    FORM_GROUP_DUPLICATE: 'The group code "{{group}}" is used twice.',
+    FORM_GROUP_TRACK_UNKNOWN:
+      'The group "{{group}}" names the track {{trackCode}}, which this competition has not.',
+    FORM_DECLARATION_EMPTY: 'The declaration needs a Chinese text.',
+    FORM_RULE_INVALID: 'The eligibility rule "{{rule}}" has a wrong "{{attribute}}".',
+    FORM_RULE_FIELD_UNKNOWN: 'The eligibility rule "{{rule}}" names an unknown field "{{key}}".',
+    FORM_RULE_FIELD_TYPE:
+      'The eligibility rule "{{rule}}" does not fit the type of the field "{{key}}".',
+    REGISTRATION_FORM_BREAKS_ANSWERS:
+      'This change would invalidate answers already given: {{breaks}}. Keep the field or relax the limit, then save.',
+    ANSWERS_INVALID: 'The form has {{problems}} answer(s) to correct: {{labels}}.',
+    ANSWER_REQUIRED: '{{where}}"{{labelEn}}" is required.',
+    ANSWER_UNKNOWN_FIELD: 'The form has no field "{{key}}"; reload the page and try again.',
+    ANSWER_NOT_FOR_GROUP:
+      '"{{labelEn}}" is not asked of the chosen group; clear it or change the group.',
+    ANSWER_NOT_TEXT: '{{where}}"{{labelEn}}" takes text.',
+    ANSWER_NOT_NUMBER: '{{where}}"{{labelEn}}" takes a number.',
+    ANSWER_NOT_INTEGER: '"{{labelEn}}" takes a whole number.',
+    ANSWER_NOT_DATE: '{{where}}"{{labelEn}}" takes a valid date (year-month-day).',
+    ANSWER_NOT_YES_NO: '{{where}}"{{labelEn}}" takes yes or no.',
+    ANSWER_NOT_CHOICES: '"{{labelEn}}": choose from the options (each once).',
+    ANSWER_NOT_FILE_ID: '"{{labelEn}}": upload a file.',
+    ANSWER_NOT_TABLE: '"{{labelEn}}" is not a valid table; reload the page and try again.',
+    ANSWER_TOO_SHORT: '{{where}}"{{labelEn}}" needs at least {{min}} characters.',
+    ANSWER_TOO_LONG: '{{where}}"{{labelEn}}" takes at most {{max}} characters.',
+    ANSWER_OUT_OF_RANGE: '"{{labelEn}}" is out of range ({{range}} {{unit}}).',
+    ANSWER_DATE_OUT_OF_RANGE: 'The date of "{{labelEn}}" is out of range ({{dateRange}}).',
+    ANSWER_NOT_AN_OPTION:
+      '"{{value}}" is not an option of "{{labelEn}}"; choose one of: {{allowed}}.',
+    ANSWER_TOO_MANY_CHOICES: '"{{labelEn}}" takes at most {{max}} choices.',
+    ANSWER_TOO_MANY_ROWS: '"{{labelEn}}" takes at most {{max}} rows.',
+    ANSWER_UNKNOWN_COLUMN: '{{where}}"{{labelEn}}" has no column "{{columnKey}}".',
+    ANSWER_FILE_UNKNOWN:
+      'The file of "{{labelEn}}" was not uploaded here for this project; upload it again.',
+    ANSWER_LOCKED: '"{{labelEn}}" is locked at this stage and can no longer change.',
+    GROUP_UNKNOWN: 'This competition has no group "{{groupKey}}"; choose one of: {{allowed}}.',
+    TRACK_NOT_IN_GROUP:
+      'The track {{trackCode}} is not open to "{{group}}"; change the track or the group.',
+    PROJECT_INCOMPLETE: '{{labelsCount}} required item(s) are still empty: {{labels}}.',
+    DECLARATION_REQUIRED: 'Read and accept the declaration to submit.',
 
     ROUND_NOT_DRAFT: 'The round is {{status}}; only a draft round can be opened.',
     ROUND_NOT_OPEN: 'The round is {{status}}; this is possible only while it is open.',
@@ -260,6 +320,13 @@ export const errorsEn: ErrorMessages = {
     user: 'user',
   },
   values: {
+    removed: 'removed',
+    typeChanged: 'type changed',
+    narrowed: 'limit narrowed',
+    optionRemoved: 'chosen option removed',
+    requiredAdded: 'made required',
+    groupChanged: 'groups changed',
+    groupRemoved: 'group removed',
     ADMIN: 'administrator',
     ORGANISER: 'organiser',
     JUDGE: 'judge',
@@ -292,6 +359,7 @@ export const errorsEn: ErrorMessages = {
     drafts: '{{judgeName}}\'s score of "{{projectTitle}}"',
     ties: '{{projects}} ({{score}}, {{tiers}})',
     rounds: '"{{roundName}}" ({{status}})',
+    breaks: '"{{labelEn}}" ({{kind}}, {{projects}} project(s))',
   },
   where: { row: 'Row {{row}}: ', rowColumn: 'Row {{row}}, column {{column}}: ' },
   fields: {

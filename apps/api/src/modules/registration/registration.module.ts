@@ -7,11 +7,18 @@ import { EligibilityService } from './eligibility.service';
 import { ProjectImportService } from './project-import.service';
 import { ProjectsController } from './projects.controller';
 import { RegistrationService } from './registration.service';
+import { RegistrationFormController } from './form/registration-form.controller';
+import { RegistrationFormService } from './form/registration-form.service';
 
 @Module({
   imports: [CompetitionsModule, IdentityModule, JudgeAccessModule],
-  controllers: [ProjectsController, EligibilityController],
-  providers: [RegistrationService, EligibilityService, ProjectImportService],
-  exports: [RegistrationService, ProjectImportService],
+  controllers: [ProjectsController, EligibilityController, RegistrationFormController],
+  providers: [
+    RegistrationService,
+    EligibilityService,
+    ProjectImportService,
+    RegistrationFormService,
+  ],
+  exports: [RegistrationService, ProjectImportService, RegistrationFormService],
 })
 export class RegistrationModule {}
