@@ -3,3 +3,4 @@ export * from './form-definition';
 export * from './answers';
 export * from './form-breaks';
 export * from './eligibility-rules';
+export * from './answer-cells';

@@ -1,4 +1,6 @@
 import {
+  answerCell,
+  answerColumns,
   evaluateEligibility,
   formBreaks,
   isFieldLocked,
@@ -641,5 +643,49 @@ describe('evaluateEligibility', () => {
       organisation: { name: '别的公司', foundedAt: '2010-01-01' },
     });
     expect(flags).toEqual([]);
+  });
+});
+
+describe('answer cells (export)', () => {
+  it('heads each field by label and unit, and writes answers in words', () => {
+    const { headers, cells } = answerColumns(form, 'zh');
+    expect(headers).toEqual([
+      '统一社会信用代码',
+      '项目概述',
+      '注册资本（万元）',
+      '员工人数',
+      '成立日期',
+      '阶段',
+      '领域',
+      '海归',
+      '商业计划书',
+      '专利',
+    ]);
+    expect(answerColumns(form, 'en').headers[2]).toBe('Registered capital (万元)');
+    expect(
+      cells({
+        creditCode: 'X',
+        capital: 12.5,
+        founded: '2024-01-01',
+        stage: 'a',
+        areas: ['ai', 'bio'],
+        returnee: false,
+        bp: FILE,
+        patents: [{ number: 'ZL1', granted: true }, { number: 'ZL2' }],
+      }),
+    ).toEqual([
+      'X',
+      null,
+      12.5,
+      null,
+      '2024-01-01',
+      'A轮',
+      '人工智能、生物',
+      '否',
+      FILE,
+      '专利号: ZL1, 已授权: 是；专利号: ZL2',
+    ]);
+    expect(answerCell(fields[7], true, 'en')).toBe('Yes');
+    expect(answerCell(fields[5], 'gone', 'zh')).toBe('gone');
   });
 });
