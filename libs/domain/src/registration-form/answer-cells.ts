@@ -51,8 +51,7 @@ export function answerCell(
             .filter((c) => row[c.key] !== undefined && row[c.key] !== null && row[c.key] !== '')
             .map((c) => {
               const label = lang === 'zh' ? c.label.zh : c.label.en || c.label.zh;
-              const cell =
-                c.type === 'yesNo' ? yesNo(row[c.key], lang) : String(row[c.key] as string);
+              const cell = c.type === 'yesNo' ? yesNo(row[c.key], lang) : String(row[c.key]);
               return `${label}: ${cell}`;
             })
             .join(', '),
@@ -60,7 +59,7 @@ export function answerCell(
         .join(lang === 'zh' ? '；' : '; ');
     }
     default:
-      return typeof value === 'string' ? value : String(value as number);
+      return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
   }
 }
 

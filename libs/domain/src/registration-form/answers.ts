@@ -14,7 +14,8 @@ export const DEFAULT_LONG_TEXT_MAX = 20000;
 export const DEFAULT_MAX_ROWS = 100;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // NUL and lone surrogates: text PostgreSQL cannot store.
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const unstorable = (v: string) => v.includes('\u0000') || LONE_SURROGATE.test(v);
 
 export interface AnswerCheck {
   /** The project's group (组别); null when none chosen yet. */
@@ -129,7 +130,7 @@ function checkText(
   value: unknown,
   f: Pick<FormField, 'type' | 'minLength' | 'maxLength'>,
 ) {
-  if (typeof value !== 'string' || UNSTORABLE.test(value))
+  if (typeof value !== 'string' || unstorable(value))
     return [fieldProblem(path, 'ANSWER_NOT_TEXT', 'text expected', ref)];
   const max = f.maxLength ?? (f.type === 'longText' ? DEFAULT_LONG_TEXT_MAX : DEFAULT_TEXT_MAX);
   const length = [...value.trim()].length;
@@ -202,7 +203,7 @@ function checkChoices(path: string, ref: AnswerRef, value: unknown, f: FormField
     new Set(value).size !== value.length
   )
     return [fieldProblem(path, 'ANSWER_NOT_CHOICES', 'a list of distinct options', ref)];
-  const wrong = (value as string[]).find((v) => !(f.options ?? []).some((o) => o.value === v));
+  const wrong = value.find((v) => !(f.options ?? []).some((o) => o.value === v));
   if (wrong !== undefined)
     return [
       fieldProblem(path, 'ANSWER_NOT_AN_OPTION', 'not an option', {

@@ -154,7 +154,7 @@ function checkGroups(groups: unknown, ctx: FormContext, out: FieldProblem[]): Se
       if (!Array.isArray(g.tracks) || !g.tracks.every((t) => typeof t === 'string')) {
         out.push(fieldProblem(`${path}.tracks`, 'FIELD_NOT_ARRAY', 'tracks: a list of codes'));
       } else if (ctx.trackCodes) {
-        for (const t of g.tracks as string[])
+        for (const t of g.tracks)
           if (!ctx.trackCodes.includes(t))
             out.push(
               fieldProblem(`${path}.tracks`, 'FORM_GROUP_TRACK_UNKNOWN', `no track ${t}`, {
