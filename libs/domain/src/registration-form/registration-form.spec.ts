@@ -10,6 +10,7 @@ import {
   validateFormDefinition,
 } from './index';
 import type { FormField, RegistrationForm } from './form.types';
+import type { StoredAnswers } from './form-breaks';
 
 const L = (zh: string, en = zh) => ({ zh, en });
 const fields: FormField[] = [
@@ -516,7 +517,7 @@ describe('locks and merging', () => {
 });
 
 describe('formBreaks', () => {
-  const stored = [
+  const stored: StoredAnswers[] = [
     {
       answers: { capital: 800, stage: 'a', plan: 'hello', creditCode: '1'.repeat(18) },
       groupKey: 'company',

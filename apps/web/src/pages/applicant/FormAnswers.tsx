@@ -46,20 +46,30 @@ export function cleanAnswers(
   return out;
 }
 
-function Cell({ column, lang }: { column: Column; lang: string }) {
+// Form.Item hands value, onChange and id to the child it wraps: passed on
+// to the input itself.
+interface Bound {
+  value?: never;
+  onChange?: never;
+  id?: string;
+  disabled?: boolean;
+}
+
+function Cell({ column, lang, ...input }: { column: Column; lang: string } & Bound) {
   const { t } = useTranslation();
-  if (column.type === 'number') return <InputNumber style={{ width: '100%' }} />;
-  if (column.type === 'date') return <Input type="date" />;
+  if (column.type === 'number') return <InputNumber {...input} style={{ width: '100%' }} />;
+  if (column.type === 'date') return <Input {...input} type="date" />;
   if (column.type === 'yesNo')
     return (
       <Radio.Group
+        {...input}
         options={[
           { value: true, label: t('common.yes') },
           { value: false, label: t('common.no') },
         ]}
       />
     );
-  return <Input aria-label={pick(column.label, lang)} />;
+  return <Input {...input} aria-label={pick(column.label, lang)} />;
 }
 
 function TableAnswer({ field, lang }: { field: FormField; lang: string }) {
@@ -98,11 +108,12 @@ function Control({
   field,
   lang,
   projectId,
+  ...input
 }: {
   field: FormField;
   lang: string;
   projectId: string | null;
-}) {
+} & Bound) {
   const { t } = useTranslation();
   const options = (field.options ?? []).map((o) => ({
     value: o.value,
@@ -110,27 +121,33 @@ function Control({
   }));
   switch (field.type) {
     case 'longText':
-      return <Input.TextArea rows={4} showCount maxLength={field.maxLength ?? 20000} />;
+      return <Input.TextArea {...input} rows={4} showCount maxLength={field.maxLength ?? 20000} />;
     case 'number':
       return (
         <InputNumber
+          {...input}
           style={{ width: '100%' }}
           min={field.min}
           max={field.max}
           precision={field.integer ? 0 : undefined}
           addonAfter={field.unit || undefined}
+          // With an addon the label's `for` misses the input: name it directly.
+          aria-label={pick(field.label, lang)}
           inputMode="decimal"
         />
       );
     case 'date':
-      return <Input type="date" min={field.minDate} max={field.maxDate} />;
+      return <Input {...input} type="date" min={field.minDate} max={field.maxDate} />;
     case 'choice':
-      return <Select allowClear options={options} placeholder={t('applicant.form.choose')} />;
+      return (
+        <Select {...input} allowClear options={options} placeholder={t('applicant.form.choose')} />
+      );
     case 'multiChoice':
-      return <Checkbox.Group options={options} />;
+      return <Checkbox.Group {...input} options={options} />;
     case 'yesNo':
       return (
         <Radio.Group
+          {...input}
           options={[
             { value: true, label: t('common.yes') },
             { value: false, label: t('common.no') },
@@ -139,12 +156,12 @@ function Control({
       );
     case 'file':
       return projectId ? (
-        <FileSlot field={field} projectId={projectId} />
+        <FileSlot {...input} field={field} projectId={projectId} />
       ) : (
         <Typography.Text type="secondary">{t('applicant.form.saveBeforeUpload')}</Typography.Text>
       );
     default:
-      return <Input maxLength={field.maxLength ?? 500} />;
+      return <Input {...input} maxLength={field.maxLength ?? 500} />;
   }
 }
 

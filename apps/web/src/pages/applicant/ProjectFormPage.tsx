@@ -8,6 +8,7 @@ import { AppShell } from '../../layout/AppShell';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { DEFAULT_TIME_ZONE, formatInZone } from './deadline';
 import { ApiError, fieldErrors } from '../../api/errors';
+import { changedPaths } from '../../components/changed-paths';
 import { cleanAnswers, FormAnswers, pick, type RegistrationForm } from './FormAnswers';
 
 type Project = components['schemas']['ProjectViewDto'];
@@ -60,7 +61,7 @@ export function ProjectFormPage() {
         trackCode: p.trackCode,
         heatId: p.heatId,
         organisation: p.organisation,
-        team: p.team,
+        team: p.team?.length ? p.team : [{ name: '', role: '' }],
         fundingStage: p.fundingStage ?? undefined,
         pitchDeckUrl: p.pitchDeckUrl ?? undefined,
         groupKey: p.groupKey ?? undefined,
@@ -239,6 +240,12 @@ export function ProjectFormPage() {
           disabled={!editable || busy}
           name="project"
           requiredMark
+          // A server's refusal stays under a field until that field changes.
+          onValuesChange={(changed) =>
+            form.setFields(
+              changedPaths(changed).map((name) => ({ name: name as never, errors: [] })),
+            )
+          }
         >
           <Form.Item
             name="title"

@@ -20,6 +20,7 @@ import { $api, useAction } from '../../api/query';
 import type { components } from '../../api/schema';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { byId, useCompetitionId, useConsoleT } from './hooks';
+import { changedPaths } from '../../components/changed-paths';
 
 type View = components['schemas']['RegistrationFormViewDto'];
 type Body = components['schemas']['PutRegistrationFormDto'];
@@ -473,7 +474,16 @@ export default function RegistrationFormPage() {
           </Button>
         </Space>
       </Card>
-      <Form form={form} layout="vertical" name="registration-form" onFinish={() => void save()}>
+      <Form
+        form={form}
+        layout="vertical"
+        name="registration-form"
+        onFinish={() => void save()}
+        // A server's refusal stays under a field until that field changes.
+        onValuesChange={(changed) =>
+          form.setFields(changedPaths(changed).map((name) => ({ name: name as never, errors: [] })))
+        }
+      >
         <Collapse
           defaultActiveKey={['fields']}
           items={[
