@@ -132,6 +132,11 @@ export function formatParams(params: Params, t: TFunction): Record<string, strin
           : `≤ ${text(max)}`;
   if (typeof row === 'number')
     out.where = t(column ? 'error.where.rowColumn' : 'error.where.row', { row, column });
+  // A registration answer's field is named in the reader's language.
+  if (t('error.labelLanguage') === 'en') {
+    if (typeof params.labelEn === 'string') out.label = params.labelEn;
+    if (typeof params.columnEn === 'string') out.column = params.columnEn;
+  }
   // Sentences that name a table cell when there is one (registration answers).
   out.where ??= '';
   const { minDate, maxDate } = params;

@@ -16,6 +16,8 @@ export interface ErrorMessages {
   /** Labels of fields the API names in `details`, for the sentence beside a form. */
   fields: Record<string, string>;
   fieldSentence: string;
+  /** Which of a param's labels a sentence shows (`label` or `labelEn`, `column` or `columnEn`). */
+  labelLanguage: 'zh' | 'en';
   listSeparator: string;
   network: string;
   unexpected: string;
@@ -385,6 +387,7 @@ export const errorsZhCN: ErrorMessages = {
     body: '请求内容',
   },
   fieldSentence: '{{field}}：{{sentence}}',
+  labelLanguage: 'zh',
   listSeparator: '、',
   network: '网络连接中断，恢复后会自动重试。',
   unexpected: '出错了，请稍后再试。',

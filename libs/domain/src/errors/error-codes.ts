@@ -277,9 +277,7 @@ export const ERROR_CODES = {
   ANSWER_OUT_OF_RANGE: code<AnswerRef & { min?: number; max?: number; unit: string }>(
     'BAD_REQUEST',
   ),
-  ANSWER_DATE_OUT_OF_RANGE: code<AnswerRef & { minDate?: string; maxDate?: string }>(
-    'BAD_REQUEST',
-  ),
+  ANSWER_DATE_OUT_OF_RANGE: code<AnswerRef & { minDate?: string; maxDate?: string }>('BAD_REQUEST'),
   ANSWER_NOT_AN_OPTION: code<AnswerRef & { value: string; allowed: string[] }>('BAD_REQUEST'),
   ANSWER_TOO_MANY_CHOICES: code<AnswerRef & { max: number }>('BAD_REQUEST'),
   ANSWER_TOO_MANY_ROWS: code<AnswerRef & { max: number }>('BAD_REQUEST'),

@@ -190,5 +190,5 @@ function toView(
     fields: form.fields,
     declaration: form.declaration ?? null,
     ...(organiser && { eligibilityRules: form.eligibilityRules ?? [] }),
-  } as RegistrationFormViewDto;
+  };
 }
