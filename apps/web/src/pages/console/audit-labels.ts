@@ -17,6 +17,7 @@ const ACTIONS_ZH: Record<string, string> = {
   'import.judges': '导入评委',
   'import.projects': '导入项目',
   'project.reviewed': '资格审查',
+  'registration-form.saved': '修改报名表',
   'round.edited': '修改评审轮次',
   'round.force-closed': '强制结束评审轮次',
   'round.pitch-order-drawn': '路演抽签',
