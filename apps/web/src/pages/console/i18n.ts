@@ -87,6 +87,7 @@ const zhCN = {
     editNotAllowed: '修改未成功',
   },
   applications: {
+    flags: '资格提示',
     exportXlsx: '导出报名表（Excel）',
     exportCsv: '导出报名表（CSV）',
     title: '报名审核',
@@ -484,6 +485,7 @@ const en: Widen<typeof zhCN> = {
     editNotAllowed: 'The change was not made',
   },
   applications: {
+    flags: 'Eligibility hints',
     exportXlsx: 'Registration list (Excel)',
     exportCsv: 'Registration list (CSV)',
     title: 'Applications',
