@@ -52,7 +52,7 @@ describe('authorization matrix', () => {
     );
     // A form with a BP field, and the BP, stored before the round opens (a
     // judge sees the version current at the opening).
-    await stack.sql(`INSERT INTO registration_forms (competition_id, definition) VALUES ($1, $2)`, [
+    await stack.sql(`INSERT INTO registration_forms (competition_id, definition, updated_by) VALUES ($1, $2, gen_random_uuid())`, [
       competition.id,
       JSON.stringify(FIXTURE_FORM),
     ]);

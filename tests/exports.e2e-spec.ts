@@ -256,6 +256,9 @@ describe('spreadsheet exports', () => {
       '审查意见',
       '提交时间（北京时间）',
       '审查时间（北京时间）',
+      '组别',
+      '资格提示',
+      '声明确认时间（北京时间）',
       '项目编号',
     ]);
     expect(ws.rowCount).toBe(2 + 4);
@@ -281,6 +284,10 @@ describe('spreadsheet exports', () => {
       undefined,
       beijing(p0.submitted_at),
       beijing(p0.reviewed_at),
+      // No registration form: no group, no form columns, no flags, no declaration.
+      undefined,
+      undefined,
+      undefined,
       heat.projectIds[0],
     ]);
     expect(rowValues(ws, 6).slice(1, 2).concat(rowValues(ws, 6)[11])).toEqual(['草稿项目', '草稿']);

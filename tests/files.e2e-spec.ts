@@ -135,7 +135,7 @@ describe.each([
     stack = new Stack({ env: await driver.env() });
     await stack.start();
     heat = await eligibleHeat(stack, 2, 3, false);
-    await stack.sql(`INSERT INTO registration_forms (competition_id, definition) VALUES ($1, $2)`, [
+    await stack.sql(`INSERT INTO registration_forms (competition_id, definition, updated_by) VALUES ($1, $2, gen_random_uuid())`, [
       heat.competition.id,
       JSON.stringify(FORM),
     ]);

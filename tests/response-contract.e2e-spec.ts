@@ -186,7 +186,7 @@ describe('responses are the contract', () => {
       await call('GET', path, applicant);
 
     // Files: a BP in the form's file field, uploaded, then listed by everyone who may.
-    await stack.sql(`INSERT INTO registration_forms (competition_id, definition) VALUES ($1, $2)`, [
+    await stack.sql(`INSERT INTO registration_forms (competition_id, definition, updated_by) VALUES ($1, $2, gen_random_uuid())`, [
       competitionId,
       JSON.stringify({
         fields: [

@@ -18,7 +18,7 @@ describe('browser: a judge reads the BP on a phone', () => {
     stack = new Stack();
     await stack.start();
     heat = await eligibleHeat(stack, 1, 1, false);
-    await stack.sql(`INSERT INTO registration_forms (competition_id, definition) VALUES ($1, $2)`, [
+    await stack.sql(`INSERT INTO registration_forms (competition_id, definition, updated_by) VALUES ($1, $2, gen_random_uuid())`, [
       heat.competition.id,
       JSON.stringify({
         fields: [

@@ -116,6 +116,10 @@ export const AUTHZ_MATRIX: Record<string, MatrixEntry> = {
   'POST /competitions/:id/heats':                 { params: c, body: () => ({ stageCode: 'SEMIFINAL', name: '半决赛' }), expect: row(401, 403, 403, 403, 403, 403, 201, 404, 201) },
   'GET /competitions/:id/projects':               { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'POST /competitions/:id/projects':              { params: c, body: (f) => projectBody(f.heat), expect: row(401, 201, 201, 403, 403, 403, 403, 403, 403) },
+  'GET /competitions/:id/registration-form':      { params: c, expect: row(401, 200, 200, 200, 200, 200, 200, 200, 200) },
+  'PUT /competitions/:id/registration-form':      { params: c, body: () => ({ fields: [] }), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  // Copied from itself: the fixture has one competition; organiser of both is the point.
+  'POST /competitions/:id/registration-form/copy-from/:otherId': { params: { id: 'competition', otherId: 'competition' }, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'GET /competitions/:id/rubrics':                { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'POST /competitions/:id/rubrics':               { params: c, body: () => rubricBody(), expect: row(401, 403, 403, 403, 403, 403, 201, 404, 201) },
   'GET /competitions/:id/signings':               { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },

@@ -47,7 +47,16 @@ const isFieldIssue = (d: unknown): d is FieldIssue =>
   isErrorCode((d as FieldIssue).code);
 
 // Params whose value is an enumerated word (a state, a role, a method): shown translated.
-const VALUE_KEYS = new Set(['status', 'result', 'from', 'to', 'method', 'otherMethod', 'format']);
+const VALUE_KEYS = new Set([
+  'status',
+  'result',
+  'from',
+  'to',
+  'method',
+  'otherMethod',
+  'format',
+  'kind',
+]);
 // Params naming a field of the request: shown by the field's label.
 const FIELD_KEYS = new Set(['start', 'end', 'other', 'field']);
 
@@ -125,6 +134,21 @@ export function formatParams(params: Params, t: TFunction): Record<string, strin
           : `≤ ${text(max)}`;
   if (typeof row === 'number')
     out.where = t(column ? 'error.where.rowColumn' : 'error.where.row', { row, column });
+  // A registration answer's field is named in the reader's language.
+  if (t('error.labelLanguage') === 'en') {
+    if (typeof params.labelEn === 'string') out.label = params.labelEn;
+    if (typeof params.columnEn === 'string') out.column = params.columnEn;
+  }
+  // Sentences that name a table cell when there is one (registration answers).
+  out.where ??= '';
+  const { minDate, maxDate } = params;
+  if (typeof minDate === 'string' || typeof maxDate === 'string')
+    out.dateRange =
+      typeof minDate === 'string' && typeof maxDate === 'string'
+        ? `${minDate}–${maxDate}`
+        : typeof minDate === 'string'
+          ? `≥ ${minDate}`
+          : `≤ ${text(maxDate)}`;
   return out;
 }
 

@@ -972,7 +972,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Edit a DRAFT project before the deadline */
+    /** Edit a DRAFT project (required fields may stay empty); after submit only answers whose field has not locked (409 ANSWER_LOCKED) */
     patch: operations['ProjectsController_update'];
     trace?: never;
   };
@@ -985,7 +985,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Submit a DRAFT project before the deadline */
+    /** Submit a DRAFT project before the deadline: 422 PROJECT_INCOMPLETE lists every missing field; DECLARATION_REQUIRED without acceptDeclaration */
     post: operations['ProjectsController_submit'];
     delete?: never;
     options?: never;
@@ -1072,6 +1072,41 @@ export interface paths {
     put?: never;
     /** Release the eligibility decisions: one mail per owner with a new or changed decision */
     post: operations['EligibilityController_release'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/registration-form': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The competition's registration form (extra fields, groups, declaration) */
+    get: operations['RegistrationFormController_get'];
+    /** Save the registration form (audited); 409 REGISTRATION_FORM_BREAKS_ANSWERS names what stored answers would lose */
+    put: operations['RegistrationFormController_put'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/registration-form/copy-from/{otherId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start from another competition's form (last season's); organiser of both */
+    post: operations['RegistrationFormController_copyFrom'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1876,6 +1911,54 @@ export interface components {
       | 'PROJECT_MOVED'
       | 'PROJECT_CHANGED_MEANWHILE'
       | 'ELIGIBILITY_BATCH_INVALID'
+      | 'REGISTRATION_FORM_INVALID'
+      | 'FORM_TOO_MANY_FIELDS'
+      | 'FORM_KEY_INVALID'
+      | 'FORM_KEY_DUPLICATE'
+      | 'FORM_KEY_RESERVED'
+      | 'FORM_TYPE_UNKNOWN'
+      | 'FORM_LABEL_MISSING'
+      | 'FORM_ATTRIBUTE_NOT_FOR_TYPE'
+      | 'FORM_BOUNDS_INVALID'
+      | 'FORM_OPTIONS_MISSING'
+      | 'FORM_OPTION_DUPLICATE'
+      | 'FORM_COLUMNS_MISSING'
+      | 'FORM_COLUMN_INVALID'
+      | 'FORM_ACCEPT_INVALID'
+      | 'FORM_GROUP_UNKNOWN'
+      | 'FORM_GROUP_DUPLICATE'
+      | 'FORM_GROUP_TRACK_UNKNOWN'
+      | 'FORM_DECLARATION_EMPTY'
+      | 'FORM_RULE_INVALID'
+      | 'FORM_RULE_FIELD_UNKNOWN'
+      | 'FORM_RULE_FIELD_TYPE'
+      | 'REGISTRATION_FORM_BREAKS_ANSWERS'
+      | 'ANSWERS_INVALID'
+      | 'ANSWER_REQUIRED'
+      | 'ANSWER_UNKNOWN_FIELD'
+      | 'ANSWER_NOT_FOR_GROUP'
+      | 'ANSWER_NOT_TEXT'
+      | 'ANSWER_NOT_NUMBER'
+      | 'ANSWER_NOT_INTEGER'
+      | 'ANSWER_NOT_DATE'
+      | 'ANSWER_NOT_YES_NO'
+      | 'ANSWER_NOT_CHOICES'
+      | 'ANSWER_NOT_FILE_ID'
+      | 'ANSWER_NOT_TABLE'
+      | 'ANSWER_TOO_SHORT'
+      | 'ANSWER_TOO_LONG'
+      | 'ANSWER_OUT_OF_RANGE'
+      | 'ANSWER_DATE_OUT_OF_RANGE'
+      | 'ANSWER_NOT_AN_OPTION'
+      | 'ANSWER_TOO_MANY_CHOICES'
+      | 'ANSWER_TOO_MANY_ROWS'
+      | 'ANSWER_UNKNOWN_COLUMN'
+      | 'ANSWER_FILE_UNKNOWN'
+      | 'ANSWER_LOCKED'
+      | 'GROUP_UNKNOWN'
+      | 'TRACK_NOT_IN_GROUP'
+      | 'PROJECT_INCOMPLETE'
+      | 'DECLARATION_REQUIRED'
       | 'ROUND_NOT_DRAFT'
       | 'ROUND_NOT_OPEN'
       | 'ROUND_CLOSED'
@@ -3113,16 +3196,51 @@ export interface components {
     CreateProjectDto: {
       /** @example 柔性电子皮肤传感器 */
       title: string;
-      summary: string;
+      /** @description Required at submit */
+      summary?: string;
       /** @example IOT */
       trackCode: string;
       /** @description A heat of the first stage */
       heatId: string;
-      organisation: components['schemas']['OrganisationDto'];
-      team: components['schemas']['TeamMemberDto'][];
+      /** @description Its name is required at submit */
+      organisation?: components['schemas']['OrganisationDto'];
+      /** @description At least one member at submit */
+      team?: components['schemas']['TeamMemberDto'][];
       /** @example ANGEL */
       fundingStage?: string;
       pitchDeckUrl?: string;
+      /**
+       * @description Answers to the competition's registration form by field key; in PATCH merged into the stored ones (null clears one)
+       * @example {
+       *       "registeredCapital": 500,
+       *       "patents": [
+       *         {
+       *           "number": "ZL2023…",
+       *           "granted": true
+       *         }
+       *       ]
+       *     }
+       */
+      answers?: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description A group (组别) of the competition's form
+       * @example company
+       */
+      groupKey?: string;
+    };
+    LocalisedTextDto: {
+      /** @example 注册资本 */
+      zh: string;
+      /** @example Registered capital */
+      en: string;
+    };
+    ProjectFlagDto: {
+      /** @example startup */
+      rule: string;
+      label: components['schemas']['LocalisedTextDto'];
+      reason: components['schemas']['LocalisedTextDto'];
     };
     ProjectViewDto: {
       /** Format: uuid */
@@ -3177,6 +3295,22 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+      /** @description Answers to the competition's registration form by field key (absent in a judge's blind view) */
+      answers?: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description The group (组别)
+       * @example company
+       */
+      groupKey: string | null;
+      /**
+       * Format: date-time
+       * @description When the owner accepted the declaration at submit
+       */
+      declarationAcceptedAt: string | null;
+      /** @description The organiser's review list only: eligibility rules the answers match (flags, not decisions) */
+      flags?: components['schemas']['ProjectFlagDto'][];
       /** @description A judge's view only: true when the judge meets the project in a blind round (organisation and team hidden) */
       blind?: boolean;
     };
@@ -3195,16 +3329,43 @@ export interface components {
     UpdateProjectDto: {
       /** @example 柔性电子皮肤传感器 */
       title?: string;
+      /** @description Required at submit */
       summary?: string;
       /** @example IOT */
       trackCode?: string;
       /** @description A heat of the first stage */
       heatId?: string;
+      /** @description Its name is required at submit */
       organisation?: components['schemas']['OrganisationDto'];
+      /** @description At least one member at submit */
       team?: components['schemas']['TeamMemberDto'][];
       /** @example ANGEL */
       fundingStage?: string;
       pitchDeckUrl?: string;
+      /**
+       * @description Answers to the competition's registration form by field key; in PATCH merged into the stored ones (null clears one)
+       * @example {
+       *       "registeredCapital": 500,
+       *       "patents": [
+       *         {
+       *           "number": "ZL2023…",
+       *           "granted": true
+       *         }
+       *       ]
+       *     }
+       */
+      answers?: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description A group (组别) of the competition's form
+       * @example company
+       */
+      groupKey?: string;
+    };
+    SubmitProjectDto: {
+      /** @description Accepts the competition's declaration (参赛声明); required when the form has one */
+      acceptDeclaration?: boolean;
     };
     ReviewProjectDto: {
       /** @enum {string} */
@@ -3278,6 +3439,106 @@ export interface components {
       releaseId: string;
       /** @description Mails sent by this release (one per recipient) */
       mails: number;
+    };
+    FormGroupDto: {
+      /** @example company */
+      key: string;
+      label: components['schemas']['LocalisedTextDto'];
+      /** @description Track codes open to the group; absent = all */
+      tracks?: string[];
+    };
+    ChoiceOptionDto: {
+      /** @example seed */
+      value: string;
+      label: components['schemas']['LocalisedTextDto'];
+    };
+    TableColumnDto: {
+      /** @example number */
+      key: string;
+      /** @enum {string} */
+      type: 'text' | 'number' | 'date' | 'yesNo';
+      label: components['schemas']['LocalisedTextDto'];
+      required: boolean;
+    };
+    FormFieldDto: {
+      /** @example registeredCapital */
+      key: string;
+      /** @enum {string} */
+      type:
+        | 'text'
+        | 'longText'
+        | 'number'
+        | 'date'
+        | 'choice'
+        | 'multiChoice'
+        | 'yesNo'
+        | 'file'
+        | 'table';
+      label: components['schemas']['LocalisedTextDto'];
+      help?: components['schemas']['LocalisedTextDto'];
+      required: boolean;
+      /** @description Group keys; absent = every group */
+      groups?: string[];
+      /**
+       * @description From which stage on the answer is frozen (default afterSubmit)
+       * @enum {string}
+       */
+      lock?: 'never' | 'afterSubmit' | 'afterDeadline' | 'afterEligibility';
+      minLength?: number;
+      maxLength?: number;
+      min?: number;
+      max?: number;
+      integer?: boolean;
+      /** @example 万元 */
+      unit?: string;
+      /** @example 2000-01-01 */
+      minDate?: string;
+      /** @example 2026-12-31 */
+      maxDate?: string;
+      options?: components['schemas']['ChoiceOptionDto'][];
+      maxChoices?: number;
+      accept?: ('pdf' | 'image' | 'office' | 'video')[];
+      maxBytes?: number;
+      columns?: components['schemas']['TableColumnDto'][];
+      maxRows?: number;
+    };
+    EligibilityRuleDto: {
+      /** @example startup */
+      key: string;
+      /** @enum {string} */
+      kind: 'dateOnOrAfter' | 'dateBefore' | 'numberAbove' | 'numberBelow' | 'yesNo' | 'inList';
+      /**
+       * @description A form field's key, or organisation.foundedAt, organisation.name, title
+       * @example organisation.foundedAt
+       */
+      field: string;
+      /** @description The flag, e.g. 初创组 */
+      label: components['schemas']['LocalisedTextDto'];
+      /** @example 2024-01-01 */
+      date?: string;
+      value?: number;
+      equals?: boolean;
+      values?: string[];
+    };
+    RegistrationFormViewDto: {
+      /** Format: uuid */
+      competitionId: string;
+      /** @description Saves so far; 0 = no form saved (core fields only) */
+      version: number;
+      /** Format: date-time */
+      updatedAt: string | null;
+      groups: components['schemas']['FormGroupDto'][];
+      fields: components['schemas']['FormFieldDto'][];
+      declaration: components['schemas']['LocalisedTextDto'] | null;
+      /** @description The competition's organisers only (rules may name past winners) */
+      eligibilityRules?: components['schemas']['EligibilityRuleDto'][];
+    };
+    PutRegistrationFormDto: {
+      groups?: components['schemas']['FormGroupDto'][];
+      fields: components['schemas']['FormFieldDto'][];
+      /** @description 参赛声明 / 承诺书; absent = none */
+      declaration?: components['schemas']['LocalisedTextDto'];
+      eligibilityRules?: components['schemas']['EligibilityRuleDto'][];
     };
     ChangeResultDto: {
       /** @enum {string} */
@@ -8556,7 +8817,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitProjectDto'];
+      };
+    };
     responses: {
       /** @description Success */
       200: {
@@ -8596,6 +8861,15 @@ export interface operations {
       };
       /** @description The object’s state forbids this now; `code` and `params` say why */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -8894,6 +9168,194 @@ export interface operations {
       };
       /** @description No such object, or not the caller’s to see */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RegistrationFormController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationFormViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RegistrationFormController_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutRegistrationFormDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationFormViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RegistrationFormController_copyFrom: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        otherId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationFormViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
         headers: {
           [name: string]: unknown;
         };

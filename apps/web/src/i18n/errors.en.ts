@@ -119,6 +119,66 @@ export const errorsEn: ErrorMessages = {
     PROJECT_CHANGED_MEANWHILE:
       'Someone else just changed "{{projectTitle}}"; reload and try again.',
     ELIGIBILITY_BATCH_INVALID: '{{problems}} project(s) cannot be changed; nothing was changed.',
+    REGISTRATION_FORM_INVALID: 'The form has {{problems}} problem(s); fix each one marked.',
+    FORM_TOO_MANY_FIELDS: 'A form has at most {{max}} fields.',
+    FORM_KEY_INVALID:
+      'The field code "{{key}}" must start with a lower-case letter and hold only letters, digits and underscores (at most 40).',
+    FORM_KEY_DUPLICATE: 'The field code "{{key}}" is used by an earlier field.',
+    FORM_KEY_RESERVED: '"{{key}}" is a core registration field; choose another code.',
+    FORM_TYPE_UNKNOWN: 'The field "{{key}}" has an unknown type "{{type}}".',
+    FORM_LABEL_MISSING: '"{{key}}" needs a Chinese label.',
+    FORM_ATTRIBUTE_NOT_FOR_TYPE: 'The field "{{key}}" cannot have "{{attribute}}" for its type.',
+    FORM_BOUNDS_INVALID:
+      'The field "{{key}}" has an unreasonable "{{attribute}}" (e.g. a minimum above the maximum).',
+    FORM_OPTIONS_MISSING:
+      'The choice field "{{key}}" needs at least one option, each with a value and a Chinese label.',
+    FORM_OPTION_DUPLICATE: 'The choice field "{{key}}" has the option "{{value}}" twice.',
+    FORM_COLUMNS_MISSING: 'The table "{{key}}" needs at least one column.',
+    FORM_COLUMN_INVALID:
+      'The column "{{column}}" of the table "{{key}}" is wrong (a repeated code, or a missing type or label).',
+    FORM_ACCEPT_INVALID:
+      'The file field "{{key}}" accepts unknown kinds; choose from PDF, images, Office documents, video.',
+    FORM_GROUP_UNKNOWN: 'The field "{{key}}" names an unknown group "{{group}}".',
+    FORM_GROUP_DUPLICATE: 'The group code "{{group}}" is used twice.',
+    FORM_GROUP_TRACK_UNKNOWN:
+      'The group "{{group}}" names the track {{trackCode}}, which this competition has not.',
+    FORM_DECLARATION_EMPTY: 'The declaration needs a Chinese text.',
+    FORM_RULE_INVALID: 'The eligibility rule "{{rule}}" has a wrong "{{attribute}}".',
+    FORM_RULE_FIELD_UNKNOWN: 'The eligibility rule "{{rule}}" names an unknown field "{{key}}".',
+    FORM_RULE_FIELD_TYPE:
+      'The eligibility rule "{{rule}}" does not fit the type of the field "{{key}}".',
+    REGISTRATION_FORM_BREAKS_ANSWERS:
+      'This change would invalidate answers already given: {{breaks}}. Keep the field or relax the limit, then save.',
+    ANSWERS_INVALID: 'The form has {{problems}} answer(s) to correct: {{labels}}.',
+    ANSWER_REQUIRED: '{{where}}"{{label}}" is required.',
+    ANSWER_UNKNOWN_FIELD: 'The form has no field "{{key}}"; reload the page and try again.',
+    ANSWER_NOT_FOR_GROUP:
+      '"{{label}}" is not asked of the chosen group; clear it or change the group.',
+    ANSWER_NOT_TEXT: '{{where}}"{{label}}" takes text.',
+    ANSWER_NOT_NUMBER: '{{where}}"{{label}}" takes a number.',
+    ANSWER_NOT_INTEGER: '"{{label}}" takes a whole number.',
+    ANSWER_NOT_DATE: '{{where}}"{{label}}" takes a valid date (year-month-day).',
+    ANSWER_NOT_YES_NO: '{{where}}"{{label}}" takes yes or no.',
+    ANSWER_NOT_CHOICES: '"{{label}}": choose from the options (each once).',
+    ANSWER_NOT_FILE_ID: '"{{label}}": upload a file.',
+    ANSWER_NOT_TABLE: '"{{label}}" is not a valid table; reload the page and try again.',
+    ANSWER_TOO_SHORT: '{{where}}"{{label}}" needs at least {{min}} characters.',
+    ANSWER_TOO_LONG: '{{where}}"{{label}}" takes at most {{max}} characters.',
+    ANSWER_OUT_OF_RANGE: '"{{label}}" is out of range ({{range}} {{unit}}).',
+    ANSWER_DATE_OUT_OF_RANGE: 'The date of "{{label}}" is out of range ({{dateRange}}).',
+    ANSWER_NOT_AN_OPTION:
+      '"{{value}}" is not an option of "{{label}}"; choose one of: {{allowed}}.',
+    ANSWER_TOO_MANY_CHOICES: '"{{label}}" takes at most {{max}} choices.',
+    ANSWER_TOO_MANY_ROWS: '"{{label}}" takes at most {{max}} rows.',
+    ANSWER_UNKNOWN_COLUMN: '{{where}}"{{label}}" has no column "{{columnKey}}".',
+    ANSWER_FILE_UNKNOWN:
+      'The file of "{{label}}" was not uploaded here for this project; upload it again.',
+    ANSWER_LOCKED: '"{{label}}" is locked at this stage and can no longer change.',
+    GROUP_UNKNOWN: 'This competition has no group "{{groupKey}}"; choose one of: {{allowed}}.',
+    TRACK_NOT_IN_GROUP:
+      'The track {{trackCode}} is not open to "{{group}}"; change the track or the group.',
+    PROJECT_INCOMPLETE: '{{labelsCount}} required item(s) are still empty: {{labels}}.',
+    DECLARATION_REQUIRED: 'Read and accept the declaration to submit.',
 
     ROUND_NOT_DRAFT: 'The round is {{status}}; only a draft round can be opened.',
     ROUND_NOT_OPEN: 'The round is {{status}}; this is possible only while it is open.',
@@ -310,6 +370,13 @@ export const errorsEn: ErrorMessages = {
     RESUME: 'resume',
     EXTEND_QA: 'extend the Q&A',
     END: 'end',
+    removed: 'removed',
+    typeChanged: 'type changed',
+    narrowed: 'limit narrowed',
+    optionRemoved: 'chosen option removed',
+    requiredAdded: 'made required',
+    groupChanged: 'groups changed',
+    groupRemoved: 'group removed',
     ADMIN: 'administrator',
     ORGANISER: 'organiser',
     JUDGE: 'judge',
@@ -342,6 +409,7 @@ export const errorsEn: ErrorMessages = {
     drafts: '{{judgeName}}\'s score of "{{projectTitle}}"',
     ties: '{{projects}} ({{score}}, {{tiers}})',
     rounds: '"{{roundName}}" ({{status}})',
+    breaks: '"{{label}}" ({{kind}}, {{projects}} project(s))',
   },
   where: { row: 'Row {{row}}: ', rowColumn: 'Row {{row}}, column {{column}}: ' },
   fields: {
@@ -382,6 +450,7 @@ export const errorsEn: ErrorMessages = {
     body: 'Request',
   },
   fieldSentence: '{{field}}: {{sentence}}',
+  labelLanguage: 'en',
   listSeparator: ', ',
   network: 'Connection lost; we retry when it is back.',
   unexpected: 'Something went wrong; try again.',

@@ -10,12 +10,14 @@ export interface ErrorMessages {
   /** Enumerated values a param may carry (states, roles, methods, formats). */
   values: Record<string, string>;
   /** One item of a list param, by the param's name. */
-  items: { drafts: string; ties: string; rounds: string };
+  items: { drafts: string; ties: string; rounds: string; breaks: string };
   /** Where in a file a problem is. */
   where: { row: string; rowColumn: string };
   /** Labels of fields the API names in `details`, for the sentence beside a form. */
   fields: Record<string, string>;
   fieldSentence: string;
+  /** Which of a param's labels a sentence shows (`label` or `labelEn`, `column` or `columnEn`). */
+  labelLanguage: 'zh' | 'en';
   listSeparator: string;
   network: string;
   unexpected: string;
@@ -128,6 +130,57 @@ export const errorsZhCN: ErrorMessages = {
     PROJECT_MOVED: '《{{projectTitle}}》已不在该结果对应的位置（可能已撤回），请刷新。',
     PROJECT_CHANGED_MEANWHILE: '《{{projectTitle}}》刚被他人修改，请刷新后再试。',
     ELIGIBILITY_BATCH_INVALID: '有 {{problems}} 个项目无法处理，未做任何修改。',
+    REGISTRATION_FORM_INVALID: '报名表设置有 {{problems}} 处问题，请逐项修改。',
+    FORM_TOO_MANY_FIELDS: '报名表最多 {{max}} 个字段。',
+    FORM_KEY_INVALID:
+      '字段代码“{{key}}”格式不对：以小写字母开头，只含字母、数字和下划线，最多 40 个字符。',
+    FORM_KEY_DUPLICATE: '字段代码“{{key}}”与前面的字段重复。',
+    FORM_KEY_RESERVED: '“{{key}}”是报名基本信息已有的字段，请换一个代码。',
+    FORM_TYPE_UNKNOWN: '字段“{{key}}”的类型“{{type}}”不存在。',
+    FORM_LABEL_MISSING: '“{{key}}”缺少中文名称。',
+    FORM_ATTRIBUTE_NOT_FOR_TYPE: '字段“{{key}}”的类型不能设置“{{attribute}}”。',
+    FORM_BOUNDS_INVALID: '字段“{{key}}”的“{{attribute}}”设置不合理（例如最小值大于最大值）。',
+    FORM_OPTIONS_MISSING: '选择题“{{key}}”至少需要一个选项，每个选项都要有值和中文名称。',
+    FORM_OPTION_DUPLICATE: '选择题“{{key}}”的选项“{{value}}”重复。',
+    FORM_COLUMNS_MISSING: '表格“{{key}}”至少需要一列。',
+    FORM_COLUMN_INVALID: '表格“{{key}}”的列“{{column}}”设置有误（代码重复，或缺少类型、名称）。',
+    FORM_ACCEPT_INVALID:
+      '文件字段“{{key}}”的文件类型有误，请从 PDF、图片、Office 文档、视频中选择。',
+    FORM_GROUP_UNKNOWN: '字段“{{key}}”引用了不存在的组别“{{group}}”。',
+    FORM_GROUP_DUPLICATE: '组别代码“{{group}}”重复。',
+    FORM_GROUP_TRACK_UNKNOWN: '组别“{{group}}”引用了本赛事没有的赛道 {{trackCode}}。',
+    FORM_DECLARATION_EMPTY: '参赛声明需要中文内容。',
+    FORM_RULE_INVALID: '资格规则“{{rule}}”的“{{attribute}}”设置有误。',
+    FORM_RULE_FIELD_UNKNOWN: '资格规则“{{rule}}”引用了不存在的字段“{{key}}”。',
+    FORM_RULE_FIELD_TYPE: '资格规则“{{rule}}”不适用于字段“{{key}}”的类型。',
+    REGISTRATION_FORM_BREAKS_ANSWERS:
+      '此修改会使已有的报名内容失效：{{breaks}}。请保留原字段或放宽限制后再保存。',
+    ANSWERS_INVALID: '报名表有 {{problems}} 处需要修改：{{labels}}。',
+    ANSWER_REQUIRED: '{{where}}“{{label}}”为必填项。',
+    ANSWER_UNKNOWN_FIELD: '报名表没有字段“{{key}}”，请刷新页面后重试。',
+    ANSWER_NOT_FOR_GROUP: '“{{label}}”不属于所选组别，请清空或改选组别。',
+    ANSWER_NOT_TEXT: '{{where}}“{{label}}”请填写文字。',
+    ANSWER_NOT_NUMBER: '{{where}}“{{label}}”请填写数字。',
+    ANSWER_NOT_INTEGER: '“{{label}}”请填写整数。',
+    ANSWER_NOT_DATE: '{{where}}“{{label}}”请填写有效日期（年-月-日）。',
+    ANSWER_NOT_YES_NO: '{{where}}“{{label}}”请选择“是”或“否”。',
+    ANSWER_NOT_CHOICES: '“{{label}}”请从选项中选择（不可重复）。',
+    ANSWER_NOT_FILE_ID: '“{{label}}”请上传文件。',
+    ANSWER_NOT_TABLE: '“{{label}}”的表格格式有误，请刷新页面后重试。',
+    ANSWER_TOO_SHORT: '{{where}}“{{label}}”至少 {{min}} 个字。',
+    ANSWER_TOO_LONG: '{{where}}“{{label}}”最多 {{max}} 个字。',
+    ANSWER_OUT_OF_RANGE: '“{{label}}”超出允许范围（{{range}} {{unit}}）。',
+    ANSWER_DATE_OUT_OF_RANGE: '“{{label}}”的日期超出允许范围（{{dateRange}}）。',
+    ANSWER_NOT_AN_OPTION: '“{{label}}”的“{{value}}”不是可选项，请从以下选项中选择：{{allowed}}。',
+    ANSWER_TOO_MANY_CHOICES: '“{{label}}”最多选择 {{max}} 项。',
+    ANSWER_TOO_MANY_ROWS: '“{{label}}”最多填写 {{max}} 行。',
+    ANSWER_UNKNOWN_COLUMN: '{{where}}“{{label}}”没有列“{{columnKey}}”。',
+    ANSWER_FILE_UNKNOWN: '“{{label}}”的文件不是本项目在此处上传的，请重新上传。',
+    ANSWER_LOCKED: '“{{label}}”已锁定，当前阶段不能再修改。',
+    GROUP_UNKNOWN: '本赛事没有组别“{{groupKey}}”，可选：{{allowed}}。',
+    TRACK_NOT_IN_GROUP: '赛道 {{trackCode}} 不对“{{group}}”开放，请改选赛道或组别。',
+    PROJECT_INCOMPLETE: '还有 {{labelsCount}} 项必填内容未填写：{{labels}}。',
+    DECLARATION_REQUIRED: '提交前请阅读并勾选同意参赛声明。',
 
     ROUND_NOT_DRAFT: '该轮次当前为“{{status}}”，只有草稿轮次可以开启。',
     ROUND_NOT_OPEN: '该轮次当前为“{{status}}”，此操作只能在轮次进行中进行。',
@@ -297,6 +350,13 @@ export const errorsZhCN: ErrorMessages = {
     RESUME: '继续',
     EXTEND_QA: '延长答辩',
     END: '结束',
+    removed: '删除字段',
+    typeChanged: '更改类型',
+    narrowed: '收紧范围',
+    optionRemoved: '删除已选的选项',
+    requiredAdded: '改为必填',
+    groupChanged: '改变适用组别',
+    groupRemoved: '删除组别',
     ADMIN: '管理员',
     ORGANISER: '组织者',
     JUDGE: '评委',
@@ -329,6 +389,7 @@ export const errorsZhCN: ErrorMessages = {
     drafts: '评委{{judgeName}}对《{{projectTitle}}》的评分',
     ties: '{{projects}}（{{score}} 分，{{tiers}}）',
     rounds: '“{{roundName}}”（{{status}}）',
+    breaks: '“{{label}}”（{{kind}}，{{projects}} 个项目）',
   },
   where: { row: '第 {{row}} 行：', rowColumn: '第 {{row}} 行 {{column}} 列：' },
   fields: {
@@ -369,6 +430,7 @@ export const errorsZhCN: ErrorMessages = {
     body: '请求内容',
   },
   fieldSentence: '{{field}}：{{sentence}}',
+  labelLanguage: 'zh',
   listSeparator: '、',
   network: '网络连接中断，恢复后会自动重试。',
   unexpected: '出错了，请稍后再试。',

@@ -95,6 +95,32 @@ export interface DraftRef {
   projectTitle: string;
 }
 
+/** Which answer a problem is about: the field's key and labels, and for a table cell its row (1-based) and column. */
+export type AnswerRef = {
+  key: string;
+  label: string;
+  labelEn: string;
+  row?: number;
+  column?: string;
+  columnEn?: string;
+};
+
+/** One change of a registration form that stored answers would not survive. */
+export type FormBreakRef = {
+  kind:
+    | 'removed'
+    | 'typeChanged'
+    | 'narrowed'
+    | 'optionRemoved'
+    | 'requiredAdded'
+    | 'groupChanged'
+    | 'groupRemoved';
+  key: string;
+  label: string;
+  labelEn: string;
+  projects: number;
+};
+
 export const ERROR_CODES = {
   // ── Transport and generic answers ─────────────────────────────────────────
   /** The body, query or path failed validation; `details` names each field. */
@@ -219,6 +245,64 @@ export const ERROR_CODES = {
   PROJECT_CHANGED_MEANWHILE: code<{ projectTitle: string }>('CONFLICT'),
   /** `details` carries one item per project that cannot be changed. */
   ELIGIBILITY_BATCH_INVALID: code<{ problems: number }>('UNPROCESSABLE'),
+
+  // ── Registration forms (issue 19) ────────────────────────────────────────
+  /** `details` carries one FORM_* item per problem; its `field` is the path (`fields[2].options`). */
+  REGISTRATION_FORM_INVALID: code<{ problems: number }>('BAD_REQUEST'),
+  FORM_TOO_MANY_FIELDS: code<{ max: number }>('BAD_REQUEST'),
+  FORM_KEY_INVALID: code<{ key: string }>('BAD_REQUEST'),
+  FORM_KEY_DUPLICATE: code<{ key: string }>('BAD_REQUEST'),
+  FORM_KEY_RESERVED: code<{ key: string }>('BAD_REQUEST'),
+  FORM_TYPE_UNKNOWN: code<{ key: string; type: string }>('BAD_REQUEST'),
+  FORM_LABEL_MISSING: code<{ key: string }>('BAD_REQUEST'),
+  FORM_ATTRIBUTE_NOT_FOR_TYPE: code<{ key: string; attribute: string }>('BAD_REQUEST'),
+  FORM_BOUNDS_INVALID: code<{ key: string; attribute: string }>('BAD_REQUEST'),
+  FORM_OPTIONS_MISSING: code<{ key: string }>('BAD_REQUEST'),
+  FORM_OPTION_DUPLICATE: code<{ key: string; value: string }>('BAD_REQUEST'),
+  FORM_COLUMNS_MISSING: code<{ key: string }>('BAD_REQUEST'),
+  FORM_COLUMN_INVALID: code<{ key: string; column: string }>('BAD_REQUEST'),
+  FORM_ACCEPT_INVALID: code<{ key: string }>('BAD_REQUEST'),
+  FORM_GROUP_UNKNOWN: code<{ key: string; group: string }>('BAD_REQUEST'),
+  FORM_GROUP_DUPLICATE: code<{ group: string }>('BAD_REQUEST'),
+  FORM_GROUP_TRACK_UNKNOWN: code<{ group: string; trackCode: string }>('BAD_REQUEST'),
+  FORM_DECLARATION_EMPTY: code('BAD_REQUEST'),
+  FORM_RULE_INVALID: code<{ rule: string; attribute: string }>('BAD_REQUEST'),
+  FORM_RULE_FIELD_UNKNOWN: code<{ rule: string; key: string }>('BAD_REQUEST'),
+  FORM_RULE_FIELD_TYPE: code<{ rule: string; key: string }>('BAD_REQUEST'),
+  /** Each break names the field, what would break and how many projects hold such an answer. */
+  REGISTRATION_FORM_BREAKS_ANSWERS: code<{ breaks: FormBreakRef[] }>('CONFLICT'),
+  /** `details` carries one ANSWER_* item per problem; its `field` is `answers.<key>`. */
+  ANSWERS_INVALID: code<{ problems: number; labels: string[]; keys: string[] }>('BAD_REQUEST'),
+  ANSWER_REQUIRED: code<AnswerRef>('BAD_REQUEST'),
+  ANSWER_UNKNOWN_FIELD: code<{ key: string }>('BAD_REQUEST'),
+  ANSWER_NOT_FOR_GROUP: code<AnswerRef & { group: string }>('BAD_REQUEST'),
+  ANSWER_NOT_TEXT: code<AnswerRef>('BAD_REQUEST'),
+  ANSWER_NOT_NUMBER: code<AnswerRef>('BAD_REQUEST'),
+  ANSWER_NOT_INTEGER: code<AnswerRef>('BAD_REQUEST'),
+  ANSWER_NOT_DATE: code<AnswerRef>('BAD_REQUEST'),
+  ANSWER_NOT_YES_NO: code<AnswerRef>('BAD_REQUEST'),
+  ANSWER_NOT_CHOICES: code<AnswerRef>('BAD_REQUEST'),
+  ANSWER_NOT_FILE_ID: code<AnswerRef>('BAD_REQUEST'),
+  ANSWER_NOT_TABLE: code<AnswerRef>('BAD_REQUEST'),
+  ANSWER_TOO_SHORT: code<AnswerRef & { min: number }>('BAD_REQUEST'),
+  ANSWER_TOO_LONG: code<AnswerRef & { max: number }>('BAD_REQUEST'),
+  ANSWER_OUT_OF_RANGE: code<AnswerRef & { min?: number; max?: number; unit: string }>(
+    'BAD_REQUEST',
+  ),
+  ANSWER_DATE_OUT_OF_RANGE: code<AnswerRef & { minDate?: string; maxDate?: string }>('BAD_REQUEST'),
+  ANSWER_NOT_AN_OPTION: code<AnswerRef & { value: string; allowed: string[] }>('BAD_REQUEST'),
+  ANSWER_TOO_MANY_CHOICES: code<AnswerRef & { max: number }>('BAD_REQUEST'),
+  ANSWER_TOO_MANY_ROWS: code<AnswerRef & { max: number }>('BAD_REQUEST'),
+  ANSWER_UNKNOWN_COLUMN: code<AnswerRef & { columnKey: string }>('BAD_REQUEST'),
+  /** The file id is not a file of this project's field (checked by the files module). */
+  ANSWER_FILE_UNKNOWN: code<AnswerRef>('BAD_REQUEST'),
+  /** The field locks from a stage on (identity fields after the heat). */
+  ANSWER_LOCKED: code<AnswerRef & { lock: string }>('CONFLICT'),
+  GROUP_UNKNOWN: code<{ groupKey: string; allowed: string[] }>('BAD_REQUEST'),
+  TRACK_NOT_IN_GROUP: code<{ trackCode: string; group: string }>('UNPROCESSABLE'),
+  /** Submit refused: every missing item is in `details` (ANSWER_REQUIRED) and in `labels`. */
+  PROJECT_INCOMPLETE: code<{ labels: string[]; keys: string[] }>('UNPROCESSABLE'),
+  DECLARATION_REQUIRED: code('UNPROCESSABLE'),
 
   // ── Rounds, panels and scores ─────────────────────────────────────────────
   ROUND_NOT_DRAFT: code<{ status: RoundStatusValue }>('CONFLICT'),

@@ -79,6 +79,42 @@ export interface RegistrationForm {
   fields: FormField[];
   // The 参赛声明 / 承诺书 an applicant accepts at submit; absent = none asked.
   declaration?: LocalisedText;
+  // Eligibility rules over the answers: they flag projects in the review
+  // table, a person still decides (一票否决 stays human).
+  eligibilityRules?: EligibilityRule[];
+}
+
+// What a rule tests:
+// - dateOnOrAfter / dateBefore: a date answer against `date` (初创组: founded on or after);
+// - numberAbove / numberBelow: a number answer against `value` (revenue above a cap);
+// - yesNo: a yes/no answer equal to `equals` (declared past winner);
+// - inList: a text answer (or choices) found in `values` (a list of past winners).
+export type EligibilityRuleKind =
+  'dateOnOrAfter' | 'dateBefore' | 'numberAbove' | 'numberBelow' | 'yesNo' | 'inList';
+
+// Core fields a rule may read besides the form's own fields.
+export const CORE_RULE_FIELDS = ['organisation.foundedAt', 'organisation.name', 'title'] as const;
+export type CoreRuleField = (typeof CORE_RULE_FIELDS)[number];
+
+export interface EligibilityRule {
+  // Stable key of the rule: [a-z][a-zA-Z0-9_]{0,39}.
+  key: string;
+  kind: EligibilityRuleKind;
+  // A form field's key, or one of CORE_RULE_FIELDS.
+  field: string;
+  // The flag a matching project carries, e.g. 初创组 / 往届获奖.
+  label: LocalisedText;
+  date?: string;
+  value?: number;
+  equals?: boolean;
+  values?: string[];
+}
+
+// A rule a project matches, with why (names the field and its answer).
+export interface ProjectFlag {
+  rule: string;
+  label: LocalisedText;
+  reason: LocalisedText;
 }
 
 // A stored answer: file fields hold the ids of files the files module

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'import.judges',
   'import.projects',
   'project.reviewed',
+  'registration-form.saved',
   'round.edited',
   'round.checked-in-at-desk',
   'round.force-closed',

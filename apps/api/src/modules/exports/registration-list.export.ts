@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, ExportLang, formatZonedCell, projectStatusLabel, zoneLabel } from '@app/domain';
+import {
+  Actor,
+  AnswerValue,
+  ExportLang,
+  answerColumns,
+  formatZonedCell,
+  projectStatusLabel,
+  zoneLabel,
+} from '@app/domain';
+import { RegistrationFormService } from '../registration/form/registration-form.service';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { IdentityService } from '../identity/identity.service';
 import { RegistrationService } from '../registration/registration.service';
@@ -22,6 +31,7 @@ export class RegistrationListExport {
     private readonly competitions: CompetitionsService,
     private readonly registration: RegistrationService,
     private readonly identity: IdentityService,
+    private readonly forms: RegistrationFormService,
   ) {}
 
   async build(
@@ -41,16 +51,23 @@ export class RegistrationListExport {
       projects.push(...res.items);
       if (res.items.length < PAGE) break;
     }
-    const [competition, heats, owners] = await Promise.all([
+    const [competition, heats, owners, form] = await Promise.all([
       this.competitions.get(competitionId),
       this.competitions.listHeats(competitionId),
       this.identity.findUsers([...new Set(projects.map((p) => p.ownerId))]),
+      this.forms.formOf(competitionId),
     ]);
     const zone = competition.timeZone;
     const track = new Map(competition.tracks.map((t) => [t.code, t.name]));
     const heat = new Map(heats.map((h) => [h.id, h.name]));
     const owner = new Map(owners.map((o) => [o.id, o]));
     const zh = lang === 'zh';
+    // Every field of the competition's form, after the core columns: its
+    // label (and unit) as the header, answers in words.
+    const extra = answerColumns(form, zh ? 'zh' : 'en');
+    const groupLabel = new Map(
+      (form.groups ?? []).map((g) => [g.key, zh ? g.label.zh : g.label.en || g.label.zh]),
+    );
     const at = zh ? `（${zoneLabel(zone, 'zh')}）` : ` (${zoneLabel(zone, 'en')})`;
     const headers = zh
       ? [
@@ -69,6 +86,10 @@ export class RegistrationListExport {
           '审查意见',
           `提交时间${at}`,
           `审查时间${at}`,
+          '组别',
+          ...extra.headers,
+          '资格提示',
+          `声明确认时间${at}`,
           '项目编号',
         ]
       : [
@@ -87,6 +108,10 @@ export class RegistrationListExport {
           'Review note',
           `Submitted${at}`,
           `Reviewed${at}`,
+          'Group',
+          ...extra.headers,
+          'Eligibility flags',
+          `Declaration accepted${at}`,
           'Project ID',
         ];
     const rows = projects.map((p, i): XlsxCell[] => {
@@ -112,6 +137,12 @@ export class RegistrationListExport {
         p.reviewReason,
         formatZonedCell(p.submittedAt, zone) || null,
         formatZonedCell(p.reviewedAt, zone) || null,
+        p.groupKey ? (groupLabel.get(p.groupKey) ?? p.groupKey) : null,
+        ...extra.cells((p.answers ?? {}) as Record<string, AnswerValue>),
+        p.flags
+          .map((f) => `${zh ? f.label.zh : f.label.en}：${zh ? f.reason.zh : f.reason.en}`)
+          .join('；') || null,
+        formatZonedCell(p.declarationAcceptedAt, zone) || null,
         p.id,
       ];
     });

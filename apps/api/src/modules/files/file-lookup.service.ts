@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@app/database';
+import type { RegistrationFileCheck } from '../registration/registration.public';
 
 // What registration asks of the files module when it validates answers: is
 // this file id one stored for this project's field (so another applicant's
 // file id in answers is refused), and which are current.
 @Injectable()
-export class FileLookupService {
+export class FileLookupService implements RegistrationFileCheck {
   constructor(private readonly prisma: PrismaService) {}
 
   /** The file `fileId` if it was stored for this project's field `fieldKey`; else null. */
@@ -17,6 +18,17 @@ export class FileLookupService {
     return row
       ? { id: row.id, name: row.name, version: row.version, current: row.supersededAt === null }
       : null;
+  }
+
+  /** Of `fileIds`, those not stored for this project's field (registration refuses them). */
+  async foreignFileIds(projectId: string, fieldKey: string, fileIds: string[]): Promise<string[]> {
+    if (!fileIds.length) return [];
+    const rows = await this.prisma.storedFile.findMany({
+      where: { id: { in: fileIds }, projectId, fieldKey },
+      select: { id: true },
+    });
+    const own = new Set(rows.map((r) => r.id));
+    return fileIds.filter((id) => !own.has(id));
   }
 
   /** The project's current file per field key (exports: names and links). */

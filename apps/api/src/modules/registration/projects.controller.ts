@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
 import {
   CreateProjectDto,
   ListProjectsQuery,
   ReviewProjectDto,
+  SubmitProjectDto,
   UpdateProjectDto,
 } from './dto/project.dto';
 import { RegistrationService } from './registration.service';
@@ -73,7 +74,8 @@ export class ProjectsController {
   }
 
   @ApiRoute({
-    summary: 'Edit a DRAFT project before the deadline',
+    summary:
+      'Edit a DRAFT project (required fields may stay empty); after submit only answers whose field has not locked (409 ANSWER_LOCKED)',
     type: ProjectViewDto,
     errors: [400, 401, 404, 409, 422],
   })
@@ -87,14 +89,20 @@ export class ProjectsController {
   }
 
   @ApiRoute({
-    summary: 'Submit a DRAFT project before the deadline',
+    summary:
+      'Submit a DRAFT project before the deadline: 422 PROJECT_INCOMPLETE lists every missing field; DECLARATION_REQUIRED without acceptDeclaration',
     type: ProjectViewDto,
-    errors: [400, 401, 404, 409],
+    errors: [400, 401, 404, 409, 422],
   })
   @Post('projects/:id/submit')
   @HttpCode(200)
-  async submit(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
-    return toProjectView(await this.registration.submit(user, id));
+  async submit(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuidParamPipe) id: string,
+    @Body() dto: SubmitProjectDto,
+    @Ip() ip: string,
+  ) {
+    return toProjectView(await this.registration.submit(user, id, dto ?? {}, ip ?? null));
   }
 
   @ApiRoute({ summary: 'Withdraw a project', type: ProjectViewDto, errors: [400, 401, 404, 409] })

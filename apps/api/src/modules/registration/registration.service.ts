@@ -1,14 +1,17 @@
 import { recordIdempotentAnswer } from '../../common/idempotency-store';
 import { toProjectView } from './dto/project.mapper';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   Actor,
   DomainError,
   ProjectLifecycle,
   ProjectStatusName,
+  Answers,
   blindForJudge,
+  evaluateEligibility,
   fieldProblem,
   hasRole,
+  mergeAnswers,
 } from '@app/domain';
 import { Prisma, PrismaService, Project, appendAudit, appendEvent } from '@app/database';
 import { Recipient } from '@app/events';
@@ -19,11 +22,24 @@ import {
   CreateProjectDto,
   ListProjectsQuery,
   ReviewProjectDto,
+  SubmitProjectDto,
   UpdateProjectDto,
 } from './dto/project.dto';
+import { RegistrationFormService } from './form/registration-form.service';
+import { REGISTRATION_FILE_CHECK, RegistrationFileCheck } from './form/registration-file-check';
+import {
+  assertAnswers,
+  assertComplete,
+  assertDeclaration,
+  assertFileAnswers,
+  assertGroup,
+  assertUnlocked,
+} from './form/project-answers';
 import { applyFinalOutcome, finalistsOf } from './final-outcome';
 
 const json = (v: unknown) => v as Prisma.InputJsonValue;
+// Statuses in which answers whose field has not locked may still change.
+const ANSWERS_EDITABLE: ProjectStatusName[] = ['DRAFT', 'SUBMITTED', 'ELIGIBLE', 'ADVANCED'];
 
 @Injectable()
 export class RegistrationService {
@@ -32,6 +48,11 @@ export class RegistrationService {
     private readonly competitions: CompetitionsService,
     private readonly identity: IdentityService,
     private readonly judgeAccess: JudgeAccessService,
+    private readonly forms: RegistrationFormService,
+    // The files module's check of file answers, wired at merge (see the file).
+    @Optional()
+    @Inject(REGISTRATION_FILE_CHECK)
+    private readonly fileCheck: RegistrationFileCheck | null = null,
   ) {}
 
   // Titles of a set of projects, for pages that name what they list (the audit log).
@@ -66,10 +87,18 @@ export class RegistrationService {
       );
   }
 
+  // A draft needs its title and placement; the rest may wait for submit.
   async create(actor: Actor, competitionId: string, dto: CreateProjectDto): Promise<Project> {
     const ctx = await this.competitions.registrationContext(competitionId);
     await this.assertPlacement(competitionId, ctx.trackCodes, dto.trackCode, dto.heatId);
+    const groupKey = dto.groupKey ?? null;
     return this.prisma.$transaction(async (tx) => {
+      const form = await this.forms.projectForm(tx, competitionId);
+      assertGroup(form, groupKey, dto.trackCode);
+      assertAnswers(form, dto.answers ?? {}, groupKey);
+      const answers = mergeAnswers({}, dto.answers ?? {});
+      await assertFileAnswers(this.fileCheck, form, null, answers);
+      const organisation = dto.organisation ?? { name: '' };
       const project = await tx.project.create({
         data: {
           competitionId,
@@ -77,12 +106,14 @@ export class RegistrationService {
           heatId: dto.heatId,
           trackCode: dto.trackCode,
           title: dto.title,
-          summary: dto.summary,
-          organisation: json(dto.organisation),
-          organisationName: dto.organisation.name.trim(),
-          team: json(dto.team),
+          summary: dto.summary ?? '',
+          organisation: json(organisation),
+          organisationName: organisation.name.trim(),
+          team: json(dto.team ?? []),
           fundingStage: dto.fundingStage ?? null,
           pitchDeckUrl: dto.pitchDeckUrl ?? null,
+          answers: json(answers),
+          groupKey,
         },
       });
       // The answer a retry gets is the one the route gives: the mapped view.
@@ -91,18 +122,24 @@ export class RegistrationService {
     });
   }
 
+  // A DRAFT changes freely (required fields may stay empty). After submit
+  // only answers change, and only those whose field has not locked yet (BP
+  // and video stay updatable, identity fields lock: the 创青春 rule).
   async update(actor: Actor, projectId: string, dto: UpdateProjectDto): Promise<Project> {
     const project = await this.ownProject(actor, projectId);
-    ProjectLifecycle.assertEditable(project.status);
-    if (dto.trackCode !== undefined || dto.heatId !== undefined) {
-      const ctx = await this.competitions.registrationContext(project.competitionId);
+    const { answers: answerPatch, ...core } = dto;
+    const coreChange = Object.values(core).some((v) => v !== undefined);
+    if (coreChange || !ANSWERS_EDITABLE.includes(project.status))
+      ProjectLifecycle.assertEditable(project.status);
+    const ctx = await this.competitions.registrationContext(project.competitionId);
+    const trackCode = dto.trackCode ?? project.trackCode;
+    if (dto.trackCode !== undefined || dto.heatId !== undefined)
       await this.assertPlacement(
         project.competitionId,
         ctx.trackCodes,
-        dto.trackCode ?? project.trackCode,
+        trackCode,
         dto.heatId ?? project.heatId,
       );
-    }
     const data: Prisma.ProjectUpdateManyMutationInput & { heatId?: string } = {
       ...(dto.title !== undefined && { title: dto.title }),
       ...(dto.summary !== undefined && { summary: dto.summary }),
@@ -115,37 +152,80 @@ export class RegistrationService {
       ...(dto.team !== undefined && { team: json(dto.team) }),
       ...(dto.fundingStage !== undefined && { fundingStage: dto.fundingStage }),
       ...(dto.pitchDeckUrl !== undefined && { pitchDeckUrl: dto.pitchDeckUrl }),
+      ...(dto.groupKey !== undefined && { groupKey: dto.groupKey }),
     };
-    // Conditional on DRAFT so an edit racing a submit cannot change a submitted project.
-    const updated = await this.prisma.project.updateManyAndReturn({
-      where: { id: projectId, status: 'DRAFT' },
-      data,
+    return this.prisma.$transaction(async (tx) => {
+      const form = await this.forms.projectForm(tx, project.competitionId);
+      // The row as it is now, locked: the checks below judge what is stored.
+      const [current] = await tx.$queryRaw<
+        { status: ProjectStatusName; answers: Answers; group_key: string | null }[]
+      >`SELECT status, answers, group_key FROM projects WHERE id = ${projectId}::uuid FOR UPDATE`;
+      if (!current || current.status !== project.status)
+        throw DomainError.of(
+          'CHANGED_MEANWHILE',
+          { resource: 'project' },
+          'the project changed meanwhile; reload it and try again',
+        );
+      const groupKey = dto.groupKey ?? current.group_key;
+      if (dto.groupKey !== undefined || dto.trackCode !== undefined)
+        assertGroup(form, groupKey, trackCode);
+      if (answerPatch !== undefined || dto.groupKey !== undefined) {
+        if (answerPatch !== undefined) assertAnswers(form, answerPatch, groupKey);
+        const answers = mergeAnswers(current.answers ?? {}, answerPatch ?? {});
+        assertAnswers(form, answers, groupKey);
+        assertUnlocked(form, current.answers ?? {}, answers, {
+          status: current.status,
+          deadlinePassed: new Date() >= ctx.closesAt,
+        });
+        await assertFileAnswers(this.fileCheck, form, projectId, answers);
+        data.answers = json(answers);
+      }
+      return tx.project.update({ where: { id: projectId }, data });
     });
-    if (updated.length !== 1) {
-      // A submit or withdrawal won the race: name the status it left.
-      const now = await this.prisma.project.findUnique({
-        where: { id: projectId },
-        select: { status: true },
-      });
-      throw DomainError.of(
-        'PROJECT_NOT_DRAFT',
-        { status: now?.status ?? 'WITHDRAWN' },
-        'project is no longer a DRAFT',
-      );
-    }
-    return updated[0];
   }
 
-  async submit(actor: Actor, projectId: string): Promise<Project> {
+  // Completeness is asked here, not at draft time: every missing item at once
+  // (PROJECT_INCOMPLETE), then the declaration if the form has one (who, when,
+  // from which address). Conditional on the row being unchanged since it was
+  // checked, so an edit racing the submit cannot slip past the check.
+  async submit(
+    actor: Actor,
+    projectId: string,
+    dto: SubmitProjectDto = {},
+    ip: string | null = null,
+  ): Promise<Project> {
     const project = await this.ownProject(actor, projectId);
     const ctx = await this.competitions.registrationContext(project.competitionId);
+    const now = new Date();
     const next = ProjectLifecycle.submit(
       project.status,
       { opensAt: ctx.opensAt, closesAt: ctx.closesAt, timeZone: ctx.timeZone },
-      new Date(),
+      now,
     );
     const owner = await this.recipient(project.ownerId);
-    return this.transition(project, next, { submittedAt: new Date() }, async (tx, updated) => {
+    return this.prisma.$transaction(async (tx) => {
+      const form = await this.forms.projectForm(tx, project.competitionId);
+      assertComplete(form, project);
+      assertDeclaration(form, dto.acceptDeclaration);
+      const rows = await tx.project.updateManyAndReturn({
+        where: { id: project.id, status: project.status, updatedAt: project.updatedAt },
+        data: {
+          status: next,
+          submittedAt: now,
+          ...(form.declaration && {
+            declarationAcceptedAt: now,
+            declarationAcceptedById: actor.id,
+            declarationIp: ip,
+          }),
+        },
+      });
+      if (rows.length !== 1)
+        throw DomainError.of(
+          'CHANGED_MEANWHILE',
+          { resource: 'project' },
+          'the project changed meanwhile; reload it and try again',
+        );
+      const updated = rows[0];
       await appendEvent(tx, 'registration.project-submitted', updated.id, {
         projectId: updated.id,
         competitionId: updated.competitionId,
@@ -153,6 +233,7 @@ export class RegistrationService {
         title: updated.title,
         owner,
       });
+      return updated;
     });
   }
 
@@ -202,8 +283,12 @@ export class RegistrationService {
       const managed = await this.competitions.managedCompetitionIds(actor);
       if (managed === 'all' || managed.includes(project.competitionId)) return project;
     }
-    if (hasRole(actor, 'JUDGE') && (await this.judgeAccess.isAssigned(actor.id, projectId)))
-      return blindForJudge(project, await this.judgeAccess.isBlindFor(actor.id, projectId));
+    if (hasRole(actor, 'JUDGE') && (await this.judgeAccess.isAssigned(actor.id, projectId))) {
+      const blind = await this.judgeAccess.isBlindFor(actor.id, projectId);
+      // Answers may hold identity fields (统一社会信用代码): a blind view drops them too.
+      const { answers, ...rest } = project;
+      return blindForJudge(blind ? rest : { ...rest, answers }, blind);
+    }
     throw DomainError.notFound('project', projectId);
   }
 
@@ -388,7 +473,7 @@ export class RegistrationService {
         ],
       }),
     };
-    const [items, total] = await Promise.all([
+    const [rows, total, form] = await Promise.all([
       this.prisma.project.findMany({
         where,
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -396,7 +481,17 @@ export class RegistrationService {
         take: q.pageSize,
       }),
       this.prisma.project.count({ where }),
+      this.forms.formOf(competitionId),
     ]);
+    // Flags from the form's eligibility rules: shown in the review table, a person decides.
+    const items = rows.map((p) => ({
+      ...p,
+      flags: evaluateEligibility(form, {
+        answers: (p.answers ?? {}) as Record<string, unknown>,
+        title: p.title,
+        organisation: p.organisation as { name?: string; foundedAt?: string } | null,
+      }),
+    }));
     return { items, total, page: q.page, pageSize: q.pageSize };
   }
 

@@ -1,5 +1,5 @@
-import { Alert, App, Button, Card, Checkbox, Form, Input, Select, Space, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Tag } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, call } from '../../api/client';
@@ -7,11 +7,26 @@ import type { components } from '../../api/schema';
 import { AppShell } from '../../layout/AppShell';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { DEFAULT_TIME_ZONE, formatInZone } from './deadline';
+import { ApiError, fieldErrors } from '../../api/errors';
+import { changedPaths } from '../../components/changed-paths';
+import { cleanAnswers, FormAnswers, pick, type RegistrationForm } from './FormAnswers';
 
 type Project = components['schemas']['ProjectViewDto'];
 type Competition = components['schemas']['CompetitionViewDto'];
 type Heat = components['schemas']['HeatViewDto'];
 type ProjectBody = components['schemas']['CreateProjectDto'];
+type Values = Omit<ProjectBody, 'organisation' | 'team' | 'answers'> & {
+  organisation?: Partial<NonNullable<ProjectBody['organisation']>>;
+  team?: Partial<NonNullable<ProjectBody['team']>[number]>[];
+  answers?: Record<string, object | string | number | boolean | null | undefined>;
+};
+
+// An API field path (`answers.patents[0].number`) as antd's name path.
+const namePath = (field: string) =>
+  field
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 
 const FUNDING_STAGES = ['NONE', 'SEED', 'ANGEL', 'PRE_A', 'A', 'B', 'C_PLUS'];
 
@@ -21,7 +36,11 @@ export function ProjectFormPage() {
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const params = useParams();
-  const [form] = Form.useForm<ProjectBody>();
+  const [form] = Form.useForm<Values>();
+  const { i18n } = useTranslation();
+  const [regForm, setRegForm] = useState<RegistrationForm | null>(null);
+  const [accepted, setAccepted] = useState(false);
+  const groupKey = Form.useWatch('groupKey', form);
   const [project, setProject] = useState<Project | null>(null);
   const [competition, setCompetition] = useState<Competition | null>(null);
   const [heats, setHeats] = useState<Heat[]>([]);
@@ -42,16 +61,24 @@ export function ProjectFormPage() {
         trackCode: p.trackCode,
         heatId: p.heatId,
         organisation: p.organisation,
-        team: p.team,
+        team: p.team?.length ? p.team : [{ name: '', role: '' }],
         fundingStage: p.fundingStage ?? undefined,
         pitchDeckUrl: p.pitchDeckUrl ?? undefined,
+        groupKey: p.groupKey ?? undefined,
+        answers: (p.answers ?? {}) as Values['answers'],
       });
     } else form.setFieldsValue({ team: [{ name: '', role: '' }] });
-    const [c, h] = await Promise.all([
+    const [c, h, f] = await Promise.all([
       call(api.GET('/api/v1/competitions/{id}', { params: { path: { id: competitionId } } })),
       call(api.GET('/api/v1/competitions/{id}/heats', { params: { path: { id: competitionId } } })),
+      call(
+        api.GET('/api/v1/competitions/{id}/registration-form', {
+          params: { path: { id: competitionId } },
+        }),
+      ),
     ]);
     setCompetition(c);
+    setRegForm(f);
     const firstStage = Math.min(...h.items.map((x) => x.stageOrder));
     setHeats(h.items.filter((x) => x.stageOrder === firstStage));
   }, [params.competitionId, params.projectId, form]);
@@ -60,26 +87,63 @@ export function ProjectFormPage() {
     load().catch(setError);
   }, [load]);
 
+  // A refusal's field problems land under their inputs (answers by their key).
+  useEffect(() => {
+    if (!(error instanceof ApiError)) return;
+    form.setFields(
+      Object.entries(fieldErrors(error, t)).map(([field, sentence]) => ({
+        name: namePath(field) as never,
+        errors: [sentence],
+      })),
+    );
+  }, [error, form, t]);
+
+  const groups = regForm?.groups ?? [];
+  const group = groups.find((g) => g.key === groupKey);
+  const trackOptions = useMemo(
+    () =>
+      (competition?.tracks ?? [])
+        .filter((x) => !group?.tracks?.length || group.tracks.includes(x.code))
+        .map((x) => ({ value: x.code, label: x.name })),
+    [competition, group],
+  );
+
   const editable = !project || project.status === 'DRAFT';
   const timeZone = competition?.timeZone ?? DEFAULT_TIME_ZONE;
   const closed = competition ? Date.now() >= Date.parse(competition.registrationClosesAt) : false;
 
-  const clean = (v: ProjectBody): ProjectBody => ({
-    ...v,
-    organisation: {
-      name: v.organisation.name.trim(),
-      city: v.organisation.city?.trim() || undefined,
-      foundedAt: v.organisation.foundedAt || undefined,
-    },
-    team: v.team.map((m) => ({
-      name: m.name.trim(),
-      role: m.role.trim(),
-      email: m.email?.trim() || undefined,
-      overseasReturnee: !!m.overseasReturnee,
-    })),
-    fundingStage: v.fundingStage || undefined,
-    pitchDeckUrl: v.pitchDeckUrl?.trim() || undefined,
-  });
+  // A draft keeps what is filled: empty team rows and an empty organisation
+  // are left out, and required fields wait for submit (the server lists them).
+  const clean = (v: Values): ProjectBody => {
+    const org = {
+      name: v.organisation?.name?.trim() ?? '',
+      city: v.organisation?.city?.trim() || undefined,
+      foundedAt: v.organisation?.foundedAt || undefined,
+    };
+    const answers = regForm ? cleanAnswers(regForm, v.answers, v.groupKey) : {};
+    return {
+      title: v.title.trim(),
+      summary: v.summary?.trim() ?? '',
+      trackCode: v.trackCode,
+      heatId: v.heatId,
+      ...((org.name || org.city || org.foundedAt) && { organisation: org }),
+      team: (v.team ?? [])
+        .filter((m) => m?.name?.trim() || m?.role?.trim() || m?.email?.trim())
+        .map((m) => ({
+          name: m.name?.trim() ?? '',
+          role: m.role?.trim() ?? '',
+          email: m.email?.trim() || undefined,
+          overseasReturnee: !!m.overseasReturnee,
+        })),
+      fundingStage: v.fundingStage || undefined,
+      pitchDeckUrl: v.pitchDeckUrl?.trim() || undefined,
+      ...(v.groupKey && { groupKey: v.groupKey }),
+      // A new project sends only what is filled; an edit clears what was emptied.
+      answers: project
+        ? answers
+        : Object.fromEntries(Object.entries(answers).filter(([, a]) => a !== null)),
+    };
+  };
 
   const save = async (): Promise<Project | null> => {
     const values = clean(await form.validateFields());
@@ -130,7 +194,10 @@ export function ProjectFormPage() {
       });
       if (!ok) return;
       const submitted = await call(
-        api.POST('/api/v1/projects/{id}/submit', { params: { path: { id: saved.id } } }),
+        api.POST('/api/v1/projects/{id}/submit', {
+          params: { path: { id: saved.id } },
+          body: regForm?.declaration ? { acceptDeclaration: accepted } : {},
+        }),
       );
       setProject(submitted);
       void message.success(t('applicant.submitted'));
@@ -173,6 +240,12 @@ export function ProjectFormPage() {
           disabled={!editable || busy}
           name="project"
           requiredMark
+          // A server's refusal stays under a field until that field changes.
+          onValuesChange={(changed) =>
+            form.setFields(
+              changedPaths(changed).map((name) => ({ name: name as never, errors: [] })),
+            )
+          }
         >
           <Form.Item
             name="title"
@@ -181,13 +254,17 @@ export function ProjectFormPage() {
           >
             <Input />
           </Form.Item>
-          <Form.Item
-            name="summary"
-            label={t('applicant.summary')}
-            rules={[{ required: true, max: 5000 }]}
-          >
+          <Form.Item name="summary" label={t('applicant.summary')} required rules={[{ max: 5000 }]}>
             <Input.TextArea rows={4} showCount maxLength={5000} />
           </Form.Item>
+          {groups.length > 0 && (
+            <Form.Item name="groupKey" label={t('applicant.form.group')} required>
+              <Radio.Group
+                optionType="button"
+                options={groups.map((g) => ({ value: g.key, label: pick(g.label, i18n.language) }))}
+              />
+            </Form.Item>
+          )}
           <Space wrap size="large" style={{ width: '100%' }}>
             <Form.Item
               name="trackCode"
@@ -195,9 +272,7 @@ export function ProjectFormPage() {
               rules={[{ required: true }]}
               style={{ minWidth: 220 }}
             >
-              <Select
-                options={competition?.tracks.map((x) => ({ value: x.code, label: x.name }))}
-              />
+              <Select options={trackOptions} />
             </Form.Item>
             <Form.Item
               name="heatId"
@@ -226,11 +301,7 @@ export function ProjectFormPage() {
           <fieldset className="form-group">
             <legend>{t('applicant.organisation')}</legend>
             <Space wrap size="large">
-              <Form.Item
-                name={['organisation', 'name']}
-                label={t('applicant.orgName')}
-                rules={[{ required: true }]}
-              >
+              <Form.Item name={['organisation', 'name']} label={t('applicant.orgName')} required>
                 <Input style={{ minWidth: 260 }} />
               </Form.Item>
               <Form.Item name={['organisation', 'city']} label={t('applicant.orgCity')}>
@@ -243,17 +314,7 @@ export function ProjectFormPage() {
           </fieldset>
           <fieldset className="form-group">
             <legend>{t('applicant.team')}</legend>
-            <Form.List
-              name="team"
-              rules={[
-                {
-                  validator: (_, v: unknown[]) =>
-                    v?.length
-                      ? Promise.resolve()
-                      : Promise.reject(new Error(t('applicant.teamRequired'))),
-                },
-              ]}
-            >
+            <Form.List name="team">
               {(fields, { add, remove }, { errors }) => (
                 <>
                   {fields.map((field, i) => (
@@ -261,14 +322,12 @@ export function ProjectFormPage() {
                       <Form.Item
                         name={[field.name, 'name']}
                         label={t('applicant.memberName', { n: i + 1 })}
-                        rules={[{ required: true }]}
                       >
                         <Input />
                       </Form.Item>
                       <Form.Item
                         name={[field.name, 'role']}
                         label={t('applicant.memberRole', { n: i + 1 })}
-                        rules={[{ required: true }]}
                       >
                         <Input placeholder="CEO / CTO" />
                       </Form.Item>
@@ -299,6 +358,9 @@ export function ProjectFormPage() {
               )}
             </Form.List>
           </fieldset>
+          {regForm && (
+            <FormAnswers form={regForm} groupKey={groupKey} projectId={project?.id ?? null} />
+          )}
           <Form.Item
             name="pitchDeckUrl"
             label={t('applicant.pitchDeckUrl')}
@@ -307,6 +369,15 @@ export function ProjectFormPage() {
             <Input placeholder="https://" />
           </Form.Item>
         </Form>
+        {editable && regForm?.declaration && (
+          <div className="declaration">
+            <h3>{t('applicant.form.declaration')}</h3>
+            <p className="declaration__text">{pick(regForm.declaration, i18n.language)}</p>
+            <Checkbox checked={accepted} onChange={(e) => setAccepted(e.target.checked)}>
+              {t('applicant.form.acceptDeclaration')}
+            </Checkbox>
+          </div>
+        )}
         {editable && (
           <Space wrap>
             <Button onClick={() => void saveDraft()} loading={busy}>

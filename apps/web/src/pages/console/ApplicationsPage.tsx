@@ -13,6 +13,7 @@ import {
   Space,
   Table,
   Tag,
+  Tooltip,
 } from 'antd';
 import { useState } from 'react';
 import { api, call } from '../../api/client';
@@ -58,7 +59,7 @@ interface Filters {
 export type Decision = 'ELIGIBLE' | 'INELIGIBLE';
 
 export default function ApplicationsPage() {
-  const { t } = useConsoleT();
+  const { t, i18n } = useConsoleT();
   const cid = useCompetitionId();
   const competition = $api.useQuery('get', '/api/v1/competitions/{id}', byId(cid));
   const heats = $api.useQuery('get', '/api/v1/competitions/{id}/heats', byId(cid));
@@ -190,6 +191,16 @@ export default function ApplicationsPage() {
           {
             title: t('common.status'),
             render: (_, p) => <Tag color={STATUS_COLOR[p.status]}>{t(`status.${p.status}`)}</Tag>,
+          },
+          {
+            // Eligibility hints from the form's rules: flags for the reviewer, not decisions.
+            title: t('applications.flags'),
+            render: (_, p) =>
+              (p.flags ?? []).map((f) => (
+                <Tooltip key={f.rule} title={i18n.language === 'en' ? f.reason.en : f.reason.zh}>
+                  <Tag color="orange">{i18n.language === 'en' ? f.label.en : f.label.zh}</Tag>
+                </Tooltip>
+              )),
           },
           { title: t('common.reason'), dataIndex: 'reviewReason' },
           { title: t('applications.submittedAt'), render: (_, p) => formatTime(p.submittedAt) },

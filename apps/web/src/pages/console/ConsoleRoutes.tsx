@@ -36,9 +36,11 @@ const RoundPage = lazy(() => import('./RoundPage'));
 const ResultsPage = lazy(() => import('./ResultsPage'));
 const SigningsPage = lazy(() => import('./SigningsPage'));
 const LogPage = lazy(() => import('./LogPage'));
+const RegistrationFormPage = lazy(() => import('./RegistrationFormPage'));
 
 const SECTIONS = [
   'setup',
+  'form',
   'applications',
   'judges',
   'rounds',
@@ -118,6 +120,7 @@ function Frame() {
             <Routes>
               <Route index element={<CompetitionsPage />} />
               <Route path="c/:cid/setup" element={<SetupPage />} />
+              <Route path="c/:cid/form" element={<RegistrationFormPage />} />
               <Route path="c/:cid/applications" element={<ApplicationsPage />} />
               <Route path="c/:cid/judges" element={<JudgesPage />} />
               <Route path="c/:cid/rounds" element={<RoundsPage />} />

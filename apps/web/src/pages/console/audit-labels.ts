@@ -24,6 +24,7 @@ export const ACTION_LABELS: Record<AuditAction, Label> = {
   'import.judges': { zh: '导入评委', en: 'Judges imported' },
   'import.projects': { zh: '导入项目', en: 'Projects imported' },
   'project.reviewed': { zh: '资格审查', en: 'Eligibility reviewed' },
+  'registration-form.saved': { zh: '保存报名表', en: 'Registration form saved' },
   'round.edited': { zh: '修改评审轮次', en: 'Round edited' },
   'round.force-closed': { zh: '强制结束评审轮次', en: 'Round force-closed' },
   'round.pitch-order-drawn': { zh: '路演抽签', en: 'Pitch order drawn' },

@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import type { Answers } from '@app/domain';
 import {
   ArrayMaxSize,
-  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsDateString,
   IsEmail,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -60,16 +61,20 @@ export class TeamMemberDto {
   overseasReturnee?: boolean;
 }
 
+// A draft needs only what makes a row: its title and its placement (track
+// and entry heat). Everything else may stay empty until submit, which lists
+// every missing item at once (PROJECT_INCOMPLETE).
 export class CreateProjectDto {
   @ApiProperty({ example: '柔性电子皮肤传感器' })
   @IsString()
   @Length(1, 200)
   title: string;
 
-  @ApiProperty()
+  @ApiPropertyOptional({ description: 'Required at submit' })
+  @IsOptional()
   @IsString()
-  @Length(1, 5000)
-  summary: string;
+  @Length(0, 5000)
+  summary?: string;
 
   @ApiProperty({ example: 'IOT' })
   @IsString()
@@ -79,18 +84,19 @@ export class CreateProjectDto {
   @IsUUID()
   heatId: string;
 
-  @ApiProperty({ type: OrganisationDto })
+  @ApiPropertyOptional({ type: OrganisationDto, description: 'Its name is required at submit' })
+  @IsOptional()
   @ValidateNested()
   @Type(() => OrganisationDto)
-  organisation: OrganisationDto;
+  organisation?: OrganisationDto;
 
-  @ApiProperty({ type: [TeamMemberDto] })
+  @ApiPropertyOptional({ type: [TeamMemberDto], description: 'At least one member at submit' })
+  @IsOptional()
   @IsArray()
-  @ArrayMinSize(1)
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => TeamMemberDto)
-  team: TeamMemberDto[];
+  team?: TeamMemberDto[];
 
   @ApiPropertyOptional({ example: 'ANGEL' })
   @IsOptional()
@@ -102,6 +108,26 @@ export class CreateProjectDto {
   @IsOptional()
   @IsUrl({ require_protocol: true })
   pitchDeckUrl?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      "Answers to the competition's registration form by field key; in PATCH merged into the stored ones (null clears one)",
+    example: { registeredCapital: 500, patents: [{ number: 'ZL2023…', granted: true }] },
+  })
+  @IsOptional()
+  @IsObject()
+  answers?: Answers;
+
+  @ApiPropertyOptional({
+    example: 'company',
+    description: "A group (组别) of the competition's form",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  groupKey?: string;
 }
 
 export class UpdateProjectDto extends PartialType(CreateProjectDto) {}
@@ -165,4 +191,13 @@ export class ReviewProjectDto {
   @IsString()
   @Length(1, 2000)
   reason?: string;
+}
+
+export class SubmitProjectDto {
+  @ApiPropertyOptional({
+    description: "Accepts the competition's declaration (参赛声明); required when the form has one",
+  })
+  @IsOptional()
+  @IsBoolean()
+  acceptDeclaration?: boolean;
 }

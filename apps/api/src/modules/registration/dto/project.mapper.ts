@@ -1,4 +1,5 @@
 import type { Project } from '@app/database';
+import type { ProjectFlag } from '@app/domain';
 import type { OrganisationDto, TeamMemberDto } from './project.dto';
 import type { ProjectViewDto } from './project.responses';
 
@@ -8,9 +9,10 @@ import type { ProjectViewDto } from './project.responses';
  * stays internal until the DTO declares it (importRef, which keys a project
  * import's rows, is one). `blind` is there only in a judge's view.
  */
-type Hidden = 'organisation' | 'organisationName' | 'team';
+type Hidden = 'organisation' | 'organisationName' | 'team' | 'answers';
 /** A row, or a judge's blind view of one (blindForJudge drops organisation and team). */
-type ProjectRow = Omit<Project, Hidden> & Partial<Pick<Project, Hidden>> & { blind?: boolean };
+type ProjectRow = Omit<Project, Hidden> &
+  Partial<Pick<Project, Hidden>> & { blind?: boolean; flags?: ProjectFlag[] };
 
 export function toProjectView(row: ProjectRow): ProjectViewDto {
   return {
@@ -34,11 +36,15 @@ export function toProjectView(row: ProjectRow): ProjectViewDto {
     withdrawnAt: row.withdrawnAt,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    ...(row.answers !== undefined && { answers: (row.answers ?? {}) as Record<string, unknown> }),
+    groupKey: row.groupKey,
+    declarationAcceptedAt: row.declarationAcceptedAt,
+    ...(row.flags !== undefined && { flags: row.flags }),
     ...(row.blind !== undefined && { blind: row.blind }),
   };
 }
 
-export function toProjectPage<R extends { items: Project[] }>(
+export function toProjectPage<R extends { items: (Project & { flags?: ProjectFlag[] })[] }>(
   page: R,
 ): Omit<R, 'items'> & { items: ProjectViewDto[] } {
   return { ...page, items: page.items.map((p) => toProjectView(p)) };

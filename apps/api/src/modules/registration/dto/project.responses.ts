@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OrganisationDto, TeamMemberDto } from './project.dto';
+import { ProjectFlagDto } from './registration-form.dto';
 
 const STATUSES = [
   'DRAFT',
@@ -62,6 +63,33 @@ export class ProjectViewDto {
   createdAt!: Date;
   @ApiProperty({ format: 'date-time' })
   updatedAt!: Date;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      "Answers to the competition's registration form by field key (absent in a judge's blind view)",
+  })
+  answers?: Record<string, unknown>;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'company',
+    description: 'The group (组别)',
+  })
+  groupKey!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the owner accepted the declaration at submit',
+  })
+  declarationAcceptedAt!: Date | null;
+  @ApiPropertyOptional({
+    type: [ProjectFlagDto],
+    description:
+      "The organiser's review list only: eligibility rules the answers match (flags, not decisions)",
+  })
+  flags?: ProjectFlagDto[];
   @ApiPropertyOptional({
     description:
       "A judge's view only: true when the judge meets the project in a blind round (organisation and team hidden)",
