@@ -52,10 +52,10 @@ describe('authorization matrix', () => {
     );
     // A form with a BP field, and the BP, stored before the round opens (a
     // judge sees the version current at the opening).
-    await stack.sql(`INSERT INTO registration_forms (competition_id, definition, updated_by) VALUES ($1, $2, gen_random_uuid())`, [
-      competition.id,
-      JSON.stringify(FIXTURE_FORM),
-    ]);
+    await stack.sql(
+      `INSERT INTO registration_forms (competition_id, definition, updated_by) VALUES ($1, $2, gen_random_uuid())`,
+      [competition.id, JSON.stringify(FIXTURE_FORM)],
+    );
     const file = await must(
       upload(stack, `/projects/${project.id}/files?field=bp`, 'bp.pdf', FIXTURE_PDF, tokens.owner),
       'file',

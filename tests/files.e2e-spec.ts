@@ -135,10 +135,10 @@ describe.each([
     stack = new Stack({ env: await driver.env() });
     await stack.start();
     heat = await eligibleHeat(stack, 2, 3, false);
-    await stack.sql(`INSERT INTO registration_forms (competition_id, definition, updated_by) VALUES ($1, $2, gen_random_uuid())`, [
-      heat.competition.id,
-      JSON.stringify(FORM),
-    ]);
+    await stack.sql(
+      `INSERT INTO registration_forms (competition_id, definition, updated_by) VALUES ($1, $2, gen_random_uuid())`,
+      [heat.competition.id, JSON.stringify(FORM)],
+    );
     project = heat.projectIds[0];
     owner = heat.applicants[0];
   });

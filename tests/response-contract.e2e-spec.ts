@@ -186,20 +186,23 @@ describe('responses are the contract', () => {
       await call('GET', path, applicant);
 
     // Files: a BP in the form's file field, uploaded, then listed by everyone who may.
-    await stack.sql(`INSERT INTO registration_forms (competition_id, definition, updated_by) VALUES ($1, $2, gen_random_uuid())`, [
-      competitionId,
-      JSON.stringify({
-        fields: [
-          {
-            key: 'bp',
-            type: 'file',
-            label: { zh: '商业计划书', en: 'BP' },
-            required: false,
-            accept: ['pdf'],
-          },
-        ],
-      }),
-    ]);
+    await stack.sql(
+      `INSERT INTO registration_forms (competition_id, definition, updated_by) VALUES ($1, $2, gen_random_uuid())`,
+      [
+        competitionId,
+        JSON.stringify({
+          fields: [
+            {
+              key: 'bp',
+              type: 'file',
+              label: { zh: '商业计划书', en: 'BP' },
+              required: false,
+              accept: ['pdf'],
+            },
+          ],
+        }),
+      ],
+    );
     calls++;
     const uploaded = await uploadFile(
       stack,

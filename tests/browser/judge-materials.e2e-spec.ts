@@ -18,20 +18,23 @@ describe('browser: a judge reads the BP on a phone', () => {
     stack = new Stack();
     await stack.start();
     heat = await eligibleHeat(stack, 1, 1, false);
-    await stack.sql(`INSERT INTO registration_forms (competition_id, definition, updated_by) VALUES ($1, $2, gen_random_uuid())`, [
-      heat.competition.id,
-      JSON.stringify({
-        fields: [
-          {
-            key: 'bp',
-            type: 'file',
-            label: { zh: '商业计划书', en: 'Business plan' },
-            required: true,
-            accept: ['pdf'],
-          },
-        ],
-      }),
-    ]);
+    await stack.sql(
+      `INSERT INTO registration_forms (competition_id, definition, updated_by) VALUES ($1, $2, gen_random_uuid())`,
+      [
+        heat.competition.id,
+        JSON.stringify({
+          fields: [
+            {
+              key: 'bp',
+              type: 'file',
+              label: { zh: '商业计划书', en: 'Business plan' },
+              required: true,
+              accept: ['pdf'],
+            },
+          ],
+        }),
+      ],
+    );
     const bp = await uploadFile(
       stack,
       heat.projectIds[0],

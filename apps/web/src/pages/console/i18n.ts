@@ -349,6 +349,7 @@ const zhCN = {
     qaTime: '答辩用时',
     over: '超时',
     extended: '延长',
+  },
   regForm: {
     title: '报名表设置',
     intro:
@@ -801,6 +802,7 @@ const en: Widen<typeof zhCN> = {
     qaTime: 'Q&A',
     over: 'Over',
     extended: 'Extended',
+  },
   regForm: {
     title: 'Registration form',
     intro:
