@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { makePdf, uploadFile } from './support/files';
 import { Stack } from './support/stack';
 import {
   createCompetition,
@@ -154,7 +155,7 @@ describe('registration form, end to end', () => {
   let competition: CompetitionFixture;
   let applicant: Awaited<ReturnType<typeof signUpApplicant>>;
   let projectId: string;
-  const bpId = randomUUID();
+  let bpId = '';
 
   beforeAll(async () => {
     await stack.start();
@@ -474,6 +475,28 @@ describe('registration form, end to end', () => {
       'bp',
     ]);
 
+    // A file answer names a file stored for this project's field: an id that
+    // is not one (another applicant's, made up) is refused; the uploaded BP is taken.
+    const foreign = await stack.patch(
+      `/projects/${projectId}`,
+      { answers: { bp: randomUUID() } },
+      applicant.token,
+    );
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.details).toEqual([
+      expect.objectContaining({ field: 'answers.bp', code: 'ANSWER_FILE_UNKNOWN' }),
+    ]);
+    const uploaded = await uploadFile(
+      stack,
+      projectId,
+      'bp',
+      'bp.pdf',
+      await makePdf(2),
+      applicant.token,
+    );
+    expect(uploaded.status).toBe(201);
+    bpId = uploaded.body.id;
+
     // PATCH answers merge into the stored ones; null clears one.
     const more = await stack.patch(
       `/projects/${projectId}`,
@@ -532,7 +555,17 @@ describe('registration form, end to end', () => {
       code: 'ANSWER_LOCKED',
       params: { key: 'plan', label: '项目概述', lock: 'afterSubmit' },
     });
-    const newBp = randomUUID();
+    // The BP stays replaceable after submit (lock: never): a new version, named in the answer.
+    const replaced = await uploadFile(
+      stack,
+      projectId,
+      'bp',
+      'bp-v2.pdf',
+      await makePdf(3),
+      applicant.token,
+    );
+    expect(replaced.body.version).toBe(2);
+    const newBp = replaced.body.id as string;
     const bp = await stack.patch(
       `/projects/${projectId}`,
       { answers: { bp: newBp } },
