@@ -749,5 +749,7 @@ describe('registration form, end to end', () => {
     );
     expect(row).toContain('企业组,91440300MA5F000001,柔性压力传感阵列,6000,,2024-03-01,,,,');
     expect(row).toContain('专利号: ZL2023, 已授权: 是');
+    // The BP as its file's name and version, never its id.
+    expect(row).toContain('bp-v2.pdf（第 2 版）');
   });
 });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CompetitionsModule } from '../competitions/competitions.module';
+import { FileLookupModule } from '../files/file-lookup.module';
 import { IdentityModule } from '../identity/identity.module';
 import { JudgingModule } from '../judging/judging.module';
 import { RegistrationModule } from '../registration/registration.module';
@@ -10,7 +11,13 @@ import { StandingsExport } from './standings.export';
 
 // Spreadsheets out: read-only over the other modules' services, no tables.
 @Module({
-  imports: [CompetitionsModule, IdentityModule, RegistrationModule, JudgingModule],
+  imports: [
+    CompetitionsModule,
+    IdentityModule,
+    RegistrationModule,
+    JudgingModule,
+    FileLookupModule,
+  ],
   controllers: [ExportsController],
   providers: [RegistrationListExport, ScoreSheetExport, StandingsExport],
 })

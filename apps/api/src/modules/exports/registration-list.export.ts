@@ -10,6 +10,7 @@ import {
 } from '@app/domain';
 import { RegistrationFormService } from '../registration/form/registration-form.service';
 import { CompetitionsService } from '../competitions/competitions.service';
+import { FileLookupService } from '../files/file-lookup.service';
 import { IdentityService } from '../identity/identity.service';
 import { RegistrationService } from '../registration/registration.service';
 import type { XlsxCell } from '../../common/xlsx';
@@ -32,6 +33,7 @@ export class RegistrationListExport {
     private readonly registration: RegistrationService,
     private readonly identity: IdentityService,
     private readonly forms: RegistrationFormService,
+    private readonly files: FileLookupService,
   ) {}
 
   async build(
@@ -51,12 +53,29 @@ export class RegistrationListExport {
       projects.push(...res.items);
       if (res.items.length < PAGE) break;
     }
-    const [competition, heats, owners, form] = await Promise.all([
+    const [competition, heats, owners, form, stored] = await Promise.all([
       this.competitions.get(competitionId),
       this.competitions.listHeats(competitionId),
       this.identity.findUsers([...new Set(projects.map((p) => p.ownerId))]),
       this.forms.formOf(competitionId),
+      this.files.currentFiles(projects.map((p) => p.id)),
     ]);
+    // A file answer is shown as the file's name and version, not its id.
+    const fileKeys = form.fields.filter((f) => f.type === 'file').map((f) => f.key);
+    const fileName = new Map(
+      stored.map((f) => [
+        f.id,
+        lang === 'zh' ? `${f.name}（第 ${f.version} 版）` : `${f.name} (v${f.version})`,
+      ]),
+    );
+    const withFileNames = (answers: Record<string, AnswerValue>) => {
+      const shown = { ...answers };
+      for (const key of fileKeys) {
+        const id = shown[key];
+        if (typeof id === 'string') shown[key] = fileName.get(id) ?? id;
+      }
+      return shown;
+    };
     const zone = competition.timeZone;
     const track = new Map(competition.tracks.map((t) => [t.code, t.name]));
     const heat = new Map(heats.map((h) => [h.id, h.name]));
@@ -138,7 +157,7 @@ export class RegistrationListExport {
         formatZonedCell(p.submittedAt, zone) || null,
         formatZonedCell(p.reviewedAt, zone) || null,
         p.groupKey ? (groupLabel.get(p.groupKey) ?? p.groupKey) : null,
-        ...extra.cells((p.answers ?? {}) as Record<string, AnswerValue>),
+        ...extra.cells(withFileNames((p.answers ?? {}) as Record<string, AnswerValue>)),
         p.flags
           .map((f) => `${zh ? f.label.zh : f.label.en}：${zh ? f.reason.zh : f.reason.en}`)
           .join('；') || null,
