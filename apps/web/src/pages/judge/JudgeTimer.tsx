@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { $api } from '../../api/query';
-import { clock } from '../screen/PitchCountdown';
+import { clock, useCountdown } from '../../components/countdown';
 
 /**
  * The pitch timer on a judge's phone during the roadshow: the phase and the
@@ -16,20 +15,9 @@ export function JudgeTimer({ roundId, open }: { roundId: string; open: boolean }
     { params: { path: { id: roundId } } },
     { enabled: open, refetchInterval: 5000 },
   );
-  const [arrivedAt, setArrivedAt] = useState(() => Date.now());
-  const [now, setNow] = useState(() => Date.now());
   const data = timer.data;
-  const running = !!data && (data.phase === 'PITCH' || data.phase === 'QA');
-  useEffect(() => setArrivedAt(Date.now()), [data]);
-  useEffect(() => {
-    if (!running || data?.paused) return;
-    const id = window.setInterval(() => setNow(Date.now()), 500);
-    return () => window.clearInterval(id);
-  }, [running, data?.paused]);
-  if (!data || !running) return null;
-  const remaining = data.paused
-    ? data.remainingMs
-    : data.remainingMs - Math.max(0, now - arrivedAt);
+  const remaining = useCountdown(data, 500);
+  if (!data || (data.phase !== 'PITCH' && data.phase !== 'QA')) return null;
   const level =
     remaining < 0
       ? 'overrun'

@@ -1,16 +1,8 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { clock, useCountdown } from '../../components/countdown';
 import type { ScreenState } from './useScreenStream';
 
 type Timer = NonNullable<ScreenState['timer']>;
-
-/** m:ss of a duration; an overrun counts up with a plus sign. */
-export function clock(ms: number): string {
-  const over = ms < 0;
-  const s = Math.floor(Math.abs(ms) / 1000);
-  const text = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-  return over ? `+${text}` : text;
-}
 
 /**
  * The pitch's countdown for the hall. The server sends the remaining time at
@@ -20,17 +12,7 @@ export function clock(ms: number): string {
  */
 export function PitchCountdown({ timer }: { timer: Timer }) {
   const { t } = useTranslation();
-  const [arrivedAt, setArrivedAt] = useState(() => Date.now());
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => setArrivedAt(Date.now()), [timer]);
-  useEffect(() => {
-    if (timer.paused) return;
-    const id = window.setInterval(() => setNow(Date.now()), 250);
-    return () => window.clearInterval(id);
-  }, [timer.paused]);
-  const remaining = timer.paused
-    ? timer.remainingMs
-    : timer.remainingMs - Math.max(0, now - arrivedAt);
+  const remaining = useCountdown(timer);
   const level =
     remaining < 0
       ? 'OVERRUN'

@@ -4,29 +4,13 @@ import { api, call } from '../../../api/client';
 import { $api, useAction } from '../../../api/query';
 import type { components } from '../../../api/schema';
 import { ErrorAlert } from '../../../layout/ErrorAlert';
-import { clock } from '../../screen/PitchCountdown';
+import { clock, useCountdown } from '../../../components/countdown';
 import { byId, useConsoleT } from '../hooks';
 import type { Round } from './types';
 
 type Settings = components['schemas']['RoadshowSettingsDto'];
-type Timer = components['schemas']['TimerViewDto'];
 type TimerAction = components['schemas']['TimerActionDto']['action'];
 type LogEntry = components['schemas']['TimingLogEntryDto'];
-
-/** The remaining time of a timer answer, counted on locally from its arrival. */
-function useRemaining(timer: Timer | undefined): number {
-  const [arrivedAt, setArrivedAt] = useState(() => Date.now());
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => setArrivedAt(Date.now()), [timer]);
-  const running = !!timer && !timer.paused && (timer.phase === 'PITCH' || timer.phase === 'QA');
-  useEffect(() => {
-    if (!running) return;
-    const id = window.setInterval(() => setNow(Date.now()), 500);
-    return () => window.clearInterval(id);
-  }, [running]);
-  if (!timer) return 0;
-  return running ? timer.remainingMs - Math.max(0, now - arrivedAt) : timer.remainingMs;
-}
 
 /**
  * 现场计时与亮分: the host's desk for the project on stage — the pitch
@@ -44,7 +28,7 @@ export function LiveCard({ round, onStageTitle }: { round: Round; onStageTitle: 
   const log = $api.useQuery('get', '/api/v1/rounds/{id}/timing-log', path);
   const [form] = Form.useForm<Settings>();
   const [minutes, setMinutes] = useState<number | null>(2);
-  const remaining = useRemaining(timer.data);
+  const remaining = useCountdown(timer.data, 500);
   const live = timer.data;
   const open = round.status === 'OPEN';
   const onStage = !!round.nowPitchingProjectId;
