@@ -2,7 +2,14 @@ import type { Browser, Page } from 'playwright-core';
 import { deterministicScores } from '../support/judging-scenario';
 import { RoadshowFixture, openRoadshow } from '../support/roadshow-scenario';
 import { Stack, waitFor } from '../support/stack';
-import { SCREEN, WatchedContext, launchChromium, originOf, screenshot } from './support/browser';
+import {
+  PHONE,
+  SCREEN,
+  WatchedContext,
+  launchChromium,
+  originOf,
+  screenshot,
+} from './support/browser';
 
 // The hall's screen on the roadshow day at 1920×1080: the pitch countdown
 // (amber near the end, red and counting up over time), then 亮分 with five
@@ -56,6 +63,25 @@ describe('browser: the countdown and the revealed score on the big screen', () =
     expect(await countdown.getAttribute('data-level')).toBe('WARNING');
     expect(await heightShare(screen, '.countdown__time')).toBeGreaterThanOrEqual(0.1);
     await screenshot(screen, 'roadshow-countdown-warning');
+
+    // A judge's phone shows the same pitch timer on the round's page.
+    const phone = await WatchedContext.open(browser, originOf(stack.apiUrl), PHONE, {
+      isMobile: true,
+    });
+    const judgePage = await phone.newPage();
+    await judgePage.goto('/login');
+    await judgePage.getByLabel('邮箱').fill(show.judges[0].email);
+    await judgePage.getByLabel('密码').fill('Roadshow-Judge-2026!');
+    await judgePage.getByRole('button', { name: '登录' }).click();
+    await judgePage.waitForURL('**/judge');
+    await judgePage.goto(`/judge/rounds/${show.roundId}`);
+    const judgeTimer = judgePage.getByRole('timer');
+    await judgeTimer.getByText('项目陈述').waitFor();
+    await judgeTimer.getByText(/^0:[0-5]\d$/).waitFor();
+    expect(await judgeTimer.getAttribute('class')).toContain('judge-timer--warning');
+    await screenshot(judgePage, 'roadshow-judge-timer');
+    phone.assertClean();
+    await phone.close();
 
     // Over time: the pitch started 70 s ago by the server's clock.
     await stack.sql(
@@ -114,7 +140,12 @@ describe('browser: the countdown and the revealed score on the big screen', () =
     const desk = page.getByTestId('live-card');
     await desk.waitFor();
 
-    // The host's click reveals: set before the pitch, saved.
+    // The host's click reveals: set before the pitch, saved (once the stored
+    // settings have filled the form: the 1-minute format of the first pitch).
+    await waitFor(
+      'the stored settings in the form',
+      async () => (await desk.getByLabel('陈述（分钟）').inputValue()) === '1',
+    );
     await desk.getByLabel('陈述（分钟）').fill('8');
     await desk.locator('.ant-select', { has: page.locator('#revealMode') }).click();
     await page

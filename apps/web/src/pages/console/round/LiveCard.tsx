@@ -33,8 +33,10 @@ export function LiveCard({ round, onStageTitle }: { round: Round; onStageTitle: 
   const open = round.status === 'OPEN';
   const onStage = !!round.nowPitchingProjectId;
 
+  // The stored settings fill the form when they arrive, never over what the
+  // organiser is typing (a refetch after another action answers the same).
   useEffect(() => {
-    if (settings.data) form.setFieldsValue(settings.data);
+    if (settings.data && !form.isFieldsTouched()) form.setFieldsValue(settings.data);
   }, [settings.data, form]);
 
   const act = (kind: TimerAction, extra?: { minutes: number }) =>
