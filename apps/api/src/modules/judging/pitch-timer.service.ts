@@ -15,12 +15,6 @@ import { RoadshowSettingsDto, TimerActionDto, TimerViewDto, TimingLogDto } from 
 import { RoadshowSettingsService } from './roadshow-settings.service';
 import { RoundsService } from './rounds.service';
 
-const formatOf = (s: RoadshowSettingsDto): PitchFormat => ({
-  pitchMinutes: s.pitchMinutes,
-  qaMinutes: s.qaMinutes,
-  warningSeconds: s.warningSeconds,
-});
-
 interface ActionRow {
   projectId: string;
   kind: string;
@@ -64,7 +58,8 @@ export class PitchTimerService {
     if (round.status !== 'OPEN')
       throw DomainError.of('ROUND_NOT_OPEN', { status: round.status }, 'the round is not OPEN');
     const settings = await this.settings.of(roundId);
-    const format = formatOf(settings);
+    // The format in force now: what a START action records.
+    const format = formatFor(settings, []);
     await this.prisma.$transaction(async (tx) => {
       // The round's row serialises two hosts pressing at once.
       const [locked] = await tx.$queryRaw<{ projectId: string | null; now: Date }[]>`
