@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { createSecretKey } from 'node:crypto';
 import { APP_CONFIG, AppConfig, ConfigModule, loadConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { AccessTokenVerifier } from './common/access-token-verifier';
 import { AuthGuard } from './common/auth.guard';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { requestLogOptions } from './common/request-log';
@@ -60,6 +61,7 @@ import { RegistrationModule } from './modules/registration/registration.module';
     HealthModule,
   ],
   providers: [
+    AccessTokenVerifier,
     AuthGuard,
     { provide: APP_GUARD, useExisting: AuthGuard },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

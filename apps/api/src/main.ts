@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { installProcessSafetyNet, jsonLineLogger } from '@app/messaging';
 import { loadConfig } from '@app/config';
 import { ApiModule } from './api.module';
+import { AccessTokenVerifier } from './common/access-token-verifier';
 import { AuthGuard } from './common/auth.guard';
 import { acceptEmptyJsonBody } from './common/empty-json-body';
 import { createValidationPipe } from './common/validation.pipe';
@@ -36,7 +36,7 @@ async function bootstrap(): Promise<void> {
     limits: { files: 1, fields: 10, parts: 20, fieldSize: 64 * 1024, headerPairs: 100 },
   });
   // Before any route exists, so the limits cover every route, Nest's or not.
-  const limits = await registerRateLimits(fastify, config, app.get(JwtService));
+  const limits = await registerRateLimits(fastify, config, app.get(AccessTokenVerifier));
   registerSecurityHeaders(fastify, '/api/v1/', [DASHBOARD_PATH]);
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(createValidationPipe());

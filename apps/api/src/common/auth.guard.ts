@@ -1,18 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { DomainError, RoleName } from '@app/domain';
 import { UserAccessService } from '../modules/identity/user-access.service';
+import { AccessTokenVerifier } from './access-token-verifier';
 import { AuthUser, IS_PUBLIC, QUERY_TOKEN, REQUIRED_ROLES } from './auth.decorators';
 import { CSRF_HEADER, passesCsrfCheck, sessionToken } from './session-cookie';
-
-export interface AccessTokenClaims {
-  sub: string;
-  roles: RoleName[];
-  // The user's token version when it was signed (absent in tokens from before versions: 0).
-  ver?: number;
-  exp?: number;
-}
 
 // Global guard: verifies the access token on every route not marked @Public,
 // then checks the route's @Roles. The token comes as a bearer header (API
@@ -24,7 +16,7 @@ export interface AccessTokenClaims {
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
+    private readonly tokens: AccessTokenVerifier,
     private readonly access: UserAccessService,
   ) {}
 
@@ -70,17 +62,8 @@ export class AuthGuard implements CanActivate {
         'UNAUTHENTICATED',
         'Send an access token: Authorization: Bearer <accessToken>',
       );
-    let claims: AccessTokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(match[1]);
-    } catch {
-      throw DomainError.of(
-        'SESSION_EXPIRED',
-        'The access token is invalid or expired: log in again',
-      );
-    }
-    // jsonwebtoken accepts a token without `exp` as never expiring; ours always carry one.
-    if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string')
+    const claims = this.tokens.verify(match[1]);
+    if (!claims)
       throw DomainError.of(
         'SESSION_EXPIRED',
         'The access token is invalid or expired: log in again',

@@ -1,11 +1,12 @@
 import rateLimit from '@fastify/rate-limit';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { JwtService } from '@nestjs/jwt';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
 import { createHash } from 'node:crypto';
 import { AppConfig } from '@app/config';
 import { createProbeRedis } from '@app/messaging';
+import { AccessTokenVerifier } from './access-token-verifier';
+import { LeasedRateLimit } from './leased-rate-limit';
 import { LoginFailures, LoginReservation } from './login-failures';
 import { sessionToken } from './session-cookie';
 
@@ -15,7 +16,9 @@ import { sessionToken } from './session-cookie';
 // - Everything: RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_MS, per signed-in user
 //   (a valid bearer token or session cookie) or else per client address. A
 //   venue's judges share one NAT address; keyed by user, one flooding client
-//   on it slows none of them.
+//   on it slows none of them. A signed-in user's count is leased from Redis in
+//   slices (leased-rate-limit.ts), so a judge's score submit makes no Redis
+//   round trip of its own; an anonymous caller's is counted per request.
 // - Credential routes (marked @AuthRateLimited): every request also counts
 //   per address (AUTH_RATE_LIMIT_IP_*, sized for a campus NAT), and in one
 //   bucket by kind:
@@ -84,7 +87,7 @@ type WithReservation = FastifyRequest & { [RESERVATION]?: LoginReservation };
 export async function registerRateLimits(
   fastify: FastifyInstance,
   config: AppConfig,
-  jwt: JwtService,
+  tokens: AccessTokenVerifier,
 ): Promise<{ close(): void }> {
   const redis: Redis = createProbeRedis(config.REDIS_URL);
   redis.on('error', () => undefined); // health reports Redis; limits are skipped meanwhile
@@ -106,19 +109,27 @@ export async function registerRateLimits(
         }) as unknown as Limiter)
       : null;
 
-  const caller = (req: FastifyRequest): string => {
+  // The signed-in user a request comes from (a valid bearer token or session cookie), if any.
+  const signedInUser = (req: FastifyRequest): string | null => {
     const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const token = bearer ?? sessionToken(req);
-    if (token) {
-      try {
-        return `all:user:${jwt.verify<{ sub: string }>(token).sub}`;
-      } catch {
-        // an invalid token is an anonymous caller
-      }
-    }
-    return `all:ip:${req.ip}`;
+    return token ? (tokens.verify(token)?.sub ?? null) : null;
   };
-  const everything = make(config.RATE_LIMIT_MAX, config.RATE_LIMIT_WINDOW_MS, caller);
+  // Anonymous callers, per address: counted in Redis on every request.
+  const everyAnonymous = make(config.RATE_LIMIT_MAX, config.RATE_LIMIT_WINDOW_MS, (req) =>
+    signedInUser(req) === null ? `all:ip:${req.ip}` : null,
+  );
+  // Signed-in callers, per user: leased in slices of a fiftieth of the limit.
+  const everySignedIn =
+    config.RATE_LIMIT_MAX > 0
+      ? new LeasedRateLimit(
+          redis,
+          `${nameSpace}lease:`,
+          config.RATE_LIMIT_MAX,
+          config.RATE_LIMIT_WINDOW_MS,
+          Math.max(1, Math.floor(config.RATE_LIMIT_MAX / 50)),
+        )
+      : null;
   const authIp = make(
     config.AUTH_RATE_LIMIT_IP_MAX,
     config.AUTH_RATE_LIMIT_IP_WINDOW_MS,
@@ -186,7 +197,16 @@ export async function registerRateLimits(
 
   // Every route, including unknown paths, the docs and the queue dashboard.
   fastify.addHook('onRequest', async (req, reply) => {
-    if (!(await enforce(everything, req, reply))) return reply;
+    const user = everySignedIn && signedInUser(req);
+    if (!user) {
+      if (!(await enforce(everyAnonymous, req, reply))) return reply;
+      return;
+    }
+    const verdict = await everySignedIn.take(`all:user:${user}`);
+    if (!verdict.allowed) {
+      void refuse(reply, verdict.retryAfterSeconds);
+      return reply;
+    }
   });
   // After the body is parsed, so the account is known.
   fastify.addHook('preHandler', async (req, reply) => {
