@@ -8,6 +8,7 @@
 //   npm run bench -- --workers=1,2      scenarios 3 and 4 with 1, then 2 worker processes (default 1)
 //   npm run bench -- --smtp-delay=50    the SMTP sink answers each message after 50 ms (default 0)
 //   npm run bench -- --uploads=100      scenario 6 with 100 applicants uploading (default 200)
+//   npm run bench -- --crowd=500        scenario 7 with 500 visitors opening the big screen (default 2000)
 import os from 'node:os';
 import globalSetup from '../tests/support/global-setup';
 import globalTeardown from '../tests/support/global-teardown';
@@ -16,6 +17,7 @@ import { ScenarioResult, log, printResult, ratio } from './lib';
 import { registrationRush, startRushStack } from './registration-rush';
 import { resultsRelease } from './results-release';
 import { scoringBurst } from './scoring-burst';
+import { screenCrowd } from './screen-crowd';
 import { uploadRush } from './upload-rush';
 
 function args() {
@@ -23,7 +25,8 @@ function args() {
   const quick = process.argv.includes('--quick');
   const scale = Number(get('scale') ?? (quick ? 0.1 : 1));
   return {
-    only: new Set((get('only') ?? '1,2,3,4,5,6').split(',').map(Number)),
+    only: new Set((get('only') ?? '1,2,3,4,5,6,7').split(',').map(Number)),
+    crowd: Number(get('crowd') ?? (quick ? 200 : 2000)),
     uploads: Number(get('uploads') ?? (quick ? 20 : 200)),
     apis: (get('api') ?? '1,2').split(',').map(Number),
     workers: (get('workers') ?? '1').split(',').map(Number),
@@ -47,7 +50,7 @@ async function attempt(what: string, run: () => Promise<void>): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { only, apis, workers, smtpDelayMs, scale, quick, uploads } = args();
+  const { only, apis, workers, smtpDelayMs, scale, quick, uploads, crowd } = args();
   const n = (x: number) => Math.max(10, Math.round(x * scale));
   console.log(
     `# npm run bench ${process.argv.slice(2).join(' ')}\n\n${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; api, worker, PostgreSQL, Redis, SMTP sink and load generator all on this machine.`,
@@ -128,6 +131,13 @@ async function main(): Promise<void> {
     if (only.has(6)) {
       await attempt('scenario 6', async () => {
         const r = await uploadRush(uploads);
+        results.push(r);
+        printResult(r);
+      });
+    }
+    if (only.has(7)) {
+      await attempt('scenario 7', async () => {
+        const r = await screenCrowd(crowd, 100);
         results.push(r);
         printResult(r);
       });

@@ -23,6 +23,7 @@ import { RoundsService } from './rounds.service';
 import { ScoreSheetService } from './score-sheet.service';
 import { ScoringController } from './scoring.controller';
 import { ScoringService } from './scoring.service';
+import { RoundViewCache } from './round-view-cache';
 import { ScreenService } from './screen.service';
 import { ScreenTicketsController } from './screen-tickets.controller';
 import { StreamTicketService } from './stream-ticket.service';
@@ -47,6 +48,7 @@ import { StreamTicketService } from './stream-ticket.service';
     ScoringService,
     RankingsService,
     RankingStreamService,
+    RoundViewCache,
     ScoreSheetService,
     JudgeViewsService,
     RoadshowService,

@@ -15,6 +15,28 @@ import { RoadshowSettingsDto, TimerActionDto, TimerViewDto, TimingLogDto } from 
 import { RoadshowSettingsService } from './roadshow-settings.service';
 import { RoundsService } from './rounds.service';
 
+/** What the timer's state derives from (a screen frame keeps it, and derives the state when served). */
+export interface TimerSnapshot {
+  roundId: string;
+  projectId: string | null;
+  settings: RoadshowSettingsDto;
+  format: PitchFormat;
+  actions: TimerAction[];
+  /** The database's clock when read, epoch ms. */
+  now: number;
+}
+
+/** The timer as it stands at `now` (the server's clock). */
+export function timerViewAt(snapshot: TimerSnapshot, now: number): TimerViewDto {
+  return {
+    roundId: snapshot.roundId,
+    projectId: snapshot.projectId,
+    ...timerAt(snapshot.format, snapshot.actions, now),
+    serverNow: now,
+    format: { ...snapshot.settings, ...snapshot.format },
+  };
+}
+
 interface ActionRow {
   projectId: string;
   kind: string;
@@ -152,6 +174,12 @@ export class PitchTimerService {
 
   // The timer of the project on stage, for the screen frame too.
   async current(roundId: string, known?: RoadshowSettingsDto): Promise<TimerViewDto | null> {
+    const snapshot = await this.snapshot(roundId, known);
+    return snapshot && timerViewAt(snapshot, snapshot.now);
+  }
+
+  /** The timer's inputs as the database holds them now, with the database's clock. */
+  async snapshot(roundId: string, known?: RoadshowSettingsDto): Promise<TimerSnapshot | null> {
     const settings = known ?? (await this.settings.of(roundId));
     const [head] = await this.prisma.$queryRaw<{ projectId: string | null; now: Date }[]>`
       SELECT now_pitching_project_id AS "projectId", clock_timestamp() AS now
@@ -163,15 +191,13 @@ export class PitchTimerService {
           orderBy: { id: 'asc' },
         })
       : [];
-    const now = head.now.getTime();
-    const format = formatFor(settings, rows);
-    const state = timerAt(format, rows.map(toAction), now);
     return {
       roundId,
       projectId: head.projectId,
-      ...state,
-      serverNow: now,
-      format: { ...settings, ...format },
+      settings,
+      format: formatFor(settings, rows),
+      actions: rows.map(toAction),
+      now: head.now.getTime(),
     };
   }
 

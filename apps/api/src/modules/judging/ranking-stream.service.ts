@@ -25,6 +25,11 @@ export class RankingStreamService implements OnModuleInit, OnModuleDestroy {
   private readonly states = new Subject<ListenerState>();
   private stopped = false;
   private reconnecting?: Promise<void>;
+  // Per round, how many notifications this process has received, and a count
+  // of connections made and lost: together a round's stamp, which changes
+  // whenever something a screen shows may have changed (RoundViewCache).
+  private readonly generations = new Map<string, number>();
+  private connection = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -51,6 +56,26 @@ export class RankingStreamService implements OnModuleInit, OnModuleDestroy {
     return this.client !== undefined;
   }
 
+  /**
+   * What this process has heard of the round: changes with each of its
+   * notifications, and with every loss or return of the LISTEN connection.
+   * Null while not listening: nothing heard then can be trusted to be current.
+   */
+  stamp(roundId: string): string | null {
+    if (!this.client) return null;
+    return `${this.connection}:${this.generations.get(roundId) ?? 0}`;
+  }
+
+  private heard(roundId: string): void {
+    if (this.generations.size >= 10_000) {
+      // Forgetting the counts changes every stamp: bump the connection's too.
+      this.generations.clear();
+      this.connection++;
+    }
+    this.generations.set(roundId, (this.generations.get(roundId) ?? 0) + 1);
+    this.updates.next(roundId);
+  }
+
   private async connectOnce(): Promise<boolean> {
     const client = new Client({
       connectionString: this.config.DATABASE_URL,
@@ -62,7 +87,7 @@ export class RankingStreamService implements OnModuleInit, OnModuleDestroy {
     // Registered before connect(): an 'error' without a listener kills the process.
     client.on('error', (err) => this.lost(client, err));
     client.on('end', () => this.lost(client, new Error('connection ended')));
-    client.on('notification', (n) => n.payload && this.updates.next(n.payload));
+    client.on('notification', (n) => n.payload && this.heard(n.payload));
     try {
       await client.connect();
       await client.query(`LISTEN ${RANKING_UPDATED_CHANNEL}`);
@@ -76,6 +101,7 @@ export class RankingStreamService implements OnModuleInit, OnModuleDestroy {
       await client.end().catch(() => undefined);
       return false;
     }
+    this.connection++;
     this.client = client;
     return true;
   }
@@ -83,6 +109,7 @@ export class RankingStreamService implements OnModuleInit, OnModuleDestroy {
   private lost(client: Client, err: Error): void {
     if (this.client !== client || this.stopped) return;
     this.client = undefined;
+    this.connection++;
     client.removeAllListeners('end');
     void client.end().catch(() => undefined);
     this.logger.warn({ err: String(err) }, 'ranking listener lost its connection; reconnecting');

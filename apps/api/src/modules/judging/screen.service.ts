@@ -2,10 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, hallRanking, isCompleteScore } from '@app/domain';
 import { PrismaService, assignedJudgeCounts } from '@app/database';
 import { ScreenStateDto } from './dto/roadshow.dto';
-import { PitchTimerService } from './pitch-timer.service';
+import { PitchTimerService, TimerSnapshot, timerViewAt } from './pitch-timer.service';
 import { RankingsService } from './rankings.service';
 import { RevealService } from './reveal.service';
 import { RoadshowSettingsService } from './roadshow-settings.service';
+import { RoundViewCache } from './round-view-cache';
+
+// A frame read from the database, kept while nothing on the round changes.
+interface StoredFrame {
+  frame: Omit<ScreenStateDto, 'timer'>;
+  timer: TimerSnapshot | null;
+  // When it was read (process clock): the timer is served advanced by the time since.
+  readAt: number;
+}
+// Bounds a frame's age should a notification ever be lost.
+const FRAME_MAX_AGE_MS = 60_000;
 
 /**
  * One frame of the big screen: the project on stage with how many of its
@@ -21,9 +32,25 @@ export class ScreenService {
     private readonly settings: RoadshowSettingsService,
     private readonly timer: PitchTimerService,
     private readonly reveals: RevealService,
+    private readonly cache: RoundViewCache,
   ) {}
 
+  /**
+   * The frame as it stands now: read once per change of the round however
+   * many screens ask (RoundViewCache), with the countdown derived from the
+   * stored timer actions at the moment it is served, so a frame served from
+   * memory shows the same time as one just read.
+   */
   async state(roundId: string): Promise<ScreenStateDto> {
+    const stored = await this.cache.read(roundId, 'screen', FRAME_MAX_AGE_MS, () =>
+      this.read(roundId),
+    );
+    const timer =
+      stored.timer && timerViewAt(stored.timer, stored.timer.now + (Date.now() - stored.readAt));
+    return { ...stored.frame, timer };
+  }
+
+  private async read(roundId: string): Promise<StoredFrame> {
     const round = await this.prisma.round.findUnique({ where: { id: roundId } });
     if (!round) throw DomainError.notFound('round', roundId);
     const settings = await this.settings.of(roundId);
@@ -31,8 +58,9 @@ export class ScreenService {
       this.rankings.read(roundId, round.method),
       assignedJudgeCounts(this.prisma, roundId),
       this.reveals.revealedIds(roundId, settings),
-      this.timer.current(roundId, settings),
+      this.timer.snapshot(roundId, settings),
     ]);
+    const readAt = Date.now();
     // In HOST mode a complete score waits for the host's 亮分 as well.
     const shown = (projectId: string) => revealed === null || revealed.has(projectId);
     let nowPitching: ScreenStateDto['nowPitching'] = null;
@@ -62,7 +90,7 @@ export class ScreenService {
         reveal: complete ? await this.reveals.card(round, projectId, settings) : null,
       };
     }
-    return {
+    const frame = {
       roundId,
       roundName: round.name,
       heatName: round.heatName,
@@ -70,7 +98,6 @@ export class ScreenService {
       status: round.status,
       nowPitching,
       final: ranking.final,
-      timer,
       ranking: hallRanking(
         ranking.entries.filter((e) => shown(e.projectId)),
         assignedJudges,
@@ -82,5 +109,6 @@ export class ScreenService {
         judgeCount: e.judgeCount,
       })),
     };
+    return { frame, timer, readAt };
   }
 }

@@ -7,7 +7,14 @@ import { Actor, DomainError } from '@app/domain';
 import { RANKING_UPDATED_CHANNEL } from '@app/events';
 import { IdentityService } from '../identity/identity.service';
 import { UserAccessService } from '../identity/user-access.service';
+import { RoundViewCache } from './round-view-cache';
 import { RoundsService } from './rounds.service';
+
+// How long a ticket found good is taken as good without reading it again,
+// when nothing on its round changed meanwhile (a revocation wakes the round,
+// so it ends screens at once; an issuer's loss of access, which does not, is
+// noticed within this). A hall of phones opening one link costs one read.
+const TICKET_STANDING_MAX_AGE_MS = 10_000;
 
 export const STREAM_TICKET_AUDIENCE = 'ranking-stream';
 export const STREAM_TICKET_TTL_S = 15 * 60;
@@ -55,6 +62,7 @@ export class StreamTicketService {
     private readonly rounds: RoundsService,
     private readonly access: UserAccessService,
     private readonly identity: IdentityService,
+    private readonly cache: RoundViewCache,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.key = createSecretKey(
@@ -102,6 +110,13 @@ export class StreamTicketService {
    * A ticket found revoked or whose issuer lost access is ended for good.
    */
   async check(ticketId: string, roundId: string, renew: boolean): Promise<TicketCheck> {
+    if (renew) return this.checkNow(ticketId, roundId, true);
+    return this.cache.read(roundId, `ticket:${ticketId}`, TICKET_STANDING_MAX_AGE_MS, () =>
+      this.checkNow(ticketId, roundId, false),
+    );
+  }
+
+  private async checkNow(ticketId: string, roundId: string, renew: boolean): Promise<TicketCheck> {
     const row = await this.prisma.screenTicket.findUnique({ where: { id: ticketId } });
     if (!row || row.roundId !== roundId) return { ok: false, reason: 'REVOKED' };
     if (row.revokedAt) return { ok: false, reason: (row.endReason as TicketEnd) ?? 'REVOKED' };

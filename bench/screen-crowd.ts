@@ -1,0 +1,150 @@
+// Scenario 7: a hall opens the big screen. 2,000 first loads of the screen
+// (its page, then its live stream until the first frame) against one api
+// process, beside the same number of loads of a static file served by the same
+// process in the same run; the statements the api sent PostgreSQL for them
+// are counted at the wire (statement-counter.ts).
+import http from 'node:http';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { openRoadshow } from '../tests/support/roadshow-scenario';
+import { Stack } from '../tests/support/stack';
+import { REPO_ROOT } from '../tests/support/env';
+import { BENCH_ENV, ScenarioResult, log, ms, pct, perSec, ratio, runConcurrently } from './lib';
+import { StatementCounter } from './statement-counter';
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+
+function get(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent }, (res) => {
+        res.on('data', () => undefined);
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      })
+      .on('error', reject);
+  });
+}
+
+// Opens the screen's event stream and resolves with the first `screen` frame's
+// status once it arrived; the connection is then closed, as a phone leaving.
+function firstFrame(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent: false }, (res) => {
+      if (res.statusCode !== 200) {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+        return;
+      }
+      let buffer = '';
+      res.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString('utf8');
+        if (/^event: screen$/m.test(buffer) && buffer.includes('\n\n')) {
+          req.destroy();
+          resolve(200);
+        }
+      });
+      res.on('error', () => undefined);
+    });
+    req.on('error', (e) => (req.destroyed ? undefined : reject(e)));
+  });
+}
+
+export async function screenCrowd(loads: number, concurrency: number): Promise<ScenarioResult> {
+  const title = `Scenario 7: the big screen's first load, ${loads} visitors, ${concurrency} at once`;
+  const counter = new StatementCounter();
+  await counter.start();
+  // Only the api goes through the counter: the worker's statements are not the crowd's.
+  const stack = new Stack({
+    env: BENCH_ENV,
+    databaseVia: (url) => counter.url(url),
+    workerDatabaseVia: (url) => url,
+  });
+  try {
+    await stack.start();
+    log(`${title}: seeding a roadshow with a project on stage`);
+    const show = await openRoadshow(stack, 5, 5, 'TRIMMED_MEAN');
+    const token = show.organiser.token;
+    await stack.post(
+      `/rounds/${show.roundId}/now-pitching`,
+      { projectId: show.projectIds[0] },
+      token,
+    );
+    const issued = await stack.post(`/rounds/${show.roundId}/ranking/stream-ticket`, {}, token);
+    if (issued.status !== 201) throw new Error(`ticket: ${issued.status}`);
+    const origin = stack.apiUrl.replace(/\/api\/v1$/, '');
+    const pageUrl = `${origin}${issued.body.screenPath as string}`;
+    const streamUrl = `${stack.apiUrl}/rounds/${show.roundId}/screen/stream?ticket=${encodeURIComponent(issued.body.ticket as string)}`;
+    const asset = readdirSync(path.join(REPO_ROOT, 'dist/web/assets')).find((f) =>
+      f.endsWith('.js'),
+    );
+    if (!asset) throw new Error('no built web asset: run npm run build');
+    const staticUrl = `${origin}/assets/${asset}`;
+
+    // Warm both paths once (the first read of a round fills the api's caches).
+    await get(pageUrl);
+    await firstFrame(streamUrl);
+    await new Promise((r) => setTimeout(r, 500));
+
+    log(`${title}: ${loads} static loads (baseline)`);
+    const baseline = await runConcurrently(Array.from({ length: loads }), concurrency, async () => {
+      if ((await get(staticUrl)) !== 200) throw new Error('static file refused');
+    });
+
+    log(`${title}: ${loads} screen loads`);
+    const idleBefore = counter.statements;
+    await new Promise((r) => setTimeout(r, 1000));
+    const idle = counter.statements - idleBefore;
+    const cpuBefore = await stack.cpuSeconds();
+    const before = counter.statements;
+    const crowd = await runConcurrently(Array.from({ length: loads }), concurrency, async () => {
+      if ((await get(pageUrl)) !== 200) throw new Error('screen page refused');
+      const status = await firstFrame(streamUrl);
+      if (status !== 200) throw new Error(`screen stream refused: ${status}`);
+    });
+    const statements = counter.statements - before;
+    const cpuAfter = await stack.cpuSeconds();
+    const apiCpuMs = Object.keys(cpuAfter)
+      .filter((k) => k.startsWith('api'))
+      .reduce((sum, k) => sum + (cpuAfter[k] - (cpuBefore[k] ?? 0)) * 1000, 0);
+
+    return {
+      title,
+      rows: [
+        [
+          `first loads per second (page + stream to the first frame)`,
+          perSec(loads / crowd.seconds),
+          `static file, same process ${perSec(loads / baseline.seconds)}`,
+          ratio(loads / crowd.seconds / (loads / baseline.seconds)),
+        ],
+        [
+          'latency p50',
+          ms(pct(crowd.latencies, 50)),
+          `static p50 ${ms(pct(baseline.latencies, 50))}`,
+          ratio(pct(crowd.latencies, 50) / pct(baseline.latencies, 50)),
+        ],
+        [
+          'latency p99',
+          ms(pct(crowd.latencies, 99)),
+          `static p99 ${ms(pct(baseline.latencies, 99))}`,
+          ratio(pct(crowd.latencies, 99) / pct(baseline.latencies, 99)),
+          '≤ 100 ms',
+        ],
+        [
+          `statements the api sent PostgreSQL for the ${loads} loads`,
+          String(statements),
+          `${idle} in 1 s idle before`,
+          '',
+          '≤ 10',
+        ],
+      ],
+      memory: await stack.peakMemory(),
+      notes: [
+        `CPU of the api per first load: ${(apiCpuMs / loads).toFixed(2)} ms (page and stream).`,
+      ],
+    };
+  } finally {
+    await stack.stop();
+    await counter.stop();
+  }
+}
