@@ -3,10 +3,14 @@
 // same rows written by raw pg transactions at the same concurrency.
 import { hash } from '@node-rs/argon2';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { Pool } from 'pg';
 import { deterministicScores, expectedRanking, total } from '../tests/support/judging-scenario';
 import { createCompetition, createOrganiser } from '../tests/support/scenario';
 import { Stack } from '../tests/support/stack';
+import { CpuProfile, cpuByStage, stageNote } from './cpu-stages';
 import {
   BENCH_ENV,
   ScenarioResult,
@@ -183,7 +187,12 @@ export async function scoringBurst(
 ): Promise<BurstFigures> {
   // BENCH_API_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the api processes.
   const apiNodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean);
-  const stack = new Stack({ apiProcesses, env: BENCH_ENV, apiNodeArgs });
+  const profileDir = await mkdtemp(path.join(os.tmpdir(), 'bench-profile-'));
+  const stack = new Stack({
+    apiProcesses,
+    env: { ...BENCH_ENV, CPU_PROFILE_DIR: profileDir },
+    apiNodeArgs,
+  });
   try {
     log(`${title}: starting ${apiProcesses} api + 1 worker`);
     await stack.start();
@@ -244,6 +253,12 @@ export async function scoringBurst(
       `SELECT count(*)::int AS recomputes FROM processed_events WHERE consumer = 'scoring'`,
     );
     const memory = await stack.peakMemory();
+    // Where the api's CPU goes: the same burst again on a round of its own,
+    // profiled from its first request to its last (the measured one is not:
+    // sampling costs CPU).
+    const stages = await profiledBurst(stack, size, profileDir, apiProcesses).catch(
+      (error: unknown) => `The per-stage CPU split failed: ${String(error)}`,
+    );
     // The baseline runs with the api and worker stopped: the same machine,
     // and PostgreSQL's connection limit is shared with them.
     await stack.stop();
@@ -298,10 +313,44 @@ export async function scoringBurst(
         memory,
         notes: [
           `CPU per save+submit during the burst (user+system): api ${(cpuMs('api') / pairs.length).toFixed(2)} ms, worker ${(cpuMs('worker') / pairs.length).toFixed(2)} ms, load generator ${((client.user + client.system) / 1000 / pairs.length).toFixed(2)} ms`,
+          stages,
         ],
       },
     };
   } finally {
     await stack.stop();
+    await rm(profileDir, { recursive: true, force: true });
   }
+}
+
+// Where the api's CPU goes: the same burst again on a round of its own,
+// profiled from its first request to its last (the measured one is not:
+// sampling costs CPU). Answers the bench's note.
+async function profiledBurst(
+  stack: Stack,
+  size: BurstSize,
+  profileDir: string,
+  apiProcesses: number,
+): Promise<string> {
+  const profiled = await seedRound(stack, size);
+  await stack.drained();
+  stack.signalApis('SIGUSR2');
+  await new Promise((r) => setTimeout(r, 300));
+  try {
+    await sendScores(stack, profiled.roundId, profiled.pairs, size.concurrency);
+  } finally {
+    stack.signalApis('SIGUSR2');
+  }
+  await waitUntil(
+    'the api processes to write their profiles',
+    async () => (await readdir(profileDir)).length === apiProcesses,
+    30000,
+    100,
+  );
+  const profiles = await Promise.all(
+    (await readdir(profileDir)).map(
+      async (f) => JSON.parse(await readFile(path.join(profileDir, f), 'utf8')) as CpuProfile,
+    ),
+  );
+  return stageNote(cpuByStage(profiles), profiled.pairs.length, 'save+submit');
 }

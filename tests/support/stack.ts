@@ -347,6 +347,11 @@ export class Stack {
     return out;
   }
 
+  // Sends every api process a signal (the bench's CPU profile toggle, SIGUSR2).
+  signalApis(signal: NodeJS.Signals): void {
+    for (const c of this.apis) if (c.pid && c.exitCode === null) c.kill(signal);
+  }
+
   // CPU seconds (user + system) each api and worker process has used so far.
   async cpuSeconds(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};

@@ -9,6 +9,7 @@ import { loadConfig } from '@app/config';
 import { ApiModule } from './api.module';
 import { AccessTokenVerifier } from './common/access-token-verifier';
 import { AuthGuard } from './common/auth.guard';
+import { installCpuProfileSignal } from './common/cpu-profile-signal';
 import { acceptEmptyJsonBody } from './common/empty-json-body';
 import { createValidationPipe } from './common/validation.pipe';
 import { buildOpenApiDocument } from './openapi-document';
@@ -51,6 +52,8 @@ async function bootstrap(): Promise<void> {
     limits.close();
   });
 
+  const logger = app.get(Logger);
+  installCpuProfileSignal(config.CPU_PROFILE_DIR, (msg, fields) => logger.log({ ...fields, msg }));
   await mountWebClient(fastify);
   await app.listen(config.PORT, config.HOST);
   app.get(Logger).log(`api listening on ${await app.getUrl()}`);

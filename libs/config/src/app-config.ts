@@ -61,6 +61,10 @@ const schema = z.object({
   // without it, the api's own address on this machine.
   PUBLIC_URL: z.string().url({ message: 'PUBLIC_URL must be an http(s):// URL' }).optional(),
   QUEUE_PREFIX: z.string().default('rs'),
+  // Where `kill -USR2 <api pid>` writes a CPU profile: the first signal starts
+  // sampling, the next writes the file (the bench's per-stage CPU split; an
+  // operator's look at a slow api). Unset: the signal is ignored.
+  CPU_PROFILE_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RELAY_INTERVAL_MS: z.coerce.number().int().positive().default(100),
   RELAY_LEASE_MS: z.coerce.number().int().positive().default(30000),
