@@ -111,6 +111,7 @@ export const AUTHZ_MATRIX: Record<string, MatrixEntry> = {
   //                                                                       anon owner appl judge outJ conflJ org otherOrg admin
   'GET /competitions/:id':                        { params: c, expect: row(401, 200, 200, 200, 200, 200, 200, 200, 200) },
   'GET /competitions/:id/audit':                  { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /competitions/:id/audit/verify':           { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'GET /competitions/:id/funnel':                 { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'GET /competitions/:id/heats':                  { params: c, expect: row(401, 200, 200, 200, 200, 200, 200, 200, 200) },
   'POST /competitions/:id/heats':                 { params: c, body: () => ({ stageCode: 'SEMIFINAL', name: '半决赛' }), expect: row(401, 403, 403, 403, 403, 403, 201, 404, 201) },
