@@ -39,6 +39,7 @@ const OWNERS: Record<string, string[]> = {
   exports: [],
   health: [],
   reports: [],
+  record: [],
 };
 
 // Written by every context inside its own transaction, read by the platform:

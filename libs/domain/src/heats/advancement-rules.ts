@@ -284,7 +284,7 @@ export function planAdvancementByRule(
           c,
           'ELIMINATED',
           { code: 'EXCLUDED', reason: excluded.get(c.projectId)! },
-          excluded.get(c.projectId)!,
+          excluded.get(c.projectId),
           'EXCLUDED',
         );
         continue;
