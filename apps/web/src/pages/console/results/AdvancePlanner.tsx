@@ -26,7 +26,7 @@ export function AdvancePlanner({
   onDecided: () => void;
   onStale: () => void;
 }) {
-  const { t } = useConsoleT();
+  const { t, i18n } = useConsoleT();
   const [count, setCount] = useState<number>(heat.advanceQuota ?? 3);
   // Not asked again once deciding: a decided heat's preview is refused (409).
   const [deciding, setDeciding] = useState(false);
@@ -138,7 +138,7 @@ export function AdvancePlanner({
         rowClassName={(r) =>
           tied.has(r.projectId) ? 'row-tie' : r.result === 'ELIMINATED' ? 'row-out' : ''
         }
-        columns={planColumns(t, tied, choice, setChoice)}
+        columns={planColumns(t, tied, choice, setChoice, preview.data?.buckets, i18n.language)}
       />
       {choice.include.length > 0 && (
         <Input
