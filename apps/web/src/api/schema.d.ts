@@ -3078,6 +3078,16 @@ export interface components {
       serverNow: number;
       format: components['schemas']['RoadshowSettingsDto'];
     };
+    ScreenDrawDto: {
+      /** @description SHA-256 of the seed committed for the next draw, announced before it */
+      announcedSeedHash: string | null;
+      /** @description The seed of the draw made (revealed) */
+      seed: string | null;
+      /** @description SHA-256 of the revealed seed */
+      seedHash: string | null;
+      /** Format: date-time */
+      drawnAt: string | null;
+    };
     ScreenStateDto: {
       /** Format: uuid */
       roundId: string;
@@ -3094,6 +3104,8 @@ export interface components {
       ranking: components['schemas']['ScreenRankingEntryDto'][];
       /** @description The pitch timer of the project on stage */
       timer: components['schemas']['TimerViewDto'] | null;
+      /** @description The pitch-order draw: the seed hash before it, the seed after (docs/verifiable-draws.md) */
+      draw: components['schemas']['ScreenDrawDto'];
     };
     TicketPersonDto: {
       /** Format: uuid */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { DomainError, hallRanking, isCompleteScore } from '@app/domain';
 import { PrismaService, assignedJudgeCounts } from '@app/database';
 import { ScreenStateDto } from './dto/roadshow.dto';
@@ -6,6 +7,8 @@ import { PitchTimerService } from './pitch-timer.service';
 import { RankingsService } from './rankings.service';
 import { RevealService } from './reveal.service';
 import { RoadshowSettingsService } from './roadshow-settings.service';
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
  * One frame of the big screen: the project on stage with how many of its
@@ -69,6 +72,12 @@ export class ScreenService {
       method: round.method,
       status: round.status,
       nowPitching,
+      draw: {
+        announcedSeedHash: round.pitchSeedNext ? sha256(round.pitchSeedNext) : null,
+        seed: round.pitchSeed,
+        seedHash: round.pitchSeed ? sha256(round.pitchSeed) : null,
+        drawnAt: round.pitchOrderDrawnAt,
+      },
       final: ranking.final,
       timer,
       ranking: hallRanking(

@@ -1,5 +1,6 @@
 import { Button, Card, Input, InputNumber, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
 import { ApiError } from '../../../api/errors';
 import { ErrorAlert } from '../../../layout/ErrorAlert';
 import { api, call } from '../../../api/client';
@@ -31,13 +32,21 @@ export function AdvancePlanner({
   // Not asked again once deciding: a decided heat's preview is refused (409).
   const [deciding, setDeciding] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const preview = $api.useQuery(
-    'get',
-    '/api/v1/heats/{id}/advance/preview',
-    { params: { path: { id: heat.id }, query: { count } } },
-    { enabled: !deciding },
-  );
   const [choice, setChoice] = useState<Choice>({ exclude: {}, include: [], includeReason: '' });
+  // The preview weighs the overrides that have their reasons (赛区推荐 and
+  // exclusions), so the 依据 column shows what the decision would record.
+  const reasoned = Object.entries(choice.exclude).flatMap(([projectId, reason]) =>
+    reason?.trim() ? [{ projectId, reason: reason.trim() }] : [],
+  );
+  const wildcards = choice.includeReason.trim()
+    ? choice.include.map((projectId) => ({ projectId, reason: choice.includeReason.trim() }))
+    : [];
+  const preview = $api.useQuery(
+    'post',
+    '/api/v1/heats/{id}/advance/preview',
+    { params: { path: { id: heat.id } }, body: { count, exclude: reasoned, wildcards } },
+    { enabled: !deciding, placeholderData: keepPreviousData },
+  );
   const action = useAction();
   const nextHeats = heats.filter((h) => h.stageOrder === heat.stageOrder + 1);
   const [toHeatId, setToHeatId] = useState<string | undefined>(nextHeats[0]?.id);
