@@ -1,118 +1,21 @@
-import { Stack, waitFor } from './support/stack';
-import {
-  Organiser,
-  createCompetition,
-  createOrganiser,
-  projectBody,
-  signUpApplicant,
-  uniqueEmail,
-} from './support/scenario';
+import { Stack } from './support/stack';
+import { Organiser } from './support/scenario';
+import { ruledHeat } from './support/advancement-rules-scenario';
 
-const L = (zh: string, en: string) => ({ zh, en });
-
-// One heat, two groups (团队组 quota 3, 企业组 quota 1), at most 2 places per
-// unit, one wildcard place (赛区推荐). Every judge gives a project the same
-// mark on every criterion, so its score is that mark.
+// One heat (tests/support/advancement-rules-scenario.ts): two groups (团队组
+// quota 3, 企业组 quota 1), at most 2 places per unit, one wildcard place
+// (赛区推荐), a tie on 80 at 团队组's last place.
 describe('advancement rules: quotas per group, a cap per unit, a wildcard, a tie at a cut-off', () => {
   const stack = new Stack();
   let organiser: Organiser;
-  let competitionId: string;
   let heatId: string;
   let semi: string;
-  const ids = new Map<string, string>();
-  //           name   group      unit     mark
-  const plan: [string, string, string, number][] = [
-    ['C1', 'company', '丁公司', 92],
-    ['T1', 'team', '甲大学', 90],
-    ['T2', 'team', '甲大学', 88],
-    ['T3', 'team', '甲大学', 85],
-    ['T4', 'team', '乙大学', 80],
-    ['T5', 'team', '丙孵化器', 80],
-    ['C2', 'company', '戊公司', 70],
-    ['C3', 'company', '甲大学', 60],
-  ];
+  let ids = new Map<string, string>();
   const name = (projectId: string) => [...ids].find(([, v]) => v === projectId)![0];
 
   beforeAll(async () => {
     await stack.start();
-    organiser = await createOrganiser(stack);
-    const c = await createCompetition(stack, organiser);
-    competitionId = c.id;
-    heatId = c.heatId;
-    semi = (
-      await stack.post(
-        `/competitions/${competitionId}/heats`,
-        { stageCode: 'SEMIFINAL', name: '半决赛', city: '江阴', advanceQuota: 3 },
-        organiser.token,
-      )
-    ).body.id;
-    const form = await stack.put(
-      `/competitions/${competitionId}/registration-form`,
-      {
-        groups: [
-          { key: 'team', label: L('团队组', 'Team group') },
-          { key: 'company', label: L('企业组', 'Company group') },
-        ],
-        fields: [],
-      },
-      organiser.token,
-    );
-    expect(form.status).toBe(200);
-    const owner = await signUpApplicant(stack, '申请人');
-    for (const [n, group, unit] of plan) {
-      const res = await stack.post(
-        `/competitions/${competitionId}/projects`,
-        projectBody(heatId, `项目${n}`, unit),
-        owner.token,
-      );
-      expect(res.status).toBe(201);
-      ids.set(n, res.body.id);
-      // The group as the form would record it (the test's shortcut past the answers).
-      await stack.sql('UPDATE projects SET group_key = $1 WHERE id = $2', [group, res.body.id]);
-      await stack.post(`/projects/${res.body.id}/submit`, {}, owner.token);
-      const review = await stack.post(
-        `/projects/${res.body.id}/review`,
-        { decision: 'ELIGIBLE' },
-        organiser.token,
-      );
-      expect(review.status).toBe(200);
-    }
-    const email = uniqueEmail('judge');
-    const judge = await stack.post(
-      '/users',
-      { email, name: '评委甲', roles: ['JUDGE'], password: 'Roadshow-Judge-2026!' },
-      organiser.token,
-    );
-    const judgeToken = await stack.login(email, 'Roadshow-Judge-2026!');
-    const round = (
-      await stack.post(
-        `/heats/${heatId}/rounds`,
-        { name: '路演', kind: 'ROADSHOW', rubricId: c.rubricId, method: 'MEAN' },
-        organiser.token,
-      )
-    ).body.id;
-    await stack.post(
-      `/rounds/${round}/judges`,
-      { judgeIds: [judge.body.user.id] },
-      organiser.token,
-    );
-    await stack.post(`/rounds/${round}/assignments`, { judgesPerProject: 1 }, organiser.token);
-    await stack.post(`/rounds/${round}/open`, {}, organiser.token);
-    for (const [n, , , mark] of plan) {
-      const scores = { TECH: mark, BUSINESS: mark, MARKET: mark, TEAM: mark };
-      const put = await stack.put(
-        `/rounds/${round}/projects/${ids.get(n)}/score`,
-        { scores },
-        judgeToken,
-      );
-      expect(put.status).toBe(200);
-      await stack.post(`/rounds/${round}/projects/${ids.get(n)}/score/submit`, {}, judgeToken);
-    }
-    await stack.post(`/rounds/${round}/close`, {}, organiser.token);
-    await waitFor(
-      'settled standings',
-      async () => (await stack.get(`/heats/${heatId}/standings`, organiser.token)).body.final,
-    );
+    ({ organiser, heatId, semi, ids } = await ruledHeat(stack));
   });
   afterAll(() => stack.stop());
 

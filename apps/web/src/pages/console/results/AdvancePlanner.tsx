@@ -32,6 +32,8 @@ export function AdvancePlanner({
   // Not asked again once deciding: a decided heat's preview is refused (409).
   const [deciding, setDeciding] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const stored = $api.useQuery('get', '/api/v1/heats/{id}/advancement-rule', byId(heat.id));
+  const byQuota = !!stored.data?.rule?.quotas?.length;
   const [choice, setChoice] = useState<Choice>({ exclude: {}, include: [], includeReason: '' });
   // The preview weighs the overrides that have their reasons (赛区推荐 and
   // exclusions), so the 依据 column shows what the decision would record.
@@ -96,15 +98,18 @@ export function AdvancePlanner({
   return (
     <Card title={t('results.preview')} className="console-section">
       <div className="console-toolbar">
-        <label>
-          {t('results.count')}{' '}
-          <InputNumber
-            aria-label={t('results.count')}
-            min={0}
-            value={count}
-            onChange={(v) => setCount(v ?? 0)}
-          />
-        </label>
+        {/* Places come from the rule's quotas when it has them. */}
+        {!byQuota && (
+          <label>
+            {t('results.count')}{' '}
+            <InputNumber
+              aria-label={t('results.count')}
+              min={0}
+              value={count}
+              onChange={(v) => setCount(v ?? 0)}
+            />
+          </label>
+        )}
         {nextHeats.length > 0 && (
           <Select
             aria-label={t('rounds.heat')}

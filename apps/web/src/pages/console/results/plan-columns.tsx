@@ -48,7 +48,8 @@ export function planColumns(
     </Space>
   );
   const includeCell = (r: AdvanceRow) =>
-    r.result !== 'ELIMINATED' ? null : (
+    // A 赛区推荐 stays uncheckable once the preview shows it advanced.
+    r.result !== 'ELIMINATED' && !choice.include.includes(r.projectId) ? null : (
       <Checkbox
         aria-label={`${t('results.include')} ${r.title}`}
         checked={choice.include.includes(r.projectId)}
