@@ -187,4 +187,6 @@ export async function seedPastSeason(
     where: { competitionId: competition.id, action: 'heat.awards-assigned' },
     data: { at: decided },
   });
+  // Dated back after they were chained: chained again in their new time order.
+  await tx.$executeRaw`SELECT audit_rechain(${competition.id})`;
 }

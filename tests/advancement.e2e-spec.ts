@@ -206,8 +206,14 @@ describe('from regional heats to the final, and from signing to landing', () => 
       result: 'ELIMINATED',
       reason: '尽职调查未通过',
       override: 'EXCLUDED',
+      basis: { code: 'EXCLUDED', reason: '尽职调查未通过' },
     });
-    expect(res.body.results[0]).toMatchObject({ title: 'A', reason: null, override: null });
+    expect(res.body.results[0]).toMatchObject({
+      title: 'A',
+      reason: null,
+      override: null,
+      basis: { code: 'QUOTA', bucket: 0, rank: 1 },
+    });
 
     const admin = await stack.login(ADMIN.email, ADMIN.password);
     expect((await stack.get(`/heats/${south}/advancement`, admin)).body.results).toHaveLength(6);

@@ -111,6 +111,7 @@ export const AUTHZ_MATRIX: Record<string, MatrixEntry> = {
   //                                                                       anon owner appl judge outJ conflJ org otherOrg admin
   'GET /competitions/:id':                        { params: c, expect: row(401, 200, 200, 200, 200, 200, 200, 200, 200) },
   'GET /competitions/:id/audit':                  { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /competitions/:id/audit/verify':           { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'GET /competitions/:id/funnel':                 { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'GET /competitions/:id/heats':                  { params: c, expect: row(401, 200, 200, 200, 200, 200, 200, 200, 200) },
   'POST /competitions/:id/heats':                 { params: c, body: () => ({ stageCode: 'SEMIFINAL', name: '半决赛' }), expect: row(401, 403, 403, 403, 403, 403, 201, 404, 201) },
@@ -130,6 +131,10 @@ export const AUTHZ_MATRIX: Record<string, MatrixEntry> = {
   'POST /heats/:id/advance':                      { params: h, body: () => ({ count: 1 }), expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
   'GET /heats/:id/advance/preview':               { params: h, expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
   'GET /heats/:id/advancement':                   { params: h, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /heats/:id/advance/preview':              { params: h, body: () => ({}), expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
+  'GET /heats/:id/advancement-rule':              { params: h, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'PUT /heats/:id/advancement-rule':              { params: h, body: () => ({ count: 2, unitCap: 1 }), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /heats/:id/evidence-pack.zip':             { params: h, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'GET /heats/:id/rounds':                        { params: h, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'POST /heats/:id/rounds':                       { params: h, body: (f) => ({ name: '复评', kind: 'EXPERT_REVIEW', rubricId: f.rubric, method: 'MEAN' }), expect: row(401, 403, 403, 403, 403, 403, 201, 404, 201) },
   'GET /heats/:id/standings':                     { params: h, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },

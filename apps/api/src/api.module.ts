@@ -19,6 +19,7 @@ import { AccountsModule } from './modules/accounts/accounts.module';
 import { HeatsModule } from './modules/heats/heats.module';
 import { JudgingModule } from './modules/judging/judging.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { RecordModule } from './modules/record/record.module';
 import { SigningModule } from './modules/signing/signing.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { RegistrationModule } from './modules/registration/registration.module';
@@ -54,6 +55,7 @@ import { RegistrationModule } from './modules/registration/registration.module';
     HeatsModule,
     SigningModule,
     ReportsModule,
+    RecordModule,
     NotificationsModule,
     ImportsModule,
     ExportsModule,

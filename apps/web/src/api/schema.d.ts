@@ -1243,6 +1243,25 @@ export interface paths {
     /** Preview who advances (top count, ties at the cut-off, overrides) */
     get: operations['HeatsController_preview'];
     put?: never;
+    /** Preview who advances under the stored rule with the wildcards and exclusions being weighed: which rule placed or stopped each project */
+    post: operations['HeatsController_previewWith'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/heats/{id}/advancement-rule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The heat's advancement rule (quotas per group and track, cap per unit, wildcard places) */
+    get: operations['HeatsController_advancementRule'];
+    /** Set the heat's advancement rule before its decision (audited old → new) */
+    put: operations['HeatsController_setAdvancementRule'];
     post?: never;
     delete?: never;
     options?: never;
@@ -1438,6 +1457,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/competitions/{id}/audit/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Verify the audit log's hash chain: ok with the count, or the first broken row (id, time, action) */
+    get: operations['ReportsController_verifyAudit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/competitions/{id}/imports/judges': {
     parameters: {
       query?: never;
@@ -1521,6 +1557,23 @@ export interface paths {
     };
     /** The competition’s judge list (评委库) as imported, with phone numbers */
     get: operations['ImportsController_judges'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/heats/{id}/evidence-pack.zip': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The heat's official record as a ZIP (streamed): rules and rubric in force, each round's draw and seed, timing logs, rankings, advancement, the audit extract, and manifest.json with the SHA-256 of every file */
+    get: operations['RecordController_evidencePack'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2015,6 +2068,9 @@ export interface components {
       | 'ADVANCE_COUNT_REQUIRED'
       | 'ADVANCE_COUNT_INVALID'
       | 'ADVANCE_NOT_IN_HEAT'
+      | 'ADVANCE_RULE_INVALID'
+      | 'ADVANCE_TOO_MANY_WILDCARDS'
+      | 'ADVANCE_WILDCARD_BLOCKED'
       | 'ADVANCE_BOTH_INCLUDED_EXCLUDED'
       | 'HEAT_NO_RESULTS'
       | 'FINAL_RESULTS_FOLLOW_AWARDS'
@@ -3022,6 +3078,16 @@ export interface components {
       serverNow: number;
       format: components['schemas']['RoadshowSettingsDto'];
     };
+    ScreenDrawDto: {
+      /** @description SHA-256 of the seed committed for the next draw, announced before it */
+      announcedSeedHash: string | null;
+      /** @description The seed of the draw made (revealed) */
+      seed: string | null;
+      /** @description SHA-256 of the revealed seed */
+      seedHash: string | null;
+      /** Format: date-time */
+      drawnAt: string | null;
+    };
     ScreenStateDto: {
       /** Format: uuid */
       roundId: string;
@@ -3038,6 +3104,8 @@ export interface components {
       ranking: components['schemas']['ScreenRankingEntryDto'][];
       /** @description The pitch timer of the project on stage */
       timer: components['schemas']['TimerViewDto'] | null;
+      /** @description The pitch-order draw: the seed hash before it, the seed after (docs/verifiable-draws.md) */
+      draw: components['schemas']['ScreenDrawDto'];
     };
     TicketPersonDto: {
       /** Format: uuid */
@@ -3685,6 +3753,37 @@ export interface components {
       /** @example 半决赛 */
       name: string;
     };
+    AdvancementBasisDto: {
+      /**
+       * @description Which rule placed or stopped the project: QUOTA (rank within its bucket), TIED_AT_CUTOFF (并列待定, advances), QUOTA_FULL, UNIT_CAP_FULL (单位上限已满), NO_QUOTA, WILDCARD (赛区推荐), WILDCARD_BLOCKED (its unit at the cap), EXCLUDED
+       * @enum {string}
+       */
+      code:
+        | 'QUOTA'
+        | 'TIED_AT_CUTOFF'
+        | 'QUOTA_FULL'
+        | 'UNIT_CAP_FULL'
+        | 'NO_QUOTA'
+        | 'WILDCARD'
+        | 'WILDCARD_BLOCKED'
+        | 'EXCLUDED';
+      /** @description Index into the plan's buckets */
+      bucket?: number;
+      /** @description Rank within the bucket (ties share it) */
+      rank?: number;
+      quota?: number;
+      /**
+       * @description The limit a tie is at
+       * @enum {string}
+       */
+      limit?: 'QUOTA' | 'UNIT_CAP';
+      /** @description The cap per unit */
+      cap?: number | null;
+      /** @description The unit (organisation) at its cap */
+      unit?: string;
+      /** @description The organiser’s reason (wildcard, exclusion) */
+      reason?: string;
+    };
     AdvancementDecisionDto: {
       /** Format: uuid */
       projectId: string;
@@ -3697,6 +3796,14 @@ export interface components {
       reason: string | null;
       /** @enum {string|null} */
       override: 'INCLUDED' | 'EXCLUDED' | null;
+      /** @description Which rule placed or stopped it (null for decisions recorded before rules) */
+      basis?: components['schemas']['AdvancementBasisDto'] | null;
+      /** @description The unit (organisation) the cap counts */
+      unit?: string;
+      /** @description The group (组别) key */
+      groupKey?: string | null;
+      /** @description The track code */
+      trackCode?: string;
     };
     HeatAdvancementDto: {
       /**
@@ -3726,6 +3833,18 @@ export interface components {
        */
       advanced: false;
     };
+    AdvancementBucketDto: {
+      index: number;
+      groupKey: string | null;
+      /** @description The group’s name (zh-CN) */
+      groupLabel: string | null;
+      trackCode: string | null;
+      trackName: string | null;
+      quota: number;
+      /** @description Placed by quota (ties included) */
+      placed: number;
+      cutoffScore: number | null;
+    };
     AdvancementPreviewDto: {
       /** Format: uuid */
       heatId: string;
@@ -3734,6 +3853,12 @@ export interface components {
       /** @description Project ids whose score equals the cut-off score (all of them advance) */
       tiedAtCutoff: string[];
       cutoffScore: number | null;
+      /** @description The rule’s quota buckets */
+      buckets: components['schemas']['AdvancementBucketDto'][];
+      /** @description Wildcards blocked by the unit cap (refused) */
+      blockedWildcards: string[];
+      /** @description Wildcards on projects placed by quota anyway */
+      unusedWildcards: string[];
       /** @description How many advance before ties and overrides */
       count: number;
     };
@@ -3741,6 +3866,69 @@ export interface components {
       projectId: string;
       /** @example 尽职调查未通过 */
       reason: string;
+    };
+    WildcardDto: {
+      projectId: string;
+      /** @example 赛区推荐：乡村振兴特色项目 */
+      reason: string;
+    };
+    AdvancePreviewDto: {
+      /** @description Defaults to the rule's or the heat's */
+      count?: number;
+      exclude?: components['schemas']['ExcludeDto'][];
+      wildcards?: components['schemas']['WildcardDto'][];
+    };
+    StoredAdvancementRuleDto: {
+      count?: number | null;
+      quotas?: {
+        groupKey?: string | null;
+        trackCode?: string | null;
+        quota: number;
+      }[];
+      unitCap?: number | null;
+      wildcards?: number;
+    };
+    AdvancementRuleGroupDto: {
+      key: string;
+      /** @description zh-CN */
+      label: string;
+      /** @description English */
+      labelEn: string;
+    };
+    AdvancementRuleTrackDto: {
+      code: string;
+      name: string;
+    };
+    AdvancementRuleViewDto: {
+      /** Format: uuid */
+      heatId: string;
+      /** @description The stored rule; null: the plain top N of the heat's advanceQuota */
+      rule: components['schemas']['StoredAdvancementRuleDto'] | null;
+      /** @description The heat's advanceQuota */
+      advanceQuota: number | null;
+      /** @description The registration form’s groups */
+      groups: components['schemas']['AdvancementRuleGroupDto'][];
+      tracks: components['schemas']['AdvancementRuleTrackDto'][];
+      /** Format: date-time */
+      updatedAt: string | null;
+    };
+    QuotaDto: {
+      /** @description A group (组别) key of the registration form */
+      groupKey?: string | null;
+      /** @description A track code */
+      trackCode?: string | null;
+      /** @example 3 */
+      quota: number;
+    };
+    AdvancementRuleDto: {
+      /** @description Places when there are no quotas (the plain top N); defaults to the heat's advanceQuota */
+      count?: number | null;
+      /** @description Places per group, track, or both; a project counts in the first that matches it */
+      quotas?: components['schemas']['QuotaDto'][];
+      /** @description At most this many per unit (organisation) */
+      unitCap?: number | null;
+      /** @description Wildcard places (赛区推荐) the organiser fills with reasons */
+      wildcards?: number;
     };
     AdvanceDto: {
       /** @description A heat of the next stage; omit it when advancing the final (marks the awarded projects) */
@@ -3755,6 +3943,8 @@ export interface components {
        */
       includeReason?: string;
       exclude?: components['schemas']['ExcludeDto'][];
+      /** @description Wildcard places (赛区推荐), each with its reason, up to the rule's wildcards */
+      wildcards?: components['schemas']['WildcardDto'][];
     };
     AdvancementDoneDto: {
       /** Format: uuid */
@@ -3764,6 +3954,12 @@ export interface components {
       /** @description Project ids whose score equals the cut-off score (all of them advance) */
       tiedAtCutoff: string[];
       cutoffScore: number | null;
+      /** @description The rule’s quota buckets */
+      buckets: components['schemas']['AdvancementBucketDto'][];
+      /** @description Wildcards blocked by the unit cap (refused) */
+      blockedWildcards: string[];
+      /** @description Wildcards on projects placed by quota anyway */
+      unusedWildcards: string[];
       /**
        * Format: uuid
        * @description The next stage’s heat; null when the final was decided (AWARDED)
@@ -4115,6 +4311,10 @@ export interface components {
       } | null;
       /** Format: date-time */
       at: string;
+      /** @description Its place in the competition's audit chain (docs/audit-chain.md) */
+      seq: number | null;
+      /** @description SHA-256 chaining it to the row before */
+      hash: string | null;
       /** @description The actor's name; null: the system */
       actorName: string | null;
       /** @description What the entry is about, by name (project title, round, heat…); null when gone */
@@ -4122,6 +4322,34 @@ export interface components {
     };
     AuditListDto: {
       items: components['schemas']['AuditEntryDto'][];
+    };
+    AuditChainBreakDto: {
+      /**
+       * @description ROW_CHANGED: the row differs from what was hashed; LINK_BROKEN: its previous hash is not the row before it; ROW_MISSING: a row before it was deleted; TAIL_MISSING: rows at the end were deleted; UNCHAINED: written around the chain
+       * @enum {string}
+       */
+      kind: 'UNCHAINED' | 'ROW_CHANGED' | 'LINK_BROKEN' | 'ROW_MISSING' | 'TAIL_MISSING';
+      /**
+       * Format: uuid
+       * @description The first row that fails
+       */
+      id: string | null;
+      /** Format: date-time */
+      at: string | null;
+      action: string | null;
+      /** @description Its place in the chain (1 = first) */
+      seq: number;
+    };
+    AuditVerifyDto: {
+      /** @description true when every row and link verifies */
+      ok: boolean;
+      /** @description Rows checked */
+      count: number;
+      /** @description The hash of the last row (write it down to anchor the chain); null when broken */
+      headHash: string | null;
+      /** Format: date-time */
+      checkedAt: string;
+      broken: components['schemas']['AuditChainBreakDto'] | null;
     };
     ImportColumnDto: {
       /** @example B */
@@ -9940,6 +10168,224 @@ export interface operations {
       };
     };
   };
+  HeatsController_previewWith: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdvancePreviewDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdvancementPreviewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  HeatsController_advancementRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdvancementRuleViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  HeatsController_setAdvancementRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdvancementRuleDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdvancementRuleViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   HeatsController_advance: {
     parameters: {
       query?: never;
@@ -10727,6 +11173,64 @@ export interface operations {
       };
     };
   };
+  ReportsController_verifyAudit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditVerifyDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   ImportsController_importJudges: {
     parameters: {
       query?: {
@@ -11072,6 +11576,64 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RecordController_evidencePack: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description ZIP file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': components['schemas']['ErrorBodyDto'];
         };
       };
     };

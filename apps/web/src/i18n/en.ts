@@ -171,6 +171,8 @@ export const en: Messages = {
     dropped: { HIGHEST: 'highest dropped', LOWEST: 'lowest dropped' },
     judgesSubmitted: 'Judges scored {{submitted}} / {{assigned}}',
     scoring: 'Scoring…',
+    drawCommitted: 'Draw seed sealed, SHA-256: {{hash}}',
+    drawSeed: 'Draw seed (verifiable): {{seed}}',
     nobodyOnStage: 'Waiting for the next project',
     ranking: 'Live ranking',
     finalRanking: 'Final ranking',

@@ -256,6 +256,11 @@ export const errorsEn: ErrorMessages = {
     ADVANCE_COUNT_INVALID: 'The count must be a whole number of 0 or more.',
     ADVANCE_NOT_IN_HEAT: '{{field}}: {{count}} project(s) are not in this heat.',
     ADVANCE_BOTH_INCLUDED_EXCLUDED: '{{count}} project(s) are both included and excluded.',
+    ADVANCE_RULE_INVALID: 'The advancement rule is not valid: see the marked fields.',
+    ADVANCE_TOO_MANY_WILDCARDS:
+      '{{given}} wildcards chosen; the rule has {{places}} wildcard places.',
+    ADVANCE_WILDCARD_BLOCKED:
+      '{{count}} wildcard(s) belong to a unit at its cap ({{cap}} per unit): withdraw them or change the cap.',
     HEAT_NO_RESULTS: '"{{heatName}}" has no results yet: advance it first.',
     FINAL_RESULTS_FOLLOW_AWARDS:
       'The results of the final "{{heatName}}" follow its awards: re-assign them.',
@@ -429,6 +434,7 @@ export const errorsEn: ErrorMessages = {
     count: 'Count',
     include: 'Included',
     exclude: 'Excluded',
+    wildcards: 'Wildcards',
     companyName: 'Company name',
     registrationNo: 'Registration number',
     file: 'File',

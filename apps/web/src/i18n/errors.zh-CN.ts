@@ -247,6 +247,10 @@ export const errorsZhCN: ErrorMessages = {
     ADVANCE_COUNT_INVALID: '晋级数量必须是不小于 0 的整数。',
     ADVANCE_NOT_IN_HEAT: '{{field}}中有 {{count}} 个项目不在本赛场。',
     ADVANCE_BOTH_INCLUDED_EXCLUDED: '有 {{count}} 个项目同时被加入和排除。',
+    ADVANCE_RULE_INVALID: '晋级规则有误，请检查标出的项目。',
+    ADVANCE_TOO_MANY_WILDCARDS: '选了 {{given}} 个赛区推荐，规则只有 {{places}} 个推荐名额。',
+    ADVANCE_WILDCARD_BLOCKED:
+      '有 {{count}} 个赛区推荐的单位已达上限（每单位 {{cap}} 个），请撤下推荐或调整上限。',
     HEAT_NO_RESULTS: '“{{heatName}}”还没有结果，请先完成晋级。',
     FINAL_RESULTS_FOLLOW_AWARDS: '决赛“{{heatName}}”的结果由奖项决定，请重新评奖。',
     RESULT_UNCHANGED: '《{{projectTitle}}》的结果已经是“{{result}}”。',
@@ -409,6 +413,7 @@ export const errorsZhCN: ErrorMessages = {
     count: '数量',
     include: '加入名单',
     exclude: '排除名单',
+    wildcards: '赛区推荐',
     companyName: '公司名称',
     registrationNo: '统一社会信用代码',
     file: '文件',

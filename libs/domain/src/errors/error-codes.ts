@@ -381,7 +381,12 @@ export const ERROR_CODES = {
   FINAL_ROUNDS_NOT_CLOSED: code<{ heatName: string }>('CONFLICT'),
   ADVANCE_COUNT_REQUIRED: code<{ heatName: string }>('UNPROCESSABLE'),
   ADVANCE_COUNT_INVALID: code('UNPROCESSABLE'),
-  ADVANCE_NOT_IN_HEAT: code<{ field: 'include' | 'exclude'; count: number }>('UNPROCESSABLE'),
+  ADVANCE_NOT_IN_HEAT: code<{ field: 'include' | 'exclude' | 'wildcards'; count: number }>(
+    'UNPROCESSABLE',
+  ),
+  ADVANCE_RULE_INVALID: code('UNPROCESSABLE'),
+  ADVANCE_TOO_MANY_WILDCARDS: code<{ given: number; places: number }>('UNPROCESSABLE'),
+  ADVANCE_WILDCARD_BLOCKED: code<{ count: number; cap: number }>('UNPROCESSABLE'),
   ADVANCE_BOTH_INCLUDED_EXCLUDED: code<{ count: number }>('UNPROCESSABLE'),
   HEAT_NO_RESULTS: code<{ heatName: string }>('CONFLICT'),
   FINAL_RESULTS_FOLLOW_AWARDS: code<{ heatName: string }>('CONFLICT'),

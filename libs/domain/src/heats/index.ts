@@ -1,2 +1,3 @@
 export * from './advancement';
 export * from './signing';
+export * from './advancement-rules';

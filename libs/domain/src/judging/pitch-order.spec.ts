@@ -1,5 +1,5 @@
 import { DomainError } from '../domain-error';
-import { PitchRules, cyrb128, drawPitchOrder, sfc32 } from './pitch-order';
+import { PitchRules, cyrb128, drawByLot, drawPitchOrder, sfc32 } from './pitch-order';
 
 const ids = Array.from(
   { length: 12 },
@@ -79,5 +79,32 @@ describe('PitchRules', () => {
     expect(kind(() => PitchRules.assertMayPitch('DRAFT', true))).toBe('CONFLICT');
     expect(kind(() => PitchRules.assertMayPitch('CLOSED', true))).toBe('CONFLICT');
     expect(kind(() => PitchRules.assertMayPitch('OPEN', false))).toBe('UNPROCESSABLE');
+  });
+});
+
+describe('drawByLot (every seeded draw)', () => {
+  it('is the pitch order, and the standalone script of docs/verifiable-draws.md agrees with it', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const script = require('../../../../scripts/verify-draw.js') as {
+      drawByLot: (ids: string[], seed: string) => string[];
+    };
+    for (const seed of ['roadshow-2026', 'f'.repeat(64), '种子', 'x']) {
+      expect(drawByLot(ids, seed)).toEqual(drawPitchOrder(ids, seed));
+      expect(script.drawByLot([...ids].reverse(), seed)).toEqual(drawByLot(ids, seed));
+    }
+  });
+
+  it('keeps its published test vector (docs/verifiable-draws.md)', () => {
+    expect(drawByLot(['a', 'b', 'c', 'd', 'e'], 'roadshow-2026')).toEqual([
+      'd',
+      'c',
+      'a',
+      'b',
+      'e',
+    ]);
+  });
+
+  it('refuses an empty seed', () => {
+    expect(() => drawByLot(['a'], '')).toThrow(DomainError);
   });
 });

@@ -2,20 +2,29 @@ import { DomainError } from '../domain-error';
 import type { RoundStatus } from './round-lifecycle';
 
 /**
- * The pitch order drawn by lot (抽签), reproducible by anyone from its seed:
- * the project ids sorted as text, then a Fisher–Yates shuffle driven by
- * sfc32 seeded with cyrb128(seed). Both are short public-domain algorithms,
- * so an auditor can recompute an order from the stored seed in any language.
+ * The one draw by lot (抽签) of the platform, reproducible by anyone from its
+ * seed (docs/verifiable-draws.md, scripts/verify-draw.js): the candidates'
+ * ids deduplicated and sorted as text (UTF-16 code units, JavaScript's default
+ * sort), then a Fisher–Yates shuffle driven by sfc32 seeded with
+ * cyrb128(seed). Both are short public-domain algorithms, so an auditor can
+ * recompute an order from the published seed in any language. Every seeded
+ * draw (the pitch order, an expert draw) calls this with its own candidates:
+ * the first k of the result are "the k drawn".
  */
-export function drawPitchOrder(projectIds: readonly string[], seed: string): string[] {
-  if (!seed) throw DomainError.of('PITCH_SEED_EMPTY', 'a pitch-order seed must not be empty');
-  const order = [...new Set(projectIds)].sort();
+export function drawByLot(candidateIds: readonly string[], seed: string): string[] {
+  if (!seed) throw DomainError.of('PITCH_SEED_EMPTY', 'a draw seed must not be empty');
+  const order = [...new Set(candidateIds)].sort();
   const random = sfc32(...cyrb128(seed));
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [order[i], order[j]] = [order[j], order[i]];
   }
   return order;
+}
+
+/** The pitch order drawn by lot: `drawByLot` over the round's project ids. */
+export function drawPitchOrder(projectIds: readonly string[], seed: string): string[] {
+  return drawByLot(projectIds, seed);
 }
 
 /** 128 bits of a string's hash, as four 32-bit seeds (cyrb128). */

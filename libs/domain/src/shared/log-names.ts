@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'competition.organiser-removed',
   'eligibility.released',
   'heat.advanced',
+  'heat.advancement-rule-set',
   'heat.award-tiers-set',
   'heat.awarded',
   'heat.awards-assigned',

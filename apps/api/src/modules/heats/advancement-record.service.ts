@@ -4,6 +4,7 @@ import { PrismaService } from '@app/database';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { IdentityService } from '../identity/identity.service';
 import { RegistrationService } from '../registration/registration.service';
+import { AdvancementBasisDto } from './dto/advance.responses';
 
 const FIRST = { ADVANCED: 0, AWARDED: 0, ELIMINATED: 1 } as const;
 
@@ -48,6 +49,7 @@ export class AdvancementRecordService {
         result: r.result,
         reason: r.reason,
         override: r.override as 'INCLUDED' | 'EXCLUDED' | null,
+        basis: (r.basis ?? null) as AdvancementBasisDto | null,
       }))
       .sort(
         (a, b) =>

@@ -16,8 +16,12 @@ import { ResultsReleaseDto, ResultsReleasePreviewDto } from './dto/release.dto';
 import { ChangeResultDto, ResultChangedDto } from './dto/result-change.dto';
 import { ResultChangeService } from './result-change.service';
 import { ResultsReleaseService } from './results-release.service';
-import { AdvanceDto, PreviewQuery } from './dto/advance.dto';
-import { AdvancementDoneDto, AdvancementPreviewDto } from './dto/advance.responses';
+import { AdvanceDto, AdvancePreviewDto, AdvancementRuleDto, PreviewQuery } from './dto/advance.dto';
+import {
+  AdvancementDoneDto,
+  AdvancementPreviewDto,
+  AdvancementRuleViewDto,
+} from './dto/advance.responses';
 import { HeatAdvancementDto, HeatNotAdvancedDto } from './dto/advancement-record.responses';
 import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 
@@ -144,7 +148,48 @@ export class HeatsController {
     @Param('id', ParseUuidParamPipe) id: string,
     @Query() q: PreviewQuery,
   ) {
-    return this.advancement.preview(user, id, q.count);
+    return this.advancement.preview(user, id, { count: q.count });
+  }
+
+  @ApiRoute({
+    summary:
+      'Preview who advances under the stored rule with the wildcards and exclusions being weighed: which rule placed or stopped each project',
+    type: AdvancementPreviewDto,
+    errors: [400, 401, 403, 404, 409, 422],
+  })
+  @Post(':id/advance/preview')
+  @HttpCode(200)
+  previewWith(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuidParamPipe) id: string,
+    @Body() dto: AdvancePreviewDto,
+  ) {
+    return this.advancement.preview(user, id, dto);
+  }
+
+  @ApiRoute({
+    summary:
+      "The heat's advancement rule (quotas per group and track, cap per unit, wildcard places)",
+    type: AdvancementRuleViewDto,
+    errors: [400, 401, 403, 404],
+  })
+  @Get(':id/advancement-rule')
+  advancementRule(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
+    return this.advancement.rule(user, id);
+  }
+
+  @ApiRoute({
+    summary: "Set the heat's advancement rule before its decision (audited old → new)",
+    type: AdvancementRuleViewDto,
+    errors: [400, 401, 403, 404, 409, 422],
+  })
+  @Put(':id/advancement-rule')
+  setAdvancementRule(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuidParamPipe) id: string,
+    @Body() dto: AdvancementRuleDto,
+  ) {
+    return this.advancement.setRule(user, id, dto);
   }
 
   @ApiRoute({

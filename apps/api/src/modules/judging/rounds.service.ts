@@ -116,6 +116,33 @@ export class RoundsService {
     return this.prisma.round.findMany({ where: { heatId }, orderBy: { createdAt: 'asc' } });
   }
 
+  // The record of a heat's rounds for the evidence pack (docs/verifiable-draws.md):
+  // each round as stored (rubric frozen in it, method, draw seed and order) and
+  // its timing log (pitch_timer_actions), in the order they were taken.
+  async recordOf(heatId: string) {
+    const rounds = await this.prisma.round.findMany({
+      where: { heatId },
+      orderBy: { createdAt: 'asc' },
+    });
+    const actions = await this.prisma.pitchTimerAction.findMany({
+      where: { roundId: { in: rounds.map((r) => r.id) } },
+      orderBy: { id: 'asc' },
+    });
+    return rounds.map((round) => ({
+      round,
+      timing: actions
+        .filter((a) => a.roundId === round.id)
+        .map((a) => ({
+          id: Number(a.id),
+          projectId: a.projectId,
+          kind: a.kind,
+          minutes: a.minutes,
+          at: a.at.toISOString(),
+          actorId: a.actorId,
+        })),
+    }));
+  }
+
   // The round, if the caller organises its competition; 404 otherwise.
   async managed(actor: Actor, roundId: string): Promise<RoundRow> {
     const round = await this.prisma.round.findUnique({ where: { id: roundId } });

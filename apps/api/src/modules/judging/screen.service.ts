@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { DomainError, hallRanking, isCompleteScore } from '@app/domain';
 import { PrismaService, assignedJudgeCounts } from '@app/database';
 import { ScreenStateDto } from './dto/roadshow.dto';
@@ -17,6 +18,8 @@ interface StoredFrame {
 }
 // Bounds a frame's age should a notification ever be lost.
 const FRAME_MAX_AGE_MS = 60_000;
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
  * One frame of the big screen: the project on stage with how many of its
@@ -97,6 +100,12 @@ export class ScreenService {
       method: round.method,
       status: round.status,
       nowPitching,
+      draw: {
+        announcedSeedHash: round.pitchSeedNext ? sha256(round.pitchSeedNext) : null,
+        seed: round.pitchSeed,
+        seedHash: round.pitchSeed ? sha256(round.pitchSeed) : null,
+        drawnAt: round.pitchOrderDrawnAt,
+      },
       final: ranking.final,
       ranking: hallRanking(
         ranking.entries.filter((e) => shown(e.projectId)),

@@ -303,6 +303,7 @@ export class RegistrationService {
         organisationName: true,
         ownerId: true,
         trackCode: true,
+        groupKey: true,
         team: true,
       },
       orderBy: { id: 'asc' },

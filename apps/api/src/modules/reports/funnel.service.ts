@@ -158,7 +158,7 @@ export class FunnelService {
     });
     const names = await this.namesOf(items);
     return {
-      items: items.map((a) => ({
+      items: items.map(({ prevHash: _prevHash, ...a }) => ({
         ...a,
         actorName: names.get(a.id)?.actorName ?? null,
         entityName: names.get(a.id)?.entityName ?? null,

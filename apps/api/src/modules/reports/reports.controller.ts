@@ -4,7 +4,8 @@ import { IsOptional, IsUUID } from 'class-validator';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
 import { FunnelService } from './funnel.service';
 import { ApiRoute } from '../../common/api-route.decorator';
-import { AuditListDto, FunnelDto } from './dto/reports.responses';
+import { AuditListDto, AuditVerifyDto, FunnelDto } from './dto/reports.responses';
+import { AuditChainService } from './audit-chain.service';
 import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 
 export class AuditQuery {
@@ -19,7 +20,10 @@ export class AuditQuery {
 @Roles('ORGANISER', 'ADMIN')
 @Controller('competitions')
 export class ReportsController {
-  constructor(private readonly funnel: FunnelService) {}
+  constructor(
+    private readonly funnel: FunnelService,
+    private readonly auditChain: AuditChainService,
+  ) {}
 
   @ApiRoute({
     summary: 'The funnel: registered → submitted → eligible → advanced → awarded → signed → landed',
@@ -45,5 +49,16 @@ export class ReportsController {
     @Query() q: AuditQuery,
   ) {
     return this.funnel.audit(user, id, q.entityId);
+  }
+
+  @ApiRoute({
+    summary:
+      "Verify the audit log's hash chain: ok with the count, or the first broken row (id, time, action)",
+    type: AuditVerifyDto,
+    errors: [400, 401, 403, 404],
+  })
+  @Get(':id/audit/verify')
+  verifyAudit(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
+    return this.auditChain.verify(user, id);
   }
 }

@@ -6,6 +6,7 @@ import { ImportsModule } from '../imports/imports.module';
 import { JudgingModule } from '../judging/judging.module';
 import { RegistrationModule } from '../registration/registration.module';
 import { SigningModule } from '../signing/signing.module';
+import { AuditChainService } from './audit-chain.service';
 import { FunnelService } from './funnel.service';
 import { ReportsController } from './reports.controller';
 
@@ -20,6 +21,6 @@ import { ReportsController } from './reports.controller';
     SigningModule,
   ],
   controllers: [ReportsController],
-  providers: [FunnelService],
+  providers: [FunnelService, AuditChainService],
 })
 export class ReportsModule {}

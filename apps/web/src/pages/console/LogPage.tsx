@@ -1,4 +1,6 @@
-import { Card, Table, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, Space, Table, Tabs, Tag } from 'antd';
+import { useState } from 'react';
+import { api } from '../../api/client';
 import { $api } from '../../api/query';
 import type { components } from '../../api/schema';
 import { ErrorAlert } from '../../layout/ErrorAlert';
@@ -7,6 +9,62 @@ import { auditActionLabel, entityLabel, mailTypeLabel } from './audit-labels';
 
 type AuditEntry = components['schemas']['AuditEntryDto'];
 type NotificationRow = components['schemas']['NotificationViewDto'];
+type Verify = components['schemas']['AuditVerifyDto'];
+
+// 校验: recomputes the audit log's hash chain (GET …/audit/verify) and says
+// ok with the count, or names the first broken row.
+function VerifyChain({ cid }: { cid: string }) {
+  const { i18n } = useConsoleT();
+  const zh = !i18n.language.startsWith('en');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<Verify | null>(null);
+  const [failed, setFailed] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    setFailed(false);
+    const res = await api.GET('/api/v1/competitions/{id}/audit/verify', byId(cid));
+    setBusy(false);
+    if (res.data) setResult(res.data);
+    else setFailed(true);
+  };
+  const b = result?.broken;
+  return (
+    <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
+      <Button onClick={() => void run()} loading={busy} data-testid="audit-verify">
+        {zh ? '校验' : 'Verify'}
+      </Button>
+      {failed && (
+        <Alert
+          type="error"
+          message={zh ? '校验未能完成，请重试。' : 'Could not verify: try again.'}
+        />
+      )}
+      {result?.ok && (
+        <Alert
+          type="success"
+          data-testid="audit-verify-result"
+          message={
+            zh
+              ? `日志完整：${result.count} 条记录的哈希链校验通过。`
+              : `Intact: the hash chain of ${result.count} entries verifies.`
+          }
+          description={`SHA-256 ${result.headHash}`}
+        />
+      )}
+      {b && (
+        <Alert
+          type="error"
+          data-testid="audit-verify-result"
+          message={
+            zh
+              ? `日志被改动：第 ${b.seq} 条起校验失败（${b.at ? formatTime(b.at) : '末尾'} ${b.action ? auditActionLabel(b.action, i18n.language) : ''}）。`
+              : `Tampered: the chain breaks at entry ${b.seq} (${b.at ? formatTime(b.at) : 'end'} ${b.action ? auditActionLabel(b.action, i18n.language) : ''}).`
+          }
+        />
+      )}
+    </Space>
+  );
+}
 
 export default function LogPage() {
   const { t, i18n } = useConsoleT();
@@ -27,6 +85,7 @@ export default function LogPage() {
               label: t('log.audit'),
               children: (
                 <>
+                  <VerifyChain cid={cid} />
                   <ErrorAlert error={audit.error} />
                   <Table<AuditEntry>
                     size="small"

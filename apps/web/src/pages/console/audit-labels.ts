@@ -15,6 +15,7 @@ export const ACTION_LABELS: Record<AuditAction, Label> = {
   'competition.organiser-removed': { zh: '移除协办组委会成员', en: 'Organiser removed' },
   'eligibility.released': { zh: '发布资格审查结果', en: 'Eligibility results released' },
   'heat.advanced': { zh: '确认晋级', en: 'Advancement decided' },
+  'heat.advancement-rule-set': { zh: '设置晋级规则', en: 'Advancement rule set' },
   'heat.award-tiers-set': { zh: '设置奖项', en: 'Award tiers set' },
   'heat.awarded': { zh: '评定奖项', en: 'Awards decided' },
   'heat.awards-assigned': { zh: '评定奖项', en: 'Awards assigned' },

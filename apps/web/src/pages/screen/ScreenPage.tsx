@@ -73,6 +73,13 @@ export default function ScreenPage() {
         <div>
           <div className="screen__heat">{state?.heatName}</div>
           <h1 className="screen__round">{state?.roundName ?? t('common.loading')}</h1>
+          {state?.draw && (state.draw.seed || state.draw.announcedSeedHash) && (
+            <div className="screen__draw" data-testid="screen-draw">
+              {state.draw.seed
+                ? t('screen.drawSeed', { seed: state.draw.seed })
+                : t('screen.drawCommitted', { hash: state.draw.announcedSeedHash })}
+            </div>
+          )}
         </div>
         <div className="screen__meta">
           {state && <span>{t(`screen.method.${state.method}`)}</span>}

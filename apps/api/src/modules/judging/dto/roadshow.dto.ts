@@ -145,6 +145,25 @@ export class ScreenStageDto {
 }
 
 /** One frame of the big screen (路演大屏), sent on connect and after every change. */
+export class ScreenDrawDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'SHA-256 of the seed committed for the next draw, announced before it',
+  })
+  announcedSeedHash!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The seed of the draw made (revealed)',
+  })
+  seed!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the revealed seed' })
+  seedHash!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  drawnAt!: Date | null;
+}
+
 export class ScreenStateDto {
   @ApiProperty({ format: 'uuid' })
   roundId!: string;
@@ -172,4 +191,10 @@ export class ScreenStateDto {
     description: 'The pitch timer of the project on stage',
   })
   timer!: TimerViewDto | null;
+  @ApiProperty({
+    type: ScreenDrawDto,
+    description:
+      'The pitch-order draw: the seed hash before it, the seed after (docs/verifiable-draws.md)',
+  })
+  draw!: ScreenDrawDto;
 }

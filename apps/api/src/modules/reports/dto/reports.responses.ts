@@ -93,6 +93,18 @@ export class AuditEntryDto {
   data!: Record<string, unknown> | null;
   @ApiProperty({ format: 'date-time' })
   at!: Date;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: "Its place in the competition's audit chain (docs/audit-chain.md)",
+  })
+  seq!: number | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'SHA-256 chaining it to the row before',
+  })
+  hash!: string | null;
   @ApiProperty({ type: String, nullable: true, description: "The actor's name; null: the system" })
   actorName!: string | null;
   @ApiProperty({
@@ -106,4 +118,43 @@ export class AuditEntryDto {
 export class AuditListDto {
   @ApiProperty({ type: [AuditEntryDto] })
   items!: AuditEntryDto[];
+}
+
+export class AuditChainBreakDto {
+  @ApiProperty({
+    enum: ['UNCHAINED', 'ROW_CHANGED', 'LINK_BROKEN', 'ROW_MISSING', 'TAIL_MISSING'],
+    description:
+      'ROW_CHANGED: the row differs from what was hashed; LINK_BROKEN: its previous hash is not the row before it; ROW_MISSING: a row before it was deleted; TAIL_MISSING: rows at the end were deleted; UNCHAINED: written around the chain',
+  })
+  kind!: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The first row that fails',
+  })
+  id!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  at!: Date | null;
+  @ApiProperty({ type: String, nullable: true })
+  action!: string | null;
+  @ApiProperty({ description: 'Its place in the chain (1 = first)' })
+  seq!: number;
+}
+
+export class AuditVerifyDto {
+  @ApiProperty({ description: 'true when every row and link verifies' })
+  ok!: boolean;
+  @ApiProperty({ description: 'Rows checked' })
+  count!: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The hash of the last row (write it down to anchor the chain); null when broken',
+  })
+  headHash!: string | null;
+  @ApiProperty({ format: 'date-time' })
+  checkedAt!: Date;
+  @ApiProperty({ type: AuditChainBreakDto, nullable: true })
+  broken!: AuditChainBreakDto | null;
 }

@@ -5,6 +5,7 @@ import type { components } from '../../../api/schema';
 import { byId, useConsoleT } from '../hooks';
 import { AdvancementRecordCard } from './AdvancementRecordCard';
 import { AdvancePlanner } from './AdvancePlanner';
+import { AdvancementRuleCard } from './AdvancementRuleCard';
 import { ErrorAlert } from '../../../layout/ErrorAlert';
 
 /**
@@ -37,11 +38,14 @@ export function AdvanceCard({
       <AdvancementRecordCard record={record.data} timeZone={timeZone} justDecided={justDecided} />
     );
   return (
-    <AdvancePlanner
-      heat={heat}
-      heats={heats}
-      onDecided={() => setJustDecided(true)}
-      onStale={() => void record.refetch()}
-    />
+    <>
+      <AdvancementRuleCard heatId={heat.id} />
+      <AdvancePlanner
+        heat={heat}
+        heats={heats}
+        onDecided={() => setJustDecided(true)}
+        onStale={() => void record.refetch()}
+      />
+    </>
   );
 }

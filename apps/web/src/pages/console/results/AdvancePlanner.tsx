@@ -1,5 +1,6 @@
 import { Button, Card, Input, InputNumber, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
 import { ApiError } from '../../../api/errors';
 import { ErrorAlert } from '../../../layout/ErrorAlert';
 import { api, call } from '../../../api/client';
@@ -26,18 +27,28 @@ export function AdvancePlanner({
   onDecided: () => void;
   onStale: () => void;
 }) {
-  const { t } = useConsoleT();
+  const { t, i18n } = useConsoleT();
   const [count, setCount] = useState<number>(heat.advanceQuota ?? 3);
   // Not asked again once deciding: a decided heat's preview is refused (409).
   const [deciding, setDeciding] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const preview = $api.useQuery(
-    'get',
-    '/api/v1/heats/{id}/advance/preview',
-    { params: { path: { id: heat.id }, query: { count } } },
-    { enabled: !deciding },
-  );
+  const stored = $api.useQuery('get', '/api/v1/heats/{id}/advancement-rule', byId(heat.id));
+  const byQuota = !!stored.data?.rule?.quotas?.length;
   const [choice, setChoice] = useState<Choice>({ exclude: {}, include: [], includeReason: '' });
+  // The preview weighs the overrides that have their reasons (赛区推荐 and
+  // exclusions), so the 依据 column shows what the decision would record.
+  const reasoned = Object.entries(choice.exclude).flatMap(([projectId, reason]) =>
+    reason?.trim() ? [{ projectId, reason: reason.trim() }] : [],
+  );
+  const wildcards = choice.includeReason.trim()
+    ? choice.include.map((projectId) => ({ projectId, reason: choice.includeReason.trim() }))
+    : [];
+  const preview = $api.useQuery(
+    'post',
+    '/api/v1/heats/{id}/advance/preview',
+    { params: { path: { id: heat.id } }, body: { count, exclude: reasoned, wildcards } },
+    { enabled: !deciding, placeholderData: keepPreviousData },
+  );
   const action = useAction();
   const nextHeats = heats.filter((h) => h.stageOrder === heat.stageOrder + 1);
   const [toHeatId, setToHeatId] = useState<string | undefined>(nextHeats[0]?.id);
@@ -87,15 +98,18 @@ export function AdvancePlanner({
   return (
     <Card title={t('results.preview')} className="console-section">
       <div className="console-toolbar">
-        <label>
-          {t('results.count')}{' '}
-          <InputNumber
-            aria-label={t('results.count')}
-            min={0}
-            value={count}
-            onChange={(v) => setCount(v ?? 0)}
-          />
-        </label>
+        {/* Places come from the rule's quotas when it has them. */}
+        {!byQuota && (
+          <label>
+            {t('results.count')}{' '}
+            <InputNumber
+              aria-label={t('results.count')}
+              min={0}
+              value={count}
+              onChange={(v) => setCount(v ?? 0)}
+            />
+          </label>
+        )}
         {nextHeats.length > 0 && (
           <Select
             aria-label={t('rounds.heat')}
@@ -138,7 +152,7 @@ export function AdvancePlanner({
         rowClassName={(r) =>
           tied.has(r.projectId) ? 'row-tie' : r.result === 'ELIMINATED' ? 'row-out' : ''
         }
-        columns={planColumns(t, tied, choice, setChoice)}
+        columns={planColumns(t, tied, choice, setChoice, preview.data?.buckets, i18n.language)}
       />
       {choice.include.length > 0 && (
         <Input

@@ -2,6 +2,8 @@ import { Checkbox, Input, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { useConsoleT } from '../hooks';
 import type { AdvanceRow } from './types';
+import type { components } from '../../../api/schema';
+import { basisText } from './basis-text';
 
 export interface Choice {
   exclude: Record<string, string | undefined>;
@@ -16,6 +18,8 @@ export function planColumns(
   tied: Set<string>,
   choice: Choice,
   setChoice: (c: Choice) => void,
+  buckets: components['schemas']['AdvancementBucketDto'][] = [],
+  lang = 'zh-CN',
 ): TableColumnsType<AdvanceRow> {
   const excludeCell = (r: AdvanceRow) => (
     <Space>
@@ -44,7 +48,8 @@ export function planColumns(
     </Space>
   );
   const includeCell = (r: AdvanceRow) =>
-    r.result !== 'ELIMINATED' ? null : (
+    // A 赛区推荐 stays uncheckable once the preview shows it advanced.
+    r.result !== 'ELIMINATED' && !choice.include.includes(r.projectId) ? null : (
       <Checkbox
         aria-label={`${t('results.include')} ${r.title}`}
         checked={choice.include.includes(r.projectId)}
@@ -71,6 +76,10 @@ export function planColumns(
           {tied.has(r.projectId) && <Tag color="orange">{t('results.tie')}</Tag>}
         </Space>
       ),
+    },
+    {
+      title: lang.startsWith('en') ? 'Rule' : '依据',
+      render: (_, r) => basisText(r.basis, buckets, lang),
     },
     { title: t('common.reason'), dataIndex: 'reason' },
     { title: t('results.exclude'), render: (_, r) => excludeCell(r) },
