@@ -1,0 +1,3 @@
+export * from './expert-draw';
+export * from './double-marking';
+export * from './bias-report';
