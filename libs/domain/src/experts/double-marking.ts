@@ -170,5 +170,5 @@ export function doubleMarkRanking(
     .filter((o) => o.result === null)
     .sort((a, b) => (a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : 0))
     .map((o) => ({ ...o, rank: null, score: null }));
-  return [...decided.map((d) => ({ ...d, rank: d.rank as number | null })), ...open];
+  return [...decided.map((d) => ({ ...d, rank: d.rank })), ...open];
 }

@@ -71,7 +71,7 @@ export interface ExpertDrawResult {
 }
 
 /** Unit, region and people compare after NFKC, lower case, no spaces. */
-export const normaliseName = (s: string | null | undefined): string =>
+export const normaliseExpertName = (s: string | null | undefined): string =>
   (s ?? '').normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -86,9 +86,9 @@ export function exclusionReasons(
   round: DrawRoundContext,
   rules: DrawRules,
 ): ExclusionReason[] {
-  const units = new Set(round.projects.map((p) => normaliseName(p.unit)).filter(Boolean));
+  const units = new Set(round.projects.map((p) => normaliseExpertName(p.unit)).filter(Boolean));
   const people = new Set(
-    round.projects.flatMap((p) => p.people.map(normaliseName)).filter(Boolean),
+    round.projects.flatMap((p) => p.people.map(normaliseExpertName)).filter(Boolean),
   );
   const projectIds = new Set(round.projects.map((p) => p.id));
   const requested = EXPERT_FIELDS.filter((f) => (rules.mix[f] ?? 0) > 0);
@@ -96,16 +96,17 @@ export function exclusionReasons(
   if (!c.available) reasons.push('UNAVAILABLE');
   if (!c.hasAccount) reasons.push('NO_ACCOUNT');
   if (!requested.some((f) => c.fields.includes(f))) reasons.push('NO_REQUESTED_FIELD');
-  if (normaliseName(c.unit) && units.has(normaliseName(c.unit))) reasons.push('SAME_UNIT');
+  if (normaliseExpertName(c.unit) && units.has(normaliseExpertName(c.unit)))
+    reasons.push('SAME_UNIT');
   if (
     rules.recuseSameRegion &&
-    normaliseName(c.region) &&
-    normaliseName(c.region) === normaliseName(round.region)
+    normaliseExpertName(c.region) &&
+    normaliseExpertName(c.region) === normaliseExpertName(round.region)
   )
     reasons.push('SAME_REGION');
   if (
-    c.conflictUnits.some((u) => units.has(normaliseName(u))) ||
-    c.conflictPeople.some((p) => people.has(normaliseName(p)))
+    c.conflictUnits.some((u) => units.has(normaliseExpertName(u))) ||
+    c.conflictPeople.some((p) => people.has(normaliseExpertName(p)))
   )
     reasons.push('DECLARED_CONFLICT');
   if (rules.recuseJudgedEarlier && c.judgedProjectIds.some((id) => projectIds.has(id)))
@@ -143,9 +144,9 @@ export function drawExperts(
   const total = requestedTotal(rules.mix);
   const share = Math.min(1, Math.max(0, rules.minOutsideShare));
   const insiderCap = total - Math.ceil(Number((share * total).toFixed(9)));
-  const organiser = normaliseName(rules.organiserUnit);
+  const organiser = normaliseExpertName(rules.organiserUnit);
   const isInsider = (id: string) =>
-    organiser !== '' && normaliseName(byId.get(id)!.unit) === organiser;
+    organiser !== '' && normaliseExpertName(byId.get(id)!.unit) === organiser;
   const need = new Map(EXPERT_FIELDS.map((f) => [f, rules.mix[f] ?? 0]));
   const drawn: DrawnExpert[] = [];
   const passedOver: string[] = [];
