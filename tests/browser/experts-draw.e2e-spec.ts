@@ -79,7 +79,7 @@ describe('experts: a drawn panel, the pledge, a score on a phone', () => {
   it('the organiser sees the pool, draws a panel on the round page and sees the record', async () => {
     await page.goto(`/console/c/${heat.competition.id}/experts`);
     await page.getByRole('heading', { name: '专家库' }).waitFor();
-    await page.getByRole('cell', { name: '张技术' }).waitFor();
+    await page.getByRole('cell', { name: '张技术', exact: true }).waitFor();
     await screenshot(page, 'console-expert-pool');
 
     await page.goto(`/console/c/${heat.competition.id}/rounds/${roundId}`);
@@ -106,7 +106,8 @@ describe('experts: a drawn panel, the pledge, a score on a phone', () => {
     const api = (await stack.get(`/rounds/${roundId}/expert-draws`, heat.organiser.token)).body
       .items[0];
     expect(api.seed).toBe(seed);
-    for (const d of api.drawn) await record.getByRole('cell', { name: d.name }).first().waitFor();
+    for (const d of api.drawn)
+      await record.getByRole('cell', { name: d.name, exact: true }).first().waitFor();
     await record.getByText('已邀请').first().waitFor();
     await screenshot(page, 'console-expert-draw-record');
     desk.assertClean();
@@ -157,6 +158,7 @@ describe('experts: a drawn panel, the pledge, a score on a phone', () => {
       await judgePage.getByRole('button', { name: '我已阅读并承诺遵守' }).click();
       await judgePage.locator('a[href*="/projects/"]').first().click();
       for (const code of CRITERIA) await judgePage.locator(`#score-${code}`).fill('80');
+      await judgePage.getByText('草稿已保存').waitFor();
       await judgePage.getByRole('button', { name: '提交评分' }).click();
       await judgePage.getByRole('dialog').getByRole('button', { name: '提交评分' }).click();
       await judgePage.getByText('评分已提交').first().waitFor();
