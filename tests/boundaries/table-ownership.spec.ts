@@ -29,10 +29,13 @@ const OWNERS: Record<string, string[]> = {
     'round_check_ins',
     'round_absences',
     'round_check_in_codes',
+    'competition_pledges',
+    'pledge_acceptances',
   ],
   heats: ['heat_advancements', 'heat_advancement_rules', 'advancement_results', 'result_releases', 'award_tiers', 'awards'],
   signing: ['signings', 'signing_transitions'],
   imports: ['import_jobs', 'import_rows', 'competition_judges'],
+  experts: ['experts', 'expert_draws', 'expert_invitations'],
   notifications: ['notifications'],
   // Contexts that compose others and own no table.
   accounts: [],

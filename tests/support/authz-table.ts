@@ -245,6 +245,24 @@ export const AUTHZ_MATRIX: Record<string, MatrixEntry> = {
   'GET /rounds/:id/screen/stream':                { params: r, stream: true, expect: row(401, 401, 401, 401, 401, 401, 401, 401, 401) },
   // The fixture's OPEN round scores against its rubric: the rubric is no longer editable.
   'PATCH /rubrics/:id':                           { params: { id: 'rubric' }, body: () => ({ name: '初赛评分标准（修订）' }), expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
+  // Experts (issue 22). The fixture has no expert, draw or invitation: those routes answer 404 to whoever may ask.
+  'PATCH /experts/:id':                           { params: { id: 'user' }, body: () => ({ rating: 4 }), expect: row(401, 403, 403, 403, 403, 403, 404, 404, 404) },
+  'PUT /competitions/:id/pledge':                 { params: c, body: () => ({ text: '本人承诺回避并保密。' }), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /competitions/:id/pledge':                 { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /rounds/:id/pledge':                       { params: r, expect: row(401, 403, 403, 200, 404, 200, 403, 403, 403) },
+  // The fixture's competition has no pledge to accept.
+  'POST /rounds/:id/pledge/accept':               { params: r, expect: row(401, 403, 403, 409, 404, 409, 403, 403, 403) },
+  // The fixture's round is OPEN: double marking is set only while DRAFT.
+  'PUT /rounds/:id/double-marking':               { params: r, body: () => ({ tolerance: 10, toleranceKind: 'ABSOLUTE', thirdMarkRule: 'CLOSEST_PAIR', pairTieRule: 'MEAN_OF_ALL' }), expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
+  'GET /rounds/:id/double-marking':               { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /rounds/:id/bias-report':                  { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /rounds/:id/expert-draws':                { params: r, body: () => ({ mix: { TECHNOLOGY: 1 }, reserves: 1 }), expect: row(401, 403, 403, 403, 403, 403, 201, 404, 201) },
+  'GET /rounds/:id/expert-draws':                 { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /expert-draws/:id/draw':                  { params: { id: 'round' }, expect: row(401, 403, 403, 403, 403, 403, 404, 404, 404) },
+  'GET /expert-draws/:id':                        { params: { id: 'round' }, expect: row(401, 403, 403, 403, 403, 403, 404, 404, 404) },
+  'GET /expert-draws/:id/record.xlsx':            { params: { id: 'round' }, expect: row(401, 403, 403, 403, 403, 403, 404, 404, 404) },
+  'POST /expert-invitations/:id/accept':          { params: { id: 'round' }, expect: row(401, 403, 403, 404, 404, 404, 403, 403, 403) },
+  'POST /expert-invitations/:id/decline':         { params: { id: 'round' }, body: () => ({ reason: '时间冲突' }), expect: row(401, 403, 403, 404, 404, 404, 403, 403, 403) },
   'PATCH /users/:id':                             { params: { id: 'user' }, body: () => ({ disabled: true }), expect: row(401, 403, 403, 403, 403, 403, 403, 403, 200) },
   // The fixture's user was invited by an admin: not one of the organiser's judges.
   'POST /users/:id/invitation':                   { params: { id: 'user' }, expect: row(401, 403, 403, 403, 403, 403, 404, 404, 201) },

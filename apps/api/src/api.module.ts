@@ -17,6 +17,7 @@ import { ImportsModule } from './modules/imports/imports.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { HeatsModule } from './modules/heats/heats.module';
+import { ExpertsModule } from './modules/experts/experts.module';
 import { JudgingModule } from './modules/judging/judging.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { RecordModule } from './modules/record/record.module';
@@ -52,6 +53,7 @@ import { RegistrationModule } from './modules/registration/registration.module';
     CompetitionsModule,
     RegistrationModule,
     JudgingModule,
+    ExpertsModule,
     HeatsModule,
     SigningModule,
     ReportsModule,

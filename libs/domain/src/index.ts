@@ -15,3 +15,4 @@ export * from './roadshow';
 export * from './shared/log-names';
 export * from './files';
 export * from './audit';
+export * from './experts';

@@ -333,6 +333,18 @@ export const errorsEn: ErrorMessages = {
     FILE_EMPTY: 'The file is empty.',
     FILE_VIEW_ONLY: 'In this round the materials can be read online but not downloaded.',
 
+    PLEDGE_REQUIRED:
+      'Read and accept the pledge of recusal and confidentiality of {{competitionName}} before scoring.',
+    PLEDGE_NOT_SET: 'This competition has no pledge of recusal and confidentiality.',
+    EXPERT_EMAIL_TAKEN: 'The pool already has an expert with the address {{email}}.',
+    EXPERT_DRAW_EMPTY_MIX: 'Ask for at least one expert (the mix adds up to 0).',
+    EXPERT_DRAW_SHORT: 'Not enough eligible experts to complete the draw: missing {{missing}}.',
+    EXPERT_DRAW_ALREADY_DRAWN: 'This draw is done and cannot be redone; start a new draw instead.',
+    EXPERT_DRAW_NOT_DRAWN: 'This draw has not been made yet.',
+    EXPERT_INVITATION_ANSWERED: 'This invitation is already answered ({{status}}).',
+    DECLINE_REASON_REQUIRED: 'Give a reason to decline.',
+    DOUBLE_MARKING_NOT_SET: 'This round does not use double marking (2+1).',
+    DOUBLE_MARKING_EXPERT_REVIEW_ONLY: 'Double marking (2+1) applies to online-review rounds only.',
     IDEMPOTENCY_KEY_INVALID: 'The request key is invalid; reload the page and try again.',
     IDEMPOTENCY_KEY_REUSED:
       'The request key was used for another request; reload the page and try again.',
@@ -349,6 +361,9 @@ export const errorsEn: ErrorMessages = {
     competition: 'competition',
     file: 'file',
     conflict: 'conflict',
+    expert: 'expert',
+    expertDraw: 'expert draw',
+    expertInvitation: 'expert invitation',
     heat: 'heat',
     import: 'import',
     notification: 'mail',

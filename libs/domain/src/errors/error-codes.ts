@@ -40,6 +40,9 @@ export type ResourceName =
   | 'assignment'
   | 'competition'
   | 'conflict'
+  | 'expert'
+  | 'expertDraw'
+  | 'expertInvitation'
   | 'file'
   | 'heat'
   | 'import'
@@ -466,6 +469,21 @@ export const ERROR_CODES = {
   FILE_EMPTY: code<{ field: string }>('UNPROCESSABLE'),
   /** The round is view only: its materials are read in the viewer, not downloaded. */
   FILE_VIEW_ONLY: code('FORBIDDEN'),
+
+  // ── Experts: pool, draw, pledge, 2+1 (issue 22) ───────────────────────────
+  /** The competition has a pledge (回避与保密承诺) the judge has not accepted yet. */
+  PLEDGE_REQUIRED: code<{ competitionName: string }>('FORBIDDEN'),
+  PLEDGE_NOT_SET: code('CONFLICT'),
+  EXPERT_EMAIL_TAKEN: code<{ email: string }>('CONFLICT'),
+  EXPERT_DRAW_EMPTY_MIX: code('UNPROCESSABLE'),
+  /** The eligible experts cannot fill the mix; `missing` lists field×count. */
+  EXPERT_DRAW_SHORT: code<{ missing: string }>('UNPROCESSABLE'),
+  EXPERT_DRAW_ALREADY_DRAWN: code('CONFLICT'),
+  EXPERT_DRAW_NOT_DRAWN: code('CONFLICT'),
+  EXPERT_INVITATION_ANSWERED: code<{ status: string }>('CONFLICT'),
+  DECLINE_REASON_REQUIRED: code('UNPROCESSABLE'),
+  DOUBLE_MARKING_NOT_SET: code('CONFLICT'),
+  DOUBLE_MARKING_EXPERT_REVIEW_ONLY: code('UNPROCESSABLE'),
 
   // ── Idempotency keys ──────────────────────────────────────────────────────
   IDEMPOTENCY_KEY_INVALID: code('BAD_REQUEST'),

@@ -231,7 +231,11 @@ export interface HeaderMapping {
 // header that names several fields ("邮箱" in a project list) goes to the
 // first field not already named more precisely by another column.
 export function mapHeaders(kind: ImportKind, headers: string[]): HeaderMapping {
-  const specs = columnsOf(kind);
+  return mapColumns(columnsOf(kind), headers);
+}
+
+/** mapHeaders for any set of columns (the expert pool's, libs/domain experts). */
+export function mapColumns(specs: readonly ColumnSpec[], headers: string[]): HeaderMapping {
   const normalised = headers.map((h) => normaliseHeader(h ?? ''));
   const candidates = normalised.map((h) =>
     h ? specs.filter((s) => s.headers.some((a) => normaliseHeader(a) === h)) : [],

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, IMPORT_LIMITS, ImportKind, fieldProblem } from '@app/domain';
+import { ImportKind } from '@app/domain';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
 import {
@@ -12,19 +12,9 @@ import {
   ProjectImportQuery,
   RosterDto,
 } from './dto/imports.dto';
-import { ImportsService, UploadedSheet } from './imports.service';
+import { ImportsService } from './imports.service';
 import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
-import { limitRefusal } from './parse/sheet-parser.service';
-
-export const MAX_IMPORT_BYTES = IMPORT_LIMITS.uploadBytes;
-
-const UPLOAD_BODY = {
-  schema: {
-    type: 'object',
-    required: ['file'],
-    properties: { file: { type: 'string', format: 'binary', description: '.xlsx or .csv' } },
-  },
-};
+import { UPLOAD_BODY, readUpload } from './imports.public';
 
 const UPLOAD_DESCRIPTION =
   'multipart/form-data with one part named "file" (.xlsx, or .csv in UTF-8 with or without BOM, GB18030/GBK or UTF-16), at most 10 MiB and 5000 rows. ' +
@@ -130,38 +120,4 @@ export class ImportsController {
     }
     return this.imports.start(user, competitionId, kind, file, query);
   }
-}
-
-async function readUpload(req: FastifyRequest): Promise<UploadedSheet> {
-  if (!req.isMultipart())
-    throw DomainError.of(
-      'UPLOAD_NOT_MULTIPART',
-      'send the spreadsheet as multipart/form-data, part "file"',
-      [fieldProblem('file', 'UPLOAD_NOT_MULTIPART', 'expected multipart/form-data')],
-    );
-  // The size is checked here, not left to the plugin's toBuffer(): busboy
-  // stops a part at the limit and only marks it truncated, and a truncated
-  // part read as a whole file is a different file. Past the limit nothing
-  // more is kept (the rest of the part is drained, not buffered).
-  const part = await req.file({
-    limits: { fileSize: MAX_IMPORT_BYTES, files: 1 },
-    throwFileSizeLimit: false,
-  });
-  if (!part || part.fieldname !== 'file')
-    throw DomainError.of('UPLOAD_FILE_MISSING', 'no part named "file" in the upload', [
-      fieldProblem('file', 'FIELD_REQUIRED', 'required'),
-    ]);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of part.file as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size <= MAX_IMPORT_BYTES) chunks.push(chunk);
-  }
-  if (part.file.truncated || size > MAX_IMPORT_BYTES)
-    throw limitRefusal({
-      code: 'IMPORT_FILE_TOO_LARGE',
-      message: `the file is larger than ${MAX_IMPORT_BYTES} bytes (10 MiB)`,
-      params: { limit: MAX_IMPORT_BYTES },
-    });
-  return { fileName: part.filename || 'upload', bytes: Buffer.concat(chunks) };
 }

@@ -15,6 +15,6 @@ import { SheetParser } from './parse/sheet-parser.service';
   imports: [CompetitionsModule, IdentityModule, RegistrationModule],
   controllers: [ImportsController],
   providers: [ImportsService, ImportRunner, JudgeRosterService, SheetParser],
-  exports: [ImportsService],
+  exports: [ImportsService, SheetParser],
 })
 export class ImportsModule {}

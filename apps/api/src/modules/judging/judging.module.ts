@@ -2,7 +2,12 @@ import { Module } from '@nestjs/common';
 import { CompetitionsModule } from '../competitions/competitions.module';
 import { IdentityModule } from '../identity/identity.module';
 import { RegistrationModule } from '../registration/registration.module';
+import { BiasReportService } from './bias-report.service';
 import { CheckInController } from './check-in.controller';
+import { DoubleMarkingService } from './double-marking.service';
+import { ExpertPanelService } from './expert-panel.service';
+import { ExpertsJudgingController } from './experts-judging.controller';
+import { PledgeService } from './pledge.service';
 import { CheckInService } from './check-in.service';
 import { JudgeViewsController } from './judge-views.controller';
 import { JudgeViewsService } from './judge-views.service';
@@ -39,6 +44,7 @@ import { StreamTicketService } from './stream-ticket.service';
     ScreenTicketsController,
     LiveController,
     CheckInController,
+    ExpertsJudgingController,
   ],
   providers: [
     RoundsService,
@@ -58,7 +64,11 @@ import { StreamTicketService } from './stream-ticket.service';
     PitchTimerService,
     RevealService,
     CheckInService,
+    PledgeService,
+    DoubleMarkingService,
+    BiasReportService,
+    ExpertPanelService,
   ],
-  exports: [RankingsService, RoundsService, ScoreSheetService],
+  exports: [RankingsService, RoundsService, ScoreSheetService, ExpertPanelService],
 })
 export class JudgingModule {}

@@ -28,6 +28,8 @@ import {
   assignmentStatuses,
 } from '@app/database';
 import { ReopenScoreDto, ScoreDto } from './dto/judging.dto';
+import { DoubleMarkingService } from './double-marking.service';
+import { PledgeService } from './pledge.service';
 import { RoundsService } from './rounds.service';
 import { ScoreView, facts, view } from './score-view';
 
@@ -40,6 +42,8 @@ export class ScoringService {
     private readonly prisma: PrismaService,
     private readonly pg: PgService,
     private readonly rounds: RoundsService,
+    private readonly pledges: PledgeService,
+    private readonly doubleMarking: DoubleMarkingService,
   ) {}
 
   async myAssignments(actor: Actor) {
@@ -107,6 +111,7 @@ export class ScoringService {
   async save(actor: Actor, roundId: string, projectId: string, dto: ScoreDto): Promise<ScoreView> {
     const submit = dto.submit === true;
     const content = { scores: dto.scores, comment: dto.comment ?? null };
+    await this.pledges.assertMayScore(actor.id, roundId);
     for (let attempt = 0; ; attempt++) {
       const rubric = await this.roundCriteria(roundId);
       if (!rubric) throw DomainError.notFound('round', roundId);
@@ -140,18 +145,26 @@ export class ScoringService {
         this.criteria.delete(roundId);
         continue;
       }
-      return this.answer(answer, rows[0], actor, roundId, projectId, { submit, content });
+      const saved = await this.answer(answer, rows[0], actor, roundId, projectId, {
+        submit,
+        content,
+      });
+      if (submit) await this.doubleMarking.afterSubmit(roundId, projectId);
+      return saved;
     }
   }
 
   async submit(actor: Actor, roundId: string, projectId: string): Promise<ScoreView> {
+    await this.pledges.assertMayScore(actor.id, roundId);
     const { rows } = await this.pg.pool.query<WriteRow>({
       name: 'score-submit',
       text: SUBMIT_SCORE,
       values: [roundId, actor.id, projectId],
     });
     const answer = scoreWriteAnswer(facts(rows[0]), { submit: true });
-    return this.answer(answer, rows[0], actor, roundId, projectId, { submit: true });
+    const saved = await this.answer(answer, rows[0], actor, roundId, projectId, { submit: true });
+    await this.doubleMarking.afterSubmit(roundId, projectId);
+    return saved;
   }
 
   private async answer(

@@ -313,6 +313,9 @@ export class RegistrationService {
       teamEmails: (Array.isArray(team) ? team : []).map((m) =>
         m && typeof m === 'object' && 'email' in m && typeof m.email === 'string' ? m.email : null,
       ),
+      teamNames: (Array.isArray(team) ? team : []).flatMap((m) =>
+        m && typeof m === 'object' && 'name' in m && typeof m.name === 'string' ? [m.name] : [],
+      ),
     }));
   }
 

@@ -13,6 +13,7 @@ import './i18n';
 import './i18n-awards';
 import './i18n-advancement';
 import './i18n-round';
+import './i18n-experts';
 import './console.css';
 
 // antd 5 renders its pop-ups with React 19's createRoot through this hook.
@@ -31,6 +32,7 @@ const CompetitionsPage = lazy(() => import('./CompetitionsPage'));
 const SetupPage = lazy(() => import('./SetupPage'));
 const ApplicationsPage = lazy(() => import('./ApplicationsPage'));
 const JudgesPage = lazy(() => import('./JudgesPage'));
+const ExpertsPage = lazy(() => import('./ExpertsPage'));
 const RoundsPage = lazy(() => import('./RoundsPage'));
 const RoundPage = lazy(() => import('./RoundPage'));
 const ResultsPage = lazy(() => import('./ResultsPage'));
@@ -43,6 +45,7 @@ const SECTIONS = [
   'form',
   'applications',
   'judges',
+  'experts',
   'rounds',
   'results',
   'signings',
@@ -123,6 +126,7 @@ function Frame() {
               <Route path="c/:cid/form" element={<RegistrationFormPage />} />
               <Route path="c/:cid/applications" element={<ApplicationsPage />} />
               <Route path="c/:cid/judges" element={<JudgesPage />} />
+              <Route path="c/:cid/experts" element={<ExpertsPage />} />
               <Route path="c/:cid/rounds" element={<RoundsPage />} />
               <Route path="c/:cid/rounds/:rid" element={<RoundPage />} />
               <Route path="c/:cid/results" element={<ResultsPage />} />

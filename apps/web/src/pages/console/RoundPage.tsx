@@ -26,6 +26,8 @@ import { PitchCard } from './round/PitchCard';
 import { RankingCard } from './round/RankingCard';
 import { ReopenScoreDialog } from './round/ReopenScoreDialog';
 import { ScreenTicketsCard } from './round/ScreenTicketsCard';
+import { ExpertDrawCard } from './round/ExpertDrawCard';
+import { BiasCard } from './round/BiasCard';
 import type { Assignment, Progress, Project, Round, RoundJudge } from './round/types';
 import { useRoundData } from './round/useRoundData';
 
@@ -106,6 +108,7 @@ export default function RoundPage() {
       {reopening && (
         <ReopenScoreDialog roundId={rid} score={reopening} onClose={() => setReopening(null)} />
       )}
+      <ExpertDrawCard roundId={rid} timeZone={timeZone} />
       <JudgesCard
         roundJudges={roundJudges}
         closed={r?.status === 'CLOSED'}
@@ -154,6 +157,7 @@ export default function RoundPage() {
       )}
       <ScreenTicketsCard roundId={rid} timeZone={timeZone} />
       <RankingCard roundId={rid} />
+      <BiasCard roundId={rid} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { api, call } from '../../api/client';
 import type { components } from '../../api/schema';
 import { AppShell } from '../../layout/AppShell';
 import { ErrorAlert } from '../../layout/ErrorAlert';
+import { ExpertInvitations } from './ExpertInvitations';
 import { StatusTag } from './StatusTag';
 
 type RoundSummary = components['schemas']['JudgeRoundSummaryDto'];
@@ -16,15 +17,18 @@ export function JudgeHomePage() {
   const [rounds, setRounds] = useState<RoundSummary[] | null>(null);
   const [error, setError] = useState<unknown>(null);
 
+  const [version, setVersion] = useState(0);
+
   useEffect(() => {
     call(api.GET('/api/v1/judge/rounds'))
       .then((r) => setRounds(r.items))
       .catch(setError);
-  }, []);
+  }, [version]);
 
   return (
     <AppShell title={t('judge.myRounds')}>
       <ErrorAlert error={error} />
+      <ExpertInvitations onAnswered={() => setVersion((v) => v + 1)} />
       {rounds === null && !error && <div className="page-loading">{t('common.loading')}</div>}
       {rounds?.length === 0 && <p className="card muted">{t('judge.noRounds')}</p>}
       {rounds?.map((r) => (

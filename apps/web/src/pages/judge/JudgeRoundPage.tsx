@@ -5,6 +5,7 @@ import { AppShell } from '../../layout/AppShell';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { formatScore } from './score-math';
 import { JudgeTimer } from './JudgeTimer';
+import { PledgeGate } from './PledgeGate';
 import { StatusTag } from './StatusTag';
 import { useJudgeRound } from './useJudgeRound';
 
@@ -22,7 +23,7 @@ export function JudgeRoundPage() {
       <ErrorAlert error={error} />
       {!round && !error && <div className="page-loading">{t('common.loading')}</div>}
       {round && (
-        <>
+        <PledgeGate roundId={roundId}>
           <JudgeTimer roundId={roundId} open={round.status === 'OPEN'} />
           <section className="card">
             <div className="judge-round-card__head">
@@ -95,7 +96,7 @@ export function JudgeRoundPage() {
               </li>
             ))}
           </ol>
-        </>
+        </PledgeGate>
       )}
     </AppShell>
   );

@@ -1,0 +1,119 @@
+import { DoubleMarkingRule, doubleMark, doubleMarkRanking, toleranceOf } from './double-marking';
+
+const rule = (over: Partial<DoubleMarkingRule> = {}): DoubleMarkingRule => ({
+  tolerance: 10,
+  toleranceKind: 'ABSOLUTE',
+  maxTotal: 100,
+  thirdMarkRule: 'CLOSEST_PAIR',
+  pairTieRule: 'MEAN_OF_ALL',
+  ...over,
+});
+
+describe('2+1 double marking (FIELD.md test vectors, T = 10)', () => {
+  it('(70, 78) → 74', () => {
+    expect(doubleMark([70, 78], rule())).toMatchObject({
+      status: 'DONE',
+      result: 74,
+      needsThird: false,
+      via: 'PAIR_WITHIN_TOLERANCE',
+    });
+  });
+  it('(60, 80) needs a third', () => {
+    expect(doubleMark([60, 80], rule())).toMatchObject({
+      status: 'NEEDS_THIRD',
+      result: null,
+      needsThird: true,
+    });
+  });
+  it('(60, 80, third 75) → 77.5, the closest pair', () => {
+    expect(doubleMark([60, 80, 75], rule())).toMatchObject({
+      status: 'DONE',
+      result: 77.5,
+      via: 'CLOSEST_PAIR',
+      pair: [1, 2],
+    });
+  });
+  it('(60, 80, third 95) → arbitration: no pair within T', () => {
+    expect(doubleMark([60, 80, 95], rule())).toMatchObject({
+      status: 'NEEDS_ARBITRATION',
+      result: null,
+    });
+    expect(doubleMark([60, 80, 95], rule(), 88)).toMatchObject({
+      status: 'DONE',
+      result: 88,
+      via: 'ARBITRATION',
+    });
+  });
+  it('(60, 80, third 70) → equidistant: the declared tie rule decides', () => {
+    expect(doubleMark([60, 80, 70], rule())).toMatchObject({
+      result: 70,
+      via: 'TIE_MEAN_OF_ALL',
+    });
+    expect(doubleMark([60, 80, 70], rule({ pairTieRule: 'HIGHER_PAIR' }))).toMatchObject({
+      result: 75,
+      via: 'TIE_HIGHER_PAIR',
+      pair: [1, 2],
+    });
+    expect(doubleMark([60, 80, 70], rule({ pairTieRule: 'LOWER_PAIR' }))).toMatchObject({
+      result: 65,
+      via: 'TIE_LOWER_PAIR',
+      pair: [0, 2],
+    });
+    expect(doubleMark([60, 80, 70], rule({ pairTieRule: 'ARBITRATION' }))).toMatchObject({
+      status: 'NEEDS_ARBITRATION',
+    });
+  });
+});
+
+describe('2+1 edges', () => {
+  it('a difference of exactly T is within tolerance (binary noise included)', () => {
+    expect(doubleMark([70, 80], rule()).result).toBe(75);
+    expect(doubleMark([70.1, 80.1], rule()).status).toBe('DONE'); // 80.1 − 70.1 = 9.999999999999986
+    expect(doubleMark([0.3, 10.3 + 1e-12], rule()).status).toBe('DONE');
+    expect(doubleMark([70, 80.01], rule()).status).toBe('NEEDS_THIRD');
+  });
+  it('a share of the maximum', () => {
+    const r = rule({ tolerance: 0.15, toleranceKind: 'SHARE_OF_MAX' });
+    expect(toleranceOf(r)).toBeCloseTo(15, 12);
+    expect(doubleMark([60, 75], r).status).toBe('DONE');
+    expect(doubleMark([60, 75.5], r).status).toBe('NEEDS_THIRD');
+  });
+  it('fewer than two marks is pending; a third never changes a pair within tolerance', () => {
+    expect(doubleMark([], rule()).status).toBe('PENDING');
+    expect(doubleMark([50], rule()).status).toBe('PENDING');
+    expect(doubleMark([70, 78, 20], rule()).result).toBe(74);
+  });
+  it('the round may state the mean of all three, or arbitration, instead', () => {
+    expect(doubleMark([60, 80, 75], rule({ thirdMarkRule: 'MEAN_OF_ALL' })).result).toBeCloseTo(
+      71.6666666667,
+      9,
+    );
+    expect(doubleMark([60, 80, 75], rule({ thirdMarkRule: 'ARBITRATION' })).status).toBe(
+      'NEEDS_ARBITRATION',
+    );
+    expect(doubleMark([60, 80, 75], rule({ thirdMarkRule: 'ARBITRATION' }), 79).result).toBe(79);
+  });
+  it('three equal marks: every pair ties at 0', () => {
+    expect(doubleMark([40, 60, 60], rule()).result).toBe(60);
+    expect(doubleMark([60, 60, 60].slice(0, 2), rule()).result).toBe(60);
+  });
+  it('the ranking marks projects that needed a third; ties share a rank; undecided last', () => {
+    const ranked = doubleMarkRanking(
+      [
+        { projectId: 'c', totals: [70, 78] },
+        { projectId: 'a', totals: [60, 80, 75] },
+        { projectId: 'b', totals: [74, 74] },
+        { projectId: 'd', totals: [60, 80] },
+        { projectId: 'e', totals: [60, 80, 95] },
+      ],
+      rule(),
+    );
+    expect(ranked.map((r) => [r.projectId, r.rank, r.score, r.needsThird])).toEqual([
+      ['a', 1, 77.5, true],
+      ['b', 2, 74, false],
+      ['c', 2, 74, false],
+      ['d', null, null, true],
+      ['e', null, null, true],
+    ]);
+  });
+});
