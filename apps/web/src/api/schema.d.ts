@@ -1702,6 +1702,48 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/projects/{id}/uploads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Begin a resumable upload to a file field (owner, before the deadline): a video, or any file over an unsteady connection
+     * @description Body { field, name, size }. Then PATCH /uploads/:id with Content-Type application/offset+octet-stream and Upload-Offset (the bytes from there on, in one or several chunks); after a dropped connection GET /uploads/:id says where to resume. The last chunk stores the file as the field’s next version (`file`). The cap is checked at once (413 FILE_TOO_LARGE), the type on the first chunk and again on the whole file (415), the field’s lock (409 FILE_FIELD_LOCKED) and the deadline (409) on every request; an upload begun before the deadline may finish within an hour after it. Unfinished uploads are dropped after a day; a new upload to the same field abandons the previous one.
+     */
+    post: operations['FilesController_beginUpload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/uploads/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where a resumable upload stands (its offset): resume from there (its uploader) */
+    get: operations['FilesController_uploadStatus'];
+    put?: never;
+    post?: never;
+    /** Abandon a resumable upload; its bytes are deleted (its uploader) */
+    delete: operations['FilesController_cancelUpload'];
+    options?: never;
+    head?: never;
+    /**
+     * Append the next bytes of a resumable upload at Upload-Offset (its uploader); the last ones store the file
+     * @description A chunk is kept only once all of it arrived; a dropped chunk is sent again from the offset GET /uploads/:id gives. 409 UPLOAD_OFFSET_MISMATCH (params.offset) when Upload-Offset is not where the upload stands.
+     */
+    patch: operations['FilesController_appendUpload'];
+    trace?: never;
+  };
   '/api/v1/projects/{id}/files': {
     parameters: {
       query?: never;
@@ -1732,7 +1774,7 @@ export interface paths {
     };
     /**
      * A stored file’s bytes (owner, organisers, a judge assigned in an open round: PDFs watermarked with the judge’s name and the time)
-     * @description Content-Disposition inline for a PDF or image, else attachment (?download=true: always attachment); X-Content-Type-Options: nosniff. 404 for anyone else; 403 FILE_VIEW_ONLY for a download in a view-only round.
+     * @description Content-Disposition inline for a PDF or image, else attachment (?download=true: always attachment); X-Content-Type-Options: nosniff. 404 for anyone else; 403 FILE_VIEW_ONLY for a download in a view-only round. Range: one range `bytes=a-b` answers 206 with Content-Range (416 FILE_RANGE_NOT_SATISFIABLE past the end); ETag is the SHA-256; If-Range honoured. A judge's PDF is watermarked afresh on each request, so it is sent whole (Accept-Ranges: none).
      */
     get: operations['FilesController_get'];
     put?: never;
@@ -2066,6 +2108,12 @@ export interface components {
       | 'FILE_TYPE_NOT_ACCEPTED'
       | 'FILE_EMPTY'
       | 'FILE_VIEW_ONLY'
+      | 'FILE_FIELD_LOCKED'
+      | 'FILE_RANGE_NOT_SATISFIABLE'
+      | 'UPLOAD_OFFSET_MISMATCH'
+      | 'UPLOAD_CHUNK_INVALID'
+      | 'UPLOAD_SIZE_EXCEEDED'
+      | 'REGISTRATION_FORM_STALE'
       | 'IDEMPOTENCY_KEY_INVALID'
       | 'IDEMPOTENCY_KEY_REUSED'
       | 'IDEMPOTENCY_KEY_IN_FLIGHT'
@@ -2824,6 +2872,41 @@ export interface components {
       /** @example 2021-06-01 */
       foundedAt?: string;
     };
+    JudgeLabelDto: {
+      zh: string;
+      en: string;
+    };
+    JudgeAnswerOptionDto: {
+      value: string;
+      label: components['schemas']['JudgeLabelDto'];
+    };
+    JudgeAnswerColumnDto: {
+      key: string;
+      /** @enum {string} */
+      type: 'text' | 'number' | 'date' | 'yesNo';
+      label: components['schemas']['JudgeLabelDto'];
+    };
+    JudgeAnswerDto: {
+      key: string;
+      /** @enum {string} */
+      type: 'text' | 'longText' | 'number' | 'date' | 'choice' | 'multiChoice' | 'yesNo' | 'table';
+      label: components['schemas']['JudgeLabelDto'];
+      /** @example 万元 */
+      unit?: string;
+      /** @description string (text, date YYYY-MM-DD, a choice value), number, boolean (yes/no), string[] (choices), or rows of a table */
+      value:
+        | string
+        | number
+        | boolean
+        | string[]
+        | {
+            [key: string]: unknown;
+          }[];
+      /** @description choice, multiChoice */
+      options?: components['schemas']['JudgeAnswerOptionDto'][];
+      /** @description table */
+      columns?: components['schemas']['JudgeAnswerColumnDto'][];
+    };
     JudgeScoreDto: {
       /**
        * @example {
@@ -2861,6 +2944,8 @@ export interface components {
       teamSize?: number;
       /** @description Blind review: organisation and team are withheld */
       blind: boolean;
+      /** @description The registration form's answers (file fields aside), in form order; identity fields are withheld in a blind round */
+      answers: components['schemas']['JudgeAnswerDto'][];
       /** @description The caller's score, if any */
       myScore: components['schemas']['JudgeScoreDto'] | null;
     };
@@ -3480,10 +3565,12 @@ export interface components {
       /** @description Group keys; absent = every group */
       groups?: string[];
       /**
-       * @description From which stage on the answer is frozen (default afterSubmit)
+       * @description From which stage on the answer is frozen (default afterSubmit; a file field: afterDeadline, BP and video stay replaceable)
        * @enum {string}
        */
       lock?: 'never' | 'afterSubmit' | 'afterDeadline' | 'afterEligibility';
+      /** @description An identity field (company, 统一社会信用代码, founders): hidden from judges in blind rounds */
+      identity?: boolean;
       minLength?: number;
       maxLength?: number;
       min?: number;
@@ -3498,7 +3585,10 @@ export interface components {
       options?: components['schemas']['ChoiceOptionDto'][];
       maxChoices?: number;
       accept?: ('pdf' | 'image' | 'office' | 'video')[];
+      /** @description file: cap in bytes (default 50 MB; 1 GB for a field accepting video, uploaded resumably) */
       maxBytes?: number;
+      /** @description file: this field is the anonymised copy of that file field (e.g. the BP without names): blind rounds' judges get it instead */
+      blindCopyOf?: string;
       columns?: components['schemas']['TableColumnDto'][];
       maxRows?: number;
     };
@@ -3539,6 +3629,8 @@ export interface components {
       /** @description 参赛声明 / 承诺书; absent = none */
       declaration?: components['schemas']['LocalisedTextDto'];
       eligibilityRules?: components['schemas']['EligibilityRuleDto'][];
+      /** @description The version the editor started from (GET gave it; 0 before the first save). Someone having saved since: 409 REGISTRATION_FORM_STALE, nothing overwritten. Absent: no check. */
+      version?: number;
     };
     ChangeResultDto: {
       /** @enum {string} */
@@ -4312,6 +4404,20 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    CreateUploadDto: {
+      /**
+       * @description The form field's key
+       * @example pitchVideo
+       */
+      field: string;
+      /**
+       * @description The file's name on the applicant's device
+       * @example 路演视频.mp4
+       */
+      name: string;
+      /** @description Bytes the file has; checked against the field’s cap at once */
+      size: number;
+    };
     StoredFileDto: {
       /** Format: uuid */
       id: string;
@@ -4336,6 +4442,25 @@ export interface components {
       supersededAt: string | null;
       /** @description The field's current version (for a judge: the version current when the round opened) */
       current: boolean;
+    };
+    UploadSessionDto: {
+      /** Format: uuid */
+      id: string;
+      field: string;
+      name: string;
+      /** @description Bytes the file has */
+      size: number;
+      /** @description Bytes the server holds: the next PATCH starts here (Upload-Offset) */
+      offset: number;
+      /** @description The field's cap */
+      maxBytes: number;
+      /**
+       * Format: date-time
+       * @description Unfinished by then, the upload is dropped
+       */
+      expiresAt: string;
+      /** @description Once the last byte arrived: the stored file (the field’s new version) */
+      file: components['schemas']['StoredFileDto'] | null;
     };
     LocalisedLabelDto: {
       zh: string;
@@ -11688,6 +11813,262 @@ export interface operations {
       };
     };
   };
+  FilesController_beginUpload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateUploadDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadSessionDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  FilesController_uploadStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadSessionDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  FilesController_cancelUpload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  FilesController_appendUpload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/offset+octet-stream': string;
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadSessionDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Error */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   FilesController_list: {
     parameters: {
       query?: never;
@@ -11868,6 +12249,15 @@ export interface operations {
       };
       /** @description No such object, or not the caller’s to see */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The Range asked lies past the end of the file */
+      416: {
         headers: {
           [name: string]: unknown;
         };
