@@ -60,6 +60,15 @@ describe('authorization matrix', () => {
       upload(stack, `/projects/${project.id}/files?field=bp`, 'bp.pdf', FIXTURE_PDF, tokens.owner),
       'file',
     );
+    // A resumable upload under way (its chunks not sent yet).
+    const resumable = await must(
+      stack.post(
+        `/projects/${project.id}/uploads`,
+        { field: 'bp', name: 'bp.pdf', size: FIXTURE_PDF.length },
+        tokens.owner,
+      ),
+      'upload',
+    );
     await must(stack.post(`/projects/${project.id}/submit`, {}, tokens.owner), 'submit');
     await must(
       stack.post(`/projects/${project.id}/review`, { decision: 'ELIGIBLE' }, organiser),
@@ -155,6 +164,7 @@ describe('authorization matrix', () => {
       round: round.id,
       project: project.id,
       file: file.id,
+      upload: resumable.id,
       signing: signing.id,
       screenTicket: tickets.items[0].id,
       user: user.user.id,

@@ -12,9 +12,12 @@ import { registerProject, signUpApplicant } from './support/scenario';
 import {
   EXE,
   PNG,
+  droppedChunk,
   droppedUpload,
   fetchFile,
+  makeMp4,
   makePdf,
+  patchChunk,
   pdfText,
   sha256,
   uploadFile,
@@ -53,6 +56,13 @@ const FORM: RegistrationForm = {
       label: { zh: '团队照片', en: 'Team photo' },
       required: false,
       accept: ['image'],
+    },
+    {
+      key: 'video',
+      type: 'file',
+      label: { zh: '路演视频', en: 'Pitch video' },
+      required: false,
+      accept: ['video'],
     },
   ],
 };
@@ -343,6 +353,8 @@ describe.each([
       expect(got.headers.get('content-disposition')).toMatch(/^inline/);
       expect(got.headers.get('x-content-type-options')).toBe('nosniff');
       expect(Number(got.headers.get('content-length'))).toBe(got.bytes.length);
+      // Stamped afresh per request: served whole.
+      expect(got.headers.get('accept-ranges')).toBe('none');
       const pages = pdfText(got.bytes);
       expect(pages).toHaveLength(3);
       const name = (await stack.sql(`SELECT name, email FROM users WHERE id = $1`, [judge.id]))[0];
@@ -414,6 +426,140 @@ describe.each([
       headers: { authorization: `Bearer ${heat.judges[0].token}` },
     });
     expect(judgeZip.status).toBe(403);
+  });
+
+  it('takes a video by resumable upload: a dropped chunk is resumed from the offset the server holds', async () => {
+    const video = makeMp4(9 * MB + 123);
+    const begun = await stack.post(
+      `/projects/${project}/uploads`,
+      { field: 'video', name: '路演视频.mp4', size: video.length },
+      owner.token,
+    );
+    expect(begun.status).toBe(201);
+    expect(begun.body).toMatchObject({ field: 'video', offset: 0, size: video.length, file: null });
+    expect(begun.body.maxBytes).toBeGreaterThan(50 * MB);
+    const id = begun.body.id as string;
+
+    const first = await patchChunk(stack, id, 0, video.subarray(0, 4 * MB), owner.token);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ offset: 4 * MB, file: null });
+    // The connection drops part way through the second chunk: nothing of it is kept.
+    await droppedChunk(stack, id, 4 * MB, video.subarray(4 * MB, 8 * MB), MB, owner.token);
+    await new Promise((r) => setTimeout(r, 500));
+    const where = await stack.get(`/uploads/${id}`, owner.token);
+    expect(where.status).toBe(200);
+    expect(where.body.offset).toBe(4 * MB);
+    // A chunk at the wrong offset is told where the upload stands.
+    const wrong = await patchChunk(stack, id, 0, video.subarray(0, MB), owner.token);
+    expect(wrong.status).toBe(409);
+    expect(wrong.body).toMatchObject({
+      code: 'UPLOAD_OFFSET_MISMATCH',
+      params: { offset: 4 * MB },
+    });
+    // Another person neither sees nor feeds it.
+    const other = heat.applicants[1];
+    expect((await stack.get(`/uploads/${id}`, other.token)).status).toBe(404);
+    expect((await patchChunk(stack, id, 4 * MB, video.subarray(4 * MB), other.token)).status).toBe(
+      404,
+    );
+
+    const rest = await patchChunk(stack, id, 4 * MB, video.subarray(4 * MB), owner.token);
+    expect(rest.status).toBe(200);
+    expect(rest.body.offset).toBe(video.length);
+    expect(rest.body.file).toMatchObject({
+      field: 'video',
+      name: '路演视频.mp4',
+      size: video.length,
+      sha256: sha256(video),
+      contentType: 'video/mp4',
+      version: 1,
+    });
+    // Done: the session and its chunks are gone.
+    expect((await stack.get(`/uploads/${id}`, owner.token)).status).toBe(404);
+    await storeMatchesRows();
+
+    // The video plays: Range requests answer 206 with the bytes asked.
+    const fileId = rest.body.file.id as string;
+    const res = await fetch(`${stack.apiUrl}/files/${fileId}`, {
+      headers: { authorization: `Bearer ${owner.token}`, range: 'bytes=100-1099' },
+    });
+    expect(res.status).toBe(206);
+    expect(res.headers.get('accept-ranges')).toBe('bytes');
+    expect(res.headers.get('content-range')).toBe(`bytes 100-1099/${video.length}`);
+    expect(res.headers.get('content-length')).toBe('1000');
+    expect(res.headers.get('content-disposition')).toMatch(/^inline/);
+    expect(Buffer.from(await res.arrayBuffer()).equals(video.subarray(100, 1100))).toBe(true);
+    const tail = await fetch(`${stack.apiUrl}/files/${fileId}`, {
+      headers: { authorization: `Bearer ${owner.token}`, range: 'bytes=-10' },
+    });
+    expect(tail.status).toBe(206);
+    expect(Buffer.from(await tail.arrayBuffer()).equals(video.subarray(-10))).toBe(true);
+    const past = await fetch(`${stack.apiUrl}/files/${fileId}`, {
+      headers: { authorization: `Bearer ${owner.token}`, range: `bytes=${video.length}-` },
+    });
+    expect(past.status).toBe(416);
+    expect(past.headers.get('content-range')).toBe(`bytes */${video.length}`);
+    expect(((await past.json()) as { code: string }).code).toBe('FILE_RANGE_NOT_SATISFIABLE');
+    // If-Range with another validator: the whole file.
+    const stale = await fetch(`${stack.apiUrl}/files/${fileId}`, {
+      headers: { authorization: `Bearer ${owner.token}`, range: 'bytes=0-9', 'if-range': '"x"' },
+    });
+    expect(stale.status).toBe(200);
+    expect(stale.headers.get('etag')).toBe(`"${sha256(video)}"`);
+    await stale.arrayBuffer();
+  });
+
+  it('refuses a resumable upload past the cap at once, a renamed .exe on its first chunk, and bytes past the declared size', async () => {
+    const tooBig = await stack.post(
+      `/projects/${project}/uploads`,
+      { field: 'bp', name: 'bp.pdf', size: MB + 1 },
+      owner.token,
+    );
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.body).toMatchObject({ code: 'FILE_TOO_LARGE', params: { maxBytes: MB } });
+    const stranger = await stack.post(
+      `/projects/${project}/uploads`,
+      { field: 'bp', name: 'bp.pdf', size: 10 },
+      heat.applicants[1].token,
+    );
+    expect(stranger.status).toBe(404);
+
+    const exe = await stack.post(
+      `/projects/${project}/uploads`,
+      { field: 'deck', name: '路演.pdf', size: EXE.length },
+      owner.token,
+    );
+    expect(exe.status).toBe(201);
+    const refused = await patchChunk(stack, exe.body.id, 0, EXE, owner.token);
+    expect(refused.status).toBe(415);
+    expect(refused.body).toMatchObject({
+      code: 'FILE_TYPE_NOT_ACCEPTED',
+      params: { detected: 'application/x-msdownload' },
+    });
+    expect((await stack.get(`/uploads/${exe.body.id}`, owner.token)).status).toBe(404);
+
+    const small = await makePdf(1);
+    const begun = await stack.post(
+      `/projects/${project}/uploads`,
+      { field: 'deck', name: 'deck.pdf', size: small.length - 10 },
+      owner.token,
+    );
+    const over = await patchChunk(stack, begun.body.id, 0, small, owner.token);
+    expect(over.status).toBe(400);
+    expect(over.body.code).toBe('UPLOAD_SIZE_EXCEEDED');
+    const bad = await fetch(`${stack.apiUrl}/uploads/${begun.body.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { code: string }).code).toBe('UPLOAD_CHUNK_INVALID');
+    const cancelled = await fetch(`${stack.apiUrl}/uploads/${begun.body.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${owner.token}` },
+    });
+    expect(cancelled.status).toBe(204);
+    await storeMatchesRows();
   });
 
   it('closes the judges’ access with the round, and every change after the deadline', async () => {

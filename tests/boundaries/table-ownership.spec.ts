@@ -13,7 +13,7 @@ const OWNERS: Record<string, string[]> = {
   identity: ['users', 'invitations'],
   competitions: ['competitions', 'competition_organisers', 'tracks', 'stages', 'heats', 'rubrics'],
   registration: ['projects', 'eligibility_releases', 'registration_forms'],
-  files: ['stored_files'],
+  files: ['stored_files', 'upload_sessions'],
   judging: [
     'rounds',
     'round_judges',

@@ -44,6 +44,8 @@ export interface Fixture {
   project: string;
   // The project's BP (a file of the form's field "bp"), stored before the round opened.
   file: string;
+  // A resumable upload of the BP the owner began (no bytes sent yet).
+  upload: string;
   signing: string;
   // A big-screen ticket of the round, issued by its organiser.
   screenTicket: string;
@@ -180,6 +182,12 @@ export const AUTHZ_MATRIX: Record<string, MatrixEntry> = {
   'POST /projects/:id/files':                     { params: p, query: 'field=bp', upload: { fileName: 'bp.pdf', content: FIXTURE_PDF }, expect: row(401, 201, 404, 403, 404, 404, 403, 404, 403) },
   'GET /projects/:id/files':                      { params: p, expect: row(401, 200, 404, 200, 404, 404, 200, 404, 200) },
   'GET /files/:id':                               { params: { id: 'file' }, expect: row(401, 200, 404, 200, 404, 404, 200, 404, 200) },
+  // Resumable uploads: begun by the owner only; the upload is its uploader's alone (404 to anyone else).
+  'POST /projects/:id/uploads':                   { params: p, body: () => ({ field: 'bp', name: 'bp.pdf', size: FIXTURE_PDF.length }), expect: row(401, 201, 404, 403, 404, 404, 403, 404, 403) },
+  'GET /uploads/:id':                             { params: { id: 'upload' }, expect: row(401, 200, 404, 404, 404, 404, 404, 404, 404) },
+  // A JSON body is no chunk: the owner passes authorization and is told so (400 UPLOAD_CHUNK_INVALID).
+  'PATCH /uploads/:id':                           { params: { id: 'upload' }, expect: row(401, 400, 404, 404, 404, 404, 404, 404, 404) },
+  'DELETE /uploads/:id':                          { params: { id: 'upload' }, expect: row(401, 204, 404, 404, 404, 404, 404, 404, 404) },
   'GET /heats/:id/files.zip':                     { params: h, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'GET /rounds/:id/score-sheets.csv':             { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'GET /rounds/:id/score-sheets.xlsx':            { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },

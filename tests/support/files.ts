@@ -128,3 +128,67 @@ export async function droppedUpload(
     });
   });
 }
+
+/** An MP4 (an ftyp box the sniffer knows, then padding) of `size` bytes. */
+export function makeMp4(size: number): Buffer {
+  const head = Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex');
+  const out = Buffer.alloc(size, 7);
+  head.copy(out, 0);
+  out.write('mdat', 32, 'latin1');
+  return out;
+}
+
+/** PATCH /uploads/:id: the next bytes of a resumable upload at `offset`. */
+export async function patchChunk<T = any>(
+  stack: Stack,
+  uploadId: string,
+  offset: number,
+  bytes: Buffer,
+  token: string,
+): Promise<HttpResult<T>> {
+  const res = await fetch(`${stack.apiUrl}/uploads/${uploadId}`, {
+    method: 'PATCH',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/offset+octet-stream',
+      'upload-offset': String(offset),
+    },
+    body: bytes,
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+/** A PATCH whose connection drops after `sent` of the chunk's bytes. */
+export async function droppedChunk(
+  stack: Stack,
+  uploadId: string,
+  offset: number,
+  bytes: Buffer,
+  sent: number,
+  token: string,
+): Promise<void> {
+  const url = new URL(`${stack.apiUrl}/uploads/${uploadId}`);
+  await new Promise<void>((resolve) => {
+    const req = request(url, {
+      method: 'PATCH',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/offset+octet-stream',
+        'upload-offset': String(offset),
+        'content-length': String(bytes.length),
+      },
+    });
+    req.on('error', () => resolve());
+    req.on('response', (res) => {
+      res.resume();
+      resolve();
+    });
+    req.write(bytes.subarray(0, sent), () => {
+      setTimeout(() => {
+        req.destroy();
+        resolve();
+      }, 300);
+    });
+  });
+}

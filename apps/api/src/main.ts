@@ -36,6 +36,11 @@ async function bootstrap(): Promise<void> {
   await app.register(multipart, {
     limits: { files: 1, fields: 10, parts: 20, fieldSize: 64 * 1024, headerPairs: 100 },
   });
+  // Resumable upload chunks (PATCH /uploads/:id): left unparsed, the route
+  // streams the request itself into storage.
+  fastify.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) =>
+    done(null),
+  );
   // Before any route exists, so the limits cover every route, Nest's or not.
   const limits = await registerRateLimits(fastify, config, app.get(AccessTokenVerifier));
   registerSecurityHeaders(fastify, '/api/v1/', [DASHBOARD_PATH]);

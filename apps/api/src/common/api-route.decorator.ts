@@ -17,6 +17,7 @@ const REASONS: Record<number, string> = {
   404: 'No such object, or not the caller’s to see',
   409: 'The object’s state forbids this now; `code` and `params` say why',
   413: 'Body too large',
+  416: 'The Range asked lies past the end of the file',
   422: 'Valid input the rules cannot satisfy; `code` and `params` say why',
   429: 'Too many requests; retry after `Retry-After` seconds',
   503: 'A dependency (database or Redis) is unavailable; retry shortly',

@@ -923,93 +923,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/competitions/{id}/pledge': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The competition's pledge and who accepted it (when, from which address) */
-    get: operations['ExpertsJudgingController_pledge'];
-    /** Set the competition's pledge of recusal and confidentiality (empty text removes it); judges accept it before their first score */
-    put: operations['ExpertsJudgingController_setPledge'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/rounds/{id}/pledge': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A judge's view of the pledge of the round's competition: text, required, accepted */
-    get: operations['ExpertsJudgingController_judgePledge'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/rounds/{id}/pledge/accept': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Accept the pledge (who, when, address and the text accepted are recorded); idempotent */
-    post: operations['ExpertsJudgingController_acceptPledge'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/rounds/{id}/double-marking': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The 2+1 results: each project's marks, whether it needed a third, its result and rank (scoring rule 3) */
-    get: operations['ExpertsJudgingController_doubleMarkingResults'];
-    /** Set double marking (2+1) for an online-review round while DRAFT: tolerance, the rule for three marks and for tied pairs */
-    put: operations['ExpertsJudgingController_setDoubleMarking'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/rounds/{id}/bias-report': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Advisory judge-bias report: judge offsets with standard errors by least squares per connected component, spread flags, order effect (roadshows). Changes no result */
-    get: operations['ExpertsJudgingController_biasReport'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/competitions/{id}/projects': {
     parameters: {
       query?: never;
@@ -1194,307 +1107,6 @@ export interface paths {
     put?: never;
     /** Start from another competition's form (last season's); organiser of both */
     post: operations['RegistrationFormController_copyFrom'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/experts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The caller's expert pool (专家库) */
-    get: operations['ExpertsController_list'];
-    put?: never;
-    /** Add an expert to the pool (a judge account is made and invited when the address has none) */
-    post: operations['ExpertsController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/experts/import': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Import the pool from a spreadsheet (姓名, 邮箱, 职称, 工作单位, 地区, 专家类别, 赛道, 手机号码, 是否可参加, 每轮评审上限)
-     * @description The judge import’s reader and header matching. dryRun=true reports only; otherwise any problem refuses the whole file (422 listing them by row and column).
-     */
-    post: operations['ExpertsController_import'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/experts/export.xlsx': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The pool as .xlsx with the import’s headers (and history, rating) */
-    get: operations['ExpertsController_export'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/experts/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Edit an expert of the pool; rating (1..5) and its note are the after-season rating (audited) */
-    patch: operations['ExpertsController_update'];
-    trace?: never;
-  };
-  '/api/v1/expert/profile': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The expert's own profile in organisers' pools */
-    get: operations['ExpertsController_mine'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Correct one’s profile and declare standing conflicts (units, people) */
-    patch: operations['ExpertsController_updateMine'];
-    trace?: never;
-  };
-  '/api/v1/rounds/{id}/expert-draws': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A round's expert draws, newest first */
-    get: operations['ExpertsController_listDraws'];
-    put?: never;
-    /** Commit an expert draw for a round: the mix, reserves and recusal rules; answers the seed’s SHA-256 (the seed stays hidden until the draw) */
-    post: operations['ExpertsController_commit'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/expert-draws/{id}/draw': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Make the committed draw: reveals the seed, stores the candidate set with exclusion reasons, the order drawn and the reserves, and invites the drawn experts */
-    post: operations['ExpertsController_draw'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/expert-draws/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A draw’s record */
-    get: operations['ExpertsController_getDraw'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/expert-draws/{id}/record.xlsx': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A draw’s record as .xlsx (抽取记录存档): rules, seed hash and seed, candidates with reasons, order drawn, answers */
-    get: operations['ExpertsController_record'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/judge/expert-invitations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The caller's expert invitations */
-    get: operations['ExpertsController_invitations'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/expert-invitations/{id}/accept': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Accept an invitation: the expert joins the round's judges */
-    post: operations['ExpertsController_accept'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/expert-invitations/{id}/decline': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Decline an invitation with a reason: the next fitting reserve is invited */
-    post: operations['ExpertsController_decline'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/competitions/{id}/imports/judges': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Import judges (姓名/name, 邮箱/email, 单位/affiliation, 电话/phone); new ones are invited
-     * @description multipart/form-data with one part named "file" (.xlsx, or .csv in UTF-8 with or without BOM, GB18030/GBK or UTF-16), at most 10 MiB and 5000 rows. A file that would cost more than an import may (size, zip parts, inflated size or ratio, text, parse memory or time) is refused with 413, a sheet past its row, column or cell limits with 422, each with its code in details[0].code; 503 with Retry-After when other uploads are being read. With dryRun=true: 200 and the report, nothing changed. Otherwise: 202 and the import, which runs in the background (GET /imports/:id for progress); any problem refuses the file with 422 listing them, unless skipInvalidRows=true.
-     */
-    post: operations['ImportsController_importJudges'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/competitions/{id}/imports/projects': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Import projects registered elsewhere (报名编号, 项目名称, 赛道, 赛区, 单位名称, 联系人, 联系邮箱, …) as SUBMITTED
-     * @description multipart/form-data with one part named "file" (.xlsx, or .csv in UTF-8 with or without BOM, GB18030/GBK or UTF-16), at most 10 MiB and 5000 rows. A file that would cost more than an import may (size, zip parts, inflated size or ratio, text, parse memory or time) is refused with 413, a sheet past its row, column or cell limits with 422, each with its code in details[0].code; 503 with Retry-After when other uploads are being read. With dryRun=true: 200 and the report, nothing changed. Otherwise: 202 and the import, which runs in the background (GET /imports/:id for progress); any problem refuses the file with 422 listing them, unless skipInvalidRows=true.
-     */
-    post: operations['ImportsController_importProjects'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/imports/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** An import’s progress: processed/total, counts by outcome, errors by row */
-    get: operations['ImportsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/competitions/{id}/imports': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A competition’s imports, newest first */
-    get: operations['ImportsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/competitions/{id}/judges': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The competition’s judge list (评委库) as imported, with phone numbers */
-    get: operations['ImportsController_judges'];
-    put?: never;
-    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1826,6 +1438,97 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/competitions/{id}/imports/judges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import judges (姓名/name, 邮箱/email, 单位/affiliation, 电话/phone); new ones are invited
+     * @description multipart/form-data with one part named "file" (.xlsx, or .csv in UTF-8 with or without BOM, GB18030/GBK or UTF-16), at most 10 MiB and 5000 rows. A file that would cost more than an import may (size, zip parts, inflated size or ratio, text, parse memory or time) is refused with 413, a sheet past its row, column or cell limits with 422, each with its code in details[0].code; 503 with Retry-After when other uploads are being read. With dryRun=true: 200 and the report, nothing changed. Otherwise: 202 and the import, which runs in the background (GET /imports/:id for progress); any problem refuses the file with 422 listing them, unless skipInvalidRows=true.
+     */
+    post: operations['ImportsController_importJudges'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/imports/projects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import projects registered elsewhere (报名编号, 项目名称, 赛道, 赛区, 单位名称, 联系人, 联系邮箱, …) as SUBMITTED
+     * @description multipart/form-data with one part named "file" (.xlsx, or .csv in UTF-8 with or without BOM, GB18030/GBK or UTF-16), at most 10 MiB and 5000 rows. A file that would cost more than an import may (size, zip parts, inflated size or ratio, text, parse memory or time) is refused with 413, a sheet past its row, column or cell limits with 422, each with its code in details[0].code; 503 with Retry-After when other uploads are being read. With dryRun=true: 200 and the report, nothing changed. Otherwise: 202 and the import, which runs in the background (GET /imports/:id for progress); any problem refuses the file with 422 listing them, unless skipInvalidRows=true.
+     */
+    post: operations['ImportsController_importProjects'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An import’s progress: processed/total, counts by outcome, errors by row */
+    get: operations['ImportsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A competition’s imports, newest first */
+    get: operations['ImportsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/judges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The competition’s judge list (评委库) as imported, with phone numbers */
+    get: operations['ImportsController_judges'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/notifications': {
     parameters: {
       query?: never;
@@ -1999,6 +1702,48 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/projects/{id}/uploads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Begin a resumable upload to a file field (owner, before the deadline): a video, or any file over an unsteady connection
+     * @description Body { field, name, size }. Then PATCH /uploads/:id with Content-Type application/offset+octet-stream and Upload-Offset (the bytes from there on, in one or several chunks); after a dropped connection GET /uploads/:id says where to resume. The last chunk stores the file as the field’s next version (`file`). The cap is checked at once (413 FILE_TOO_LARGE), the type on the first chunk and again on the whole file (415), the field’s lock (409 FILE_FIELD_LOCKED) and the deadline (409) on every request; an upload begun before the deadline may finish within an hour after it. Unfinished uploads are dropped after a day; a new upload to the same field abandons the previous one.
+     */
+    post: operations['FilesController_beginUpload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/uploads/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where a resumable upload stands (its offset): resume from there (its uploader) */
+    get: operations['FilesController_uploadStatus'];
+    put?: never;
+    post?: never;
+    /** Abandon a resumable upload; its bytes are deleted (its uploader) */
+    delete: operations['FilesController_cancelUpload'];
+    options?: never;
+    head?: never;
+    /**
+     * Append the next bytes of a resumable upload at Upload-Offset (its uploader); the last ones store the file
+     * @description A chunk is kept only once all of it arrived; a dropped chunk is sent again from the offset GET /uploads/:id gives. 409 UPLOAD_OFFSET_MISMATCH (params.offset) when Upload-Offset is not where the upload stands.
+     */
+    patch: operations['FilesController_appendUpload'];
+    trace?: never;
+  };
   '/api/v1/projects/{id}/files': {
     parameters: {
       query?: never;
@@ -2029,7 +1774,7 @@ export interface paths {
     };
     /**
      * A stored file’s bytes (owner, organisers, a judge assigned in an open round: PDFs watermarked with the judge’s name and the time)
-     * @description Content-Disposition inline for a PDF or image, else attachment (?download=true: always attachment); X-Content-Type-Options: nosniff. 404 for anyone else; 403 FILE_VIEW_ONLY for a download in a view-only round.
+     * @description Content-Disposition inline for a PDF or image, else attachment (?download=true: always attachment); X-Content-Type-Options: nosniff. 404 for anyone else; 403 FILE_VIEW_ONLY for a download in a view-only round. Range: one range `bytes=a-b` answers 206 with Content-Range (416 FILE_RANGE_NOT_SATISFIABLE past the end); ETag is the SHA-256; If-Range honoured. A judge's PDF is watermarked afresh on each request, so it is sent whole (Accept-Ranges: none).
      */
     get: operations['FilesController_get'];
     put?: never;
@@ -2363,17 +2108,12 @@ export interface components {
       | 'FILE_TYPE_NOT_ACCEPTED'
       | 'FILE_EMPTY'
       | 'FILE_VIEW_ONLY'
-      | 'PLEDGE_REQUIRED'
-      | 'PLEDGE_NOT_SET'
-      | 'EXPERT_EMAIL_TAKEN'
-      | 'EXPERT_DRAW_EMPTY_MIX'
-      | 'EXPERT_DRAW_SHORT'
-      | 'EXPERT_DRAW_ALREADY_DRAWN'
-      | 'EXPERT_DRAW_NOT_DRAWN'
-      | 'EXPERT_INVITATION_ANSWERED'
-      | 'DECLINE_REASON_REQUIRED'
-      | 'DOUBLE_MARKING_NOT_SET'
-      | 'DOUBLE_MARKING_EXPERT_REVIEW_ONLY'
+      | 'FILE_FIELD_LOCKED'
+      | 'FILE_RANGE_NOT_SATISFIABLE'
+      | 'UPLOAD_OFFSET_MISMATCH'
+      | 'UPLOAD_CHUNK_INVALID'
+      | 'UPLOAD_SIZE_EXCEEDED'
+      | 'REGISTRATION_FORM_STALE'
       | 'IDEMPOTENCY_KEY_INVALID'
       | 'IDEMPOTENCY_KEY_REUSED'
       | 'IDEMPOTENCY_KEY_IN_FLIGHT'
@@ -3132,6 +2872,41 @@ export interface components {
       /** @example 2021-06-01 */
       foundedAt?: string;
     };
+    JudgeLabelDto: {
+      zh: string;
+      en: string;
+    };
+    JudgeAnswerOptionDto: {
+      value: string;
+      label: components['schemas']['JudgeLabelDto'];
+    };
+    JudgeAnswerColumnDto: {
+      key: string;
+      /** @enum {string} */
+      type: 'text' | 'number' | 'date' | 'yesNo';
+      label: components['schemas']['JudgeLabelDto'];
+    };
+    JudgeAnswerDto: {
+      key: string;
+      /** @enum {string} */
+      type: 'text' | 'longText' | 'number' | 'date' | 'choice' | 'multiChoice' | 'yesNo' | 'table';
+      label: components['schemas']['JudgeLabelDto'];
+      /** @example 万元 */
+      unit?: string;
+      /** @description string (text, date YYYY-MM-DD, a choice value), number, boolean (yes/no), string[] (choices), or rows of a table */
+      value:
+        | string
+        | number
+        | boolean
+        | string[]
+        | {
+            [key: string]: unknown;
+          }[];
+      /** @description choice, multiChoice */
+      options?: components['schemas']['JudgeAnswerOptionDto'][];
+      /** @description table */
+      columns?: components['schemas']['JudgeAnswerColumnDto'][];
+    };
     JudgeScoreDto: {
       /**
        * @example {
@@ -3169,6 +2944,8 @@ export interface components {
       teamSize?: number;
       /** @description Blind review: organisation and team are withheld */
       blind: boolean;
+      /** @description The registration form's answers (file fields aside), in form order; identity fields are withheld in a blind round */
+      answers: components['schemas']['JudgeAnswerDto'][];
       /** @description The caller's score, if any */
       myScore: components['schemas']['JudgeScoreDto'] | null;
     };
@@ -3484,166 +3261,6 @@ export interface components {
       /** @example 叫号三次未到场 */
       reason: string;
     };
-    SetPledgeDto: {
-      /**
-       * @description The pledge of recusal and confidentiality (回避与保密承诺); empty removes it (then no acceptance is required)
-       * @example 本人承诺：与参赛项目存在利害关系的，主动申请回避；对评审内容严格保密。
-       */
-      text: string;
-    };
-    PledgeAcceptanceDto: {
-      /** Format: uuid */
-      judgeId: string;
-      judgeName: string;
-      /** Format: date-time */
-      acceptedAt: string;
-      ip: string | null;
-      /** @description SHA-256 of the text accepted */
-      textSha256: string;
-    };
-    CompetitionPledgeDto: {
-      /** Format: uuid */
-      competitionId: string;
-      text: string | null;
-      textSha256: string | null;
-      /** Format: date-time */
-      updatedAt: string | null;
-      acceptances: components['schemas']['PledgeAcceptanceDto'][];
-    };
-    JudgePledgeDto: {
-      /** Format: uuid */
-      competitionId: string;
-      competitionName: string;
-      /** @description The competition has a pledge: scoring waits for its acceptance */
-      required: boolean;
-      text: string | null;
-      accepted: boolean;
-      /** Format: date-time */
-      acceptedAt: string | null;
-    };
-    DoubleMarkingDto: {
-      /**
-       * @description T: points (ABSOLUTE) or a share of the maximum total (0..1)
-       * @example 10
-       */
-      tolerance: number;
-      /** @enum {string} */
-      toleranceKind: 'ABSOLUTE' | 'SHARE_OF_MAX';
-      /**
-       * @description With three marks: the mean of the closest pair, of all three, or the chief expert
-       * @enum {string}
-       */
-      thirdMarkRule: 'CLOSEST_PAIR' | 'MEAN_OF_ALL' | 'ARBITRATION';
-      /**
-       * @description Two pairs equally close (CLOSEST_PAIR): which decides
-       * @enum {string}
-       */
-      pairTieRule: 'MEAN_OF_ALL' | 'HIGHER_PAIR' | 'LOWER_PAIR' | 'ARBITRATION';
-      /**
-       * @description false: turn double marking off
-       * @default true
-       */
-      enabled?: boolean;
-    };
-    DoubleMarkingRuleDto: {
-      tolerance: number;
-      /** @enum {string} */
-      toleranceKind: 'ABSOLUTE' | 'SHARE_OF_MAX';
-      maxTotal: number;
-      /** @enum {string} */
-      thirdMarkRule: 'CLOSEST_PAIR' | 'MEAN_OF_ALL' | 'ARBITRATION';
-      /** @enum {string} */
-      pairTieRule: 'MEAN_OF_ALL' | 'HIGHER_PAIR' | 'LOWER_PAIR' | 'ARBITRATION';
-    };
-    DoubleMarkDto: {
-      /** Format: uuid */
-      judgeId: string;
-      judgeName: string;
-      /** @description The third marker */
-      third: boolean;
-      total: number | null;
-      /** @description This mark is in the pair (or set) that gave the result */
-      counted: boolean;
-    };
-    DoubleMarkEntryDto: {
-      /** Format: uuid */
-      projectId: string;
-      title: string;
-      rank: number | null;
-      score: number | null;
-      /** @enum {string} */
-      status: 'PENDING' | 'NEEDS_THIRD' | 'NEEDS_ARBITRATION' | 'DONE';
-      via: string | null;
-      /** @description The first two marks differed by more than the tolerance */
-      needsThird: boolean;
-      thirdAssigned: boolean;
-      marks: components['schemas']['DoubleMarkDto'][];
-    };
-    DoubleMarkingResultsDto: {
-      /** Format: uuid */
-      roundId: string;
-      rule: components['schemas']['DoubleMarkingRuleDto'] | null;
-      /** @description T in points */
-      tolerance: number | null;
-      entries: components['schemas']['DoubleMarkEntryDto'][];
-    };
-    BiasComponentDto: {
-      index: number;
-      judgeIds: string[];
-      projectIds: string[];
-    };
-    BiasJudgeDto: {
-      /** Format: uuid */
-      judgeId: string;
-      judgeName: string;
-      component: number;
-      scores: number;
-      /** @description Judge effect: above (+) or below (−) its component, in points */
-      offset: number;
-      standardError: number | null;
-      /** @description |offset| > 2 standard errors */
-      flagged: boolean;
-    };
-    BiasProjectDto: {
-      /** Format: uuid */
-      projectId: string;
-      title: string;
-      component: number;
-      judgeCount: number;
-      rawMean: number;
-      /** @description Project effect: the mean with judge effects removed */
-      calibrated: number;
-      spread: number;
-      spreadFlag: boolean;
-      position: number | null;
-    };
-    OrderPointDto: {
-      position: number;
-      /** Format: uuid */
-      projectId: string;
-      rawMean: number;
-    };
-    OrderEffectDto: {
-      points: components['schemas']['OrderPointDto'][];
-      /** @description Points per position */
-      slope: number | null;
-      correlation: number | null;
-    };
-    BiasReportDto: {
-      /** Format: uuid */
-      roundId: string;
-      /** @description Always true: the report never changes a result */
-      advisory: boolean;
-      spreadThreshold: number;
-      /** @description One judge–project component: every judge comparable */
-      connected: boolean;
-      components: components['schemas']['BiasComponentDto'][];
-      judges: components['schemas']['BiasJudgeDto'][];
-      projects: components['schemas']['BiasProjectDto'][];
-      residualDf: number;
-      residualSd: number | null;
-      orderEffect: components['schemas']['OrderEffectDto'] | null;
-    };
     OrganisationDto: {
       /** @example 深圳智感科技有限公司 */
       name: string;
@@ -3948,10 +3565,12 @@ export interface components {
       /** @description Group keys; absent = every group */
       groups?: string[];
       /**
-       * @description From which stage on the answer is frozen (default afterSubmit)
+       * @description From which stage on the answer is frozen (default afterSubmit; a file field: afterDeadline, BP and video stay replaceable)
        * @enum {string}
        */
       lock?: 'never' | 'afterSubmit' | 'afterDeadline' | 'afterEligibility';
+      /** @description An identity field (company, 统一社会信用代码, founders): hidden from judges in blind rounds */
+      identity?: boolean;
       minLength?: number;
       maxLength?: number;
       min?: number;
@@ -3966,7 +3585,10 @@ export interface components {
       options?: components['schemas']['ChoiceOptionDto'][];
       maxChoices?: number;
       accept?: ('pdf' | 'image' | 'office' | 'video')[];
+      /** @description file: cap in bytes (default 50 MB; 1 GB for a field accepting video, uploaded resumably) */
       maxBytes?: number;
+      /** @description file: this field is the anonymised copy of that file field (e.g. the BP without names): blind rounds' judges get it instead */
+      blindCopyOf?: string;
       columns?: components['schemas']['TableColumnDto'][];
       maxRows?: number;
     };
@@ -4007,399 +3629,8 @@ export interface components {
       /** @description 参赛声明 / 承诺书; absent = none */
       declaration?: components['schemas']['LocalisedTextDto'];
       eligibilityRules?: components['schemas']['EligibilityRuleDto'][];
-    };
-    ExpertDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      userId: string | null;
-      name: string;
-      email: string;
-      title: string | null;
-      unit: string | null;
-      region: string | null;
-      fields: ('TECHNOLOGY' | 'INVESTMENT' | 'INDUSTRY' | 'FINANCE')[];
-      tracks: string[];
-      phone: string | null;
-      available: boolean;
-      capacity: number | null;
-      conflictUnits: string[];
-      conflictPeople: string[];
-      roundsJudged: number;
-      declines: number;
-      rating: number | null;
-      ratingNote: string | null;
-      /** Format: date-time */
-      updatedAt: string;
-    };
-    ExpertListDto: {
-      items: components['schemas']['ExpertDto'][];
-    };
-    CreateExpertDto: {
-      /** @example 王建国 */
-      name: string;
-      /** @example wang.jianguo@example.cn */
-      email: string;
-      /** @example 教授 */
-      title?: string;
-      /** @example 华南理工大学 */
-      unit?: string;
-      /** @example 广东 */
-      region?: string;
-      fields: ('TECHNOLOGY' | 'INVESTMENT' | 'INDUSTRY' | 'FINANCE')[];
-      tracks?: string[];
-      phone?: string;
-      /** @default true */
-      available?: boolean;
-      /** @description Projects per round at most */
-      capacity?: number;
-    };
-    ExpertImportProblemDto: {
-      row: number | null;
-      column: string | null;
-      field: string;
-      message: string;
-      messageZh: string;
-    };
-    ExpertImportResultDto: {
-      dryRun: boolean;
-      total: number;
-      created: number;
-      updated: number;
-      unchanged: number;
-      /** @description New judge accounts (each invited by mail) */
-      accountsCreated: number;
-      problems: components['schemas']['ExpertImportProblemDto'][];
-    };
-    UpdateExpertDto: {
-      name?: string;
-      title?: string;
-      unit?: string;
-      region?: string;
-      fields?: ('TECHNOLOGY' | 'INVESTMENT' | 'INDUSTRY' | 'FINANCE')[];
-      tracks?: string[];
-      phone?: string;
-      available?: boolean;
-      capacity?: number;
-      /** @description The organiser's after-season rating, 1..5 */
-      rating?: number;
-      ratingNote?: string;
-    };
-    MyExpertProfileDto: {
-      /** @description The caller's entries in organisers' pools */
-      profiles: components['schemas']['ExpertDto'][];
-    };
-    UpdateMyExpertProfileDto: {
-      title?: string;
-      unit?: string;
-      region?: string;
-      phone?: string;
-      available?: boolean;
-      capacity?: number;
-      /** @description Units the expert must not judge (standing conflicts) */
-      conflictUnits?: string[];
-      /** @description People (names or addresses) the expert must not judge */
-      conflictPeople?: string[];
-    };
-    DrawMixDto: {
-      TECHNOLOGY?: number;
-      INVESTMENT?: number;
-      INDUSTRY?: number;
-      FINANCE?: number;
-    };
-    CreateExpertDrawDto: {
-      /**
-       * @example {
-       *       "TECHNOLOGY": 2,
-       *       "INVESTMENT": 2,
-       *       "INDUSTRY": 1
-       *     }
-       */
-      mix: components['schemas']['DrawMixDto'];
-      /**
-       * @description Reserves drawn after the panel
-       * @example 2
-       */
-      reserves: number;
-      /**
-       * @description At least this share of the panel from outside the organiser unit
-       * @default 0.5
-       */
-      minOutsideShare?: number;
-      /** @description The organiser's unit (default: the caller's affiliation) */
-      organiserUnit?: string;
-      /**
-       * @description Recuse experts of the heat’s region
-       * @default false
-       */
-      recuseSameRegion?: boolean;
-      /**
-       * @description Recuse experts who judged these projects in an earlier round
-       * @default false
-       */
-      recuseJudgedEarlier?: boolean;
-    };
-    DrawRulesDto: {
-      mix: components['schemas']['DrawMixDto'];
-      reserves: number;
-      organiserUnit: string | null;
-      minOutsideShare: number;
-      recuseSameRegion: boolean;
-      recuseJudgedEarlier: boolean;
-    };
-    DrawCandidateDto: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      unit: string | null;
-      region: string | null;
-      fields: string[];
-      available: boolean;
-      hasAccount: boolean;
-      conflictUnits: string[];
-      conflictPeople: string[];
-      judgedProjectIds: string[];
-    };
-    DrawProjectDto: {
-      /** Format: uuid */
-      id: string;
-      unit: string | null;
-      people: string[];
-    };
-    DrawContextDto: {
-      projects: components['schemas']['DrawProjectDto'][];
-      region: string | null;
-    };
-    DrawExcludedDto: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      reasons: string[];
-    };
-    DrawnExpertDto: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      field: string;
-      position: number;
-      insider: boolean;
-    };
-    DrawReserveDto: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      position: number;
-      insider: boolean;
-    };
-    ExpertInvitationDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      drawId: string;
-      /** Format: uuid */
-      roundId: string;
-      roundName: string;
-      /** Format: uuid */
-      expertId: string;
-      expertName: string;
-      field: string;
-      /** @enum {string} */
-      source: 'DRAWN' | 'RESERVE';
-      /** Format: uuid */
-      replacesId: string | null;
-      /** @enum {string} */
-      status: 'INVITED' | 'ACCEPTED' | 'DECLINED';
-      reason: string | null;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      respondedAt: string | null;
-    };
-    ExpertDrawDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      roundId: string;
-      /** @enum {string} */
-      status: 'COMMITTED' | 'DRAWN';
-      requestedByName: string;
-      /** Format: date-time */
-      requestedAt: string;
-      rules: components['schemas']['DrawRulesDto'];
-      /** @description SHA-256 (hex) of the seed, shown before the draw */
-      seedSha256: string;
-      /** @description Revealed after the draw; null before */
-      seed: string | null;
-      /** Format: date-time */
-      drawnAt: string | null;
-      drawnByName: string | null;
-      /** @description The candidate set as the draw saw it (after the draw) */
-      candidates: components['schemas']['DrawCandidateDto'][];
-      context: components['schemas']['DrawContextDto'] | null;
-      excluded: components['schemas']['DrawExcludedDto'][];
-      /** @description Eligible candidate ids in drawn order */
-      order: string[];
-      drawn: components['schemas']['DrawnExpertDto'][];
-      reserves: components['schemas']['DrawReserveDto'][];
-      passedOver: string[];
-      insiderCap: number | null;
-      invitations: components['schemas']['ExpertInvitationDto'][];
-    };
-    ExpertDrawListDto: {
-      items: components['schemas']['ExpertDrawDto'][];
-    };
-    ExpertInvitationListDto: {
-      items: components['schemas']['ExpertInvitationDto'][];
-    };
-    DeclineInvitationDto: {
-      /** @example 时间冲突 */
-      reason: string;
-    };
-    DeclineResultDto: {
-      declined: components['schemas']['ExpertInvitationDto'];
-      /** @description The reserve invited in its place; null when none fits */
-      replacement: components['schemas']['ExpertInvitationDto'] | null;
-    };
-    ImportColumnDto: {
-      /** @example B */
-      column: string;
-      /** @example 邮箱 */
-      header: string;
-      /** @example email */
-      field: string;
-    };
-    IgnoredColumnDto: {
-      /** @example A */
-      column: string;
-      /** @example 序号 */
-      header: string;
-    };
-    ImportSummaryDto: {
-      created: number;
-      added: number;
-      updated: number;
-      unchanged: number;
-      invalid: number;
-      /** @description Invitation mails the import would send */
-      invitations: number;
-    };
-    ImportProblemDto: {
-      /**
-       * @description Spreadsheet row; null for the file
-       * @example 3
-       */
-      row: number | null;
-      /**
-       * @description Spreadsheet column letter; null for the file or a missing column
-       * @example B
-       */
-      column: string | null;
-      /** @example 邮箱 */
-      header: string | null;
-      /** @example email */
-      field: string;
-      /** @example email "wang@" is not an email address */
-      message: string;
-      /** @example 邮箱「wang@」不是有效的邮箱地址 */
-      messageZh: string;
-    };
-    ImportRowPreviewDto: {
-      /** @example 2 */
-      row: number;
-      /**
-       * @description Email (judges) or import reference (projects)
-       * @example wang.fang@example.cn
-       */
-      key: string;
-      /**
-       * @description CREATED: new account (invited) or project; ADDED: an existing judge joins the list; UPDATED: list entry changed; UNCHANGED; INVALID: see problems
-       * @enum {string}
-       */
-      action: 'CREATED' | 'ADDED' | 'UPDATED' | 'UNCHANGED' | 'INVALID';
-      /** @description Whether this row sends an invitation mail */
-      invites: boolean;
-    };
-    ImportPreviewDto: {
-      /** @example true */
-      dryRun: boolean;
-      /** @enum {string} */
-      kind: 'JUDGES' | 'PROJECTS';
-      /** @example 评委名单.xlsx */
-      fileName: string;
-      /** @enum {string} */
-      format: 'XLSX' | 'CSV';
-      /**
-       * @description CSV only
-       * @enum {string|null}
-       */
-      encoding: 'UTF-8' | 'UTF-16' | 'GB18030' | null;
-      /** @example 1 */
-      headerRow: number;
-      columns: components['schemas']['ImportColumnDto'][];
-      ignoredColumns: components['schemas']['IgnoredColumnDto'][];
-      /** @description Data rows (non-empty rows below the header) */
-      total: number;
-      summary: components['schemas']['ImportSummaryDto'];
-      /** @description Every problem, by row and column */
-      problems: components['schemas']['ImportProblemDto'][];
-      rows: components['schemas']['ImportRowPreviewDto'][];
-    };
-    ImportJobDto: {
-      id: string;
-      competitionId: string;
-      /** @enum {string} */
-      kind: 'JUDGES' | 'PROJECTS';
-      /** @enum {string} */
-      status: 'PENDING' | 'RUNNING' | 'COMPLETED' | 'FAILED';
-      fileName: string;
-      /** @enum {string} */
-      format: 'XLSX' | 'CSV';
-      /**
-       * @description CSV only
-       * @enum {string|null}
-       */
-      encoding: 'UTF-8' | 'UTF-16' | 'GB18030' | null;
-      /** @description Rows in the file */
-      total: number;
-      /** @description Rows done so far (including skipped and failed) */
-      processed: number;
-      created: number;
-      added: number;
-      updated: number;
-      unchanged: number;
-      /** @description Rows that failed while importing */
-      failed: number;
-      /** @description Invalid rows left out (skipInvalidRows) */
-      skipped: number;
-      errors: components['schemas']['ImportProblemDto'][];
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      startedAt: string | null;
-      /** Format: date-time */
-      finishedAt: string | null;
-    };
-    ImportJobListDto: {
-      items: components['schemas']['ImportJobDto'][];
-    };
-    RosterJudgeDto: {
-      userId: string;
-      /** @example 王芳 */
-      name: string;
-      /** @example wang.fang@example.cn */
-      email: string;
-      /** @example 清华大学深圳国际研究生院 */
-      affiliation: string | null;
-      /** @example 138 0013 8000 */
-      phone: string | null;
-      /**
-       * Format: uuid
-       * @description The import that added or last changed the entry
-       */
-      importId: string | null;
-    };
-    RosterDto: {
-      items: components['schemas']['RosterJudgeDto'][];
+      /** @description The version the editor started from (GET gave it; 0 before the first save). Someone having saved since: 409 REGISTRATION_FORM_STALE, nothing overwritten. Absent: no check. */
+      version?: number;
     };
     ChangeResultDto: {
       /** @enum {string} */
@@ -4984,6 +4215,147 @@ export interface components {
     AuditListDto: {
       items: components['schemas']['AuditEntryDto'][];
     };
+    ImportColumnDto: {
+      /** @example B */
+      column: string;
+      /** @example 邮箱 */
+      header: string;
+      /** @example email */
+      field: string;
+    };
+    IgnoredColumnDto: {
+      /** @example A */
+      column: string;
+      /** @example 序号 */
+      header: string;
+    };
+    ImportSummaryDto: {
+      created: number;
+      added: number;
+      updated: number;
+      unchanged: number;
+      invalid: number;
+      /** @description Invitation mails the import would send */
+      invitations: number;
+    };
+    ImportProblemDto: {
+      /**
+       * @description Spreadsheet row; null for the file
+       * @example 3
+       */
+      row: number | null;
+      /**
+       * @description Spreadsheet column letter; null for the file or a missing column
+       * @example B
+       */
+      column: string | null;
+      /** @example 邮箱 */
+      header: string | null;
+      /** @example email */
+      field: string;
+      /** @example email "wang@" is not an email address */
+      message: string;
+      /** @example 邮箱「wang@」不是有效的邮箱地址 */
+      messageZh: string;
+    };
+    ImportRowPreviewDto: {
+      /** @example 2 */
+      row: number;
+      /**
+       * @description Email (judges) or import reference (projects)
+       * @example wang.fang@example.cn
+       */
+      key: string;
+      /**
+       * @description CREATED: new account (invited) or project; ADDED: an existing judge joins the list; UPDATED: list entry changed; UNCHANGED; INVALID: see problems
+       * @enum {string}
+       */
+      action: 'CREATED' | 'ADDED' | 'UPDATED' | 'UNCHANGED' | 'INVALID';
+      /** @description Whether this row sends an invitation mail */
+      invites: boolean;
+    };
+    ImportPreviewDto: {
+      /** @example true */
+      dryRun: boolean;
+      /** @enum {string} */
+      kind: 'JUDGES' | 'PROJECTS';
+      /** @example 评委名单.xlsx */
+      fileName: string;
+      /** @enum {string} */
+      format: 'XLSX' | 'CSV';
+      /**
+       * @description CSV only
+       * @enum {string|null}
+       */
+      encoding: 'UTF-8' | 'UTF-16' | 'GB18030' | null;
+      /** @example 1 */
+      headerRow: number;
+      columns: components['schemas']['ImportColumnDto'][];
+      ignoredColumns: components['schemas']['IgnoredColumnDto'][];
+      /** @description Data rows (non-empty rows below the header) */
+      total: number;
+      summary: components['schemas']['ImportSummaryDto'];
+      /** @description Every problem, by row and column */
+      problems: components['schemas']['ImportProblemDto'][];
+      rows: components['schemas']['ImportRowPreviewDto'][];
+    };
+    ImportJobDto: {
+      id: string;
+      competitionId: string;
+      /** @enum {string} */
+      kind: 'JUDGES' | 'PROJECTS';
+      /** @enum {string} */
+      status: 'PENDING' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+      fileName: string;
+      /** @enum {string} */
+      format: 'XLSX' | 'CSV';
+      /**
+       * @description CSV only
+       * @enum {string|null}
+       */
+      encoding: 'UTF-8' | 'UTF-16' | 'GB18030' | null;
+      /** @description Rows in the file */
+      total: number;
+      /** @description Rows done so far (including skipped and failed) */
+      processed: number;
+      created: number;
+      added: number;
+      updated: number;
+      unchanged: number;
+      /** @description Rows that failed while importing */
+      failed: number;
+      /** @description Invalid rows left out (skipInvalidRows) */
+      skipped: number;
+      errors: components['schemas']['ImportProblemDto'][];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+    };
+    ImportJobListDto: {
+      items: components['schemas']['ImportJobDto'][];
+    };
+    RosterJudgeDto: {
+      userId: string;
+      /** @example 王芳 */
+      name: string;
+      /** @example wang.fang@example.cn */
+      email: string;
+      /** @example 清华大学深圳国际研究生院 */
+      affiliation: string | null;
+      /** @example 138 0013 8000 */
+      phone: string | null;
+      /**
+       * Format: uuid
+       * @description The import that added or last changed the entry
+       */
+      importId: string | null;
+    };
+    RosterDto: {
+      items: components['schemas']['RosterJudgeDto'][];
+    };
     NotificationViewDto: {
       /** Format: uuid */
       id: string;
@@ -5032,6 +4404,20 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    CreateUploadDto: {
+      /**
+       * @description The form field's key
+       * @example pitchVideo
+       */
+      field: string;
+      /**
+       * @description The file's name on the applicant's device
+       * @example 路演视频.mp4
+       */
+      name: string;
+      /** @description Bytes the file has; checked against the field’s cap at once */
+      size: number;
+    };
     StoredFileDto: {
       /** Format: uuid */
       id: string;
@@ -5056,6 +4442,25 @@ export interface components {
       supersededAt: string | null;
       /** @description The field's current version (for a judge: the version current when the round opened) */
       current: boolean;
+    };
+    UploadSessionDto: {
+      /** Format: uuid */
+      id: string;
+      field: string;
+      name: string;
+      /** @description Bytes the file has */
+      size: number;
+      /** @description Bytes the server holds: the next PATCH starts here (Upload-Offset) */
+      offset: number;
+      /** @description The field's cap */
+      maxBytes: number;
+      /**
+       * Format: date-time
+       * @description Unfinished by then, the upload is dropped
+       */
+      expiresAt: string;
+      /** @description Once the last byte arrived: the stored file (the field’s new version) */
+      file: components['schemas']['StoredFileDto'] | null;
     };
     LocalisedLabelDto: {
       zh: string;
@@ -9222,450 +8627,6 @@ export interface operations {
       };
     };
   };
-  ExpertsJudgingController_pledge: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CompetitionPledgeDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ExpertsJudgingController_setPledge: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SetPledgeDto'];
-      };
-    };
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CompetitionPledgeDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ExpertsJudgingController_judgePledge: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['JudgePledgeDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ExpertsJudgingController_acceptPledge: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['JudgePledgeDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The object’s state forbids this now; `code` and `params` say why */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ExpertsJudgingController_doubleMarkingResults: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DoubleMarkingResultsDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ExpertsJudgingController_setDoubleMarking: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['DoubleMarkingDto'];
-      };
-    };
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DoubleMarkingResultsDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The object’s state forbids this now; `code` and `params` say why */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ExpertsJudgingController_biasReport: {
-    parameters: {
-      query?: {
-        /** @description Flag projects whose judges differ by more than this */
-        spreadThreshold?: number;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['BiasReportDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
   ProjectsController_list: {
     parameters: {
       query?: {
@@ -10520,1253 +9481,6 @@ export interface operations {
       };
       /** @description The object’s state forbids this now; `code` and `params` say why */
       409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ExpertsController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ExpertListDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ExpertsController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateExpertDto'];
-      };
-    };
-    responses: {
-      /** @description Success */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ExpertDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The object’s state forbids this now; `code` and `params` say why */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ExpertsController_import: {
-    parameters: {
-      query?: {
-        /** @description true: report only, nothing changed */
-        dryRun?: boolean;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'multipart/form-data': {
-          /**
-           * Format: binary
-           * @description .xlsx or .csv
-           */
-          file: string;
-        };
-      };
-    };
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ExpertImportResultDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Body too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description A dependency (database or Redis) is unavailable; retry shortly */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ExpertsController_export: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description XLSX file */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ExpertsController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateExpertDto'];
-      };
-    };
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ExpertDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ExpertsController_mine: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MyExpertProfileDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ExpertsController_updateMine: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateMyExpertProfileDto'];
-      };
-    };
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MyExpertProfileDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ExpertsController_listDraws: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ExpertDrawListDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ExpertsController_commit: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateExpertDrawDto'];
-      };
-    };
-    responses: {
-      /** @description Success */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ExpertDrawDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The object’s state forbids this now; `code` and `params` say why */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ExpertsController_draw: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ExpertDrawDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The object’s state forbids this now; `code` and `params` say why */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ExpertsController_getDraw: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ExpertDrawDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ExpertsController_record: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description XLSX file */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The object’s state forbids this now; `code` and `params` say why */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ExpertsController_invitations: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ExpertInvitationListDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ExpertsController_accept: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ExpertInvitationDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The object’s state forbids this now; `code` and `params` say why */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ExpertsController_decline: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['DeclineInvitationDto'];
-      };
-    };
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DeclineResultDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The object’s state forbids this now; `code` and `params` say why */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ImportsController_importJudges: {
-    parameters: {
-      query?: {
-        /** @description Check the file and report what would happen, changing nothing */
-        dryRun?: boolean;
-        /** @description Import the valid rows and skip the rows with errors (by default any error refuses the file) */
-        skipInvalidRows?: boolean;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'multipart/form-data': {
-          /**
-           * Format: binary
-           * @description .xlsx or .csv
-           */
-          file: string;
-        };
-      };
-    };
-    responses: {
-      /** @description dryRun=true: the report */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ImportPreviewDto'];
-        };
-      };
-      /** @description Success */
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ImportJobDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Body too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description A dependency (database or Redis) is unavailable; retry shortly */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ImportsController_importProjects: {
-    parameters: {
-      query?: {
-        /** @description Check the file and report what would happen, changing nothing */
-        dryRun?: boolean;
-        /** @description Import the valid rows and skip the rows with errors (by default any error refuses the file) */
-        skipInvalidRows?: boolean;
-        /** @description The first-stage heat for rows without a 赛区/heat cell */
-        heatId?: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'multipart/form-data': {
-          /**
-           * Format: binary
-           * @description .xlsx or .csv
-           */
-          file: string;
-        };
-      };
-    };
-    responses: {
-      /** @description dryRun=true: the report */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ImportPreviewDto'];
-        };
-      };
-      /** @description Success */
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ImportJobDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Body too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description A dependency (database or Redis) is unavailable; retry shortly */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ImportsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ImportJobDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ImportsController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ImportJobListDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ImportsController_judges: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RosterDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -13138,6 +10852,355 @@ export interface operations {
       };
     };
   };
+  ImportsController_importJudges: {
+    parameters: {
+      query?: {
+        /** @description Check the file and report what would happen, changing nothing */
+        dryRun?: boolean;
+        /** @description Import the valid rows and skip the rows with errors (by default any error refuses the file) */
+        skipInvalidRows?: boolean;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description .xlsx or .csv
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description dryRun=true: the report */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportPreviewDto'];
+        };
+      };
+      /** @description Success */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJobDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description A dependency (database or Redis) is unavailable; retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ImportsController_importProjects: {
+    parameters: {
+      query?: {
+        /** @description Check the file and report what would happen, changing nothing */
+        dryRun?: boolean;
+        /** @description Import the valid rows and skip the rows with errors (by default any error refuses the file) */
+        skipInvalidRows?: boolean;
+        /** @description The first-stage heat for rows without a 赛区/heat cell */
+        heatId?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description .xlsx or .csv
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description dryRun=true: the report */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportPreviewDto'];
+        };
+      };
+      /** @description Success */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJobDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description A dependency (database or Redis) is unavailable; retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ImportsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJobDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ImportsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJobListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ImportsController_judges: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RosterDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   NotificationsController_list: {
     parameters: {
       query?: {
@@ -13750,6 +11813,262 @@ export interface operations {
       };
     };
   };
+  FilesController_beginUpload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateUploadDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadSessionDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  FilesController_uploadStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadSessionDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  FilesController_cancelUpload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  FilesController_appendUpload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/offset+octet-stream': string;
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadSessionDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Error */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   FilesController_list: {
     parameters: {
       query?: never;
@@ -13930,6 +12249,15 @@ export interface operations {
       };
       /** @description No such object, or not the caller’s to see */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The Range asked lies past the end of the file */
+      416: {
         headers: {
           [name: string]: unknown;
         };

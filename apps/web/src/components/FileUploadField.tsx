@@ -2,7 +2,7 @@ import { Button, Progress, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/errors';
-import { type StoredFile, uploadProjectFile } from '../api/upload';
+import { type StoredFile, uploadResumable } from '../api/upload';
 import { ErrorAlert } from '../layout/ErrorAlert';
 
 /**
@@ -40,8 +40,6 @@ const EXTENSIONS: Record<string, string> = {
 // Same defaults as the server (libs/domain fileFieldMaxBytes).
 const DEFAULT_DOCUMENT_MAX = 50 * 1024 * 1024;
 const DEFAULT_VIDEO_MAX = 1024 * 1024 * 1024;
-// A dropped connection is retried this many times, after 1 s, 2 s, 4 s…
-const RETRIES = 4;
 
 export const formatBytes = (n: number) =>
   n >= 1024 * 1024
@@ -49,9 +47,10 @@ export const formatBytes = (n: number) =>
     : `${Math.max(1, Math.ceil(n / 1024))} KB`;
 
 /**
- * A file field of the registration form: choose, upload with progress (a
- * dropped connection is retried from the start: the server keeps nothing of
- * an interrupted upload), show name, size and version, replace.
+ * A file field of the registration form: choose, upload with progress (in
+ * chunks: a dropped connection resumes where the server stands, so a video
+ * of hundreds of MB survives a phone's connection), show name, size and
+ * version, replace.
  */
 export function FileUploadField({
   projectId,
@@ -87,31 +86,24 @@ export function FileUploadField({
     }
     const controller = new AbortController();
     abort.current = controller;
-    for (let n = 0; ; n++) {
-      setAttempt(n);
-      setProgress(0);
-      try {
-        const stored = await uploadProjectFile(
-          projectId,
-          field.key,
-          chosen,
-          (sent, total) => setProgress(Math.round((sent / Math.max(total, 1)) * 100)),
-          controller.signal,
-        );
-        setFile(stored);
-        setProgress(null);
-        onChange(stored.id);
-        return;
-      } catch (e) {
-        const retry =
-          e instanceof ApiError && e.isNetwork && !controller.signal.aborted && n < RETRIES;
-        if (!retry) {
-          setProgress(null);
-          if (!controller.signal.aborted) setError(e);
-          return;
-        }
-        await new Promise((r) => setTimeout(r, 1000 * 2 ** n));
-      }
+    setAttempt(0);
+    setProgress(0);
+    try {
+      // Resumable: a dropped connection resumes from what the server holds.
+      const stored = await uploadResumable(
+        projectId,
+        field.key,
+        chosen,
+        (sent, total) => setProgress(Math.round((sent / Math.max(total, 1)) * 100)),
+        controller.signal,
+        setAttempt,
+      );
+      setFile(stored);
+      setProgress(null);
+      onChange(stored.id);
+    } catch (e) {
+      setProgress(null);
+      if (!controller.signal.aborted) setError(e);
     }
   }
 

@@ -71,6 +71,7 @@ export const en: Messages = {
     openFile: 'Read online',
     closeFile: 'Close',
     download: 'Download',
+    answers: 'Registration answers',
     viewOnlyNotice: 'In this round the materials can be read online but not downloaded.',
     watermarkNotice:
       'The materials carry your name and the time as a watermark; do not pass them on.',
@@ -168,7 +169,7 @@ export const en: Messages = {
     replace: 'Replace the file',
     version: 'version {{version}}',
     stored: 'Uploaded',
-    retrying: 'Connection lost, retry {{attempt}}…',
+    retrying: 'Connection lost: resuming where the upload stopped (attempt {{attempt}})…',
     hint: 'Accepts {{kinds}}, at most {{max}} (the type is read from the content)',
     kinds: { pdf: 'PDF', image: 'image', office: 'Office document', video: 'MP4 video' },
   },
@@ -254,6 +255,8 @@ export const en: Messages = {
     addMember: 'Add a member',
     removeMember: 'Remove',
     pitchDeckUrl: 'Pitch deck link',
+    saveChanges: 'Save changes',
+    changesSaved: 'Changes saved',
     saveDraft: 'Save draft',
     form: {
       extra: 'Registration details (this competition)',
@@ -266,6 +269,12 @@ export const en: Messages = {
       replaceFile: 'Replace the file',
       removeFile: 'Remove',
       fileUploaded: 'Uploaded',
+      lockedReason: {
+        afterSubmit: 'Locked at submission: it can no longer change.',
+        afterDeadline: 'Registration has closed: it can no longer change.',
+        afterEligibility: 'Locked after the eligibility review: it can no longer change.',
+        never: '',
+      },
       saveBeforeUpload: 'Save the draft first, then upload files.',
       declaration: 'Declaration',
       acceptDeclaration: 'I have read and accept the declaration above',

@@ -332,6 +332,16 @@ export const errorsEn: ErrorMessages = {
       'This kind of file is not accepted here (judged by its content, not its name): this field takes {{accepted}}.',
     FILE_EMPTY: 'The file is empty.',
     FILE_VIEW_ONLY: 'In this round the materials can be read online but not downloaded.',
+    FILE_FIELD_LOCKED: '"{{label}}" is locked at this stage: its file can no longer be replaced.',
+    FILE_RANGE_NOT_SATISFIABLE:
+      'The requested part lies past the end of the file ({{size}} bytes).',
+    UPLOAD_OFFSET_MISMATCH:
+      'The upload stands at byte {{offset}} on the server; it continues from there.',
+    UPLOAD_CHUNK_INVALID: 'The upload was sent in a form the server does not take; start it again.',
+    UPLOAD_SIZE_EXCEEDED:
+      'More bytes arrived than the {{size}} announced for this file; start the upload again.',
+    REGISTRATION_FORM_STALE:
+      'Someone else saved this form meanwhile (now version {{version}}); reload it, redo your change and save again.',
 
     PLEDGE_REQUIRED:
       'Read and accept the pledge of recusal and confidentiality of {{competitionName}} before scoring.',

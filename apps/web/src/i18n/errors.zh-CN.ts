@@ -313,6 +313,13 @@ export const errorsZhCN: ErrorMessages = {
       '文件类型不符合要求（按文件内容识别，而非文件名）：该栏目只接受 {{accepted}}。',
     FILE_EMPTY: '文件是空的。',
     FILE_VIEW_ONLY: '本轮评审材料仅供在线查看，不能下载。',
+    FILE_FIELD_LOCKED: '“{{label}}”在当前阶段已锁定，文件不能再更换。',
+    FILE_RANGE_NOT_SATISFIABLE: '请求的范围超出了文件末尾（文件共 {{size}} 字节）。',
+    UPLOAD_OFFSET_MISMATCH: '服务器上的上传进度为第 {{offset}} 字节，将从该处继续。',
+    UPLOAD_CHUNK_INVALID: '上传数据的格式不正确，请重新上传。',
+    UPLOAD_SIZE_EXCEEDED: '收到的数据超过了声明的文件大小（{{size}} 字节），请重新上传。',
+    REGISTRATION_FORM_STALE:
+      '此报名表已被他人保存（当前为第 {{version}} 版）。请刷新后重新修改并保存。',
 
     PLEDGE_REQUIRED: '请先阅读并签署「{{competitionName}}」的回避与保密承诺，再评分。',
     PLEDGE_NOT_SET: '本赛事尚未设置回避与保密承诺。',

@@ -16,6 +16,7 @@ export type ErrorKind =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'UNPROCESSABLE'
+  | 'RANGE_NOT_SATISFIABLE'
   | 'RATE_LIMITED'
   | 'INTERNAL'
   | 'UNAVAILABLE';
@@ -29,6 +30,7 @@ export const STATUS_OF_KIND: Record<ErrorKind, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNPROCESSABLE: 422,
+  RANGE_NOT_SATISFIABLE: 416,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
@@ -469,6 +471,20 @@ export const ERROR_CODES = {
   FILE_EMPTY: code<{ field: string }>('UNPROCESSABLE'),
   /** The round is view only: its materials are read in the viewer, not downloaded. */
   FILE_VIEW_ONLY: code('FORBIDDEN'),
+  /** The field is locked at the project's stage (its `lock` rule): no new version. */
+  FILE_FIELD_LOCKED: code<{ field: string; label: string; labelEn: string; lock: string }>(
+    'CONFLICT',
+  ),
+  /** GET /files/:id with a Range past the file's end (Content-Range: bytes *\/size). */
+  FILE_RANGE_NOT_SATISFIABLE: code<{ size: number }>('RANGE_NOT_SATISFIABLE'),
+  /** Resumable upload: the PATCH's Upload-Offset is not where the upload stands (`offset`: resume there). */
+  UPLOAD_OFFSET_MISMATCH: code<{ offset: number }>('CONFLICT'),
+  /** Resumable upload: a PATCH needs Upload-Offset and Content-Type application/offset+octet-stream. */
+  UPLOAD_CHUNK_INVALID: code('BAD_REQUEST'),
+  /** Resumable upload: the bytes go past the size declared when the upload was created. */
+  UPLOAD_SIZE_EXCEEDED: code<{ size: number }>('BAD_REQUEST'),
+  /** The console saved over a newer form (someone else saved version `version` meanwhile). */
+  REGISTRATION_FORM_STALE: code<{ version: number }>('CONFLICT'),
 
   // ── Experts: pool, draw, pledge, 2+1 (issue 22) ───────────────────────────
   /** The competition has a pledge (回避与保密承诺) the judge has not accepted yet. */

@@ -13,11 +13,11 @@ describe('file kinds', () => {
     expect(isAccepted('application/x-msdownload', ['pdf', 'image', 'office', 'video'])).toBe(false);
   });
 
-  it('shows PDFs and common images inline, everything else as a download', () => {
+  it('shows PDFs, common images and MP4 inline, everything else as a download', () => {
     expect(isInline('application/pdf')).toBe(true);
     expect(isInline('image/jpeg')).toBe(true);
     expect(isInline('image/heic')).toBe(false);
-    expect(isInline('video/mp4')).toBe(false);
+    expect(isInline('video/mp4')).toBe(true);
     expect(
       isInline('application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
     ).toBe(false);

@@ -34,11 +34,16 @@ export function isAccepted(mime: string | null | undefined, accept: readonly Acc
   return kind !== null && accept.includes(kind);
 }
 
-// PDFs and images are shown in the page (a PDF in the viewer); anything else
-// is a download, so a browser never renders uploaded HTML or script.
+// PDFs, images and MP4 video are shown in the page (a PDF in the viewer, a
+// video in the player, which seeks by Range); anything else is a download, so
+// a browser never renders uploaded HTML or script.
 export function isInline(mime: string): boolean {
   const kind = kindOfMime(mime);
-  return kind === 'pdf' || (kind === 'image' && mime !== 'image/heic' && mime !== 'image/heif');
+  return (
+    kind === 'pdf' ||
+    kind === 'video' ||
+    (kind === 'image' && mime !== 'image/heic' && mime !== 'image/heif')
+  );
 }
 
 /** The type an old Office file is served as, from its name, once the bytes said "OLE". */

@@ -282,9 +282,18 @@ const REVIEWED = ['ELIGIBLE', 'INELIGIBLE', 'ADVANCED', 'ELIMINATED', 'AWARDED']
 /** The lock a field has when the form names none: answers freeze at submit. */
 export const DEFAULT_LOCK: FieldLock = 'afterSubmit';
 
+/**
+ * A field's lock: its own, else files (BP, video) stay replaceable until the
+ * deadline (the 创青春 rule: identity fixed, materials updatable) and every
+ * other answer freezes at submit.
+ */
+export function lockOf(field: FormField): FieldLock {
+  return field.lock ?? (field.type === 'file' ? 'afterDeadline' : DEFAULT_LOCK);
+}
+
 /** Whether a field's answer may no longer change at this stage. */
 export function isFieldLocked(field: FormField, stage: LockStage): boolean {
-  switch (field.lock ?? DEFAULT_LOCK) {
+  switch (lockOf(field)) {
     case 'never':
       return false;
     case 'afterSubmit':
@@ -311,7 +320,7 @@ export function lockedChanges(
     .map((f) =>
       fieldProblem(`answers.${f.key}`, 'ANSWER_LOCKED', `${f.key} is locked`, {
         ...answerRef(f),
-        lock: f.lock ?? DEFAULT_LOCK,
+        lock: lockOf(f),
       }),
     );
 }

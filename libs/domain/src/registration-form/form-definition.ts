@@ -66,10 +66,10 @@ const ATTRIBUTES: Record<FormFieldType, string[]> = {
   choice: ['options'],
   multiChoice: ['options', 'maxChoices'],
   yesNo: [],
-  file: ['accept', 'maxBytes'],
+  file: ['accept', 'maxBytes', 'blindCopyOf'],
   table: ['columns', 'maxRows'],
 };
-const COMMON = ['key', 'type', 'label', 'help', 'required', 'groups', 'lock'];
+const COMMON = ['key', 'type', 'label', 'help', 'required', 'groups', 'lock', 'identity'];
 const TYPED = [...new Set(Object.values(ATTRIBUTES).flat())];
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -212,6 +212,33 @@ function checkFields(
     if (!types.has(key)) types.set(key, type);
     checkField(f, type, key, path, groupKeys, out);
   });
+  // An anonymised copy names another file field, itself no copy.
+  const copies = new Map<string, unknown>();
+  fields.slice(0, MAX_FORM_FIELDS).forEach((f: unknown) => {
+    if (isObject(f) && f.blindCopyOf !== undefined && typeof f.key === 'string')
+      copies.set(f.key, f.blindCopyOf);
+  });
+  fields.slice(0, MAX_FORM_FIELDS).forEach((f: unknown, i) => {
+    if (!isObject(f) || f.blindCopyOf === undefined || f.type !== 'file') return;
+    const target = f.blindCopyOf;
+    if (
+      typeof target !== 'string' ||
+      target === f.key ||
+      types.get(target) !== 'file' ||
+      copies.has(target)
+    )
+      out.push(
+        fieldProblem(
+          `fields[${i}].blindCopyOf`,
+          'FORM_BOUNDS_INVALID',
+          'names no other file field',
+          {
+            key: String(f.key),
+            attribute: 'blindCopyOf',
+          },
+        ),
+      );
+  });
   return types;
 }
 
@@ -242,6 +269,8 @@ function checkField(
         allowed: [...FIELD_LOCKS],
       }),
     );
+  if (f.identity !== undefined && typeof f.identity !== 'boolean')
+    out.push(fieldProblem(`${path}.identity`, 'FIELD_NOT_BOOLEAN', 'identity: true or false'));
   if (f.groups !== undefined && f.groups !== null) {
     if (!Array.isArray(f.groups)) {
       out.push(fieldProblem(`${path}.groups`, 'FIELD_NOT_ARRAY', 'groups: a list of keys'));

@@ -44,6 +44,9 @@ export interface FormField {
   // Groups (组别) this field belongs to; absent or empty = every group.
   groups?: string[];
   lock?: FieldLock;
+  // A structured identity field (company name, 统一社会信用代码, founders,
+  // school): hidden from judges in blind rounds.
+  identity?: boolean;
   // text / longText: length bounds in characters.
   minLength?: number;
   maxLength?: number;
@@ -61,6 +64,10 @@ export interface FormField {
   // file.
   accept?: AcceptedFileKind[];
   maxBytes?: number;
+  // file: this field is the anonymised copy of that file field (e.g. a BP
+  // without names and logos): judges of blind rounds get it instead of that
+  // one, judges of other rounds do not see it.
+  blindCopyOf?: string;
   // table.
   columns?: TableColumn[];
   maxRows?: number;

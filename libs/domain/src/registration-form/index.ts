@@ -4,3 +4,4 @@ export * from './answers';
 export * from './form-breaks';
 export * from './eligibility-rules';
 export * from './answer-cells';
+export * from './judge-view';

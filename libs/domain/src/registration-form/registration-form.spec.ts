@@ -4,6 +4,7 @@ import {
   evaluateEligibility,
   formBreaks,
   isFieldLocked,
+  lockOf,
   lockedChanges,
   mergeAnswers,
   validateAnswers,
@@ -502,6 +503,20 @@ describe('locks and merging', () => {
     expect(isFieldLocked(f('afterDeadline'), stage('SUBMITTED', true))).toBe(true);
     expect(isFieldLocked(f('afterEligibility'), stage('SUBMITTED', true))).toBe(false);
     expect(isFieldLocked(f('afterEligibility'), stage('ELIGIBLE'))).toBe(true);
+  });
+  it('keeps a file field without a lock replaceable until the deadline (创青春: BP and video updatable)', () => {
+    const file = (lock?: FormField['lock']): FormField => ({
+      key: 'bp',
+      type: 'file',
+      label: L('bp'),
+      required: false,
+      lock,
+    });
+    expect(lockOf(file())).toBe('afterDeadline');
+    expect(isFieldLocked(file(), stage('ELIGIBLE'))).toBe(false);
+    expect(isFieldLocked(file(), stage('ELIGIBLE', true))).toBe(true);
+    expect(isFieldLocked(file('afterSubmit'), stage('SUBMITTED'))).toBe(true);
+    expect(lockOf({ key: 'k', type: 'text', label: L('k'), required: false })).toBe('afterSubmit');
   });
   it('names locked fields a change alters, not unchanged ones', () => {
     const before = { creditCode: 'a', bp: FILE, plan: 'x' };

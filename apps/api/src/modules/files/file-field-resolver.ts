@@ -16,6 +16,8 @@ export interface FileProject {
   closesAt: Date;
   timeZone: string;
   deadlinePassed: boolean;
+  /** The project's status (a field's lock rule reads it). */
+  status: string;
 }
 
 export interface FileFieldContext extends FileProject {

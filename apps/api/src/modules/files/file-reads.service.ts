@@ -3,20 +3,28 @@ import { Inject, Injectable } from '@nestjs/common';
 import pLimit from 'p-limit';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { PrismaService } from '@app/database';
-import { Actor, DomainError, hasRole, isInline, safeFileName } from '@app/domain';
+import { Actor, DomainError, fieldsForJudge, hasRole, isInline, safeFileName } from '@app/domain';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { JudgeAccessService, JudgeMaterialsAccess } from '../judging/judge-access.service';
 import { FILE_FIELD_RESOLVER, FileFieldResolver, FileProject } from './file-field-resolver';
 import { StoredFileRow, fileView } from './file-view';
 import { FILE_STORAGE, FileStorage } from './storage/file-storage';
+import { parseRange } from './byte-range';
 import { WatermarkFont, findWatermarkFont, watermarkPdf } from './watermark';
 
 export interface ServedFile {
   body: Readable | Buffer;
+  /** Bytes in `body`. */
   length: number;
   name: string;
   contentType: string;
   inline: boolean;
+  /** Served as stored (ranges allowed, ETag = its SHA-256); false for a watermarked copy. */
+  ranges: boolean;
+  /** The file's whole size, and the part of it in `body` when a Range was asked. */
+  size: number;
+  range: { start: number; end: number } | null;
+  etag: string | null;
 }
 
 type Reader =
@@ -59,11 +67,18 @@ export class FileReadsService {
   async list(actor: Actor, projectId: string) {
     const reader = await this.reader(actor, projectId);
     if (!reader) throw DomainError.notFound('project', projectId);
-    const labels = new Map(
-      (await this.fields.fileFields(reader.project.competitionId)).map((f) => [f.key, f.label]),
-    );
+    const fileFields = await this.fields.fileFields(reader.project.competitionId);
+    const labels = new Map(fileFields.map((f) => [f.key, f.label]));
+    // A judge gets the fields the round shows (blind: no identity files, the
+    // anonymised BP instead of the named one).
     const where =
-      reader.as === 'judge' ? { projectId, ...frozenAt(reader.rounds[0].openedAt) } : { projectId };
+      reader.as === 'judge'
+        ? {
+            projectId,
+            ...frozenAt(reader.rounds[0].openedAt),
+            fieldKey: { in: fieldsForJudge(fileFields, reader.rounds[0].blind).map((f) => f.key) },
+          }
+        : { projectId };
     const rows = await this.prisma.storedFile.findMany({
       where,
       orderBy: [{ fieldKey: 'asc' }, { version: 'desc' }],
@@ -77,34 +92,53 @@ export class FileReadsService {
     };
   }
 
-  async open(actor: Actor, fileId: string, download: boolean): Promise<ServedFile> {
+  async open(
+    actor: Actor,
+    fileId: string,
+    download: boolean,
+    rangeHeader?: string,
+    ifRange?: string,
+  ): Promise<ServedFile> {
     const row = await this.prisma.storedFile.findUnique({ where: { id: fileId } });
     if (!row) throw DomainError.notFound('file', fileId);
     const reader = await this.reader(actor, row.projectId);
     if (!reader) throw DomainError.notFound('file', fileId);
     const inline = isInline(row.contentType);
-    if (reader.as !== 'judge') {
+    // The stored bytes as they are: a Range is honoured (a video seeks, a
+    // phone reads a large PDF a part at a time). If-Range with another ETag
+    // (the file changed? a version never does) sends it all.
+    const asStored = async (): Promise<ServedFile> => {
+      const size = Number(row.size);
+      const etag = `"${row.sha256}"`;
+      const asked = ifRange && ifRange !== etag ? null : parseRange(rangeHeader, size);
+      if (asked === 'unsatisfiable') throw DomainError.of('FILE_RANGE_NOT_SATISFIABLE', { size });
       return {
-        body: await this.storage.get(row.storageKey),
-        length: Number(row.size),
+        body: await this.storage.get(row.storageKey, asked ?? undefined),
+        length: asked ? asked.end - asked.start + 1 : size,
         name: row.name,
         contentType: row.contentType,
         inline: inline && !download,
+        ranges: true,
+        size,
+        range: asked,
+        etag,
       };
-    }
-    const round = reader.rounds.find((r) => isFrozenVersion(row, r.openedAt));
+    };
+    if (reader.as !== 'judge') return asStored();
+    const fileFields = await this.fields.fileFields(reader.project.competitionId);
+    const round = reader.rounds.find(
+      (r) =>
+        isFrozenVersion(row, r.openedAt) &&
+        fieldsForJudge(fileFields, r.blind).some((f) => f.key === row.fieldKey),
+    );
     if (!round) throw DomainError.notFound('file', fileId);
     // View only: read in the viewer; a file the viewer cannot show is not handed out.
     if (round.viewOnly && (download || !inline)) throw DomainError.of('FILE_VIEW_ONLY');
-    if (row.contentType !== 'application/pdf') {
-      return {
-        body: await this.storage.get(row.storageKey),
-        length: Number(row.size),
-        name: row.name,
-        contentType: row.contentType,
-        inline: inline && !download,
-      };
-    }
+    if (row.contentType !== 'application/pdf') return asStored();
+    // A judge's PDF is stamped afresh on each request (the judge's name and
+    // the time): two requests give different bytes, so ranges of it would not
+    // fit together. It is served whole (Accept-Ranges: none); pdf.js then
+    // reads it in one go and renders page by page.
     const project = reader.project;
     const stamped = await this.stamping(async () => {
       const bytes = await readAll(await this.storage.get(row.storageKey));
@@ -126,6 +160,10 @@ export class FileReadsService {
       name: row.name,
       contentType: row.contentType,
       inline: !download,
+      ranges: false,
+      size: body.length,
+      range: null,
+      etag: null,
     };
   }
 

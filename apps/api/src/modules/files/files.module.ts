@@ -9,6 +9,7 @@ import { FileLookupModule } from './file-lookup.module';
 import { FileReadsService } from './file-reads.service';
 import { FilesController } from './files.controller';
 import { FilesService } from './files.service';
+import { ResumableUploadsService } from './resumable-uploads.service';
 import { DiskStorage } from './storage/disk-storage';
 import { FILE_STORAGE, FileStorage } from './storage/file-storage';
 import { S3Storage, s3SettingsFrom } from './storage/s3-storage';
@@ -22,6 +23,7 @@ import { S3Storage, s3SettingsFrom } from './storage/s3-storage';
   providers: [
     FilesService,
     FileReadsService,
+    ResumableUploadsService,
     {
       provide: FILE_FIELD_RESOLVER,
       useFactory: (fields: RegistrationFileFields): FileFieldResolver => fields,

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import type { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
 import { PrismaService } from '@app/database';
 import {
   Actor,
   DomainError,
+  answerRef,
   fileFieldMaxBytes,
   isAccepted,
+  isFieldLocked,
+  lockOf,
   safeFileName,
   servedType,
 } from '@app/domain';
@@ -99,56 +103,59 @@ export class FilesService {
     return stored;
   }
 
-  private async fileField(projectId: string, key: string): Promise<FileFieldContext> {
+  async fileField(projectId: string, key: string): Promise<FileFieldContext> {
     const ctx = await this.fields.resolve(projectId, key);
     if (!ctx) throw DomainError.of('FILE_FIELD_UNKNOWN', { field: key });
+    assertFieldOpen(ctx);
     return ctx;
   }
 
   private async store(actor: Actor, ctx: FileFieldContext, part: MultipartFile) {
+    return this.storeStream(actor, ctx, part.file, part.filename, () => part.file.truncated);
+  }
+
+  /**
+   * Streams `source` through the meter (cap, SHA-256, type sniffed from the
+   * first bytes) into storage and records it as the field's next version.
+   * Shared by the multipart upload and the last chunk of a resumable one.
+   */
+  async storeStream(
+    actor: Actor,
+    ctx: FileFieldContext,
+    source: Readable,
+    filename: string | undefined,
+    truncated: () => boolean = () => false,
+  ) {
     const field = ctx.field;
-    const accept = field.accept?.length ? field.accept : ['pdf' as const];
-    const meter = new UploadMeter(
-      fileFieldMaxBytes(field),
-      () => tooLarge(ctx),
-      (sniffed) => {
-        if (sniffed.empty) throw DomainError.of('FILE_EMPTY', { field: field.key });
-        if (!isAccepted(sniffed.mime, accept))
-          throw DomainError.of('FILE_TYPE_NOT_ACCEPTED', {
-            field: field.key,
-            detected: sniffed.mime,
-            accepted: [...accept],
-          });
-      },
-    );
+    const meter = meterFor(ctx);
     const id = randomUUID();
     const key = `projects/${ctx.projectId}/${id}`;
     // The client's stream failing (a dropped connection) fails the meter,
     // which fails storage's put: nothing is kept.
-    part.file.on('error', (e) => meter.destroy(e));
-    // A refusal (cap, type) fails the meter: the request stops feeding it (its
-    // rest is drained by upload()), and storage's put, which reported it,
-    // was the one listener that mattered.
-    meter.on('error', () => part.file.unpipe(meter));
-    part.file.pipe(meter);
+    source.on('error', (e) => meter.destroy(e));
+    // A refusal (cap, type) fails the meter: the source stops feeding it (a
+    // request's rest is drained by upload()), and storage's put, which
+    // reported it, was the one listener that mattered.
+    meter.on('error', () => source.unpipe(meter));
+    source.pipe(meter);
     try {
       await this.storage.put(key, meter);
     } catch (e) {
-      part.file.unpipe(meter);
+      source.unpipe(meter);
       throw e;
     }
     // busboy marks a part cut at its own limit (HARD_UPLOAD_CAP).
-    if (part.file.truncated) {
+    if (truncated()) {
       await this.storage.delete(key);
       throw tooLarge(ctx);
     }
-    const name = safeFileName(part.filename || field.key);
+    const name = safeFileName(filename || field.key);
     const row = {
       id,
       projectId: ctx.projectId,
       fieldKey: field.key,
       name,
-      size: BigInt(meter.size),
+      size: BigInt(meter.bytesSeen),
       sha256: meter.sha256,
       contentType: servedType(meter.sniffed?.mime ?? 'application/octet-stream', name),
       storageKey: key,
@@ -181,7 +188,7 @@ export class FilesService {
 
   // Only the owner changes a project's files; who may see the project but not
   // change it (its organisers, an assigned judge) gets 403, anyone else 404.
-  private async assertOwner(actor: Actor, projectId: string): Promise<void> {
+  async assertOwner(actor: Actor, projectId: string): Promise<void> {
     const project = await this.fields.project(projectId);
     if (!project) throw DomainError.notFound('project', projectId);
     if (project.ownerId === actor.id) return;
@@ -190,7 +197,41 @@ export class FilesService {
   }
 }
 
-function tooLarge(ctx: FileFieldContext): DomainError {
+/** The meter of a field's upload: its cap, and its accepted types checked on the first bytes. */
+export function meterFor(
+  ctx: FileFieldContext,
+  sniffNow: (m: UploadMeter) => boolean = () => true,
+) {
+  const field = ctx.field;
+  const accept = field.accept?.length ? field.accept : ['pdf' as const];
+  const meter: UploadMeter = new UploadMeter(
+    fileFieldMaxBytes(field),
+    () => tooLarge(ctx),
+    (sniffed) => {
+      if (!sniffNow(meter)) return;
+      if (sniffed.empty) throw DomainError.of('FILE_EMPTY', { field: field.key });
+      if (!isAccepted(sniffed.mime, accept))
+        throw DomainError.of('FILE_TYPE_NOT_ACCEPTED', {
+          field: field.key,
+          detected: sniffed.mime,
+          accepted: [...accept],
+        });
+    },
+  );
+  return meter;
+}
+
+/** A file field locked at the project's stage (its `lock` rule) takes no new version. */
+export function assertFieldOpen(ctx: FileFieldContext): void {
+  if (!isFieldLocked(ctx.field, { status: ctx.status, deadlinePassed: ctx.deadlinePassed })) return;
+  throw DomainError.of('FILE_FIELD_LOCKED', {
+    ...answerRef(ctx.field),
+    field: ctx.field.key,
+    lock: lockOf(ctx.field),
+  });
+}
+
+export function tooLarge(ctx: FileFieldContext): DomainError {
   return DomainError.of('FILE_TOO_LARGE', {
     field: ctx.field.key,
     maxBytes: fileFieldMaxBytes(ctx.field),

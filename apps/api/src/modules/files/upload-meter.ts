@@ -21,7 +21,8 @@ export interface Sniffed {
 // a renamed .exe is stopped after 64 KiB, before storage has kept anything.
 // Nothing more than the head is ever held in memory.
 export class UploadMeter extends Transform {
-  size = 0;
+  // Not `size`: the S3 SDK reads a body's `size` as its length (0 at the start).
+  bytesSeen = 0;
   sniffed: Sniffed | null = null;
   private readonly hash = createHash('sha256');
   private head: Buffer[] = [];
@@ -44,8 +45,8 @@ export class UploadMeter extends Transform {
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.size += chunk.length;
-    if (this.size > this.maxBytes) return done(this.tooLarge());
+    this.bytesSeen += chunk.length;
+    if (this.bytesSeen > this.maxBytes) return done(this.tooLarge());
     this.hash.update(chunk);
     if (this.sniffed) return done(null, chunk);
     this.head.push(chunk);

@@ -25,12 +25,13 @@ export class JudgeAccessService {
   // Materials (the files module): the OPEN rounds in which this judge is
   // assigned this project, with when each opened (the file versions a judge
   // sees are those current then), whether the round is view only, and the
-  // judge's name and email as the round knows them (the watermark). Earliest
+  // judge's name and email as the round knows them (the watermark), whether
+  // it is blind (which file fields the judge gets). Earliest
   // opened first.
   async openRoundsFor(judgeId: string, projectId: string): Promise<JudgeMaterialsAccess[]> {
     return this.prisma.$queryRaw<JudgeMaterialsAccess[]>`
       SELECT r.id AS "roundId", r.opened_at AS "openedAt",
-             r.materials_view_only AS "viewOnly", rj.name AS "judgeName", rj.email AS "judgeEmail"
+             r.materials_view_only AS "viewOnly", r.blind AS "blind", rj.name AS "judgeName", rj.email AS "judgeEmail"
         FROM assignments a
         JOIN rounds r ON r.id = a.round_id
         JOIN round_judges rj ON rj.round_id = a.round_id AND rj.judge_id = a.judge_id
@@ -44,6 +45,8 @@ export interface JudgeMaterialsAccess {
   roundId: string;
   openedAt: Date;
   viewOnly: boolean;
+  /** Blind review: identity file fields withheld, an anonymised copy (blindCopyOf) given instead. */
+  blind: boolean;
   judgeName: string;
   judgeEmail: string;
 }

@@ -95,7 +95,12 @@ export class JudgeViewsService {
     const assignment = await this.prisma.assignment.findUnique({
       where: { roundId_judgeId_projectId: { roundId, judgeId: actor.id, projectId } },
     });
-    const materials = assignment ? await this.registration.materialsForJudge(projectId) : null;
+    if (!assignment) throw DomainError.notFound('project', projectId);
+    const round = await this.prisma.round.findUniqueOrThrow({
+      where: { id: roundId },
+      select: { blind: true },
+    });
+    const materials = await this.registration.materialsForJudge(projectId, round.blind);
     if (!materials) throw DomainError.notFound('project', projectId);
     const [competition, score] = await Promise.all([
       this.competitions.get(materials.competitionId),
@@ -104,10 +109,6 @@ export class JudgeViewsService {
       }),
     ]);
     const { competitionId: _competitionId, ...materialsView } = materials;
-    const round = await this.prisma.round.findUniqueOrThrow({
-      where: { id: roundId },
-      select: { blind: true },
-    });
     // The one blind-review rule every judge-facing project view applies.
     const visible = blindForJudge(materialsView, round.blind);
     return {

@@ -17,7 +17,14 @@ export class RegistrationFileFields {
   async project(projectId: string) {
     const p = await this.prisma.project.findUnique({
       where: { id: projectId },
-      select: { id: true, competitionId: true, heatId: true, ownerId: true, title: true },
+      select: {
+        id: true,
+        competitionId: true,
+        heatId: true,
+        ownerId: true,
+        title: true,
+        status: true,
+      },
     });
     if (!p) return null;
     const ctx = await this.competitions.registrationContext(p.competitionId);
@@ -30,6 +37,7 @@ export class RegistrationFileFields {
       closesAt: ctx.closesAt,
       timeZone: ctx.timeZone,
       deadlinePassed: Date.now() >= ctx.closesAt.getTime(),
+      status: p.status as string,
     };
   }
 

@@ -7,6 +7,7 @@ import {
   ProjectLifecycle,
   ProjectStatusName,
   Answers,
+  answersForJudge,
   blindForJudge,
   evaluateEligibility,
   fieldProblem,
@@ -435,9 +436,12 @@ export class RegistrationService {
 
   // A judge's reading of a project: materials only, never the team's contacts
   // or the organisers' review notes. Judging checks the assignment first.
-  async materialsForJudge(projectId: string) {
+  // `blind`: the round is blind; the form's identity answers are left out
+  // here (organisation and team are dropped by blindForJudge in judging).
+  async materialsForJudge(projectId: string, blind = false) {
     const p = await this.prisma.project.findUnique({ where: { id: projectId } });
     if (!p) return null;
+    const form = await this.forms.formOf(p.competitionId);
     const org = (p.organisation ?? {}) as { name?: string; city?: string; foundedAt?: string };
     return {
       id: p.id,
@@ -453,6 +457,7 @@ export class RegistrationService {
       fundingStage: p.fundingStage,
       pitchDeckUrl: p.pitchDeckUrl,
       teamSize: Array.isArray(p.team) ? p.team.length : 0,
+      answers: answersForJudge(form, (p.answers ?? {}) as Answers, blind, p.groupKey),
     };
   }
 

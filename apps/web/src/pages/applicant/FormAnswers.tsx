@@ -1,8 +1,18 @@
-import { Button, Checkbox, Form, Input, InputNumber, Radio, Select, Typography } from 'antd';
+import {
+  Button,
+  Checkbox,
+  ConfigProvider,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Select,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../../api/schema';
 import { FileUploadField } from '../../components/FileUploadField';
-import { applies, pick, type RegistrationForm } from './answers';
+import { applies, lockedBy, pick, type RegistrationForm } from './answers';
 
 type FormField = components['schemas']['FormFieldDto'];
 type Column = components['schemas']['TableColumnDto'];
@@ -147,45 +157,73 @@ function FileSlot(props: {
   );
 }
 
-/** The competition's own fields, by type, for the chosen group. */
+/**
+ * The competition's own fields, by type, for the chosen group. Each field
+ * follows its own lock (`stage`: the project's status and the deadline): a
+ * submitted project's BP and video stay replaceable until the deadline while
+ * a locked field is shown read only with the reason.
+ */
 export function FormAnswers({
   form,
   groupKey,
   projectId,
+  stage,
+  disabled,
 }: {
   form: RegistrationForm;
   groupKey: string | undefined | null;
   projectId: string | null;
+  stage: { status: string; deadlinePassed: boolean };
+  /** Everything read only (the page is busy). */
+  disabled?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const fields = form.fields.filter((f) => applies(f, groupKey));
   if (!fields.length) return null;
+  const extra = (f: (typeof fields)[number], lock: string | null) => {
+    const help = pick(f.help, lang);
+    const reason = lock ? t(`applicant.form.lockedReason.${lock}`) : '';
+    return help || reason ? (
+      <>
+        {help}
+        {help && reason && ' '}
+        {reason && <span className="answer-locked">🔒 {reason}</span>}
+      </>
+    ) : undefined;
+  };
   return (
-    <fieldset className="form-group">
-      <legend>{t('applicant.form.extra')}</legend>
-      {fields.map((f) =>
-        f.type === 'table' ? (
-          <Form.Item
-            key={f.key}
-            label={pick(f.label, lang)}
-            required={f.required}
-            extra={pick(f.help, lang) || undefined}
-          >
-            <TableAnswer field={f} lang={lang} />
-          </Form.Item>
-        ) : (
-          <Form.Item
-            key={f.key}
-            name={['answers', f.key]}
-            label={pick(f.label, lang)}
-            required={f.required}
-            extra={pick(f.help, lang) || undefined}
-          >
-            <Control field={f} lang={lang} projectId={projectId} />
-          </Form.Item>
-        ),
-      )}
-    </fieldset>
+    // The page disables its core fields after submit; here each field decides.
+    <ConfigProvider componentDisabled={false}>
+      <fieldset className="form-group">
+        <legend>{t('applicant.form.extra')}</legend>
+        {fields.map((f) => {
+          const lock = lockedBy(f, stage);
+          const off = !!lock || !!disabled;
+          return f.type === 'table' ? (
+            <Form.Item
+              key={f.key}
+              label={pick(f.label, lang)}
+              required={f.required}
+              extra={extra(f, lock)}
+            >
+              <ConfigProvider componentDisabled={off}>
+                <TableAnswer field={f} lang={lang} />
+              </ConfigProvider>
+            </Form.Item>
+          ) : (
+            <Form.Item
+              key={f.key}
+              name={['answers', f.key]}
+              label={pick(f.label, lang)}
+              required={f.required}
+              extra={extra(f, lock)}
+            >
+              <Control field={f} lang={lang} projectId={projectId} disabled={off} />
+            </Form.Item>
+          );
+        })}
+      </fieldset>
+    </ConfigProvider>
   );
 }

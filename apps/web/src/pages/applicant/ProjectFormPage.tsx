@@ -10,6 +10,7 @@ import { DEFAULT_TIME_ZONE, formatInZone } from './deadline';
 import { ApiError, fieldErrors } from '../../api/errors';
 import { changedPaths } from '../../components/changed-paths';
 import { cleanAnswers, FormAnswers, pick, type RegistrationForm } from './FormAnswers';
+import { applies, lockedBy } from './answers';
 
 type Project = components['schemas']['ProjectViewDto'];
 type Competition = components['schemas']['CompetitionViewDto'];
@@ -176,6 +177,36 @@ export function ProjectFormPage() {
       setBusy(false);
     }
   };
+
+  // After submit: only the answers whose field has not locked change (the
+  // server refuses the others with ANSWER_LOCKED).
+  const stage = { status: project?.status ?? 'DRAFT', deadlinePassed: closed };
+  const openAnswers =
+    !!project &&
+    !!regForm &&
+    regForm.fields.some((f) => applies(f, groupKey) && !lockedBy(f, stage));
+  const saveAnswers = () =>
+    run(async () => {
+      if (!project || !regForm) return;
+      const values = form.getFieldsValue(true) as Values;
+      const updated = await call(
+        api.PATCH('/api/v1/projects/{id}', {
+          params: { path: { id: project.id } },
+          body: {
+            answers: Object.fromEntries(
+              Object.entries(cleanAnswers(regForm, values.answers, values.groupKey)).filter(
+                ([key]) => {
+                  const f = regForm.fields.find((x) => x.key === key);
+                  return f && !lockedBy(f, stage);
+                },
+              ),
+            ),
+          },
+        }),
+      );
+      setProject(updated);
+      void message.success(t('applicant.changesSaved'));
+    });
 
   const saveDraft = () =>
     run(async () => {
@@ -359,7 +390,13 @@ export function ProjectFormPage() {
             </Form.List>
           </fieldset>
           {regForm && (
-            <FormAnswers form={regForm} groupKey={groupKey} projectId={project?.id ?? null} />
+            <FormAnswers
+              form={regForm}
+              groupKey={groupKey}
+              projectId={project?.id ?? null}
+              stage={{ status: project?.status ?? 'DRAFT', deadlinePassed: closed }}
+              disabled={busy}
+            />
           )}
           <Form.Item
             name="pitchDeckUrl"
@@ -377,6 +414,13 @@ export function ProjectFormPage() {
               {t('applicant.form.acceptDeclaration')}
             </Checkbox>
           </div>
+        )}
+        {!editable && openAnswers && (
+          <Space wrap>
+            <Button type="primary" onClick={() => void saveAnswers()} loading={busy}>
+              {t('applicant.saveChanges')}
+            </Button>
+          </Space>
         )}
         {editable && (
           <Space wrap>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changedPaths } from '../../components/changed-paths';
-import { applies, cleanAnswers, pick, type RegistrationForm } from './answers';
+import { applies, cleanAnswers, lockedBy, pick, type RegistrationForm } from './answers';
 
 const L = (zh: string, en = '') => ({ zh, en });
 const form: RegistrationForm = {
@@ -55,5 +55,22 @@ describe('registration answers (applicant page)', () => {
       ['answers', 'patents', 1],
       ['answers', 'patents', 1, 'number'],
     ]);
+  });
+});
+
+describe('lockedBy', () => {
+  const f = (type: string, lock?: string) =>
+    ({ key: 'k', type, label: { zh: 'k', en: 'k' }, required: false, lock }) as never;
+  it('keeps a file replaceable after submit until the deadline, and locks other answers at submit', () => {
+    expect(lockedBy(f('file'), { status: 'SUBMITTED', deadlinePassed: false })).toBeNull();
+    expect(lockedBy(f('file'), { status: 'SUBMITTED', deadlinePassed: true })).toBe(
+      'afterDeadline',
+    );
+    expect(lockedBy(f('text'), { status: 'DRAFT', deadlinePassed: false })).toBeNull();
+    expect(lockedBy(f('text'), { status: 'SUBMITTED', deadlinePassed: false })).toBe('afterSubmit');
+    expect(lockedBy(f('text', 'never'), { status: 'ELIGIBLE', deadlinePassed: true })).toBeNull();
+    expect(
+      lockedBy(f('text', 'afterEligibility'), { status: 'ELIGIBLE', deadlinePassed: false }),
+    ).toBe('afterEligibility');
   });
 });

@@ -43,3 +43,27 @@ export function cleanAnswers(
   }
   return out;
 }
+
+export type FieldLock = 'never' | 'afterSubmit' | 'afterDeadline' | 'afterEligibility';
+const REVIEWED = ['ELIGIBLE', 'INELIGIBLE', 'ADVANCED', 'ELIMINATED', 'AWARDED'];
+
+/** The same rule as the server (libs/domain lockOf): files replaceable until the deadline, other answers lock at submit. */
+export const lockOf = (f: FormField): FieldLock =>
+  f.lock ?? (f.type === 'file' ? 'afterDeadline' : 'afterSubmit');
+
+/** The lock that holds a field now, or null while it may change. */
+export function lockedBy(
+  f: FormField,
+  stage: { status: string; deadlinePassed: boolean },
+): FieldLock | null {
+  const lock = lockOf(f);
+  const locked =
+    lock === 'afterSubmit'
+      ? stage.status !== 'DRAFT'
+      : lock === 'afterDeadline'
+        ? stage.deadlinePassed
+        : lock === 'afterEligibility'
+          ? REVIEWED.includes(stage.status)
+          : false;
+  return locked ? lock : null;
+}

@@ -67,7 +67,7 @@ const KEEP: Record<string, string[]> = {
   choice: ['options'],
   multiChoice: ['options', 'maxChoices'],
   yesNo: [],
-  file: ['accept', 'maxBytes'],
+  file: ['accept', 'maxBytes', 'blindCopyOf'],
   table: ['columns', 'maxRows'],
 };
 const MB = 1024 * 1024;
@@ -99,7 +99,10 @@ function toBody(d: Draft): Body {
     };
     if (f.help?.zh?.trim()) out.help = { zh: f.help.zh.trim(), en: f.help.en?.trim() ?? '' };
     if (f.groups?.length) out.groups = f.groups;
-    if (f.lock && f.lock !== 'afterSubmit') out.lock = f.lock;
+    // No lock chosen: the server's default (a file stays replaceable until the
+    // deadline, any other answer locks at submit).
+    if (f.lock) out.lock = f.lock;
+    if (f.identity) out.identity = true;
     const source = { ...f, maxBytes: filled(f.maxMb) ? Math.round(f.maxMb! * MB) : undefined };
     for (const attr of KEEP[type]) {
       const value = (source as Record<string, unknown>)[attr];
@@ -163,6 +166,30 @@ function Localised({
         <Control style={{ minWidth: 220 }} />
       </Form.Item>
     </Space>
+  );
+}
+
+/** A file field may be the anonymised copy of another (judges of blind rounds get it instead). */
+function BlindCopySelect({ index }: { index: number }) {
+  const { t } = useConsoleT();
+  const fields = (Form.useWatch('fields') ?? []) as FieldDraft[];
+  const own = fields[index]?.key;
+  const others = fields.filter(
+    (f) => f.type === 'file' && f.key && f.key !== own && !f.blindCopyOf,
+  );
+  return (
+    <Form.Item
+      name={[index, 'blindCopyOf']}
+      label={t('regForm.blindCopyOf')}
+      tooltip={t('regForm.blindCopyOfHelp')}
+    >
+      <Select
+        allowClear
+        style={{ minWidth: 200 }}
+        placeholder={t('regForm.blindCopyNone')}
+        options={others.map((f) => ({ value: f.key, label: f.label?.zh || f.key }))}
+      />
+    </Form.Item>
   );
 }
 
@@ -255,6 +282,7 @@ function TypeSettings({ index }: { index: number }) {
           />
         </Form.Item>
         {num('maxMb', t('regForm.maxMb'))}
+        <BlindCopySelect index={index} />
       </Space>
     );
   if (type === 'table')
@@ -367,9 +395,19 @@ function FieldCard({
         </Form.Item>
         <Form.Item name={[index, 'lock']} label={t('regForm.lock')}>
           <Select
-            style={{ width: 180 }}
+            allowClear
+            style={{ width: 200 }}
+            placeholder={t('regForm.lockDefault')}
             options={LOCKS.map((k) => ({ value: k, label: t(`regForm.locks.${k}`) }))}
           />
+        </Form.Item>
+        <Form.Item
+          name={[index, 'identity']}
+          label={t('regForm.identity')}
+          tooltip={t('regForm.identityHelp')}
+          valuePropName="checked"
+        >
+          <Switch />
         </Form.Item>
         {groupOptions.length > 0 && (
           <Form.Item name={[index, 'groups']} label={t('regForm.fieldGroups')}>
@@ -419,7 +457,12 @@ export default function RegistrationFormPage() {
   }, [action.error, form, tApp]);
 
   const save = async () => {
-    const body = toBody(form.getFieldsValue(true) as Draft);
+    // The version this editor loaded: someone else's newer save is not
+    // overwritten (409 REGISTRATION_FORM_STALE, shown as a sentence).
+    const body = {
+      ...toBody(form.getFieldsValue(true) as Draft),
+      version: view.data?.version ?? 0,
+    };
     const saved = await action.run('save', () =>
       call(api.PUT('/api/v1/competitions/{id}/registration-form', { ...byId(cid), body })),
     );
@@ -555,7 +598,6 @@ export default function RegistrationFormPage() {
                             type: 'text',
                             label: { zh: '', en: '' },
                             required: false,
-                            lock: 'afterSubmit',
                           })
                         }
                       >

@@ -8,6 +8,7 @@ import {
   Progress as Bar,
   Select,
   Space,
+  Switch,
   Table,
   Tag,
 } from 'antd';
@@ -76,6 +77,33 @@ export default function RoundPage() {
             {t(`rounds.${r.method}`)}
           </Descriptions.Item>
           <Descriptions.Item label={t('rounds.weight')}>{r.weight}</Descriptions.Item>
+          <Descriptions.Item label={t('rounds.materials')} span={3}>
+            <Space direction="vertical" size={4}>
+              <Space>
+                {/* Enforced by the api: a judge's download answers 403 FILE_VIEW_ONLY. */}
+                <Switch
+                  id="materials-view-only"
+                  checked={r.materialsViewOnly}
+                  loading={action.busy === 'viewOnly'}
+                  disabled={r.status === 'CLOSED'}
+                  onChange={(checked) =>
+                    void act('viewOnly', async () => {
+                      await call(
+                        api.PATCH('/api/v1/rounds/{id}', {
+                          ...byId(rid),
+                          body: { materialsViewOnly: checked },
+                        }),
+                      );
+                      void message.success(t('rounds.materialsSaved'));
+                    })
+                  }
+                />
+                <label htmlFor="materials-view-only">{t('rounds.materialsViewOnly')}</label>
+              </Space>
+              <span className="muted">{t('rounds.materialsViewOnlyHint')}</span>
+              {r.blind && <Tag>{t('rounds.blindReview')}</Tag>}
+            </Space>
+          </Descriptions.Item>
         </Descriptions>
       )}
       <div className="console-toolbar">

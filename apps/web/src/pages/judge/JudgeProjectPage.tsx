@@ -10,6 +10,7 @@ import { AppShell } from '../../layout/AppShell';
 import { JudgeTimer } from './JudgeTimer';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { ConflictButton } from './ConflictButton';
+import { ProjectAnswers } from './ProjectAnswers';
 import { ProjectFiles } from './ProjectFiles';
 import { ScoreForm } from './ScoreForm';
 import { isComplete, runningTotal } from './score-math';
@@ -129,6 +130,8 @@ export function JudgeProjectPage() {
               </a>
             )}
           </section>
+
+          <ProjectAnswers answers={project.answers} />
 
           <ProjectFiles projectId={projectId} />
 

@@ -65,6 +65,18 @@ export function ProjectFiles({ projectId }: { projectId: string }) {
           {f.contentType === 'application/pdf' && open === f.id && (
             <PdfViewer url={fileUrl(f.id)} title={label(f)} />
           )}
+          {f.contentType.startsWith('video/') && (
+            // Streams by Range requests (the session cookie goes with them).
+            <video
+              src={fileUrl(f.id)}
+              controls
+              preload="metadata"
+              playsInline
+              className="project-files__video"
+              aria-label={label(f)}
+              controlsList={files.viewOnly ? 'nodownload' : undefined}
+            />
+          )}
           {f.contentType.startsWith('image/') && (
             <img src={fileUrl(f.id)} alt={label(f)} className="project-files__image" />
           )}

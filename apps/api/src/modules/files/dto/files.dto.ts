@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 const FIELD_KEY = /^[a-z][a-zA-Z0-9_]{0,39}$/;
 
@@ -71,4 +80,43 @@ export class ProjectFileListDto {
   items!: ProjectFileDto[];
   @ApiProperty({ description: 'A judge in a view-only round: read in the viewer, no download' })
   viewOnly!: boolean;
+}
+
+export class CreateUploadDto {
+  @ApiProperty({ description: "The form field's key", example: 'pitchVideo' })
+  @IsString()
+  @Matches(FIELD_KEY)
+  field!: string;
+  @ApiProperty({
+    description: "The file's name on the applicant's device",
+    example: '路演视频.mp4',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  name!: string;
+  @ApiProperty({ description: 'Bytes the file has; checked against the field’s cap at once' })
+  @IsInt()
+  @Min(1)
+  size!: number;
+}
+
+export class UploadSessionDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() field!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'Bytes the file has' }) size!: number;
+  @ApiProperty({
+    description: 'Bytes the server holds: the next PATCH starts here (Upload-Offset)',
+  })
+  offset!: number;
+  @ApiProperty({ description: "The field's cap" }) maxBytes!: number;
+  @ApiProperty({ format: 'date-time', description: 'Unfinished by then, the upload is dropped' })
+  expiresAt!: Date;
+  @ApiProperty({
+    type: StoredFileDto,
+    nullable: true,
+    description: 'Once the last byte arrived: the stored file (the field’s new version)',
+  })
+  file!: StoredFileDto | null;
 }

@@ -38,8 +38,8 @@ export class DiskStorage implements FileStorage {
     }
   }
 
-  async get(key: string): Promise<Readable> {
-    const stream = createReadStream(this.path(key));
+  async get(key: string, range?: { start: number; end: number }): Promise<Readable> {
+    const stream = createReadStream(this.path(key), range);
     await new Promise<void>((ok, fail) => {
       stream.once('open', () => ok());
       stream.once('error', (e: NodeJS.ErrnoException) =>

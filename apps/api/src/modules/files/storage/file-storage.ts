@@ -9,7 +9,8 @@ export const FILE_STORAGE = Symbol('FILE_STORAGE');
 export interface FileStorage {
   readonly kind: 'disk' | 's3';
   put(key: string, body: Readable): Promise<void>;
-  get(key: string): Promise<Readable>;
+  /** The bytes, or only `range` (inclusive offsets) of them. */
+  get(key: string, range?: { start: number; end: number }): Promise<Readable>;
   delete(key: string): Promise<void>;
   /** Leftovers of uploads a crashed process never finished (disk); S3 leaves that to a lifecycle rule. */
   sweep?(): Promise<number>;

@@ -55,10 +55,14 @@ export class S3Storage implements FileStorage {
     await Promise.race([upload.done(), failed]);
   }
 
-  async get(key: string): Promise<Readable> {
+  async get(key: string, range?: { start: number; end: number }): Promise<Readable> {
     try {
       const out = await this.client.send(
-        new GetObjectCommand({ Bucket: this.settings.bucket, Key: key }),
+        new GetObjectCommand({
+          Bucket: this.settings.bucket,
+          Key: key,
+          ...(range && { Range: `bytes=${range.start}-${range.end}` }),
+        }),
       );
       return out.Body as Readable;
     } catch (e) {

@@ -101,6 +101,49 @@ export class JudgeScoreDto {
   submittedAt!: Date | null;
 }
 
+export class JudgeLabelDto {
+  @ApiProperty() zh!: string;
+  @ApiProperty() en!: string;
+}
+
+export class JudgeAnswerOptionDto {
+  @ApiProperty() value!: string;
+  @ApiProperty({ type: JudgeLabelDto }) label!: JudgeLabelDto;
+}
+
+export class JudgeAnswerColumnDto {
+  @ApiProperty() key!: string;
+  @ApiProperty({ enum: ['text', 'number', 'date', 'yesNo'] }) type!: string;
+  @ApiProperty({ type: JudgeLabelDto }) label!: JudgeLabelDto;
+}
+
+/** One answer of the registration form, with what the page needs to show it. */
+export class JudgeAnswerDto {
+  @ApiProperty() key!: string;
+  @ApiProperty({
+    enum: ['text', 'longText', 'number', 'date', 'choice', 'multiChoice', 'yesNo', 'table'],
+  })
+  type!: 'text' | 'longText' | 'number' | 'date' | 'choice' | 'multiChoice' | 'yesNo' | 'table';
+  @ApiProperty({ type: JudgeLabelDto }) label!: JudgeLabelDto;
+  @ApiPropertyOptional({ example: '万元' }) unit?: string;
+  @ApiProperty({
+    description:
+      'string (text, date YYYY-MM-DD, a choice value), number, boolean (yes/no), string[] (choices), or rows of a table',
+    oneOf: [
+      { type: 'string' },
+      { type: 'number' },
+      { type: 'boolean' },
+      { type: 'array', items: { type: 'string' } },
+      { type: 'array', items: { type: 'object', additionalProperties: true } },
+    ],
+  })
+  value!: string | number | boolean | string[] | Record<string, unknown>[];
+  @ApiPropertyOptional({ type: [JudgeAnswerOptionDto], description: 'choice, multiChoice' })
+  options?: JudgeAnswerOptionDto[];
+  @ApiPropertyOptional({ type: [JudgeAnswerColumnDto], description: 'table' })
+  columns?: JudgeAnswerColumnDto[];
+}
+
 /** What a judge may read of a project: its materials, not its team's contacts or notes. */
 export class JudgeProjectDto {
   @ApiProperty({ format: 'uuid' })
@@ -128,6 +171,12 @@ export class JudgeProjectDto {
   teamSize?: number;
   @ApiProperty({ description: 'Blind review: organisation and team are withheld' })
   blind!: boolean;
+  @ApiProperty({
+    type: [JudgeAnswerDto],
+    description:
+      "The registration form's answers (file fields aside), in form order; identity fields are withheld in a blind round",
+  })
+  answers!: JudgeAnswerDto[];
   @ApiProperty({ type: JudgeScoreDto, nullable: true, description: "The caller's score, if any" })
   myScore!: JudgeScoreDto | null;
 }

@@ -3,7 +3,7 @@
 // checked by validateFormDefinition (libs/domain/src/registration-form), which
 // names each problem's path, so nothing below validates beyond the top level.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsObject, IsOptional } from 'class-validator';
+import { IsArray, IsInt, IsObject, IsOptional, Min } from 'class-validator';
 
 const FIELD_TYPES = [
   'text',
@@ -60,9 +60,15 @@ export class FormFieldDto {
   groups?: string[];
   @ApiPropertyOptional({
     enum: LOCKS,
-    description: 'From which stage on the answer is frozen (default afterSubmit)',
+    description:
+      'From which stage on the answer is frozen (default afterSubmit; a file field: afterDeadline, BP and video stay replaceable)',
   })
   lock?: 'never' | 'afterSubmit' | 'afterDeadline' | 'afterEligibility';
+  @ApiPropertyOptional({
+    description:
+      'An identity field (company, 统一社会信用代码, founders): hidden from judges in blind rounds',
+  })
+  identity?: boolean;
   @ApiPropertyOptional()
   minLength?: number;
   @ApiPropertyOptional()
@@ -85,8 +91,16 @@ export class FormFieldDto {
   maxChoices?: number;
   @ApiPropertyOptional({ enum: ['pdf', 'image', 'office', 'video'], isArray: true })
   accept?: ('pdf' | 'image' | 'office' | 'video')[];
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    description:
+      'file: cap in bytes (default 50 MB; 1 GB for a field accepting video, uploaded resumably)',
+  })
   maxBytes?: number;
+  @ApiPropertyOptional({
+    description:
+      "file: this field is the anonymised copy of that file field (e.g. the BP without names): blind rounds' judges get it instead",
+  })
+  blindCopyOf?: string;
   @ApiPropertyOptional({ type: [TableColumnDto] })
   columns?: TableColumnDto[];
   @ApiPropertyOptional()
@@ -146,6 +160,15 @@ export class PutRegistrationFormDto {
   @IsOptional()
   @IsArray()
   eligibilityRules?: EligibilityRuleDto[];
+
+  @ApiPropertyOptional({
+    description:
+      'The version the editor started from (GET gave it; 0 before the first save). Someone having saved since: 409 REGISTRATION_FORM_STALE, nothing overwritten. Absent: no check.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  version?: number;
 }
 
 export class RegistrationFormViewDto {

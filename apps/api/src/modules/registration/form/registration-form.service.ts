@@ -41,8 +41,9 @@ export class RegistrationFormService {
   async save(actor: Actor, competitionId: string, dto: PutRegistrationFormDto) {
     await this.competitions.assertCanManage(actor, competitionId);
     const ctx = await this.competitions.registrationContext(competitionId);
-    const form = this.checked(dto, ctx.trackCodes);
-    return this.store(actor, competitionId, form, null);
+    const { version, ...definition } = dto;
+    const form = this.checked(definition, ctx.trackCodes);
+    return this.store(actor, competitionId, form, null, version);
   }
 
   // Starts a season from another competition's form (last season's): the
@@ -100,6 +101,7 @@ export class RegistrationFormService {
     competitionId: string,
     form: RegistrationForm,
     copiedFrom: string | null,
+    expectedVersion?: number,
   ): Promise<RegistrationFormViewDto> {
     const row = await this.prisma.$transaction(async (tx) => {
       // Serialises saves of one competition's form, and waits for project
@@ -108,6 +110,14 @@ export class RegistrationFormService {
       const [current] = await tx.$queryRaw<{ definition: Prisma.JsonValue; version: number }[]>`
         SELECT definition, version FROM registration_forms
         WHERE competition_id = ${competitionId}::uuid FOR UPDATE`;
+      // Optimistic check: an editor that loaded an older version does not
+      // overwrite a newer save silently.
+      if (expectedVersion !== undefined && expectedVersion !== (current?.version ?? 0))
+        throw DomainError.of(
+          'REGISTRATION_FORM_STALE',
+          { version: current?.version ?? 0 },
+          `the form was saved meanwhile: it is at version ${current?.version ?? 0}, the editor started from ${expectedVersion}`,
+        );
       const before = (current?.definition ?? EMPTY_FORM) as unknown as RegistrationForm;
       const projects = await tx.project.findMany({
         where: { competitionId, status: { not: 'WITHDRAWN' } },
