@@ -21,6 +21,8 @@ import { RoundProgressService } from './round-progress.service';
 import { RoundsController } from './rounds.controller';
 import { RoundsService } from './rounds.service';
 import { ScoreSheetService } from './score-sheet.service';
+import { SignOffController } from './sign-off.controller';
+import { SignOffService } from './sign-off.service';
 import { ScoringController } from './scoring.controller';
 import { ScoringService } from './scoring.service';
 import { ScreenService } from './screen.service';
@@ -38,6 +40,7 @@ import { StreamTicketService } from './stream-ticket.service';
     ScreenTicketsController,
     LiveController,
     CheckInController,
+    SignOffController,
   ],
   providers: [
     RoundsService,
@@ -56,7 +59,8 @@ import { StreamTicketService } from './stream-ticket.service';
     PitchTimerService,
     RevealService,
     CheckInService,
+    SignOffService,
   ],
-  exports: [RankingsService, RoundsService, ScoreSheetService],
+  exports: [RankingsService, RoundsService, ScoreSheetService, SignOffService],
 })
 export class JudgingModule {}

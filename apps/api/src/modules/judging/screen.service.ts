@@ -6,6 +6,7 @@ import { PitchTimerService } from './pitch-timer.service';
 import { RankingsService } from './rankings.service';
 import { RevealService } from './reveal.service';
 import { RoadshowSettingsService } from './roadshow-settings.service';
+import { SignOffService } from './sign-off.service';
 
 /**
  * One frame of the big screen: the project on stage with how many of its
@@ -21,17 +22,19 @@ export class ScreenService {
     private readonly settings: RoadshowSettingsService,
     private readonly timer: PitchTimerService,
     private readonly reveals: RevealService,
+    private readonly signOff: SignOffService,
   ) {}
 
   async state(roundId: string): Promise<ScreenStateDto> {
     const round = await this.prisma.round.findUnique({ where: { id: roundId } });
     if (!round) throw DomainError.notFound('round', roundId);
     const settings = await this.settings.of(roundId);
-    const [ranking, assignedJudges, revealed, timer] = await Promise.all([
+    const [ranking, assignedJudges, revealed, timer, disputed] = await Promise.all([
       this.rankings.read(roundId, round.method),
       assignedJudgeCounts(this.prisma, roundId),
       this.reveals.revealedIds(roundId, settings),
       this.timer.current(roundId, settings),
+      this.signOff.disputedIds(roundId),
     ]);
     // In HOST mode a complete score waits for the host's 亮分 as well.
     const shown = (projectId: string) => revealed === null || revealed.has(projectId);
@@ -60,6 +63,7 @@ export class ScreenService {
         score:
           complete && entry && isCompleteScore(entry.judgeCount, assigned) ? entry.score : null,
         reveal: complete ? await this.reveals.card(round, projectId, settings) : null,
+        disputed: disputed.has(projectId),
       };
     }
     return {
@@ -80,6 +84,7 @@ export class ScreenService {
         title: e.title,
         score: e.score,
         judgeCount: e.judgeCount,
+        disputed: disputed.has(e.projectId),
       })),
     };
   }
