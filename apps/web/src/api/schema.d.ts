@@ -923,6 +923,142 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/rounds/{id}/my-sheet': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The judge's own score sheet in the round and whether it is signed (VOID after a re-score) */
+    get: operations['SignOffController_mySheet'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/my-sheet/signature': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign the score sheet with a drawn signature (PNG): every score submitted; again only after a re-score voided it (audited) */
+    post: operations['SignOffController_sign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/sign-off': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 签字确认 of a round: each judge's sheet signed or not, each project's confirmation or objection */
+    get: operations['SignOffController_overview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/objections/{objectionId}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decide an objection with the handling and reasons (audited; the team is told by mail). UPHELD reopens the project's scores and its score is revealed again */
+    post: operations['SignOffController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/my/roadshow-results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's projects in roadshow rounds: the revealed result and its confirmation */
+    get: operations['SignOffController_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/projects/{projectId}/result': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The team's revealed result in the round, the window for an objection and what it may do (the project's applicant) */
+    get: operations['SignOffController_result'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/projects/{projectId}/confirmation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 无异议: the team signs that it accepts the revealed result (a drawn signature; audited) */
+    post: operations['SignOffController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/projects/{projectId}/objection': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** An objection in writing within the window after the reveal, one per team per round: the result shows 异议处理中 until decided (audited) */
+    post: operations['SignOffController_object'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/competitions/{id}/projects': {
     parameters: {
       query?: never;
@@ -1702,6 +1838,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/rounds/{id}/judges/{judgeId}/score-sheet.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A judge's signed score sheet (评分表) in the round as PDF, with the drawn signature and its time */
+    get: operations['SignedSheetsController_judgePdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/judges/{judgeId}/score-sheet.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A judge's signed score sheet (评分表) in the round as .xlsx, with the drawn signature and its time */
+    get: operations['SignedSheetsController_judgeXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/my-sheet.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The judge's own score sheet (评分表) in the round as PDF, with their signature */
+    get: operations['SignedSheetsController_myPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/my-sheet.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The judge's own score sheet (评分表) in the round as .xlsx, with their signature */
+    get: operations['SignedSheetsController_myXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/projects/{id}/files': {
     parameters: {
       query?: never;
@@ -2009,6 +2213,20 @@ export interface components {
       | 'CHECK_IN_SUBJECT_REQUIRED'
       | 'CHECK_IN_NOT_IN_ROUND'
       | 'DRAW_NONE_CHECKED_IN'
+      | 'SHEET_EMPTY'
+      | 'SHEET_NOT_COMPLETE'
+      | 'SHEET_ALREADY_SIGNED'
+      | 'SHEET_NOT_SIGNED'
+      | 'SIGNATURE_INVALID'
+      | 'SIGNATURE_TOO_LARGE'
+      | 'SIGNATURE_EMPTY'
+      | 'RESULT_NOT_REVEALED'
+      | 'RESULT_ALREADY_CONFIRMED'
+      | 'OBJECTION_ALREADY_RAISED'
+      | 'OBJECTION_WINDOW_CLOSED'
+      | 'OBJECTION_PENDING'
+      | 'OBJECTION_ALREADY_DECIDED'
+      | 'ROUND_NOT_SIGNED_OFF'
       | 'HEAT_ALREADY_ADVANCED'
       | 'HEAT_ROUNDS_NOT_CLOSED'
       | 'FINAL_ROUNDS_NOT_CLOSED'
@@ -2465,7 +2683,7 @@ export interface components {
       materialsViewOnly?: boolean;
     };
     CloseRoundDto: {
-      /** @description Close although some scores are unsubmitted drafts (they stay drafts) */
+      /** @description Close although some scores are unsubmitted drafts (they stay drafts), or, in a roadshow round that requires 签字确认, sheets are unsigned or objections undecided */
       force?: boolean;
       /**
        * @description Required with force; audited
@@ -2970,6 +3188,8 @@ export interface components {
       score: number | null;
       /** @description 亮分: each judge's total with the dropped ones marked; null until it may be shown */
       reveal: components['schemas']['RevealCardDto'] | null;
+      /** @description 异议处理中: an objection to this result waits for a decision; not final */
+      disputed: boolean;
     };
     ScreenRankingEntryDto: {
       rank: number;
@@ -2979,6 +3199,8 @@ export interface components {
       /** @description Rounded half away from zero to 2 decimals */
       score: number;
       judgeCount: number;
+      /** @description 异议处理中: an objection to this result waits for a decision; not final */
+      disputed: boolean;
     };
     RoadshowSettingsDto: {
       /** @description Pitch minutes (the 8 of "8+7") */
@@ -2997,6 +3219,10 @@ export interface components {
        * @enum {string}
        */
       judgeLabels: 'NUMBER' | 'NAME';
+      /** @description Minutes after a reveal in which the team may raise an objection (20 unless stated; kept when omitted) */
+      objectionMinutes?: number;
+      /** @description 签字确认: the round closes only when every judge signed their sheet and every objection is decided (or by force with a reason); kept when omitted, off for a round whose settings were never saved */
+      signOffRequired?: boolean;
     };
     TimerViewDto: {
       /** Format: uuid */
@@ -3175,6 +3401,158 @@ export interface components {
     AbsentDto: {
       /** @example 叫号三次未到场 */
       reason: string;
+    };
+    SheetLineDto: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      /** @enum {string} */
+      status: 'SUBMITTED' | 'DRAFT' | 'MISSING';
+      /** @description Rounded to 2 decimals */
+      total: number | null;
+    };
+    MySheetDto: {
+      /** Format: uuid */
+      roundId: string;
+      roundName: string;
+      judgeName: string;
+      /**
+       * @description VOID: signed, then a score changed; sign again
+       * @enum {string}
+       */
+      state: 'UNSIGNED' | 'SIGNED' | 'VOID';
+      /** Format: date-time */
+      signedAt: string | null;
+      /** @description Every project on the sheet is submitted: it may be signed */
+      complete: boolean;
+      lines: components['schemas']['SheetLineDto'][];
+      /** @description The competition's time zone */
+      timeZone: string;
+    };
+    SignatureDto: {
+      /** @description The drawn signature: a PNG as a data URL (data:image/png;base64,…) or bare base64; at most 200 KB, 20–2000 px a side, not blank */
+      signature: string;
+    };
+    SheetStatusDto: {
+      /** Format: uuid */
+      judgeId: string;
+      name: string;
+      /** @enum {string} */
+      state: 'UNSIGNED' | 'SIGNED' | 'VOID';
+      /** Format: date-time */
+      signedAt: string | null;
+      projects: number;
+      submitted: number;
+    };
+    ObjectionViewDto: {
+      /** Format: uuid */
+      id: string;
+      text: string;
+      /** Format: date-time */
+      raisedAt: string;
+      raisedByName: string;
+      /** @enum {string} */
+      status: 'PENDING' | 'UPHELD' | 'DISMISSED';
+      handling: string | null;
+      reason: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+    };
+    ProjectResultDto: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      /**
+       * @description OBJECTED and RESCORING are 异议处理中 (not final); LAPSED: the window ran out unanswered
+       * @enum {string}
+       */
+      state:
+        | 'NOT_REVEALED'
+        | 'OPEN'
+        | 'CONFIRMED'
+        | 'OBJECTED'
+        | 'DISMISSED'
+        | 'RESCORING'
+        | 'RESCORED'
+        | 'LAPSED';
+      /** Format: date-time */
+      revealedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the window for an objection closes
+       */
+      objectionClosesAt: string | null;
+      /** Format: date-time */
+      confirmedAt: string | null;
+      objection: components['schemas']['ObjectionViewDto'] | null;
+    };
+    SignOffDto: {
+      /** Format: uuid */
+      roundId: string;
+      signOffRequired: boolean;
+      objectionMinutes: number;
+      sheets: components['schemas']['SheetStatusDto'][];
+      results: components['schemas']['ProjectResultDto'][];
+      /** @description Every sheet signed and every objection decided */
+      complete: boolean;
+    };
+    DecideObjectionDto: {
+      /**
+       * @description UPHELD: the project's scores are reopened for its judges and the score is revealed again once they submit; DISMISSED: the result stands
+       * @enum {string}
+       */
+      decision: 'UPHELD' | 'DISMISSED';
+      /** @description How the objection was handled (处理经过) */
+      handling: string;
+      /** @description The reasons for the decision; mailed to the team */
+      reason: string;
+    };
+    TeamResultDto: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      /**
+       * @description OBJECTED and RESCORING are 异议处理中 (not final); LAPSED: the window ran out unanswered
+       * @enum {string}
+       */
+      state:
+        | 'NOT_REVEALED'
+        | 'OPEN'
+        | 'CONFIRMED'
+        | 'OBJECTED'
+        | 'DISMISSED'
+        | 'RESCORING'
+        | 'RESCORED'
+        | 'LAPSED';
+      /** Format: date-time */
+      revealedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the window for an objection closes
+       */
+      objectionClosesAt: string | null;
+      /** Format: date-time */
+      confirmedAt: string | null;
+      objection: components['schemas']['ObjectionViewDto'] | null;
+      /** Format: uuid */
+      roundId: string;
+      roundName: string;
+      /** @enum {string} */
+      roundStatus: 'DRAFT' | 'OPEN' | 'CLOSED';
+      card: components['schemas']['RevealCardDto'] | null;
+      /** @description The server's clock (epoch ms): the page counts the window from it */
+      serverNow: number;
+      mayConfirm: boolean;
+      mayObject: boolean;
+      /** @description The competition's time zone */
+      timeZone: string;
+    };
+    MyRoadshowResultsDto: {
+      items: components['schemas']['TeamResultDto'][];
+    };
+    ObjectionDto: {
+      /** @description The objection in writing (异议), 5–2000 characters */
+      text: string;
     };
     OrganisationDto: {
       /** @example 深圳智感科技有限公司 */
@@ -8502,6 +8880,452 @@ export interface operations {
       };
     };
   };
+  SignOffController_mySheet: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MySheetDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignOffController_sign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignatureDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MySheetDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignOffController_overview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignOffDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignOffController_decide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        objectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecideObjectionDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ObjectionViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignOffController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyRoadshowResultsDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignOffController_result: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        projectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamResultDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignOffController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        projectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignatureDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamResultDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignOffController_object: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        projectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ObjectionDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamResultDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   ProjectsController_list: {
     parameters: {
       query?: {
@@ -11684,6 +12508,252 @@ export interface operations {
         };
         content: {
           'text/csv': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignedSheetsController_judgePdf: {
+    parameters: {
+      query?: {
+        /** @description Headers and statuses in Chinese (default) or English */
+        lang?: 'zh' | 'en';
+      };
+      header?: never;
+      path: {
+        id: string;
+        judgeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description PDF file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignedSheetsController_judgeXlsx: {
+    parameters: {
+      query?: {
+        /** @description Headers and statuses in Chinese (default) or English */
+        lang?: 'zh' | 'en';
+      };
+      header?: never;
+      path: {
+        id: string;
+        judgeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description XLSX file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignedSheetsController_myPdf: {
+    parameters: {
+      query?: {
+        /** @description Headers and statuses in Chinese (default) or English */
+        lang?: 'zh' | 'en';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description PDF file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignedSheetsController_myXlsx: {
+    parameters: {
+      query?: {
+        /** @description Headers and statuses in Chinese (default) or English */
+        lang?: 'zh' | 'en';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description XLSX file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
         };
       };
     };

@@ -5,6 +5,7 @@ import { AppShell } from '../../layout/AppShell';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { formatScore } from './score-math';
 import { JudgeTimer } from './JudgeTimer';
+import { SignSheetCard } from './SignSheetCard';
 import { StatusTag } from './StatusTag';
 import { useJudgeRound } from './useJudgeRound';
 
@@ -95,6 +96,9 @@ export function JudgeRoundPage() {
               </li>
             ))}
           </ol>
+          {round.kind === 'ROADSHOW' && round.projects.length > 0 && (
+            <SignSheetCard roundId={roundId} />
+          )}
         </>
       )}
     </AppShell>
