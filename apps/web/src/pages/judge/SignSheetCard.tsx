@@ -43,7 +43,7 @@ export function SignSheetCard({ roundId }: { roundId: string }) {
           <> · {t('signOff.signedAt', { at: formatTime(s.signedAt, s.timeZone) })}</>
         )}
       </p>
-      <table className="sign-sheet__table">
+      <table className="sign-sheet__table" style={{ width: '100%', textAlign: 'left' }}>
         <thead>
           <tr>
             <th scope="col">{t('signOff.project')}</th>
