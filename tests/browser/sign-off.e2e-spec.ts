@@ -129,4 +129,28 @@ describe('browser: a judge signs the sheet, a team confirms', () => {
       'CONFIRMED',
     );
   });
+  it('the console lists the sheets and forces the close with a reason while one is unsigned', async () => {
+    const desk = await WatchedContext.open(browser, originOf(stack.apiUrl), {
+      width: 1440,
+      height: 900,
+    });
+    const page = await desk.newPage();
+    await login(page, show.organiser.email, 'Roadshow-Organiser-2026!');
+    await page.waitForURL('**/console');
+    await page.goto(`/console/c/${show.competition.id}/rounds/${show.roundId}`);
+    const card = page.getByTestId('sign-off-card');
+    await card.getByRole('row', { name: /评委0.*已签字/ }).waitFor();
+    await card.getByRole('row', { name: /评委1.*未签字/ }).waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'sign-off-console');
+    await card.getByRole('button', { name: '强制结束本轮' }).click();
+    const dialog = page.getByRole('dialog', { name: '强制结束本轮' });
+    await dialog.getByLabel('强制结束原因').fill('评委1 因急事离场，未能签字');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const round = await stack.get(`/rounds/${show.roundId}`, show.organiser.token);
+    expect(round.body.status).toBe('CLOSED');
+    desk.assertClean();
+    await desk.close();
+  });
 });

@@ -63,6 +63,8 @@ const zhCN = {
     raisedBy: '{{name}} 于 {{at}} 提出',
     xlsx: 'XLSX',
     pdf: 'PDF',
+    objectionMinutes: '异议期（分钟）',
+    requireLabel: '结束前须签字确认',
   },
 };
 const en: typeof zhCN = {
@@ -131,6 +133,8 @@ const en: typeof zhCN = {
     raisedBy: 'Raised by {{name}} at {{at}}',
     xlsx: 'XLSX',
     pdf: 'PDF',
+    objectionMinutes: 'Objection window (minutes)',
+    requireLabel: 'Sign-off before the close',
   },
 };
 

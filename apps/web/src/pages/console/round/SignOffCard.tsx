@@ -83,7 +83,7 @@ export function SignOffCard({
   };
 
   return (
-    <Card title={t('signOff.cardTitle')} size="small" data-testid="sign-off-card">
+    <Card title={t('signOff.cardTitle')} className="console-section" data-testid="sign-off-card">
       <Space direction="vertical" style={{ width: '100%' }}>
         <Alert
           type={s.complete ? 'success' : 'warning'}
