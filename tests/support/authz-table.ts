@@ -23,6 +23,8 @@
 // mutating route expected to succeed (2xx) runs on a fresh fixture, so cells
 // never see each other's effects; every other cell changes nothing.
 
+import { signatureDataUrl } from './signature';
+
 export const ROLES = [
   'anon',
   'owner',
@@ -249,6 +251,17 @@ export const AUTHZ_MATRIX: Record<string, MatrixEntry> = {
   'POST /rounds/:id/check-in':                    { params: r, body: () => ({ code: 'not-the-code' }), expect: row(401, 422, 422, 422, 422, 422, 422, 422, 422) },
   'POST /rounds/:id/check-ins':                   { params: r, body: (f) => ({ projectId: f.project }), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'GET /rounds/:id/check-ins':                    { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /rounds/:id/my-sheet':                     { params: r, expect: row(401, 403, 403, 200, 404, 200, 403, 403, 403) },
+  'POST /rounds/:id/my-sheet/signature':          { params: r, body: () => ({ signature: signatureDataUrl() }), expect: row(401, 403, 403, 200, 404, 409, 403, 403, 403) },
+  'GET /rounds/:id/sign-off':                     { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /rounds/:id/objections/:objectionId/decision': { params: { id: 'round', objectionId: 'project' }, body: () => ({ decision: 'DISMISSED', handling: '复核评分记录', reason: '评分无误' }), expect: row(401, 403, 403, 403, 403, 403, 404, 404, 404) },
+  'GET /rounds/:id/projects/:projectId/result':   { params: rp, expect: row(401, 404, 404, 403, 403, 403, 403, 403, 403) },
+  'POST /rounds/:id/projects/:projectId/confirmation': { params: rp, body: () => ({ signature: signatureDataUrl() }), expect: row(401, 404, 404, 403, 403, 403, 403, 403, 403) },
+  'POST /rounds/:id/projects/:projectId/objection': { params: rp, body: () => ({ text: '评分与现场答辩情况不符' }), expect: row(401, 404, 404, 403, 403, 403, 403, 403, 403) },
+  'GET /rounds/:id/judges/:judgeId/score-sheet.pdf': { params: { id: 'round', judgeId: 'assignedJudge' }, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /rounds/:id/judges/:judgeId/score-sheet.xlsx': { params: { id: 'round', judgeId: 'assignedJudge' }, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /rounds/:id/my-sheet.pdf':                 { params: r, expect: row(401, 403, 403, 200, 404, 200, 403, 403, 403) },
+  'GET /rounds/:id/my-sheet.xlsx':                { params: r, expect: row(401, 403, 403, 200, 404, 200, 403, 403, 403) },
   'POST /rounds/:id/projects/:projectId/absent':  { params: rp, body: () => ({ reason: '叫号三次未到场' }), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'GET /rounds/:id/screen/stream':                { params: r, stream: true, expect: row(401, 401, 401, 401, 401, 401, 401, 401, 401) },
   // The fixture's OPEN round scores against its rubric: the rubric is no longer editable.

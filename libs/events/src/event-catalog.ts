@@ -133,6 +133,16 @@ export interface EventPayloads {
     role: 'JUDGE' | 'PROJECT_CONTACT';
     projectTitle: string | null;
   };
+  // An on-site objection (异议) decided: the team is told the decision and its reasons.
+  'judging.objection-decided': {
+    competitionId: string;
+    roundId: string;
+    roundName: string;
+    projectTitle: string;
+    decision: 'UPHELD' | 'DISMISSED';
+    reason: string;
+    owner: Recipient;
+  };
   'signing.status-changed': {
     competitionId: string;
     signingId: string;
@@ -175,6 +185,7 @@ export const EVENT_CONSUMERS: Record<EventName, readonly QueueName[]> = {
   'judging.round-closed': [QueueName.Scoring],
   'judging.reminder-requested': [QueueName.Notifications],
   'heats.results-released': [QueueName.Notifications],
+  'judging.objection-decided': [QueueName.Notifications],
   'signing.status-changed': [QueueName.Notifications],
   'imports.account-named': [QueueName.Notifications],
 };

@@ -80,6 +80,14 @@ export interface TemplateData {
     role: 'JUDGE' | 'PROJECT_CONTACT';
     projectTitle: string | null;
   };
+  // The organisers' decision on a team's on-site objection (异议), with the reasons.
+  OBJECTION_DECISION: {
+    name: string;
+    roundName: string;
+    projectTitle: string;
+    decision: 'UPHELD' | 'DISMISSED';
+    reason: string;
+  };
   SIGNING_UPDATE: {
     name: string;
     projectTitle: string;
@@ -250,6 +258,16 @@ const templates: Templates = {
             subject: `A project was imported to your account: ${d.projectTitle ?? ''}`,
             text: `Dear ${d.name},\n\n${d.organiserName} imported the project "${d.projectTitle ?? ''}" into "${d.competitionName}" with you as its contact, so it is now in your account. Sign in to see it. If this is unexpected, contact the organisers.\n\nThe organising committee`,
           },
+  },
+  OBJECTION_DECISION: {
+    'zh-CN': (d) => ({
+      subject: `异议处理结果：${d.projectTitle}`,
+      text: `${d.name}，您好：\n\n您就项目「${d.projectTitle}」在「${d.roundName}」现场提出的异议已处理，结果：${d.decision === 'UPHELD' ? '异议成立，该项目将由评委重新评分并重新亮分' : '异议不成立，原成绩有效'}。\n理由：${d.reason}\n\n大赛组委会`,
+    }),
+    en: (d) => ({
+      subject: `Your objection was decided: ${d.projectTitle}`,
+      text: `Dear ${d.name},\n\nYour objection to the result of "${d.projectTitle}" in "${d.roundName}" has been decided: ${d.decision === 'UPHELD' ? 'upheld; the judges score the project again and the score is revealed anew' : 'dismissed; the result stands'}.\nReasons: ${d.reason}\n\nThe organising committee`,
+    }),
   },
   SIGNING_UPDATE: {
     'zh-CN': (d) => ({

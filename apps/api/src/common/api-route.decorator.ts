@@ -84,7 +84,7 @@ export interface ApiRouteOptions {
   /** The success body is one of these DTOs; a property with a literal type (`enum: [true]`) tells them apart. */
   oneOf?: Type<unknown>[];
   /** A file download instead of JSON. */
-  file?: 'csv' | 'xlsx' | 'zip' | 'binary';
+  file?: 'csv' | 'xlsx' | 'zip' | 'pdf' | 'binary';
   /** A Server-Sent Events stream whose events carry this DTO as JSON `data`. */
   events?: Type<unknown>;
   /** Every 4xx/5xx the route can answer, besides 401/429 which every authenticated route has. */
@@ -95,6 +95,7 @@ const FILE_TYPES = {
   csv: 'text/csv',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   zip: 'application/zip',
+  pdf: 'application/pdf',
   // An uploaded file: its own type (PDF, image, Office, MP4), sniffed at upload.
   binary: 'application/octet-stream',
 } as const;

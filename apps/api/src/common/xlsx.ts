@@ -30,6 +30,8 @@ export interface PrintableSheet {
   footer?: string[];
   // Column widths in characters; computed from the contents when absent.
   widths?: number[];
+  // A picture after the footer (a judge's drawn signature), at most `height` px high.
+  image?: { png: Uint8Array; width: number; height: number };
 }
 
 // Sheet names: at most 31 characters, none of : \ / ? * [ ], unique in the book.
@@ -91,6 +93,18 @@ export async function toPrintableXlsx(sheets: PrintableSheet[]): Promise<Buffer>
     if (spec.footer?.length) {
       ws.addRow([]);
       for (const line of spec.footer) ws.addRow([line]).height = 28;
+    }
+    if (spec.image) {
+      const id = workbook.addImage({
+        buffer: Buffer.from(spec.image.png) as unknown as ExcelJS.Buffer,
+        extension: 'png',
+      });
+      const row = ws.addRow([]);
+      row.height = (spec.image.height * 3) / 4 + 4;
+      ws.addImage(id, {
+        tl: { col: 1, row: row.number - 1 },
+        ext: { width: spec.image.width, height: spec.image.height },
+      });
     }
     for (let c = 0; c < width; c++) {
       const contentWidth = Math.max(

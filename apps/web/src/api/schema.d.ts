@@ -923,6 +923,142 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/rounds/{id}/my-sheet': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The judge's own score sheet in the round and whether it is signed (VOID after a re-score) */
+    get: operations['SignOffController_mySheet'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/my-sheet/signature': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign the score sheet with a drawn signature (PNG): every score submitted; again only after a re-score voided it (audited) */
+    post: operations['SignOffController_sign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/sign-off': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 签字确认 of a round: each judge's sheet signed or not, each project's confirmation or objection */
+    get: operations['SignOffController_overview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/objections/{objectionId}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decide an objection with the handling and reasons (audited; the team is told by mail). UPHELD reopens the project's scores and its score is revealed again */
+    post: operations['SignOffController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/my/roadshow-results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's projects in roadshow rounds: the revealed result and its confirmation */
+    get: operations['SignOffController_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/projects/{projectId}/result': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The team's revealed result in the round, the window for an objection and what it may do (the project's applicant) */
+    get: operations['SignOffController_result'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/projects/{projectId}/confirmation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 无异议: the team signs that it accepts the revealed result (a drawn signature; audited) */
+    post: operations['SignOffController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/projects/{projectId}/objection': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** An objection in writing within the window after the reveal, one per team per round: the result shows 异议处理中 until decided (audited) */
+    post: operations['SignOffController_object'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/competitions/{id}/projects': {
     parameters: {
       query?: never;
@@ -1702,46 +1838,72 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/projects/{id}/uploads': {
+  '/api/v1/rounds/{id}/judges/{judgeId}/score-sheet.pdf': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** A judge's signed score sheet (评分表) in the round as PDF, with the drawn signature and its time */
+    get: operations['SignedSheetsController_judgePdf'];
     put?: never;
-    /**
-     * Begin a resumable upload to a file field (owner, before the deadline): a video, or any file over an unsteady connection
-     * @description Body { field, name, size }. Then PATCH /uploads/:id with Content-Type application/offset+octet-stream and Upload-Offset (the bytes from there on, in one or several chunks); after a dropped connection GET /uploads/:id says where to resume. The last chunk stores the file as the field’s next version (`file`). The cap is checked at once (413 FILE_TOO_LARGE), the type on the first chunk and again on the whole file (415), the field’s lock (409 FILE_FIELD_LOCKED) and the deadline (409) on every request; an upload begun before the deadline may finish within an hour after it. Unfinished uploads are dropped after a day; a new upload to the same field abandons the previous one.
-     */
-    post: operations['FilesController_beginUpload'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/uploads/{id}': {
+  '/api/v1/rounds/{id}/judges/{judgeId}/score-sheet.xlsx': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** Where a resumable upload stands (its offset): resume from there (its uploader) */
-    get: operations['FilesController_uploadStatus'];
+    /** A judge's signed score sheet (评分表) in the round as .xlsx, with the drawn signature and its time */
+    get: operations['SignedSheetsController_judgeXlsx'];
     put?: never;
     post?: never;
-    /** Abandon a resumable upload; its bytes are deleted (its uploader) */
-    delete: operations['FilesController_cancelUpload'];
+    delete?: never;
     options?: never;
     head?: never;
-    /**
-     * Append the next bytes of a resumable upload at Upload-Offset (its uploader); the last ones store the file
-     * @description A chunk is kept only once all of it arrived; a dropped chunk is sent again from the offset GET /uploads/:id gives. 409 UPLOAD_OFFSET_MISMATCH (params.offset) when Upload-Offset is not where the upload stands.
-     */
-    patch: operations['FilesController_appendUpload'];
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/my-sheet.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The judge's own score sheet (评分表) in the round as PDF, with their signature */
+    get: operations['SignedSheetsController_myPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/my-sheet.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The judge's own score sheet (评分表) in the round as .xlsx, with their signature */
+    get: operations['SignedSheetsController_myXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/projects/{id}/files': {
@@ -1774,7 +1936,7 @@ export interface paths {
     };
     /**
      * A stored file’s bytes (owner, organisers, a judge assigned in an open round: PDFs watermarked with the judge’s name and the time)
-     * @description Content-Disposition inline for a PDF or image, else attachment (?download=true: always attachment); X-Content-Type-Options: nosniff. 404 for anyone else; 403 FILE_VIEW_ONLY for a download in a view-only round. Range: one range `bytes=a-b` answers 206 with Content-Range (416 FILE_RANGE_NOT_SATISFIABLE past the end); ETag is the SHA-256; If-Range honoured. A judge's PDF is watermarked afresh on each request, so it is sent whole (Accept-Ranges: none).
+     * @description Content-Disposition inline for a PDF or image, else attachment (?download=true: always attachment); X-Content-Type-Options: nosniff. 404 for anyone else; 403 FILE_VIEW_ONLY for a download in a view-only round.
      */
     get: operations['FilesController_get'];
     put?: never;
@@ -2051,6 +2213,20 @@ export interface components {
       | 'CHECK_IN_SUBJECT_REQUIRED'
       | 'CHECK_IN_NOT_IN_ROUND'
       | 'DRAW_NONE_CHECKED_IN'
+      | 'SHEET_EMPTY'
+      | 'SHEET_NOT_COMPLETE'
+      | 'SHEET_ALREADY_SIGNED'
+      | 'SHEET_NOT_SIGNED'
+      | 'SIGNATURE_INVALID'
+      | 'SIGNATURE_TOO_LARGE'
+      | 'SIGNATURE_EMPTY'
+      | 'RESULT_NOT_REVEALED'
+      | 'RESULT_ALREADY_CONFIRMED'
+      | 'OBJECTION_ALREADY_RAISED'
+      | 'OBJECTION_WINDOW_CLOSED'
+      | 'OBJECTION_PENDING'
+      | 'OBJECTION_ALREADY_DECIDED'
+      | 'ROUND_NOT_SIGNED_OFF'
       | 'HEAT_ALREADY_ADVANCED'
       | 'HEAT_ROUNDS_NOT_CLOSED'
       | 'FINAL_ROUNDS_NOT_CLOSED'
@@ -2108,12 +2284,6 @@ export interface components {
       | 'FILE_TYPE_NOT_ACCEPTED'
       | 'FILE_EMPTY'
       | 'FILE_VIEW_ONLY'
-      | 'FILE_FIELD_LOCKED'
-      | 'FILE_RANGE_NOT_SATISFIABLE'
-      | 'UPLOAD_OFFSET_MISMATCH'
-      | 'UPLOAD_CHUNK_INVALID'
-      | 'UPLOAD_SIZE_EXCEEDED'
-      | 'REGISTRATION_FORM_STALE'
       | 'IDEMPOTENCY_KEY_INVALID'
       | 'IDEMPOTENCY_KEY_REUSED'
       | 'IDEMPOTENCY_KEY_IN_FLIGHT'
@@ -2513,7 +2683,7 @@ export interface components {
       materialsViewOnly?: boolean;
     };
     CloseRoundDto: {
-      /** @description Close although some scores are unsubmitted drafts (they stay drafts) */
+      /** @description Close although some scores are unsubmitted drafts (they stay drafts), or, in a roadshow round that requires 签字确认, sheets are unsigned or objections undecided */
       force?: boolean;
       /**
        * @description Required with force; audited
@@ -2872,41 +3042,6 @@ export interface components {
       /** @example 2021-06-01 */
       foundedAt?: string;
     };
-    JudgeLabelDto: {
-      zh: string;
-      en: string;
-    };
-    JudgeAnswerOptionDto: {
-      value: string;
-      label: components['schemas']['JudgeLabelDto'];
-    };
-    JudgeAnswerColumnDto: {
-      key: string;
-      /** @enum {string} */
-      type: 'text' | 'number' | 'date' | 'yesNo';
-      label: components['schemas']['JudgeLabelDto'];
-    };
-    JudgeAnswerDto: {
-      key: string;
-      /** @enum {string} */
-      type: 'text' | 'longText' | 'number' | 'date' | 'choice' | 'multiChoice' | 'yesNo' | 'table';
-      label: components['schemas']['JudgeLabelDto'];
-      /** @example 万元 */
-      unit?: string;
-      /** @description string (text, date YYYY-MM-DD, a choice value), number, boolean (yes/no), string[] (choices), or rows of a table */
-      value:
-        | string
-        | number
-        | boolean
-        | string[]
-        | {
-            [key: string]: unknown;
-          }[];
-      /** @description choice, multiChoice */
-      options?: components['schemas']['JudgeAnswerOptionDto'][];
-      /** @description table */
-      columns?: components['schemas']['JudgeAnswerColumnDto'][];
-    };
     JudgeScoreDto: {
       /**
        * @example {
@@ -2944,8 +3079,6 @@ export interface components {
       teamSize?: number;
       /** @description Blind review: organisation and team are withheld */
       blind: boolean;
-      /** @description The registration form's answers (file fields aside), in form order; identity fields are withheld in a blind round */
-      answers: components['schemas']['JudgeAnswerDto'][];
       /** @description The caller's score, if any */
       myScore: components['schemas']['JudgeScoreDto'] | null;
     };
@@ -3055,6 +3188,8 @@ export interface components {
       score: number | null;
       /** @description 亮分: each judge's total with the dropped ones marked; null until it may be shown */
       reveal: components['schemas']['RevealCardDto'] | null;
+      /** @description 异议处理中: an objection to this result waits for a decision; not final */
+      disputed: boolean;
     };
     ScreenRankingEntryDto: {
       rank: number;
@@ -3064,6 +3199,8 @@ export interface components {
       /** @description Rounded half away from zero to 2 decimals */
       score: number;
       judgeCount: number;
+      /** @description 异议处理中: an objection to this result waits for a decision; not final */
+      disputed: boolean;
     };
     RoadshowSettingsDto: {
       /** @description Pitch minutes (the 8 of "8+7") */
@@ -3082,6 +3219,10 @@ export interface components {
        * @enum {string}
        */
       judgeLabels: 'NUMBER' | 'NAME';
+      /** @description Minutes after a reveal in which the team may raise an objection (20 unless stated; kept when omitted) */
+      objectionMinutes?: number;
+      /** @description 签字确认: the round closes only when every judge signed their sheet and every objection is decided (or by force with a reason); kept when omitted, off for a round whose settings were never saved */
+      signOffRequired?: boolean;
     };
     TimerViewDto: {
       /** Format: uuid */
@@ -3260,6 +3401,158 @@ export interface components {
     AbsentDto: {
       /** @example 叫号三次未到场 */
       reason: string;
+    };
+    SheetLineDto: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      /** @enum {string} */
+      status: 'SUBMITTED' | 'DRAFT' | 'MISSING';
+      /** @description Rounded to 2 decimals */
+      total: number | null;
+    };
+    MySheetDto: {
+      /** Format: uuid */
+      roundId: string;
+      roundName: string;
+      judgeName: string;
+      /**
+       * @description VOID: signed, then a score changed; sign again
+       * @enum {string}
+       */
+      state: 'UNSIGNED' | 'SIGNED' | 'VOID';
+      /** Format: date-time */
+      signedAt: string | null;
+      /** @description Every project on the sheet is submitted: it may be signed */
+      complete: boolean;
+      lines: components['schemas']['SheetLineDto'][];
+      /** @description The competition's time zone */
+      timeZone: string;
+    };
+    SignatureDto: {
+      /** @description The drawn signature: a PNG as a data URL (data:image/png;base64,…) or bare base64; at most 200 KB, 20–2000 px a side, not blank */
+      signature: string;
+    };
+    SheetStatusDto: {
+      /** Format: uuid */
+      judgeId: string;
+      name: string;
+      /** @enum {string} */
+      state: 'UNSIGNED' | 'SIGNED' | 'VOID';
+      /** Format: date-time */
+      signedAt: string | null;
+      projects: number;
+      submitted: number;
+    };
+    ObjectionViewDto: {
+      /** Format: uuid */
+      id: string;
+      text: string;
+      /** Format: date-time */
+      raisedAt: string;
+      raisedByName: string;
+      /** @enum {string} */
+      status: 'PENDING' | 'UPHELD' | 'DISMISSED';
+      handling: string | null;
+      reason: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+    };
+    ProjectResultDto: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      /**
+       * @description OBJECTED and RESCORING are 异议处理中 (not final); LAPSED: the window ran out unanswered
+       * @enum {string}
+       */
+      state:
+        | 'NOT_REVEALED'
+        | 'OPEN'
+        | 'CONFIRMED'
+        | 'OBJECTED'
+        | 'DISMISSED'
+        | 'RESCORING'
+        | 'RESCORED'
+        | 'LAPSED';
+      /** Format: date-time */
+      revealedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the window for an objection closes
+       */
+      objectionClosesAt: string | null;
+      /** Format: date-time */
+      confirmedAt: string | null;
+      objection: components['schemas']['ObjectionViewDto'] | null;
+    };
+    SignOffDto: {
+      /** Format: uuid */
+      roundId: string;
+      signOffRequired: boolean;
+      objectionMinutes: number;
+      sheets: components['schemas']['SheetStatusDto'][];
+      results: components['schemas']['ProjectResultDto'][];
+      /** @description Every sheet signed and every objection decided */
+      complete: boolean;
+    };
+    DecideObjectionDto: {
+      /**
+       * @description UPHELD: the project's scores are reopened for its judges and the score is revealed again once they submit; DISMISSED: the result stands
+       * @enum {string}
+       */
+      decision: 'UPHELD' | 'DISMISSED';
+      /** @description How the objection was handled (处理经过) */
+      handling: string;
+      /** @description The reasons for the decision; mailed to the team */
+      reason: string;
+    };
+    TeamResultDto: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      /**
+       * @description OBJECTED and RESCORING are 异议处理中 (not final); LAPSED: the window ran out unanswered
+       * @enum {string}
+       */
+      state:
+        | 'NOT_REVEALED'
+        | 'OPEN'
+        | 'CONFIRMED'
+        | 'OBJECTED'
+        | 'DISMISSED'
+        | 'RESCORING'
+        | 'RESCORED'
+        | 'LAPSED';
+      /** Format: date-time */
+      revealedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the window for an objection closes
+       */
+      objectionClosesAt: string | null;
+      /** Format: date-time */
+      confirmedAt: string | null;
+      objection: components['schemas']['ObjectionViewDto'] | null;
+      /** Format: uuid */
+      roundId: string;
+      roundName: string;
+      /** @enum {string} */
+      roundStatus: 'DRAFT' | 'OPEN' | 'CLOSED';
+      card: components['schemas']['RevealCardDto'] | null;
+      /** @description The server's clock (epoch ms): the page counts the window from it */
+      serverNow: number;
+      mayConfirm: boolean;
+      mayObject: boolean;
+      /** @description The competition's time zone */
+      timeZone: string;
+    };
+    MyRoadshowResultsDto: {
+      items: components['schemas']['TeamResultDto'][];
+    };
+    ObjectionDto: {
+      /** @description The objection in writing (异议), 5–2000 characters */
+      text: string;
     };
     OrganisationDto: {
       /** @example 深圳智感科技有限公司 */
@@ -3565,12 +3858,10 @@ export interface components {
       /** @description Group keys; absent = every group */
       groups?: string[];
       /**
-       * @description From which stage on the answer is frozen (default afterSubmit; a file field: afterDeadline, BP and video stay replaceable)
+       * @description From which stage on the answer is frozen (default afterSubmit)
        * @enum {string}
        */
       lock?: 'never' | 'afterSubmit' | 'afterDeadline' | 'afterEligibility';
-      /** @description An identity field (company, 统一社会信用代码, founders): hidden from judges in blind rounds */
-      identity?: boolean;
       minLength?: number;
       maxLength?: number;
       min?: number;
@@ -3585,10 +3876,7 @@ export interface components {
       options?: components['schemas']['ChoiceOptionDto'][];
       maxChoices?: number;
       accept?: ('pdf' | 'image' | 'office' | 'video')[];
-      /** @description file: cap in bytes (default 50 MB; 1 GB for a field accepting video, uploaded resumably) */
       maxBytes?: number;
-      /** @description file: this field is the anonymised copy of that file field (e.g. the BP without names): blind rounds' judges get it instead */
-      blindCopyOf?: string;
       columns?: components['schemas']['TableColumnDto'][];
       maxRows?: number;
     };
@@ -3629,8 +3917,6 @@ export interface components {
       /** @description 参赛声明 / 承诺书; absent = none */
       declaration?: components['schemas']['LocalisedTextDto'];
       eligibilityRules?: components['schemas']['EligibilityRuleDto'][];
-      /** @description The version the editor started from (GET gave it; 0 before the first save). Someone having saved since: 409 REGISTRATION_FORM_STALE, nothing overwritten. Absent: no check. */
-      version?: number;
     };
     ChangeResultDto: {
       /** @enum {string} */
@@ -4404,20 +4690,6 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
-    CreateUploadDto: {
-      /**
-       * @description The form field's key
-       * @example pitchVideo
-       */
-      field: string;
-      /**
-       * @description The file's name on the applicant's device
-       * @example 路演视频.mp4
-       */
-      name: string;
-      /** @description Bytes the file has; checked against the field’s cap at once */
-      size: number;
-    };
     StoredFileDto: {
       /** Format: uuid */
       id: string;
@@ -4442,25 +4714,6 @@ export interface components {
       supersededAt: string | null;
       /** @description The field's current version (for a judge: the version current when the round opened) */
       current: boolean;
-    };
-    UploadSessionDto: {
-      /** Format: uuid */
-      id: string;
-      field: string;
-      name: string;
-      /** @description Bytes the file has */
-      size: number;
-      /** @description Bytes the server holds: the next PATCH starts here (Upload-Offset) */
-      offset: number;
-      /** @description The field's cap */
-      maxBytes: number;
-      /**
-       * Format: date-time
-       * @description Unfinished by then, the upload is dropped
-       */
-      expiresAt: string;
-      /** @description Once the last byte arrived: the stored file (the field’s new version) */
-      file: components['schemas']['StoredFileDto'] | null;
     };
     LocalisedLabelDto: {
       zh: string;
@@ -8627,6 +8880,452 @@ export interface operations {
       };
     };
   };
+  SignOffController_mySheet: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MySheetDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignOffController_sign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignatureDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MySheetDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignOffController_overview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignOffDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignOffController_decide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        objectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecideObjectionDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ObjectionViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignOffController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyRoadshowResultsDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignOffController_result: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        projectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamResultDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignOffController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        projectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignatureDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamResultDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignOffController_object: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        projectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ObjectionDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamResultDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   ProjectsController_list: {
     parameters: {
       query?: {
@@ -11813,28 +12512,28 @@ export interface operations {
       };
     };
   };
-  FilesController_beginUpload: {
+  SignedSheetsController_judgePdf: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Headers and statuses in Chinese (default) or English */
+        lang?: 'zh' | 'en';
+      };
       header?: never;
       path: {
         id: string;
+        judgeId: string;
       };
       cookie?: never;
     };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateUploadDto'];
-      };
-    };
+    requestBody?: never;
     responses: {
-      /** @description Success */
-      201: {
+      /** @description PDF file */
+      200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UploadSessionDto'];
+          'application/pdf': string;
         };
       };
       /** @description Invalid input; `details` names each field */
@@ -11843,7 +12542,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -11852,7 +12560,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
+          'application/pdf': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description No such object, or not the caller’s to see */
@@ -11861,41 +12569,79 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The object’s state forbids this now; `code` and `params` say why */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Body too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
+          'application/pdf': components['schemas']['ErrorBodyDto'];
         };
       };
     };
   };
-  FilesController_uploadStatus: {
+  SignedSheetsController_judgeXlsx: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Headers and statuses in Chinese (default) or English */
+        lang?: 'zh' | 'en';
+      };
+      header?: never;
+      path: {
+        id: string;
+        judgeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description XLSX file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignedSheetsController_myPdf: {
+    parameters: {
+      query?: {
+        /** @description Headers and statuses in Chinese (default) or English */
+        lang?: 'zh' | 'en';
+      };
       header?: never;
       path: {
         id: string;
@@ -11904,13 +12650,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success */
+      /** @description PDF file */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UploadSessionDto'];
+          'application/pdf': string;
         };
       };
       /** @description Invalid input; `details` names each field */
@@ -11919,7 +12665,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description No such object, or not the caller’s to see */
@@ -11928,23 +12692,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The object’s state forbids this now; `code` and `params` say why */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
+          'application/pdf': components['schemas']['ErrorBodyDto'];
         };
       };
     };
   };
-  FilesController_cancelUpload: {
+  SignedSheetsController_myXlsx: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Headers and statuses in Chinese (default) or English */
+        lang?: 'zh' | 'en';
+      };
       header?: never;
       path: {
         id: string;
@@ -11953,64 +12711,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description No content */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The object’s state forbids this now; `code` and `params` say why */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  FilesController_appendUpload: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/offset+octet-stream': string;
-      };
-    };
-    responses: {
-      /** @description Success */
+      /** @description XLSX file */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UploadSessionDto'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
       /** @description Invalid input; `details` names each field */
@@ -12019,7 +12726,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description No such object, or not the caller’s to see */
@@ -12028,43 +12753,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The object’s state forbids this now; `code` and `params` say why */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Body too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Error */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
         };
       };
     };
@@ -12249,15 +12938,6 @@ export interface operations {
       };
       /** @description No such object, or not the caller’s to see */
       404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/octet-stream': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The Range asked lies past the end of the file */
-      416: {
         headers: {
           [name: string]: unknown;
         };

@@ -244,6 +244,26 @@ export const errorsEn: ErrorMessages = {
       'You have no project or judging in "{{roundName}}" to check in; ask the staff at the venue.',
     CHECK_IN_SUBJECT_REQUIRED: 'Choose one project or one judge to check in.',
     CHECK_IN_NOT_IN_ROUND: 'This project or judge is not in the round.',
+    SHEET_EMPTY: 'No project is on your score sheet in this round: nothing to sign.',
+    SHEET_NOT_COMPLETE: 'Submit every score before signing; not submitted: {{projects}}.',
+    SHEET_ALREADY_SIGNED: 'You signed this score sheet as it is already.',
+    SHEET_NOT_SIGNED: '{{judgeName}} has not signed the score sheet.',
+    SIGNATURE_INVALID: 'The signature image is not valid ({{why}}); sign again.',
+    SIGNATURE_TOO_LARGE: 'The signature image is too large (at most {{maxBytes}}); sign again.',
+    SIGNATURE_EMPTY: 'The signature is blank: draw it in the box.',
+    RESULT_NOT_REVEALED:
+      'The score of "{{projectTitle}}" is not revealed yet; confirm or object once it is.',
+    RESULT_ALREADY_CONFIRMED: 'The team signed that it has no objection to "{{projectTitle}}".',
+    OBJECTION_ALREADY_RAISED:
+      'The team of "{{projectTitle}}" raised an objection in this round already: one per team per round.',
+    OBJECTION_WINDOW_CLOSED:
+      'The window for an objection to "{{projectTitle}}" closed at {{closesAt}}.',
+    OBJECTION_PENDING:
+      'The objection about "{{projectTitle}}" is being handled; confirm once it is decided.',
+    OBJECTION_ALREADY_DECIDED:
+      'The objection about "{{projectTitle}}" was decided already ({{decision}}).',
+    ROUND_NOT_SIGNED_OFF:
+      'The round cannot close yet. Sheets unsigned: {{judges}}; objections undecided: {{projects}}. Complete them, or close by force with a reason.',
     DRAW_NONE_CHECKED_IN:
       'No project of "{{roundName}}" has checked in yet: a draw among checked-in projects is not possible.',
 
@@ -365,6 +385,7 @@ export const errorsEn: ErrorMessages = {
   },
   resources: {
     account: 'account',
+    objection: 'objection',
     pitchSeedCommitment: 'pitch-order seed commitment',
     screenTicket: 'screen link',
     assignment: 'assignment',

@@ -124,6 +124,20 @@ const planners: { [N in MailEvent]: Planner<N> } = {
         nextHeat: p.nextHeat,
       },
     })),
+  'judging.objection-decided': (p) => [
+    {
+      type: 'OBJECTION_DECISION' as const,
+      recipient: p.owner.email,
+      locale: p.owner.locale,
+      data: {
+        name: p.owner.name,
+        roundName: p.roundName,
+        projectTitle: p.projectTitle,
+        decision: p.decision,
+        reason: p.reason,
+      },
+    },
+  ],
   'signing.status-changed': (p) => [
     {
       type: 'SIGNING_UPDATE' as const,

@@ -49,6 +49,7 @@ export type ResourceName =
   | 'heat'
   | 'import'
   | 'notification'
+  | 'objection'
   | 'organiser'
   | 'project'
   | 'result'
@@ -378,6 +379,21 @@ export const ERROR_CODES = {
   CHECK_IN_SUBJECT_REQUIRED: code('BAD_REQUEST'),
   CHECK_IN_NOT_IN_ROUND: code('UNPROCESSABLE'),
   DRAW_NONE_CHECKED_IN: code<{ roundName: string }>('CONFLICT'),
+  /** 签字确认: the judge's sheet, the team's confirmation or objection, closing the round. */
+  SHEET_EMPTY: code('CONFLICT'),
+  SHEET_NOT_COMPLETE: code<{ projects: string[] }>('CONFLICT'),
+  SHEET_ALREADY_SIGNED: code('CONFLICT'),
+  SHEET_NOT_SIGNED: code<{ judgeName: string }>('NOT_FOUND'),
+  SIGNATURE_INVALID: code<{ why: string }>('UNPROCESSABLE'),
+  SIGNATURE_TOO_LARGE: code<{ maxBytes: number }>('UNPROCESSABLE'),
+  SIGNATURE_EMPTY: code('UNPROCESSABLE'),
+  RESULT_NOT_REVEALED: code<{ projectTitle: string }>('CONFLICT'),
+  RESULT_ALREADY_CONFIRMED: code<{ projectTitle: string }>('CONFLICT'),
+  OBJECTION_ALREADY_RAISED: code<{ projectTitle: string }>('CONFLICT'),
+  OBJECTION_WINDOW_CLOSED: code<{ projectTitle: string; closesAt: string }>('CONFLICT'),
+  OBJECTION_PENDING: code<{ projectTitle: string }>('CONFLICT'),
+  OBJECTION_ALREADY_DECIDED: code<{ projectTitle: string; decision: string }>('CONFLICT'),
+  ROUND_NOT_SIGNED_OFF: code<{ judges: string[]; projects: string[] }>('CONFLICT'),
 
   // ── Advancement, results, awards ──────────────────────────────────────────
   HEAT_ALREADY_ADVANCED: code<{ heatName: string }>('CONFLICT'),

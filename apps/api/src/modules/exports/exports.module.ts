@@ -7,6 +7,8 @@ import { RegistrationModule } from '../registration/registration.module';
 import { ExportsController } from './exports.controller';
 import { RegistrationListExport } from './registration-list.export';
 import { ScoreSheetExport } from './score-sheet.export';
+import { SignedSheetExport } from './signed-sheet.export';
+import { SignedSheetsController } from './signed-sheets.controller';
 import { StandingsExport } from './standings.export';
 
 // Spreadsheets out: read-only over the other modules' services, no tables.
@@ -18,7 +20,7 @@ import { StandingsExport } from './standings.export';
     JudgingModule,
     FileLookupModule,
   ],
-  controllers: [ExportsController],
-  providers: [RegistrationListExport, ScoreSheetExport, StandingsExport],
+  controllers: [ExportsController, SignedSheetsController],
+  providers: [RegistrationListExport, ScoreSheetExport, StandingsExport, SignedSheetExport],
 })
 export class ExportsModule {}

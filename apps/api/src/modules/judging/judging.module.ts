@@ -26,6 +26,8 @@ import { RoundProgressService } from './round-progress.service';
 import { RoundsController } from './rounds.controller';
 import { RoundsService } from './rounds.service';
 import { ScoreSheetService } from './score-sheet.service';
+import { SignOffController } from './sign-off.controller';
+import { SignOffService } from './sign-off.service';
 import { ScoringController } from './scoring.controller';
 import { ScoringService } from './scoring.service';
 import { RoundViewCache } from './round-view-cache';
@@ -45,6 +47,7 @@ import { StreamTicketService } from './stream-ticket.service';
     LiveController,
     CheckInController,
     ExpertsJudgingController,
+    SignOffController,
   ],
   providers: [
     RoundsService,
@@ -68,7 +71,8 @@ import { StreamTicketService } from './stream-ticket.service';
     DoubleMarkingService,
     BiasReportService,
     ExpertPanelService,
+    SignOffService,
   ],
-  exports: [RankingsService, RoundsService, ScoreSheetService, ExpertPanelService],
+  exports: [RankingsService, RoundsService, ScoreSheetService, ExpertPanelService, SignOffService],
 })
 export class JudgingModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError } from '@app/domain';
+import { Actor, DEFAULT_OBJECTION_MINUTES, DomainError } from '@app/domain';
 import { PrismaService, appendAudit } from '@app/database';
 import { RANKING_UPDATED_CHANNEL } from '@app/events';
 import { RoadshowSettingsDto } from './dto/live.dto';
@@ -13,6 +13,10 @@ export const DEFAULT_ROADSHOW_SETTINGS: RoadshowSettingsDto = {
   warningSeconds: 60,
   revealMode: 'AUTO',
   judgeLabels: 'NUMBER',
+  objectionMinutes: DEFAULT_OBJECTION_MINUTES,
+  // A round whose day was never set up closes as before; the organiser turns
+  // 签字确认 on with the settings.
+  signOffRequired: false,
 };
 
 @Injectable()
@@ -31,6 +35,8 @@ export class RoadshowSettingsService {
       warningSeconds: row.warningSeconds,
       revealMode: row.revealMode === 'HOST' ? 'HOST' : 'AUTO',
       judgeLabels: row.judgeLabels === 'NAME' ? 'NAME' : 'NUMBER',
+      objectionMinutes: row.objectionMinutes,
+      signOffRequired: row.signOffRequired,
     };
   }
 
@@ -58,6 +64,8 @@ export class RoadshowSettingsService {
       warningSeconds: dto.warningSeconds,
       revealMode: dto.revealMode,
       judgeLabels: dto.judgeLabels,
+      objectionMinutes: dto.objectionMinutes ?? before.objectionMinutes!,
+      signOffRequired: dto.signOffRequired ?? before.signOffRequired!,
     };
     await this.prisma.$transaction(async (tx) => {
       await tx.roundRoadshowSettings.upsert({

@@ -5,6 +5,7 @@ import {
   Criterion,
   RoundLifecycle,
   assertClosable,
+  assertSignedOff,
   assertRoundEditable,
   changedFields,
   assertSameScale,
@@ -21,6 +22,7 @@ import {
 import { CompetitionsService } from '../competitions/competitions.service';
 import { CloseRoundDto, CreateRoundDto, UpdateRoundDto } from './dto/judging.dto';
 import { RoundRow } from './round-changes';
+import { signOffGaps } from './sign-off.store';
 
 type DraftRow = { judgeId: string; projectId: string; judgeName: string; projectTitle: string };
 
@@ -143,6 +145,13 @@ export class RoundsService {
     }));
   }
 
+  // The round, for a caller already authorised (a judge reading their own sheet).
+  async byId(roundId: string): Promise<RoundRow> {
+    const round = await this.prisma.round.findUnique({ where: { id: roundId } });
+    if (!round) throw DomainError.notFound('round', roundId);
+    return round;
+  }
+
   // The round, if the caller organises its competition; 404 otherwise.
   async managed(actor: Actor, roundId: string): Promise<RoundRow> {
     const round = await this.prisma.round.findUnique({ where: { id: roundId } });
@@ -187,8 +196,19 @@ export class RoundsService {
          WHERE s.round_id = ${roundId}::uuid AND s.status = 'DRAFT'
          ORDER BY s.judge_id, s.project_id`;
       assertClosable(drafts, dto);
+      // 签字确认: a roadshow round that requires it closes once every judge
+      // signed their sheet and every objection is decided, or by force.
+      const settings = await tx.roundRoadshowSettings.findUnique({
+        where: { roundId },
+        select: { signOffRequired: true },
+      });
+      const gaps =
+        round.kind === 'ROADSHOW' && settings?.signOffRequired
+          ? await signOffGaps(tx, roundId)
+          : { unsignedJudges: [], pendingObjections: [] };
+      const forcedPastSignOff = assertSignedOff(gaps, dto);
       if (!(await closeRound(tx, roundId))) return false;
-      if (drafts.length)
+      if (drafts.length || forcedPastSignOff)
         await appendAudit(tx, {
           competitionId: round.competitionId,
           actorId: actor.id,
@@ -196,7 +216,13 @@ export class RoundsService {
           entityType: 'round',
           entityId: roundId,
           reason: dto.reason!.trim(),
-          data: { drafts },
+          data: {
+            drafts,
+            ...(forcedPastSignOff && {
+              unsignedJudges: gaps.unsignedJudges,
+              pendingObjections: gaps.pendingObjections,
+            }),
+          },
         });
       return true;
     });

@@ -20,6 +20,7 @@ interface StoredFrame {
 const FRAME_MAX_AGE_MS = 60_000;
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+import { SignOffService } from './sign-off.service';
 
 /**
  * One frame of the big screen: the project on stage with how many of its
@@ -36,6 +37,7 @@ export class ScreenService {
     private readonly timer: PitchTimerService,
     private readonly reveals: RevealService,
     private readonly cache: RoundViewCache,
+    private readonly signOff: SignOffService,
   ) {}
 
   /**
@@ -57,11 +59,12 @@ export class ScreenService {
     const round = await this.prisma.round.findUnique({ where: { id: roundId } });
     if (!round) throw DomainError.notFound('round', roundId);
     const settings = await this.settings.of(roundId);
-    const [ranking, assignedJudges, revealed, timer] = await Promise.all([
+    const [ranking, assignedJudges, revealed, timer, disputed] = await Promise.all([
       this.rankings.read(roundId, round.method),
       assignedJudgeCounts(this.prisma, roundId),
       this.reveals.revealedIds(roundId, settings),
       this.timer.snapshot(roundId, settings),
+      this.signOff.disputedIds(roundId),
     ]);
     const readAt = Date.now();
     // In HOST mode a complete score waits for the host's 亮分 as well.
@@ -91,6 +94,7 @@ export class ScreenService {
         score:
           complete && entry && isCompleteScore(entry.judgeCount, assigned) ? entry.score : null,
         reveal: complete ? await this.reveals.card(round, projectId, settings) : null,
+        disputed: disputed.has(projectId),
       };
     }
     const frame = {
@@ -116,6 +120,7 @@ export class ScreenService {
         title: e.title,
         score: e.score,
         judgeCount: e.judgeCount,
+        disputed: disputed.has(e.projectId),
       })),
     };
     return { frame, timer, readAt };

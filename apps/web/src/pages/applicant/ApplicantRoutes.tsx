@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { MyProjectsPage } from './MyProjectsPage';
 import { ProjectFormPage } from './ProjectFormPage';
+import { ResultPage } from './ResultPage';
 
 export default function ApplicantRoutes() {
   const { i18n } = useTranslation();
@@ -18,6 +19,7 @@ export default function ApplicantRoutes() {
           <Route index element={<MyProjectsPage />} />
           <Route path="competitions/:competitionId/new" element={<ProjectFormPage />} />
           <Route path="projects/:projectId" element={<ProjectFormPage />} />
+          <Route path="rounds/:roundId/projects/:projectId/result" element={<ResultPage />} />
         </Routes>
       </AntApp>
     </ConfigProvider>

@@ -7,6 +7,7 @@ import type { components } from '../../api/schema';
 import { AppShell } from '../../layout/AppShell';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { DEFAULT_TIME_ZONE, formatInZone } from './deadline';
+import { RoadshowResults } from './RoadshowResults';
 
 type Project = components['schemas']['ProjectViewDto'];
 type Competition = components['schemas']['CompetitionViewDto'];
@@ -48,6 +49,7 @@ export function MyProjectsPage() {
     <AppShell title={t('applicant.myProjects')} wide>
       <ErrorAlert error={error} />
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <RoadshowResults />
         <Card title={t('applicant.openCompetitions')} size="small">
           {open.length === 0 ? (
             <Empty description={t('applicant.noneOpen')} />

@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, call } from '../../api/client';
 import type { components } from '../../api/schema';
 import { AppShell } from '../../layout/AppShell';
+import { RoadshowResults } from './RoadshowResults';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { DEFAULT_TIME_ZONE, formatInZone } from './deadline';
 import { ApiError, fieldErrors } from '../../api/errors';
@@ -240,6 +241,7 @@ export function ProjectFormPage() {
         ‹ {t('applicant.myProjects')}
       </Link>
       <ErrorAlert error={error} />
+      {params.projectId && <RoadshowResults projectId={params.projectId} />}
       {competition && (
         <Alert
           type={closed ? 'warning' : 'info'}

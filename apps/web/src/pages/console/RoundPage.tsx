@@ -23,6 +23,7 @@ import { ROUND_COLOR } from './RoundsPage';
 import { CloseRoundDialog } from './round/CloseRoundDialog';
 import { LiveCard } from './round/LiveCard';
 import { PresenceCard } from './round/PresenceCard';
+import { SignOffCard } from './round/SignOffCard';
 import { PitchCard } from './round/PitchCard';
 import { RankingCard } from './round/RankingCard';
 import { ReopenScoreDialog } from './round/ReopenScoreDialog';
@@ -181,6 +182,13 @@ export default function RoundPage() {
           onStageTitle={
             (projects.data?.items ?? []).find((p) => p.id === r.nowPitchingProjectId)?.title ?? null
           }
+        />
+      )}
+      {r?.kind === 'ROADSHOW' && r.status !== 'DRAFT' && (
+        <SignOffCard
+          roundId={rid}
+          open={r.status === 'OPEN'}
+          timeZone={timeZone ?? 'Asia/Shanghai'}
         />
       )}
       <ScreenTicketsCard roundId={rid} timeZone={timeZone} />

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../layout/ErrorAlert';
 import { formatScore } from './score-math';
 import { JudgeTimer } from './JudgeTimer';
 import { PledgeGate } from './PledgeGate';
+import { SignSheetCard } from './SignSheetCard';
 import { StatusTag } from './StatusTag';
 import { useJudgeRound } from './useJudgeRound';
 
@@ -96,6 +97,9 @@ export function JudgeRoundPage() {
               </li>
             ))}
           </ol>
+          {round.kind === 'ROADSHOW' && round.projects.length > 0 && (
+            <SignSheetCard roundId={roundId} />
+          )}
         </PledgeGate>
       )}
     </AppShell>

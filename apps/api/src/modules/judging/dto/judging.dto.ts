@@ -117,7 +117,8 @@ export class UpdateRoundDto {
 
 export class CloseRoundDto {
   @ApiPropertyOptional({
-    description: 'Close although some scores are unsubmitted drafts (they stay drafts)',
+    description:
+      'Close although some scores are unsubmitted drafts (they stay drafts), or, in a roadshow round that requires 签字确认, sheets are unsigned or objections undecided',
   })
   @IsOptional()
   @IsBoolean()

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { MAX_OBJECTION_MINUTES } from '@app/domain';
 
 const TIMER_ACTIONS = ['START_PITCH', 'START_QA', 'PAUSE', 'RESUME', 'EXTEND_QA', 'END'] as const;
 const TIMER_PHASES = ['READY', 'PITCH', 'QA', 'ENDED'] as const;
@@ -41,6 +42,26 @@ export class RoadshowSettingsDto {
   })
   @IsIn(['NUMBER', 'NAME'])
   judgeLabels!: 'NUMBER' | 'NAME';
+
+  @ApiPropertyOptional({
+    description:
+      'Minutes after a reveal in which the team may raise an objection (20 unless stated; kept when omitted)',
+    minimum: 1,
+    maximum: MAX_OBJECTION_MINUTES,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_OBJECTION_MINUTES)
+  objectionMinutes?: number;
+
+  @ApiPropertyOptional({
+    description:
+      '签字确认: the round closes only when every judge signed their sheet and every objection is decided (or by force with a reason); kept when omitted, off for a round whose settings were never saved',
+  })
+  @IsOptional()
+  @IsBoolean()
+  signOffRequired?: boolean;
 }
 
 export class TimerActionDto {

@@ -113,6 +113,10 @@ export class ScreenRankingEntryDto {
   score!: number;
   @ApiProperty()
   judgeCount!: number;
+  @ApiProperty({
+    description: '异议处理中: an objection to this result waits for a decision; not final',
+  })
+  disputed!: boolean;
 }
 
 export class ScreenStageDto {
@@ -142,6 +146,10 @@ export class ScreenStageDto {
       "亮分: each judge's total with the dropped ones marked; null until it may be shown",
   })
   reveal!: RevealCardDto | null;
+  @ApiProperty({
+    description: '异议处理中: an objection to this result waits for a decision; not final',
+  })
+  disputed!: boolean;
 }
 
 /** One frame of the big screen (路演大屏), sent on connect and after every change. */

@@ -1,4 +1,15 @@
-import { Button, Card, Form, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Form,
+  InputNumber,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { api, call } from '../../../api/client';
 import { $api, useAction } from '../../../api/query';
@@ -7,6 +18,7 @@ import { ErrorAlert } from '../../../layout/ErrorAlert';
 import { clock, useCountdown } from '../../../components/countdown';
 import { byId, useConsoleT } from '../hooks';
 import type { Round } from './types';
+import '../../sign-off-i18n';
 
 type Settings = components['schemas']['RoadshowSettingsDto'];
 type TimerAction = components['schemas']['TimerActionDto']['action'];
@@ -101,6 +113,12 @@ export function LiveCard({ round, onStageTitle }: { round: Round; onStageTitle: 
               { value: 'NAME', label: t('live.labelsName') },
             ]}
           />
+        </Form.Item>
+        <Form.Item name="objectionMinutes" label={t('signOff.objectionMinutes')}>
+          <InputNumber id="objectionMinutes" min={1} max={240} />
+        </Form.Item>
+        <Form.Item name="signOffRequired" label={t('signOff.requireLabel')} valuePropName="checked">
+          <Switch id="signOffRequired" />
         </Form.Item>
         <Form.Item>
           <Button
