@@ -10,7 +10,7 @@ const root = join(__dirname, '..', '..');
 const MODULES = join(root, 'apps/api/src/modules');
 
 const OWNERS: Record<string, string[]> = {
-  identity: ['users', 'invitations'],
+  identity: ['users', 'invitations', 'sign_in_passes'],
   competitions: ['competitions', 'competition_organisers', 'tracks', 'stages', 'heats', 'rubrics'],
   registration: ['projects', 'eligibility_releases', 'registration_forms'],
   files: ['stored_files'],
@@ -29,6 +29,10 @@ const OWNERS: Record<string, string[]> = {
     'round_check_ins',
     'round_absences',
     'round_check_in_codes',
+    'competition_supervisors',
+    'supervisor_notes',
+    'round_meeting_links',
+    'round_room_plans',
   ],
   heats: ['heat_advancements', 'advancement_results', 'result_releases', 'award_tiers', 'awards'],
   signing: ['signings', 'signing_transitions'],

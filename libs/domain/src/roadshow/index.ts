@@ -1,2 +1,3 @@
 export * from './reveal';
 export * from './pitch-timer';
+export * from './rooms';

@@ -4,6 +4,14 @@ import { IdentityModule } from '../identity/identity.module';
 import { RegistrationModule } from '../registration/registration.module';
 import { CheckInController } from './check-in.controller';
 import { CheckInService } from './check-in.service';
+import { JudgePassesController } from './judge-passes.controller';
+import { JudgePassesService } from './judge-passes.service';
+import { MeetingLinksController } from './meeting-links.controller';
+import { MeetingLinksService } from './meeting-links.service';
+import { SupervisorController } from './supervisor.controller';
+import { SupervisorService } from './supervisor.service';
+import { RoomsController } from './rooms.controller';
+import { RoomsService } from './rooms.service';
 import { JudgeViewsController } from './judge-views.controller';
 import { JudgeViewsService } from './judge-views.service';
 import { LiveController } from './live.controller';
@@ -38,6 +46,10 @@ import { StreamTicketService } from './stream-ticket.service';
     ScreenTicketsController,
     LiveController,
     CheckInController,
+    JudgePassesController,
+    SupervisorController,
+    MeetingLinksController,
+    RoomsController,
   ],
   providers: [
     RoundsService,
@@ -56,6 +68,10 @@ import { StreamTicketService } from './stream-ticket.service';
     PitchTimerService,
     RevealService,
     CheckInService,
+    JudgePassesService,
+    SupervisorService,
+    MeetingLinksService,
+    RoomsService,
   ],
   exports: [RankingsService, RoundsService, ScoreSheetService],
 })
