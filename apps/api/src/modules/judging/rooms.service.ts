@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Actor, DomainError, RoomPlan, combineRooms, roomRuleProblem } from '@app/domain';
-import { PrismaService, appendAudit } from '@app/database';
+import { Prisma, PrismaService, appendAudit } from '@app/database';
 import { RoomsDto, RoomsResultDto, SetRoomsDto } from './dto/rooms.dto';
 import { RankingsService } from './rankings.service';
 import { RoundsService } from './rounds.service';
@@ -82,6 +82,7 @@ export class RoomsService {
       projectIds: [...new Set(r.projectIds)],
       quota: dto.rule === 'QUOTA' ? (r.quota ?? null) : null,
     }));
+    const json = stored as unknown as Prisma.InputJsonValue;
     await this.prisma.$transaction(async (tx) => {
       // The status again under the round's row lock: an opening cannot slip in.
       const [locked] = await tx.$queryRaw<{ status: string }[]>`
@@ -96,14 +97,14 @@ export class RoomsService {
             roundId,
             rule: dto.rule,
             advance: dto.rule === 'NORMALISED' ? (dto.advance ?? null) : null,
-            rooms: stored,
+            rooms: json,
             setAt: new Date(),
             setBy: actor.id,
           },
           update: {
             rule: dto.rule,
             advance: dto.rule === 'NORMALISED' ? (dto.advance ?? null) : null,
-            rooms: stored,
+            rooms: json,
             setAt: new Date(),
             setBy: actor.id,
           },
