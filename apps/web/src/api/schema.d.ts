@@ -41,6 +41,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/pass': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign in with a one-time QR code (a judge's pass for the roadshow day)
+     * @description The first phone that presents the code is bound to it (a device cookie, HttpOnly, sent to this route only); another phone gets 403 SIGN_IN_PASS_BOUND_ELSEWHERE. Expired (the day's end in the competition's time zone) or revoked: 403 with its code. The session is the account's usual one (with the x-requested-with header, the session cookie), ending at the day's end or when the organisers revoke the code.
+     */
+    post: operations['AuthController_passSignIn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/logout': {
     parameters: {
       query?: never;
@@ -923,6 +943,213 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/rounds/{id}/judge-passes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The round's judge sign-in QR codes and where each stands (no tokens) */
+    get: operations['JudgePassesController_list'];
+    put?: never;
+    /** Make a one-time sign-in QR per judge (the tokens are shown this once): one phone each, until the day's end in the competition's time zone; replaces a judge's earlier unused QR; audited */
+    post: operations['JudgePassesController_issue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/judge-passes/{passId}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke a judge sign-in QR code: its phone is signed out at its next request; audited */
+    post: operations['JudgePassesController_revoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/supervisors': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The competition's supervisors (监督) */
+    get: operations['SupervisorController_list'];
+    put?: never;
+    /** Appoint a supervisor: an account with the SUPERVISOR role (POST /users invites one by mail); audited */
+    post: operations['SupervisorController_appoint'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/supervisors/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a supervisor from the competition; audited */
+    delete: operations['SupervisorController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/supervisor/competitions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The competitions the caller supervises, with their rounds */
+    get: operations['SupervisorController_competitions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/supervisor/rounds/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A supervised round, live and read-only: each judge's submitted scores, the ranking, the draw and its seed, the timing log, check-ins and the supervisors' notes */
+    get: operations['SupervisorController_view'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/supervisor/rounds/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a supervisor's note to the round (timestamped by the server; audited) */
+    post: operations['SupervisorController_addNote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/supervisor/rounds/{id}/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the supervisor sees of the round, as .xlsx (a sheet per section) */
+    get: operations['SupervisorController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/projects/{projectId}/meeting-link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set (or clear with null) the https meeting link of a project's slot; audited */
+    put: operations['MeetingLinksController_set'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/meeting-links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The round's meeting links the caller may see: organisers all, a judge its projects', a team its own */
+    get: operations['MeetingLinksController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/rooms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The round's rooms, each with its judges, its projects in order and its screen */
+    get: operations['RoomsController_get'];
+    /** Set the rooms (judges, projects, quota) and the combining rule, before the round opens; a normalised score across rooms that share no judge is 422 ROOMS_NOT_COMPARABLE naming them; audited */
+    put: operations['RoomsController_set'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/rooms/result': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The rooms' results combined by the round's rule: who advances */
+    get: operations['RoomsController_result'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/competitions/{id}/projects': {
     parameters: {
       query?: never;
@@ -1798,7 +2025,7 @@ export interface components {
       email: string;
       /** @example 张伟 */
       name: string;
-      roles: ('ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT')[];
+      roles: ('ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT' | 'SUPERVISOR')[];
       /** @example 深圳大学 */
       affiliation: string | null;
       /** @example zh-CN */
@@ -2009,6 +2236,17 @@ export interface components {
       | 'CHECK_IN_SUBJECT_REQUIRED'
       | 'CHECK_IN_NOT_IN_ROUND'
       | 'DRAW_NONE_CHECKED_IN'
+      | 'SIGN_IN_PASS_INVALID'
+      | 'SIGN_IN_PASS_BOUND_ELSEWHERE'
+      | 'SIGN_IN_PASS_EXPIRED'
+      | 'SIGN_IN_PASS_REVOKED'
+      | 'SIGN_IN_PASS_NOT_A_JUDGE'
+      | 'SUPERVISOR_ACCOUNT_REQUIRED'
+      | 'ROOMS_NOT_COMPARABLE'
+      | 'ROOM_QUOTA_REQUIRED'
+      | 'ROOM_PROJECT_TWICE'
+      | 'ROOM_MEMBER_NOT_IN_ROUND'
+      | 'ROOMS_LOCKED'
       | 'HEAT_ALREADY_ADVANCED'
       | 'HEAT_ROUNDS_NOT_CLOSED'
       | 'FINAL_ROUNDS_NOT_CLOSED'
@@ -2128,6 +2366,25 @@ export interface components {
       accessToken: string;
       user: components['schemas']['UserDto'];
     };
+    PassSignInDto: {
+      /** @description The token of a one-time sign-in QR code */
+      token: string;
+    };
+    PassSignInResultDto: {
+      /** @description Bearer token for `Authorization: Bearer …` */
+      accessToken: string;
+      user: components['schemas']['UserDto'];
+      /**
+       * @description The page the pass lands on (the judge’s round)
+       * @example /judge/rounds/4c1d…
+       */
+      landingPath: string;
+      /**
+       * Format: date-time
+       * @description The session ends then (the day’s end)
+       */
+      expiresAt: string;
+    };
     SetPasswordDto: {
       /** @description The one-time token from the invitation email */
       token: string;
@@ -2145,7 +2402,7 @@ export interface components {
     CreateUserDto: {
       email: string;
       name: string;
-      roles: ('ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT')[];
+      roles: ('ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT' | 'SUPERVISOR')[];
       /**
        * @description The judge's unit, for the same-unit conflict rule
        * @example 江阴高新区科技局
@@ -2182,7 +2439,7 @@ export interface components {
       email: string;
       /** @example 张伟 */
       name: string;
-      roles: ('ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT')[];
+      roles: ('ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT' | 'SUPERVISOR')[];
       /** @example 深圳大学 */
       affiliation: string | null;
       /** @example zh-CN */
@@ -2202,7 +2459,7 @@ export interface components {
     };
     UpdateUserDto: {
       /** @description Replaces the user's roles; its existing tokens stop working */
-      roles?: ('ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT')[];
+      roles?: ('ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT' | 'SUPERVISOR')[];
       /** @description true disables the account at once; false enables it */
       disabled?: boolean;
     };
@@ -3175,6 +3432,265 @@ export interface components {
     AbsentDto: {
       /** @example 叫号三次未到场 */
       reason: string;
+    };
+    IssueJudgePassesDto: {
+      /** @description The judges to print a QR for (default: every judge of the round's pool) */
+      judgeIds?: string[];
+    };
+    IssuedJudgePassDto: {
+      /** Format: uuid */
+      passId: string;
+      /** Format: uuid */
+      judgeId: string;
+      judgeName: string;
+      /** @description The one-time token: shown now only, stored hashed */
+      token: string;
+      /** @description The page the QR opens: /pass#<token> (the token stays out of logs) */
+      path: string;
+    };
+    IssuedJudgePassesDto: {
+      /** Format: uuid */
+      roundId: string;
+      roundName: string;
+      /** @example Asia/Shanghai */
+      timeZone: string;
+      /**
+       * Format: date-time
+       * @description The day's end in the competition's time zone
+       */
+      expiresAt: string;
+      passes: components['schemas']['IssuedJudgePassDto'][];
+    };
+    JudgePassDto: {
+      /** Format: uuid */
+      passId: string;
+      /** Format: uuid */
+      judgeId: string;
+      judgeName: string;
+      /** @enum {string} */
+      status: 'UNUSED' | 'BOUND' | 'EXPIRED' | 'REVOKED';
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /**
+       * Format: date-time
+       * @description When a phone first used it
+       */
+      boundAt: string | null;
+      /** Format: date-time */
+      revokedAt: string | null;
+    };
+    JudgePassListDto: {
+      /** Format: uuid */
+      roundId: string;
+      passes: components['schemas']['JudgePassDto'][];
+    };
+    SupervisorDto: {
+      /** Format: uuid */
+      userId: string;
+      name: string;
+      email: string;
+      /** Format: date-time */
+      appointedAt: string;
+    };
+    SupervisorListDto: {
+      /** Format: uuid */
+      competitionId: string;
+      supervisors: components['schemas']['SupervisorDto'][];
+    };
+    AppointSupervisorDto: {
+      /**
+       * Format: uuid
+       * @description An account with the SUPERVISOR role (POST /users with roles [SUPERVISOR] invites one by mail)
+       */
+      userId: string;
+    };
+    SupervisedRoundDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      heatName: string;
+      /** @enum {string} */
+      kind: 'EXPERT_REVIEW' | 'ROADSHOW';
+      /** @enum {string} */
+      status: 'DRAFT' | 'OPEN' | 'CLOSED';
+    };
+    SupervisedCompetitionDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @example Asia/Shanghai */
+      timeZone: string;
+      rounds: components['schemas']['SupervisedRoundDto'][];
+    };
+    SupervisedCompetitionsDto: {
+      items: components['schemas']['SupervisedCompetitionDto'][];
+    };
+    SupervisedProjectDto: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      organisationName: string;
+      /** @description Place in the pitch order (1-based) */
+      position: number | null;
+      /** @description The online roadshow meeting link */
+      meetingUrl: string | null;
+    };
+    SupervisedScoreDto: {
+      /** Format: uuid */
+      judgeId: string;
+      judgeName: string;
+      /** Format: uuid */
+      projectId: string;
+      /** @description null until submitted (a draft is the judge’s own) */
+      total: number | null;
+      /** @enum {string} */
+      status: 'PENDING' | 'SUBMITTED';
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** @description Each criterion’s score, once submitted */
+      criteria: {
+        [key: string]: number;
+      } | null;
+    };
+    SupervisedDrawDto: {
+      /** @description The seed that reproduces the draw */
+      seed: string | null;
+      /** Format: date-time */
+      drawnAt: string | null;
+      /** @description Project ids in pitch order */
+      order: string[];
+      /** Format: uuid */
+      nowPitchingProjectId: string | null;
+    };
+    SupervisorNoteDto: {
+      /** Format: uuid */
+      id: string;
+      authorName: string;
+      body: string;
+      /**
+       * Format: date-time
+       * @description The database's clock
+       */
+      createdAt: string;
+    };
+    SupervisorRoundViewDto: {
+      /** Format: uuid */
+      roundId: string;
+      roundName: string;
+      heatName: string;
+      /** Format: uuid */
+      competitionId: string;
+      competitionName: string;
+      /** @example Asia/Shanghai */
+      timeZone: string;
+      /** @enum {string} */
+      status: 'DRAFT' | 'OPEN' | 'CLOSED';
+      method: string;
+      /**
+       * Format: date-time
+       * @description When this view was read
+       */
+      readAt: string;
+      projects: components['schemas']['SupervisedProjectDto'][];
+      /** @description Every assigned (judge, project) pair */
+      scores: components['schemas']['SupervisedScoreDto'][];
+      ranking: components['schemas']['RoundRankingEntryDto'][];
+      draw: components['schemas']['SupervisedDrawDto'];
+      timing: components['schemas']['TimingLogDto'];
+      checkIns: components['schemas']['PresenceDto'];
+      notes: components['schemas']['SupervisorNoteDto'][];
+    };
+    AddSupervisorNoteDto: {
+      /** @example 第3个项目答辩超时1分钟，主持人已提醒。 */
+      body: string;
+    };
+    SetMeetingLinkDto: {
+      /**
+       * @description An https link to the meeting the project pitches in; null removes it
+       * @example https://meeting.tencent.com/dm/abc123
+       */
+      url: string | null;
+    };
+    MeetingLinkDto: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      /** @example https://meeting.tencent.com/dm/abc123 */
+      url: string;
+    };
+    MeetingLinksDto: {
+      /** Format: uuid */
+      roundId: string;
+      /** @description The links the caller may see */
+      links: components['schemas']['MeetingLinkDto'][];
+    };
+    RoomInputDto: {
+      /** @example 第一分会场 */
+      name: string;
+      /** @description Judges of the round's pool */
+      judgeIds: string[];
+      /** @description Projects of the round (each in one room) */
+      projectIds: string[];
+      /** @description QUOTA: how many of the room’s projects advance */
+      quota?: number;
+    };
+    SetRoomsDto: {
+      /**
+       * @description QUOTA: the top k of each room advance. NORMALISED: z-score per judge (mean of a project’s judges’ z-scores), the top `advance` of the round; only for rooms connected by shared judges (else 422 ROOMS_NOT_COMPARABLE)
+       * @enum {string}
+       */
+      rule: 'QUOTA' | 'NORMALISED';
+      /** @description NORMALISED: how many projects of the round advance */
+      advance?: number;
+      /** @description An empty list removes the rooms */
+      rooms: components['schemas']['RoomInputDto'][];
+    };
+    RoomMemberDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    RoomDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      quota: number | null;
+      judges: components['schemas']['RoomMemberDto'][];
+      /** @description In the round’s pitch order (drawn), else by title */
+      projects: components['schemas']['RoomMemberDto'][];
+      /** @description The room’s big screen: /screen/rounds/:id?room=<roomId> */
+      screenPath: string;
+    };
+    RoomsDto: {
+      /** Format: uuid */
+      roundId: string;
+      /** @enum {string|null} */
+      rule: 'QUOTA' | 'NORMALISED' | null;
+      advance: number | null;
+      rooms: components['schemas']['RoomDto'][];
+    };
+    CombinedEntryDto: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      room: string;
+      /** @description The round’s method, 2 decimals */
+      score: number | null;
+      /** @description NORMALISED: mean z-score, 4 decimals */
+      normalised: number | null;
+      /** @description Within the room (QUOTA) or the round (NORMALISED) */
+      rank: number | null;
+      advances: boolean;
+    };
+    RoomsResultDto: {
+      /** Format: uuid */
+      roundId: string;
+      /** @enum {string} */
+      rule: 'QUOTA' | 'NORMALISED';
+      advance: number | null;
+      entries: components['schemas']['CombinedEntryDto'][];
     };
     OrganisationDto: {
       /** @example 深圳智感科技有限公司 */
@@ -4495,6 +5011,57 @@ export interface operations {
       };
     };
   };
+  AuthController_passSignIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PassSignInDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PassSignInResultDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   AuthController_logout: {
     parameters: {
       query?: never;
@@ -4638,7 +5205,7 @@ export interface operations {
   UsersController_list: {
     parameters: {
       query?: {
-        role?: 'ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT';
+        role?: 'ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT' | 'SUPERVISOR';
         /** @description Part of the email or name */
         q?: string;
         page?: number;
@@ -8493,6 +9060,789 @@ export interface operations {
       };
       /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  JudgePassesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JudgePassListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  JudgePassesController_issue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IssueJudgePassesDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IssuedJudgePassesDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  JudgePassesController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        passId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JudgePassListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SupervisorController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupervisorListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SupervisorController_appoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AppointSupervisorDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupervisorListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SupervisorController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupervisorListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SupervisorController_competitions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupervisedCompetitionsDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SupervisorController_view: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupervisorRoundViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SupervisorController_addNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddSupervisorNoteDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupervisorNoteDto'][];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SupervisorController_export: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description XLSX file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  MeetingLinksController_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        projectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetMeetingLinkDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingLinksDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  MeetingLinksController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingLinksDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoomsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoomsDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoomsController_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetRoomsDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoomsDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoomsController_result: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoomsResultDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
         headers: {
           [name: string]: unknown;
         };
