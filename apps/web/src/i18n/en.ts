@@ -55,6 +55,7 @@ export const en: Messages = {
     wrongRole: 'Your account does not have a role for this page.',
     noSuchPage: 'There is no such page.',
   },
+  meeting: { title: 'Online roadshow meeting', join: 'Join the meeting' },
   pass: {
     title: 'Judge sign-in by QR code',
     signingIn: 'Signing in…',
@@ -83,6 +84,7 @@ export const en: Messages = {
     addNote: 'Add note',
     noteLabel: 'Note',
     noNotes: 'No notes yet',
+    noTiming: 'No pitch timed yet',
     project: 'Project',
     judge: 'Judge',
     order: 'Order',

@@ -53,6 +53,7 @@ export const zhCN = {
     wrongRole: '当前账号没有访问本页的角色。',
     noSuchPage: '没有这个页面。',
   },
+  meeting: { title: '线上路演会议', join: '进入会议' },
   pass: {
     title: '评委扫码登录',
     signingIn: '正在登录…',
@@ -81,6 +82,7 @@ export const zhCN = {
     addNote: '添加记录',
     noteLabel: '记录内容',
     noNotes: '暂无记录',
+    noTiming: '尚无计时记录',
     project: '项目',
     judge: '评委',
     order: '出场顺序',

@@ -5,6 +5,7 @@ import { AppShell } from '../../layout/AppShell';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { formatScore } from './score-math';
 import { JudgeTimer } from './JudgeTimer';
+import { MeetingLinks } from './MeetingLinks';
 import { StatusTag } from './StatusTag';
 import { useJudgeRound } from './useJudgeRound';
 
@@ -24,6 +25,7 @@ export function JudgeRoundPage() {
       {round && (
         <>
           <JudgeTimer roundId={roundId} open={round.status === 'OPEN'} />
+          <MeetingLinks roundId={roundId} />
           <section className="card">
             <div className="judge-round-card__head">
               <span className="muted">{round.heatName}</span>

@@ -166,7 +166,10 @@ export function SupervisorRoundPage() {
                   )}
                 />
               ) : (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+                <Empty
+                  image={Empty.PRESENTED_IMAGE_SIMPLE}
+                  description={t('supervisor.noTiming')}
+                />
               )}
             </Card>
             <Card title={t('supervisor.checkIns')}>
