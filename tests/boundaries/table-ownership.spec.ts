@@ -10,7 +10,7 @@ const root = join(__dirname, '..', '..');
 const MODULES = join(root, 'apps/api/src/modules');
 
 const OWNERS: Record<string, string[]> = {
-  identity: ['users', 'invitations'],
+  identity: ['users', 'invitations', 'sign_in_passes'],
   competitions: ['competitions', 'competition_organisers', 'tracks', 'stages', 'heats', 'rubrics'],
   registration: ['projects', 'eligibility_releases', 'registration_forms'],
   files: ['stored_files', 'upload_sessions'],
@@ -34,8 +34,19 @@ const OWNERS: Record<string, string[]> = {
     'round_check_in_codes',
     'competition_pledges',
     'pledge_acceptances',
+    'competition_supervisors',
+    'supervisor_notes',
+    'round_meeting_links',
+    'round_room_plans',
   ],
-  heats: ['heat_advancements', 'heat_advancement_rules', 'advancement_results', 'result_releases', 'award_tiers', 'awards'],
+  heats: [
+    'heat_advancements',
+    'heat_advancement_rules',
+    'advancement_results',
+    'result_releases',
+    'award_tiers',
+    'awards',
+  ],
   signing: ['signings', 'signing_transitions'],
   imports: ['import_jobs', 'import_rows', 'competition_judges'],
   experts: ['experts', 'expert_draws', 'expert_invitations'],
@@ -52,7 +63,13 @@ const OWNERS: Record<string, string[]> = {
 // the outbox (each decision's events commit with it) and the audit log (each
 // decision's record). The worker's inbox and the idempotency keys belong to
 // the shared layer (libs, apps/api/src/common), not to a context.
-const SHARED = ['outbox_events', 'audit_log', 'audit_chain_heads', 'processed_events', 'idempotency_keys'];
+const SHARED = [
+  'outbox_events',
+  'audit_log',
+  'audit_chain_heads',
+  'processed_events',
+  'idempotency_keys',
+];
 
 const PRISMA_METHODS =
   'findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findMany|create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany|count|aggregate|groupBy';

@@ -262,6 +262,26 @@ export const AUTHZ_MATRIX: Record<string, MatrixEntry> = {
   'GET /rounds/:id/judges/:judgeId/score-sheet.xlsx': { params: { id: 'round', judgeId: 'assignedJudge' }, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'GET /rounds/:id/my-sheet.pdf':                 { params: r, expect: row(401, 403, 403, 200, 404, 200, 403, 403, 403) },
   'GET /rounds/:id/my-sheet.xlsx':                { params: r, expect: row(401, 403, 403, 200, 404, 200, 403, 403, 403) },
+  // One-time judge sign-in QR codes (the pass id of another object: 404).
+  'POST /rounds/:id/judge-passes':                { params: r, body: () => ({}), expect: row(401, 403, 403, 403, 403, 403, 201, 404, 201) },
+  'GET /rounds/:id/judge-passes':                 { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /rounds/:id/judge-passes/:passId/revoke': { params: { ...r, passId: 'user' }, expect: row(401, 403, 403, 403, 403, 403, 404, 404, 404) },
+  // Online roadshow: meeting links (the team and the project's judges read theirs).
+  'PUT /rounds/:id/projects/:projectId/meeting-link': { params: rp, body: () => ({ url: 'https://meeting.example.com/r/1' }), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /rounds/:id/meeting-links':                { params: r, expect: row(401, 200, 404, 200, 404, 404, 200, 404, 200) },
+  // 监督: appointed by the organisers (the fixture's user is no supervisor: 404);
+  // the supervisor's own routes refuse every other role (tests/supervisor.e2e-spec.ts
+  // runs every write route as a supervisor).
+  'GET /competitions/:id/supervisors':            { params: c, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'POST /competitions/:id/supervisors':           { params: c, body: (f) => ({ userId: f.user }), expect: row(401, 403, 403, 403, 403, 403, 404, 404, 404) },
+  'DELETE /competitions/:id/supervisors/:userId': { params: { ...c, userId: 'user' }, expect: row(401, 403, 403, 403, 403, 403, 404, 404, 404) },
+  'GET /supervisor/rounds/:id':                   { params: r, expect: row(401, 403, 403, 403, 403, 403, 403, 403, 403) },
+  'POST /supervisor/rounds/:id/notes':            { params: r, body: () => ({ body: '记录' }), expect: row(401, 403, 403, 403, 403, 403, 403, 403, 403) },
+  'GET /supervisor/rounds/:id/export.xlsx':       { params: r, expect: row(401, 403, 403, 403, 403, 403, 403, 403, 403) },
+  // 分会场: set before the round opens (the fixture's round is OPEN: 409); no rooms yet: 404 for the result.
+  'PUT /rounds/:id/rooms':                        { params: r, body: () => ({ rule: 'QUOTA', rooms: [] }), expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
+  'GET /rounds/:id/rooms':                        { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  'GET /rounds/:id/rooms/result':                 { params: r, expect: row(401, 403, 403, 403, 403, 403, 404, 404, 404) },
   'POST /rounds/:id/projects/:projectId/absent':  { params: rp, body: () => ({ reason: '叫号三次未到场' }), expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'GET /rounds/:id/screen/stream':                { params: r, stream: true, expect: row(401, 401, 401, 401, 401, 401, 401, 401, 401) },
   // The fixture's OPEN round scores against its rubric: the rubric is no longer editable.

@@ -14,6 +14,8 @@ const ApplicantRoutes = lazy(() => import('./pages/applicant/ApplicantRoutes'));
 const ScreenPage = lazy(() => import('./pages/screen/ScreenPage'));
 const ConsoleRoutes = lazy(() => import('./pages/console/ConsoleRoutes'));
 const CheckInPage = lazy(() => import('./pages/checkin/CheckInPage'));
+const PassPage = lazy(() => import('./pages/pass/PassPage'));
+const SupervisorRoutes = lazy(() => import('./pages/supervisor/SupervisorRoutes'));
 
 function Home() {
   const { user } = useAuth();
@@ -67,6 +69,15 @@ export function App() {
                 element={
                   <RequireRole roles={['APPLICANT', 'JUDGE', 'ORGANISER', 'ADMIN']}>
                     <CheckInPage />
+                  </RequireRole>
+                }
+              />
+              <Route path="/pass" element={<PassPage />} />
+              <Route
+                path="/supervisor/*"
+                element={
+                  <RequireRole roles={['SUPERVISOR']}>
+                    <SupervisorRoutes />
                   </RequireRole>
                 }
               />

@@ -1,4 +1,4 @@
-export const ROLES = ['ADMIN', 'ORGANISER', 'JUDGE', 'APPLICANT'] as const;
+export const ROLES = ['ADMIN', 'ORGANISER', 'JUDGE', 'APPLICANT', 'SUPERVISOR'] as const;
 export type RoleName = (typeof ROLES)[number];
 
 export interface Actor {
@@ -10,18 +10,18 @@ export const hasRole = (actor: Actor, ...roles: RoleName[]): boolean =>
   roles.some((r) => actor.roles.includes(r));
 
 // Which roles a creator may hand out through POST /users: an ADMIN any,
-// an ORGANISER only JUDGE (API.md, Accounts).
+// an ORGANISER only JUDGE and SUPERVISOR (监督, appointed per competition).
 export function assertMayGrantRoles(
   creator: Actor,
   requested: RoleName[],
 ): { roles: RoleName[]; message: string } | null {
   if (creator.roles.includes('ADMIN')) return null;
   if (creator.roles.includes('ORGANISER')) {
-    const refused = requested.filter((r) => r !== 'JUDGE');
+    const refused = requested.filter((r) => r !== 'JUDGE' && r !== 'SUPERVISOR');
     return refused.length
       ? {
           roles: refused,
-          message: `an organiser may create judges only, not ${refused.join(', ')}`,
+          message: `an organiser may create judges and supervisors only, not ${refused.join(', ')}`,
         }
       : null;
   }

@@ -8,6 +8,8 @@ export interface AccessTokenClaims {
   // The user's token version when it was signed (absent in tokens from before versions: 0).
   ver?: number;
   exp?: number;
+  // The one-time sign-in pass (a judge's QR) the session came from, if any.
+  pass?: string;
 }
 
 const MAX_ENTRIES = 20_000;

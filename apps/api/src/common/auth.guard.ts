@@ -76,6 +76,15 @@ export class AuthGuard implements CanActivate {
         'SESSION_REVOKED',
         'This access token was revoked (the account was changed or disabled): log in again',
       );
+    // A session from a one-time pass ends when the pass is revoked or its day ends.
+    if (
+      claims.pass !== undefined &&
+      (typeof claims.pass !== 'string' || !(await this.access.passActive(claims.pass, claims.sub)))
+    )
+      throw DomainError.of(
+        'SESSION_REVOKED',
+        'The sign-in QR code of this session was revoked or its day is over: ask the organisers for a new one',
+      );
     return { id: claims.sub, roles: access.roles };
   }
 }

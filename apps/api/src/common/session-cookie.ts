@@ -45,6 +45,39 @@ export function setSessionCookie(
   );
 }
 
+// The device secret of a phone signed in by a one-time pass (a judge's QR):
+// sent back only to the pass route, so the phone that bound a pass can use it
+// again (a reload, a new tab) and no other phone can.
+export const DEVICE_COOKIE = 'rs_device';
+const DEVICE_PATH = `${PATH}/auth/pass`;
+
+export function deviceSecret(req: { headers: Record<string, string | string[] | undefined> }) {
+  const header = req.headers.cookie;
+  const text = Array.isArray(header) ? header.join('; ') : (header ?? '');
+  const match = new RegExp(`(?:^|;\\s*)${DEVICE_COOKIE}=([^;]+)`).exec(text);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+/** Sets the device cookie (a year, the pass route only) and, if given, the session cookie. */
+export function setPassCookies(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  device: string,
+  session?: { token: string; expiresAtSeconds: number },
+): void {
+  const secure = req.protocol === 'https' ? '; Secure' : '';
+  const cookies = [
+    `${DEVICE_COOKIE}=${encodeURIComponent(device)}; Max-Age=${365 * 86400}; Path=${DEVICE_PATH}; HttpOnly; SameSite=Strict${secure}`,
+  ];
+  if (session) {
+    const maxAge = Math.max(0, Math.floor(session.expiresAtSeconds - Date.now() / 1000));
+    cookies.push(
+      `${SESSION_COOKIE}=${encodeURIComponent(session.token)}; Max-Age=${maxAge}; ${attributes(req)}`,
+    );
+  }
+  void reply.header('set-cookie', cookies);
+}
+
 export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply): void {
   void reply.header('set-cookie', `${SESSION_COOKIE}=; Max-Age=0; ${attributes(req)}`);
 }

@@ -41,6 +41,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/pass': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign in with a one-time QR code (a judge's pass for the roadshow day)
+     * @description The first phone that presents the code is bound to it (a device cookie, HttpOnly, sent to this route only); another phone gets 403 SIGN_IN_PASS_BOUND_ELSEWHERE. Expired (the day's end in the competition's time zone) or revoked: 403 with its code. The session is the account's usual one (with the x-requested-with header, the session cookie), ending at the day's end or when the organisers revoke the code.
+     */
+    post: operations['AuthController_passSignIn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/logout': {
     parameters: {
       query?: never;
@@ -923,24 +943,25 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/rounds/{id}/my-sheet': {
+  '/api/v1/rounds/{id}/judge-passes': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** The judge's own score sheet in the round and whether it is signed (VOID after a re-score) */
-    get: operations['SignOffController_mySheet'];
+    /** The round's judge sign-in QR codes and where each stands (no tokens) */
+    get: operations['JudgePassesController_list'];
     put?: never;
-    post?: never;
+    /** Make a one-time sign-in QR per judge (the tokens are shown this once): one phone each, until the day's end in the competition's time zone; replaces a judge's earlier unused QR; audited */
+    post: operations['JudgePassesController_issue'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/rounds/{id}/my-sheet/signature': {
+  '/api/v1/rounds/{id}/judge-passes/{passId}/revoke': {
     parameters: {
       query?: never;
       header?: never;
@@ -949,83 +970,33 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign the score sheet with a drawn signature (PNG): every score submitted; again only after a re-score voided it (audited) */
-    post: operations['SignOffController_sign'];
+    /** Revoke a judge sign-in QR code: its phone is signed out at its next request; audited */
+    post: operations['JudgePassesController_revoke'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/rounds/{id}/sign-off': {
+  '/api/v1/competitions/{id}/supervisors': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** 签字确认 of a round: each judge's sheet signed or not, each project's confirmation or objection */
-    get: operations['SignOffController_overview'];
+    /** The competition's supervisors (监督) */
+    get: operations['SupervisorController_list'];
     put?: never;
-    post?: never;
+    /** Appoint a supervisor: an account with the SUPERVISOR role (POST /users invites one by mail); audited */
+    post: operations['SupervisorController_appoint'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/rounds/{id}/objections/{objectionId}/decision': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Decide an objection with the handling and reasons (audited; the team is told by mail). UPHELD reopens the project's scores and its score is revealed again */
-    post: operations['SignOffController_decide'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/my/roadshow-results': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The caller's projects in roadshow rounds: the revealed result and its confirmation */
-    get: operations['SignOffController_mine'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/rounds/{id}/projects/{projectId}/result': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The team's revealed result in the round, the window for an objection and what it may do (the project's applicant) */
-    get: operations['SignOffController_result'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/rounds/{id}/projects/{projectId}/confirmation': {
+  '/api/v1/competitions/{id}/supervisors/{userId}': {
     parameters: {
       query?: never;
       header?: never;
@@ -1034,15 +1005,49 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 无异议: the team signs that it accepts the revealed result (a drawn signature; audited) */
-    post: operations['SignOffController_confirm'];
+    post?: never;
+    /** Remove a supervisor from the competition; audited */
+    delete: operations['SupervisorController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/supervisor/competitions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The competitions the caller supervises, with their rounds */
+    get: operations['SupervisorController_competitions'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/rounds/{id}/projects/{projectId}/objection': {
+  '/api/v1/supervisor/rounds/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A supervised round, live and read-only: each judge's submitted scores, the ranking, the draw and its seed, the timing log, check-ins and the supervisors' notes */
+    get: operations['SupervisorController_view'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/supervisor/rounds/{id}/notes': {
     parameters: {
       query?: never;
       header?: never;
@@ -1051,8 +1056,94 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** An objection in writing within the window after the reveal, one per team per round: the result shows 异议处理中 until decided (audited) */
-    post: operations['SignOffController_object'];
+    /** Add a supervisor's note to the round (timestamped by the server; audited) */
+    post: operations['SupervisorController_addNote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/supervisor/rounds/{id}/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the supervisor sees of the round, as .xlsx (a sheet per section) */
+    get: operations['SupervisorController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/projects/{projectId}/meeting-link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set (or clear with null) the https meeting link of a project's slot; audited */
+    put: operations['MeetingLinksController_set'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/meeting-links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The round's meeting links the caller may see: organisers all, a judge its projects', a team its own */
+    get: operations['MeetingLinksController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/rooms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The round's rooms, each with its judges, its projects in order and its screen */
+    get: operations['RoomsController_get'];
+    /** Set the rooms (judges, projects, quota) and the combining rule, before the round opens; a normalised score across rooms that share no judge is 422 ROOMS_NOT_COMPARABLE naming them; audited */
+    put: operations['RoomsController_set'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/rooms/result': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The rooms' results combined by the round's rule: who advances */
+    get: operations['RoomsController_result'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1838,74 +1929,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/rounds/{id}/judges/{judgeId}/score-sheet.pdf': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A judge's signed score sheet (评分表) in the round as PDF, with the drawn signature and its time */
-    get: operations['SignedSheetsController_judgePdf'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/rounds/{id}/judges/{judgeId}/score-sheet.xlsx': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A judge's signed score sheet (评分表) in the round as .xlsx, with the drawn signature and its time */
-    get: operations['SignedSheetsController_judgeXlsx'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/rounds/{id}/my-sheet.pdf': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The judge's own score sheet (评分表) in the round as PDF, with their signature */
-    get: operations['SignedSheetsController_myPdf'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/rounds/{id}/my-sheet.xlsx': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The judge's own score sheet (评分表) in the round as .xlsx, with their signature */
-    get: operations['SignedSheetsController_myXlsx'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/projects/{id}/files': {
     parameters: {
       query?: never;
@@ -2002,7 +2025,7 @@ export interface components {
       email: string;
       /** @example 张伟 */
       name: string;
-      roles: ('ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT')[];
+      roles: ('ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT' | 'SUPERVISOR')[];
       /** @example 深圳大学 */
       affiliation: string | null;
       /** @example zh-CN */
@@ -2213,20 +2236,17 @@ export interface components {
       | 'CHECK_IN_SUBJECT_REQUIRED'
       | 'CHECK_IN_NOT_IN_ROUND'
       | 'DRAW_NONE_CHECKED_IN'
-      | 'SHEET_EMPTY'
-      | 'SHEET_NOT_COMPLETE'
-      | 'SHEET_ALREADY_SIGNED'
-      | 'SHEET_NOT_SIGNED'
-      | 'SIGNATURE_INVALID'
-      | 'SIGNATURE_TOO_LARGE'
-      | 'SIGNATURE_EMPTY'
-      | 'RESULT_NOT_REVEALED'
-      | 'RESULT_ALREADY_CONFIRMED'
-      | 'OBJECTION_ALREADY_RAISED'
-      | 'OBJECTION_WINDOW_CLOSED'
-      | 'OBJECTION_PENDING'
-      | 'OBJECTION_ALREADY_DECIDED'
-      | 'ROUND_NOT_SIGNED_OFF'
+      | 'SIGN_IN_PASS_INVALID'
+      | 'SIGN_IN_PASS_BOUND_ELSEWHERE'
+      | 'SIGN_IN_PASS_EXPIRED'
+      | 'SIGN_IN_PASS_REVOKED'
+      | 'SIGN_IN_PASS_NOT_A_JUDGE'
+      | 'SUPERVISOR_ACCOUNT_REQUIRED'
+      | 'ROOMS_NOT_COMPARABLE'
+      | 'ROOM_QUOTA_REQUIRED'
+      | 'ROOM_PROJECT_TWICE'
+      | 'ROOM_MEMBER_NOT_IN_ROUND'
+      | 'ROOMS_LOCKED'
       | 'HEAT_ALREADY_ADVANCED'
       | 'HEAT_ROUNDS_NOT_CLOSED'
       | 'FINAL_ROUNDS_NOT_CLOSED'
@@ -2346,6 +2366,25 @@ export interface components {
       accessToken: string;
       user: components['schemas']['UserDto'];
     };
+    PassSignInDto: {
+      /** @description The token of a one-time sign-in QR code */
+      token: string;
+    };
+    PassSignInResultDto: {
+      /** @description Bearer token for `Authorization: Bearer …` */
+      accessToken: string;
+      user: components['schemas']['UserDto'];
+      /**
+       * @description The page the pass lands on (the judge’s round)
+       * @example /judge/rounds/4c1d…
+       */
+      landingPath: string;
+      /**
+       * Format: date-time
+       * @description The session ends then (the day’s end)
+       */
+      expiresAt: string;
+    };
     SetPasswordDto: {
       /** @description The one-time token from the invitation email */
       token: string;
@@ -2363,7 +2402,7 @@ export interface components {
     CreateUserDto: {
       email: string;
       name: string;
-      roles: ('ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT')[];
+      roles: ('ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT' | 'SUPERVISOR')[];
       /**
        * @description The judge's unit, for the same-unit conflict rule
        * @example 江阴高新区科技局
@@ -2400,7 +2439,7 @@ export interface components {
       email: string;
       /** @example 张伟 */
       name: string;
-      roles: ('ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT')[];
+      roles: ('ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT' | 'SUPERVISOR')[];
       /** @example 深圳大学 */
       affiliation: string | null;
       /** @example zh-CN */
@@ -2420,7 +2459,7 @@ export interface components {
     };
     UpdateUserDto: {
       /** @description Replaces the user's roles; its existing tokens stop working */
-      roles?: ('ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT')[];
+      roles?: ('ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT' | 'SUPERVISOR')[];
       /** @description true disables the account at once; false enables it */
       disabled?: boolean;
     };
@@ -2683,7 +2722,7 @@ export interface components {
       materialsViewOnly?: boolean;
     };
     CloseRoundDto: {
-      /** @description Close although some scores are unsubmitted drafts (they stay drafts), or, in a roadshow round that requires 签字确认, sheets are unsigned or objections undecided */
+      /** @description Close although some scores are unsubmitted drafts (they stay drafts) */
       force?: boolean;
       /**
        * @description Required with force; audited
@@ -3188,8 +3227,6 @@ export interface components {
       score: number | null;
       /** @description 亮分: each judge's total with the dropped ones marked; null until it may be shown */
       reveal: components['schemas']['RevealCardDto'] | null;
-      /** @description 异议处理中: an objection to this result waits for a decision; not final */
-      disputed: boolean;
     };
     ScreenRankingEntryDto: {
       rank: number;
@@ -3199,8 +3236,6 @@ export interface components {
       /** @description Rounded half away from zero to 2 decimals */
       score: number;
       judgeCount: number;
-      /** @description 异议处理中: an objection to this result waits for a decision; not final */
-      disputed: boolean;
     };
     RoadshowSettingsDto: {
       /** @description Pitch minutes (the 8 of "8+7") */
@@ -3219,10 +3254,6 @@ export interface components {
        * @enum {string}
        */
       judgeLabels: 'NUMBER' | 'NAME';
-      /** @description Minutes after a reveal in which the team may raise an objection (20 unless stated; kept when omitted) */
-      objectionMinutes?: number;
-      /** @description 签字确认: the round closes only when every judge signed their sheet and every objection is decided (or by force with a reason); kept when omitted, off for a round whose settings were never saved */
-      signOffRequired?: boolean;
     };
     TimerViewDto: {
       /** Format: uuid */
@@ -3402,157 +3433,264 @@ export interface components {
       /** @example 叫号三次未到场 */
       reason: string;
     };
-    SheetLineDto: {
+    IssueJudgePassesDto: {
+      /** @description The judges to print a QR for (default: every judge of the round's pool) */
+      judgeIds?: string[];
+    };
+    IssuedJudgePassDto: {
       /** Format: uuid */
-      projectId: string;
-      title: string;
-      /** @enum {string} */
-      status: 'SUBMITTED' | 'DRAFT' | 'MISSING';
-      /** @description Rounded to 2 decimals */
-      total: number | null;
-    };
-    MySheetDto: {
-      /** Format: uuid */
-      roundId: string;
-      roundName: string;
-      judgeName: string;
-      /**
-       * @description VOID: signed, then a score changed; sign again
-       * @enum {string}
-       */
-      state: 'UNSIGNED' | 'SIGNED' | 'VOID';
-      /** Format: date-time */
-      signedAt: string | null;
-      /** @description Every project on the sheet is submitted: it may be signed */
-      complete: boolean;
-      lines: components['schemas']['SheetLineDto'][];
-      /** @description The competition's time zone */
-      timeZone: string;
-    };
-    SignatureDto: {
-      /** @description The drawn signature: a PNG as a data URL (data:image/png;base64,…) or bare base64; at most 200 KB, 20–2000 px a side, not blank */
-      signature: string;
-    };
-    SheetStatusDto: {
+      passId: string;
       /** Format: uuid */
       judgeId: string;
-      name: string;
-      /** @enum {string} */
-      state: 'UNSIGNED' | 'SIGNED' | 'VOID';
-      /** Format: date-time */
-      signedAt: string | null;
-      projects: number;
-      submitted: number;
+      judgeName: string;
+      /** @description The one-time token: shown now only, stored hashed */
+      token: string;
+      /** @description The page the QR opens: /pass#<token> (the token stays out of logs) */
+      path: string;
     };
-    ObjectionViewDto: {
-      /** Format: uuid */
-      id: string;
-      text: string;
-      /** Format: date-time */
-      raisedAt: string;
-      raisedByName: string;
-      /** @enum {string} */
-      status: 'PENDING' | 'UPHELD' | 'DISMISSED';
-      handling: string | null;
-      reason: string | null;
-      /** Format: date-time */
-      decidedAt: string | null;
-    };
-    ProjectResultDto: {
-      /** Format: uuid */
-      projectId: string;
-      title: string;
-      /**
-       * @description OBJECTED and RESCORING are 异议处理中 (not final); LAPSED: the window ran out unanswered
-       * @enum {string}
-       */
-      state:
-        | 'NOT_REVEALED'
-        | 'OPEN'
-        | 'CONFIRMED'
-        | 'OBJECTED'
-        | 'DISMISSED'
-        | 'RESCORING'
-        | 'RESCORED'
-        | 'LAPSED';
-      /** Format: date-time */
-      revealedAt: string | null;
-      /**
-       * Format: date-time
-       * @description When the window for an objection closes
-       */
-      objectionClosesAt: string | null;
-      /** Format: date-time */
-      confirmedAt: string | null;
-      objection: components['schemas']['ObjectionViewDto'] | null;
-    };
-    SignOffDto: {
-      /** Format: uuid */
-      roundId: string;
-      signOffRequired: boolean;
-      objectionMinutes: number;
-      sheets: components['schemas']['SheetStatusDto'][];
-      results: components['schemas']['ProjectResultDto'][];
-      /** @description Every sheet signed and every objection decided */
-      complete: boolean;
-    };
-    DecideObjectionDto: {
-      /**
-       * @description UPHELD: the project's scores are reopened for its judges and the score is revealed again once they submit; DISMISSED: the result stands
-       * @enum {string}
-       */
-      decision: 'UPHELD' | 'DISMISSED';
-      /** @description How the objection was handled (处理经过) */
-      handling: string;
-      /** @description The reasons for the decision; mailed to the team */
-      reason: string;
-    };
-    TeamResultDto: {
-      /** Format: uuid */
-      projectId: string;
-      title: string;
-      /**
-       * @description OBJECTED and RESCORING are 异议处理中 (not final); LAPSED: the window ran out unanswered
-       * @enum {string}
-       */
-      state:
-        | 'NOT_REVEALED'
-        | 'OPEN'
-        | 'CONFIRMED'
-        | 'OBJECTED'
-        | 'DISMISSED'
-        | 'RESCORING'
-        | 'RESCORED'
-        | 'LAPSED';
-      /** Format: date-time */
-      revealedAt: string | null;
-      /**
-       * Format: date-time
-       * @description When the window for an objection closes
-       */
-      objectionClosesAt: string | null;
-      /** Format: date-time */
-      confirmedAt: string | null;
-      objection: components['schemas']['ObjectionViewDto'] | null;
+    IssuedJudgePassesDto: {
       /** Format: uuid */
       roundId: string;
       roundName: string;
-      /** @enum {string} */
-      roundStatus: 'DRAFT' | 'OPEN' | 'CLOSED';
-      card: components['schemas']['RevealCardDto'] | null;
-      /** @description The server's clock (epoch ms): the page counts the window from it */
-      serverNow: number;
-      mayConfirm: boolean;
-      mayObject: boolean;
-      /** @description The competition's time zone */
+      /** @example Asia/Shanghai */
       timeZone: string;
+      /**
+       * Format: date-time
+       * @description The day's end in the competition's time zone
+       */
+      expiresAt: string;
+      passes: components['schemas']['IssuedJudgePassDto'][];
     };
-    MyRoadshowResultsDto: {
-      items: components['schemas']['TeamResultDto'][];
+    JudgePassDto: {
+      /** Format: uuid */
+      passId: string;
+      /** Format: uuid */
+      judgeId: string;
+      judgeName: string;
+      /** @enum {string} */
+      status: 'UNUSED' | 'BOUND' | 'EXPIRED' | 'REVOKED';
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /**
+       * Format: date-time
+       * @description When a phone first used it
+       */
+      boundAt: string | null;
+      /** Format: date-time */
+      revokedAt: string | null;
     };
-    ObjectionDto: {
-      /** @description The objection in writing (异议), 5–2000 characters */
-      text: string;
+    JudgePassListDto: {
+      /** Format: uuid */
+      roundId: string;
+      passes: components['schemas']['JudgePassDto'][];
+    };
+    SupervisorDto: {
+      /** Format: uuid */
+      userId: string;
+      name: string;
+      email: string;
+      /** Format: date-time */
+      appointedAt: string;
+    };
+    SupervisorListDto: {
+      /** Format: uuid */
+      competitionId: string;
+      supervisors: components['schemas']['SupervisorDto'][];
+    };
+    AppointSupervisorDto: {
+      /**
+       * Format: uuid
+       * @description An account with the SUPERVISOR role (POST /users with roles [SUPERVISOR] invites one by mail)
+       */
+      userId: string;
+    };
+    SupervisedRoundDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      heatName: string;
+      /** @enum {string} */
+      kind: 'EXPERT_REVIEW' | 'ROADSHOW';
+      /** @enum {string} */
+      status: 'DRAFT' | 'OPEN' | 'CLOSED';
+    };
+    SupervisedCompetitionDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @example Asia/Shanghai */
+      timeZone: string;
+      rounds: components['schemas']['SupervisedRoundDto'][];
+    };
+    SupervisedCompetitionsDto: {
+      items: components['schemas']['SupervisedCompetitionDto'][];
+    };
+    SupervisedProjectDto: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      organisationName: string;
+      /** @description Place in the pitch order (1-based) */
+      position: number | null;
+      /** @description The online roadshow meeting link */
+      meetingUrl: string | null;
+    };
+    SupervisedScoreDto: {
+      /** Format: uuid */
+      judgeId: string;
+      judgeName: string;
+      /** Format: uuid */
+      projectId: string;
+      /** @description null until submitted (a draft is the judge’s own) */
+      total: number | null;
+      /** @enum {string} */
+      status: 'PENDING' | 'SUBMITTED';
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** @description Each criterion’s score, once submitted */
+      criteria: {
+        [key: string]: number;
+      } | null;
+    };
+    SupervisedDrawDto: {
+      /** @description The seed that reproduces the draw */
+      seed: string | null;
+      /** Format: date-time */
+      drawnAt: string | null;
+      /** @description Project ids in pitch order */
+      order: string[];
+      /** Format: uuid */
+      nowPitchingProjectId: string | null;
+    };
+    SupervisorNoteDto: {
+      /** Format: uuid */
+      id: string;
+      authorName: string;
+      body: string;
+      /**
+       * Format: date-time
+       * @description The database's clock
+       */
+      createdAt: string;
+    };
+    SupervisorRoundViewDto: {
+      /** Format: uuid */
+      roundId: string;
+      roundName: string;
+      heatName: string;
+      /** Format: uuid */
+      competitionId: string;
+      competitionName: string;
+      /** @example Asia/Shanghai */
+      timeZone: string;
+      /** @enum {string} */
+      status: 'DRAFT' | 'OPEN' | 'CLOSED';
+      method: string;
+      /**
+       * Format: date-time
+       * @description When this view was read
+       */
+      readAt: string;
+      projects: components['schemas']['SupervisedProjectDto'][];
+      /** @description Every assigned (judge, project) pair */
+      scores: components['schemas']['SupervisedScoreDto'][];
+      ranking: components['schemas']['RoundRankingEntryDto'][];
+      draw: components['schemas']['SupervisedDrawDto'];
+      timing: components['schemas']['TimingLogDto'];
+      checkIns: components['schemas']['PresenceDto'];
+      notes: components['schemas']['SupervisorNoteDto'][];
+    };
+    AddSupervisorNoteDto: {
+      /** @example 第3个项目答辩超时1分钟，主持人已提醒。 */
+      body: string;
+    };
+    SetMeetingLinkDto: {
+      /**
+       * @description An https link to the meeting the project pitches in; null removes it
+       * @example https://meeting.tencent.com/dm/abc123
+       */
+      url: string | null;
+    };
+    MeetingLinkDto: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      /** @example https://meeting.tencent.com/dm/abc123 */
+      url: string;
+    };
+    MeetingLinksDto: {
+      /** Format: uuid */
+      roundId: string;
+      /** @description The links the caller may see */
+      links: components['schemas']['MeetingLinkDto'][];
+    };
+    RoomInputDto: {
+      /** @example 第一分会场 */
+      name: string;
+      /** @description Judges of the round's pool */
+      judgeIds: string[];
+      /** @description Projects of the round (each in one room) */
+      projectIds: string[];
+      /** @description QUOTA: how many of the room’s projects advance */
+      quota?: number;
+    };
+    SetRoomsDto: {
+      /**
+       * @description QUOTA: the top k of each room advance. NORMALISED: z-score per judge (mean of a project’s judges’ z-scores), the top `advance` of the round; only for rooms connected by shared judges (else 422 ROOMS_NOT_COMPARABLE)
+       * @enum {string}
+       */
+      rule: 'QUOTA' | 'NORMALISED';
+      /** @description NORMALISED: how many projects of the round advance */
+      advance?: number;
+      /** @description An empty list removes the rooms */
+      rooms: components['schemas']['RoomInputDto'][];
+    };
+    RoomMemberDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    RoomDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      quota: number | null;
+      judges: components['schemas']['RoomMemberDto'][];
+      /** @description In the round’s pitch order (drawn), else by title */
+      projects: components['schemas']['RoomMemberDto'][];
+      /** @description The room’s big screen: /screen/rounds/:id?room=<roomId> */
+      screenPath: string;
+    };
+    RoomsDto: {
+      /** Format: uuid */
+      roundId: string;
+      /** @enum {string|null} */
+      rule: 'QUOTA' | 'NORMALISED' | null;
+      advance: number | null;
+      rooms: components['schemas']['RoomDto'][];
+    };
+    CombinedEntryDto: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      room: string;
+      /** @description The round’s method, 2 decimals */
+      score: number | null;
+      /** @description NORMALISED: mean z-score, 4 decimals */
+      normalised: number | null;
+      /** @description Within the room (QUOTA) or the round (NORMALISED) */
+      rank: number | null;
+      advances: boolean;
+    };
+    RoomsResultDto: {
+      /** Format: uuid */
+      roundId: string;
+      /** @enum {string} */
+      rule: 'QUOTA' | 'NORMALISED';
+      advance: number | null;
+      entries: components['schemas']['CombinedEntryDto'][];
     };
     OrganisationDto: {
       /** @example 深圳智感科技有限公司 */
@@ -4873,6 +5011,57 @@ export interface operations {
       };
     };
   };
+  AuthController_passSignIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PassSignInDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PassSignInResultDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   AuthController_logout: {
     parameters: {
       query?: never;
@@ -5016,7 +5205,7 @@ export interface operations {
   UsersController_list: {
     parameters: {
       query?: {
-        role?: 'ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT';
+        role?: 'ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT' | 'SUPERVISOR';
         /** @description Part of the email or name */
         q?: string;
         page?: number;
@@ -8880,7 +9069,7 @@ export interface operations {
       };
     };
   };
-  SignOffController_mySheet: {
+  JudgePassesController_list: {
     parameters: {
       query?: never;
       header?: never;
@@ -8897,7 +9086,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MySheetDto'];
+          'application/json': components['schemas']['JudgePassListDto'];
         };
       };
       /** @description Invalid input; `details` names each field */
@@ -8929,7 +9118,7 @@ export interface operations {
       };
     };
   };
-  SignOffController_sign: {
+  JudgePassesController_issue: {
     parameters: {
       query?: never;
       header?: never;
@@ -8940,17 +9129,17 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['SignatureDto'];
+        'application/json': components['schemas']['IssueJudgePassesDto'];
       };
     };
     responses: {
       /** @description Success */
-      200: {
+      201: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MySheetDto'];
+          'application/json': components['schemas']['IssuedJudgePassesDto'];
         };
       };
       /** @description Invalid input; `details` names each field */
@@ -9000,7 +9189,57 @@ export interface operations {
       };
     };
   };
-  SignOffController_overview: {
+  JudgePassesController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        passId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JudgePassListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SupervisorController_list: {
     parameters: {
       query?: never;
       header?: never;
@@ -9017,7 +9256,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SignOffDto'];
+          'application/json': components['schemas']['SupervisorListDto'];
         };
       };
       /** @description Invalid input; `details` names each field */
@@ -9049,19 +9288,18 @@ export interface operations {
       };
     };
   };
-  SignOffController_decide: {
+  SupervisorController_appoint: {
     parameters: {
       query?: never;
       header?: never;
       path: {
         id: string;
-        objectionId: string;
       };
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['DecideObjectionDto'];
+        'application/json': components['schemas']['AppointSupervisorDto'];
       };
     };
     responses: {
@@ -9071,7 +9309,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ObjectionViewDto'];
+          'application/json': components['schemas']['SupervisorListDto'];
         };
       };
       /** @description Invalid input; `details` names each field */
@@ -9101,8 +9339,49 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description The object’s state forbids this now; `code` and `params` say why */
-      409: {
+    };
+  };
+  SupervisorController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupervisorListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -9112,7 +9391,7 @@ export interface operations {
       };
     };
   };
-  SignOffController_mine: {
+  SupervisorController_competitions: {
     parameters: {
       query?: never;
       header?: never;
@@ -9127,7 +9406,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MyRoadshowResultsDto'];
+          'application/json': components['schemas']['SupervisedCompetitionsDto'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -9141,13 +9420,12 @@ export interface operations {
       };
     };
   };
-  SignOffController_result: {
+  SupervisorController_view: {
     parameters: {
       query?: never;
       header?: never;
       path: {
         id: string;
-        projectId: string;
       };
       cookie?: never;
     };
@@ -9159,7 +9437,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TeamResultDto'];
+          'application/json': components['schemas']['SupervisorRoundViewDto'];
         };
       };
       /** @description Invalid input; `details` names each field */
@@ -9191,7 +9469,109 @@ export interface operations {
       };
     };
   };
-  SignOffController_confirm: {
+  SupervisorController_addNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddSupervisorNoteDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupervisorNoteDto'][];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SupervisorController_export: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description XLSX file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  MeetingLinksController_set: {
     parameters: {
       query?: never;
       header?: never;
@@ -9203,7 +9583,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['SignatureDto'];
+        'application/json': components['schemas']['SetMeetingLinkDto'];
       };
     };
     responses: {
@@ -9213,7 +9593,167 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TeamResultDto'];
+          'application/json': components['schemas']['MeetingLinksDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  MeetingLinksController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingLinksDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoomsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoomsDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoomsController_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetRoomsDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoomsDto'];
         };
       };
       /** @description Invalid input; `details` names each field */
@@ -9263,21 +9803,16 @@ export interface operations {
       };
     };
   };
-  SignOffController_object: {
+  RoomsController_result: {
     parameters: {
       query?: never;
       header?: never;
       path: {
         id: string;
-        projectId: string;
       };
       cookie?: never;
     };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ObjectionDto'];
-      };
-    };
+    requestBody?: never;
     responses: {
       /** @description Success */
       200: {
@@ -9285,7 +9820,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TeamResultDto'];
+          'application/json': components['schemas']['RoomsResultDto'];
         };
       };
       /** @description Invalid input; `details` names each field */
@@ -9308,15 +9843,6 @@ export interface operations {
       };
       /** @description No such object, or not the caller’s to see */
       404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The object’s state forbids this now; `code` and `params` say why */
-      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -12508,252 +13034,6 @@ export interface operations {
         };
         content: {
           'text/csv': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  SignedSheetsController_judgePdf: {
-    parameters: {
-      query?: {
-        /** @description Headers and statuses in Chinese (default) or English */
-        lang?: 'zh' | 'en';
-      };
-      header?: never;
-      path: {
-        id: string;
-        judgeId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description PDF file */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/pdf': string;
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/pdf': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/pdf': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/pdf': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/pdf': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  SignedSheetsController_judgeXlsx: {
-    parameters: {
-      query?: {
-        /** @description Headers and statuses in Chinese (default) or English */
-        lang?: 'zh' | 'en';
-      };
-      header?: never;
-      path: {
-        id: string;
-        judgeId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description XLSX file */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  SignedSheetsController_myPdf: {
-    parameters: {
-      query?: {
-        /** @description Headers and statuses in Chinese (default) or English */
-        lang?: 'zh' | 'en';
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description PDF file */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/pdf': string;
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/pdf': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/pdf': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/pdf': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/pdf': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  SignedSheetsController_myXlsx: {
-    parameters: {
-      query?: {
-        /** @description Headers and statuses in Chinese (default) or English */
-        lang?: 'zh' | 'en';
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description XLSX file */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
         };
       };
     };

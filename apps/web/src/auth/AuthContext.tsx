@@ -79,5 +79,6 @@ export function useAuth(): AuthState {
 export function homeOf(user: Me): string {
   if (user.roles.includes('JUDGE')) return '/judge';
   if (user.roles.includes('ORGANISER') || user.roles.includes('ADMIN')) return '/console';
+  if (user.roles.includes('SUPERVISOR')) return '/supervisor';
   return '/applicant';
 }

@@ -264,6 +264,22 @@ export const errorsEn: ErrorMessages = {
       'The objection about "{{projectTitle}}" was decided already ({{decision}}).',
     ROUND_NOT_SIGNED_OFF:
       'The round cannot close yet. Sheets unsigned: {{judges}}; objections undecided: {{projects}}. Complete them, or close by force with a reason.',
+    SIGN_IN_PASS_INVALID: 'This sign-in QR code is not valid: ask the organisers for yours.',
+    SIGN_IN_PASS_BOUND_ELSEWHERE:
+      'This sign-in QR code has already signed in another phone; it works on that phone only. Ask the organisers for a new one.',
+    SIGN_IN_PASS_EXPIRED:
+      "This sign-in QR code was for a day that is over; ask the organisers for today's.",
+    SIGN_IN_PASS_REVOKED: 'The organisers cancelled this sign-in QR code; ask them for a new one.',
+    SIGN_IN_PASS_NOT_A_JUDGE: 'Sign-in QR codes are for the judges of this round only.',
+    SUPERVISOR_ACCOUNT_REQUIRED:
+      'This account is not a supervisor account: create the supervisor (role supervisor) first.',
+    ROOMS_NOT_COMPARABLE:
+      'A normalised score needs rooms that share judges; these rooms have no judge in common with the others: {{rooms}}. Use per-room quotas or seat a shared judge.',
+    ROOM_QUOTA_REQUIRED:
+      'Give each room how many of its projects advance (a whole number, at least 1).',
+    ROOM_PROJECT_TWICE: '"{{projectTitle}}" is in two rooms; a project pitches in one room only.',
+    ROOM_MEMBER_NOT_IN_ROUND: 'A room names a judge or project that is not in the round.',
+    ROOMS_LOCKED: 'The rooms and their rule of "{{roundName}}" are fixed once the round opens.',
     DRAW_NONE_CHECKED_IN:
       'No project of "{{roundName}}" has checked in yet: a draw among checked-in projects is not possible.',
 
@@ -388,6 +404,9 @@ export const errorsEn: ErrorMessages = {
     objection: 'objection',
     pitchSeedCommitment: 'pitch-order seed commitment',
     screenTicket: 'screen link',
+    signInPass: 'sign-in QR code',
+    supervisor: 'supervisor',
+    room: 'room',
     assignment: 'assignment',
     competition: 'competition',
     file: 'file',
@@ -432,6 +451,7 @@ export const errorsEn: ErrorMessages = {
     ORGANISER: 'organiser',
     JUDGE: 'judge',
     APPLICANT: 'applicant',
+    SUPERVISOR: 'supervisor',
     DRAFT: 'a draft',
     OPEN: 'open',
     CLOSED: 'closed',

@@ -253,6 +253,19 @@ export const errorsZhCN: ErrorMessages = {
     OBJECTION_ALREADY_DECIDED: '《{{projectTitle}}》的异议已处理（{{decision}}）。',
     ROUND_NOT_SIGNED_OFF:
       '尚不能结束本轮：未签署评分表的评委：{{judges}}；异议待处理的项目：{{projects}}。请补齐，或填写原因后强制结束。',
+    SIGN_IN_PASS_INVALID: '该登录二维码无效，请向组织方索取您的二维码。',
+    SIGN_IN_PASS_BOUND_ELSEWHERE:
+      '该登录二维码已在另一部手机上使用，只能在那部手机上登录；如需更换手机，请向组织方重新申请。',
+    SIGN_IN_PASS_EXPIRED: '该登录二维码的有效日期已过，请向组织方索取当天的二维码。',
+    SIGN_IN_PASS_REVOKED: '组织方已作废该登录二维码，请向组织方重新申请。',
+    SIGN_IN_PASS_NOT_A_JUDGE: '登录二维码仅发给本轮评委。',
+    SUPERVISOR_ACCOUNT_REQUIRED: '该账号不是监督账号：请先创建监督账号（角色：监督）。',
+    ROOMS_NOT_COMPARABLE:
+      '标准化得分要求各分会场之间有共同评委；以下分会场与其他分会场没有共同评委：{{rooms}}。请改用各分会场名额，或安排共同评委。',
+    ROOM_QUOTA_REQUIRED: '请为每个分会场填写晋级名额（至少为 1 的整数）。',
+    ROOM_PROJECT_TWICE: '“{{projectTitle}}”被分到了两个分会场；一个项目只能在一个分会场路演。',
+    ROOM_MEMBER_NOT_IN_ROUND: '分会场中有不属于本轮的评委或项目。',
+    ROOMS_LOCKED: '“{{roundName}}”已开始，分会场及其合并规则不能再修改。',
     DRAW_NONE_CHECKED_IN: '“{{roundName}}”还没有项目签到，不能只在已签到项目中抽签。',
 
     HEAT_ALREADY_ADVANCED: '“{{heatName}}”已完成晋级。',
@@ -358,6 +371,9 @@ export const errorsZhCN: ErrorMessages = {
     objection: '异议',
     pitchSeedCommitment: '抽签种子承诺',
     screenTicket: '大屏链接',
+    signInPass: '登录二维码',
+    supervisor: '监督',
+    room: '分会场',
     assignment: '评审分配',
     competition: '赛事',
     file: '文件',
@@ -402,6 +418,7 @@ export const errorsZhCN: ErrorMessages = {
     ORGANISER: '组织者',
     JUDGE: '评委',
     APPLICANT: '申报人',
+    SUPERVISOR: '监督',
     DRAFT: '草稿',
     OPEN: '进行中',
     CLOSED: '已结束',

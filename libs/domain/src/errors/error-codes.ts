@@ -57,6 +57,9 @@ export type ResourceName =
   | 'round'
   | 'route'
   | 'screenTicket'
+  | 'signInPass'
+  | 'supervisor'
+  | 'room'
   | 'rubric'
   | 'score'
   | 'signing'
@@ -65,7 +68,7 @@ export type ResourceName =
   | 'user';
 
 // Enumerations a param may carry; the web translates each value.
-export type RoleValue = 'ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT';
+export type RoleValue = 'ADMIN' | 'ORGANISER' | 'JUDGE' | 'APPLICANT' | 'SUPERVISOR';
 export type RoundStatusValue = 'DRAFT' | 'OPEN' | 'CLOSED';
 export type ProjectStatusValue =
   | 'DRAFT'
@@ -394,6 +397,24 @@ export const ERROR_CODES = {
   OBJECTION_PENDING: code<{ projectTitle: string }>('CONFLICT'),
   OBJECTION_ALREADY_DECIDED: code<{ projectTitle: string; decision: string }>('CONFLICT'),
   ROUND_NOT_SIGNED_OFF: code<{ judges: string[]; projects: string[] }>('CONFLICT'),
+  /** A judge's one-time sign-in QR: unknown (or mistyped) token. */
+  SIGN_IN_PASS_INVALID: code('NOT_FOUND'),
+  /** The QR already signed in another phone (bound on first use). */
+  SIGN_IN_PASS_BOUND_ELSEWHERE: code('FORBIDDEN'),
+  /** The QR's day is over (it ends at midnight in the competition's time zone). */
+  SIGN_IN_PASS_EXPIRED: code('FORBIDDEN'),
+  /** The organisers revoked the QR. */
+  SIGN_IN_PASS_REVOKED: code('FORBIDDEN'),
+  /** Passes are for the round's judges only. */
+  SIGN_IN_PASS_NOT_A_JUDGE: code('UNPROCESSABLE'),
+  /** A supervisor must hold a supervisor account (created by POST /users with SUPERVISOR). */
+  SUPERVISOR_ACCOUNT_REQUIRED: code('UNPROCESSABLE'),
+  /** Rooms (分会场): a combining rule the rooms' judges cannot support. */
+  ROOMS_NOT_COMPARABLE: code<{ rooms: string }>('UNPROCESSABLE'),
+  ROOM_QUOTA_REQUIRED: code('BAD_REQUEST'),
+  ROOM_PROJECT_TWICE: code<{ projectTitle: string }>('UNPROCESSABLE'),
+  ROOM_MEMBER_NOT_IN_ROUND: code('UNPROCESSABLE'),
+  ROOMS_LOCKED: code<{ roundName: string }>('CONFLICT'),
 
   // ── Advancement, results, awards ──────────────────────────────────────────
   HEAT_ALREADY_ADVANCED: code<{ heatName: string }>('CONFLICT'),

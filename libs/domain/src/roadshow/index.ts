@@ -1,3 +1,4 @@
 export * from './reveal';
 export * from './pitch-timer';
 export * from './sign-off';
+export * from './rooms';

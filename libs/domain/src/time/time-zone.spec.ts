@@ -1,5 +1,6 @@
 import {
   DEFAULT_TIME_ZONE,
+  endOfDayInZone,
   canonicalTimeZone,
   dateInZone,
   formatHumanTime,
@@ -125,6 +126,38 @@ describe('time zones', () => {
     expect(zoneLabel('Asia/Shanghai', 'en')).toBe('Asia/Shanghai, UTC+08:00');
     expect(zoneLabel('Europe/Berlin', 'zh', new Date('2026-01-01T00:00:00Z'))).toBe(
       'Europe/Berlin, UTC+01:00',
+    );
+  });
+});
+
+describe('endOfDayInZone', () => {
+  it('ends a Beijing day at 16:00 UTC, from any hour of it', () => {
+    for (const at of ['2026-12-06T16:00:00Z', '2026-12-07T03:00:00Z', '2026-12-07T15:59:59.999Z'])
+      expect(endOfDayInZone(new Date(at), 'Asia/Shanghai').toISOString()).toBe(
+        '2026-12-07T16:00:00.000Z',
+      );
+  });
+  it('midnight itself starts a new day', () => {
+    expect(endOfDayInZone(new Date('2026-12-07T16:00:00Z'), 'Asia/Shanghai').toISOString()).toBe(
+      '2026-12-08T16:00:00.000Z',
+    );
+  });
+  it('follows a daylight-saving change on the day (Berlin, 29 March 2026: 23 hours)', () => {
+    expect(endOfDayInZone(new Date('2026-03-29T00:30:00Z'), 'Europe/Berlin').toISOString()).toBe(
+      '2026-03-29T22:00:00.000Z',
+    );
+    expect(endOfDayInZone(new Date('2026-03-28T12:00:00Z'), 'Europe/Berlin').toISOString()).toBe(
+      '2026-03-28T23:00:00.000Z',
+    );
+  });
+  it('a skipped midnight (São Paulo, 4 November 2018) ends the day at 01:00 of the next', () => {
+    expect(
+      endOfDayInZone(new Date('2018-11-03T15:00:00Z'), 'America/Sao_Paulo').toISOString(),
+    ).toBe('2018-11-04T03:00:00.000Z');
+  });
+  it('UTC', () => {
+    expect(endOfDayInZone(new Date('2026-12-06T23:05:00Z'), 'UTC').toISOString()).toBe(
+      '2026-12-07T00:00:00.000Z',
     );
   });
 });

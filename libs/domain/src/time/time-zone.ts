@@ -154,3 +154,21 @@ export function zoneLabel(timeZone: string, locale: string | null | undefined, a
   if (humanLocale(locale) === 'zh' && BEIJING_ZONES.has(zone)) return '北京时间';
   return `${zone}, UTC${formatOffset(zonedParts(at, zone).offsetMinutes)}`;
 }
+
+// The end of the day an instant falls on, in a zone: the next midnight there
+// (a judge's day pass ends then). A zone whose clocks jump over midnight
+// ends the day at the first instant of the next day's wall clock.
+export function endOfDayInZone(at: Date, timeZone: string): Date {
+  const p = zonedParts(at, timeZone);
+  const nextMidnightWall = Date.UTC(p.year, p.month - 1, p.day + 1, 0, 0, 0);
+  // First guess with the offset now, then with the offset at the guess (DST).
+  let guess = nextMidnightWall - p.offsetMinutes * 60000;
+  for (let i = 0; i < 2; i++) {
+    const offset = zonedParts(new Date(guess), timeZone).offsetMinutes;
+    guess = nextMidnightWall - offset * 60000;
+  }
+  // A wall midnight skipped by a jump: the first instant of the next day.
+  while (zonedParts(new Date(guess), timeZone).day === p.day && guess <= at.getTime() + 48 * 3600e3)
+    guess += 60000;
+  return new Date(guess);
+}

@@ -5,11 +5,19 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { AuthUser, CurrentUser, Public, Roles } from '../../common/auth.decorators';
 import { AuthRateLimited } from '../../common/rate-limits';
-import { CSRF_HEADER, clearSessionCookie, setSessionCookie } from '../../common/session-cookie';
+import {
+  CSRF_HEADER,
+  clearSessionCookie,
+  deviceSecret,
+  setPassCookies,
+  setSessionCookie,
+} from '../../common/session-cookie';
+import { SignInPassesService } from './sign-in-passes.service';
 import {
   CreateUserDto,
   ForgotPasswordDto,
   LoginDto,
+  PassSignInDto,
   SetPasswordDto,
   SignupDto,
 } from './dto/identity.dto';
@@ -18,6 +26,7 @@ import { Idempotent } from '../../common/idempotency.interceptor';
 import {
   ForgotPasswordAnswerDto,
   LoginResultDto,
+  PassSignInResultDto,
   UserDto,
   UserEnvelopeDto,
 } from './dto/identity.responses';
@@ -28,6 +37,7 @@ export class AuthController {
   constructor(
     private readonly identity: IdentityService,
     private readonly jwt: JwtService,
+    private readonly passes: SignInPassesService,
   ) {}
 
   @Public()
@@ -66,6 +76,40 @@ export class AuthController {
       setSessionCookie(req, reply, session.accessToken, exp);
     }
     return session;
+  }
+
+  @Public()
+  @AuthRateLimited()
+  @ApiRoute({
+    summary: "Sign in with a one-time QR code (a judge's pass for the roadshow day)",
+    description: `The first phone that presents the code is bound to it (a device cookie, HttpOnly, sent to this route only); another phone gets 403 SIGN_IN_PASS_BOUND_ELSEWHERE. Expired (the day's end in the competition's time zone) or revoked: 403 with its code. The session is the account's usual one (with the ${CSRF_HEADER} header, the session cookie), ending at the day's end or when the organisers revoke the code.`,
+    type: PassSignInResultDto,
+    errors: [400, 403, 404],
+  })
+  @Post('auth/pass')
+  @HttpCode(200)
+  async passSignIn(
+    @Body() dto: PassSignInDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PassSignInResultDto> {
+    const session = await this.passes.redeem(dto.token, deviceSecret(req));
+    // The device cookie is always set (an API client may keep it too); the
+    // session cookie only on the web client's request, as for a login.
+    setPassCookies(
+      req,
+      reply,
+      session.deviceSecret,
+      req.headers[CSRF_HEADER]
+        ? { token: session.accessToken, expiresAtSeconds: session.expiresAt.getTime() / 1000 }
+        : undefined,
+    );
+    return {
+      accessToken: session.accessToken,
+      user: session.user,
+      landingPath: session.landingPath,
+      expiresAt: session.expiresAt.toISOString(),
+    };
   }
 
   @Public()

@@ -3,11 +3,18 @@ import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuthController } from './auth.controller';
 import { IdentityService } from './identity.service';
 import { InvitationsService } from './invitations.service';
+import { SignInPassesService } from './sign-in-passes.service';
 import { UserAccessService } from './user-access.service';
 
 @Module({
   controllers: [AuthController],
-  providers: [IdentityService, AdminBootstrapService, UserAccessService, InvitationsService],
-  exports: [IdentityService, UserAccessService, InvitationsService],
+  providers: [
+    IdentityService,
+    AdminBootstrapService,
+    UserAccessService,
+    InvitationsService,
+    SignInPassesService,
+  ],
+  exports: [IdentityService, UserAccessService, InvitationsService, SignInPassesService],
 })
 export class IdentityModule {}

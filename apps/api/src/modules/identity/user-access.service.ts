@@ -83,6 +83,18 @@ export class UserAccessService implements OnModuleInit, OnModuleDestroy {
     return access;
   }
 
+  // Whether a one-time sign-in pass still carries its sessions: not revoked,
+  // not past its end. Read on every request of such a session (uncached), so
+  // a revocation ends it at once in every api process.
+  async passActive(passId: string, userId: string): Promise<boolean> {
+    const { rows } = await this.pg.pool.query(
+      `SELECT 1 FROM sign_in_passes
+        WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > now()`,
+      [passId, userId],
+    );
+    return rows.length === 1;
+  }
+
   private evict(userId?: string): void {
     this.epoch++;
     if (userId) this.cache.delete(userId);

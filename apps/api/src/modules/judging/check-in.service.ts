@@ -157,6 +157,11 @@ export class CheckInService {
 
   async presence(actor: Actor, roundId: string): Promise<PresenceDto> {
     await this.rounds.managed(actor, roundId);
+    return this.presenceOf(roundId);
+  }
+
+  // Who is here, for a caller already allowed to see the round (the supervisor's view too).
+  async presenceOf(roundId: string): Promise<PresenceDto> {
     const [projects, judges, checkIns, absences] = await Promise.all([
       this.prisma.roundProject.findMany({ where: { roundId } }),
       this.prisma.roundJudge.findMany({ where: { roundId }, orderBy: [{ name: 'asc' }] }),

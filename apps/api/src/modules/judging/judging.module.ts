@@ -9,6 +9,14 @@ import { ExpertPanelService } from './expert-panel.service';
 import { ExpertsJudgingController } from './experts-judging.controller';
 import { PledgeService } from './pledge.service';
 import { CheckInService } from './check-in.service';
+import { JudgePassesController } from './judge-passes.controller';
+import { JudgePassesService } from './judge-passes.service';
+import { MeetingLinksController } from './meeting-links.controller';
+import { MeetingLinksService } from './meeting-links.service';
+import { SupervisorController } from './supervisor.controller';
+import { SupervisorService } from './supervisor.service';
+import { RoomsController } from './rooms.controller';
+import { RoomsService } from './rooms.service';
 import { JudgeViewsController } from './judge-views.controller';
 import { JudgeViewsService } from './judge-views.service';
 import { LiveController } from './live.controller';
@@ -48,6 +56,10 @@ import { StreamTicketService } from './stream-ticket.service';
     CheckInController,
     ExpertsJudgingController,
     SignOffController,
+    JudgePassesController,
+    SupervisorController,
+    MeetingLinksController,
+    RoomsController,
   ],
   providers: [
     RoundsService,
@@ -72,6 +84,10 @@ import { StreamTicketService } from './stream-ticket.service';
     BiasReportService,
     ExpertPanelService,
     SignOffService,
+    JudgePassesService,
+    SupervisorService,
+    MeetingLinksService,
+    RoomsService,
   ],
   exports: [RankingsService, RoundsService, ScoreSheetService, ExpertPanelService, SignOffService],
 })

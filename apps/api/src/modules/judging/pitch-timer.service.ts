@@ -203,6 +203,11 @@ export class PitchTimerService {
 
   async log(actor: Actor, roundId: string): Promise<TimingLogDto> {
     await this.rounds.managed(actor, roundId);
+    return this.logOf(roundId);
+  }
+
+  // The timing log, for a caller already allowed to see the round (the supervisor's view too).
+  async logOf(roundId: string): Promise<TimingLogDto> {
     const settings = await this.settings.of(roundId);
     const [rows, projects] = await Promise.all([
       this.prisma.pitchTimerAction.findMany({ where: { roundId }, orderBy: { id: 'asc' } }),

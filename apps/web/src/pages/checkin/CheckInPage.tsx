@@ -7,6 +7,7 @@ import { useAction } from '../../api/query';
 import type { components } from '../../api/schema';
 import { AppShell } from '../../layout/AppShell';
 import { ErrorAlert } from '../../layout/ErrorAlert';
+import { MeetingLinks } from '../judge/MeetingLinks';
 
 type CheckInResult = components['schemas']['CheckInResultDto'];
 
@@ -86,6 +87,7 @@ export default function CheckInPage() {
           </>
         )}
       </Card>
+      {done && <MeetingLinks roundId={roundId} />}
     </AppShell>
   );
 }

@@ -24,6 +24,7 @@ import { CloseRoundDialog } from './round/CloseRoundDialog';
 import { LiveCard } from './round/LiveCard';
 import { PresenceCard } from './round/PresenceCard';
 import { SignOffCard } from './round/SignOffCard';
+import { JudgePassesCard } from './round/JudgePassesCard';
 import { PitchCard } from './round/PitchCard';
 import { RankingCard } from './round/RankingCard';
 import { ReopenScoreDialog } from './round/ReopenScoreDialog';
@@ -173,6 +174,7 @@ export default function RoundPage() {
         busy={action.busy === 'remind'}
       />
       {r?.kind === 'ROADSHOW' && <PresenceCard round={r} />}
+      {r?.kind === 'ROADSHOW' && <JudgePassesCard round={r} timeZone={timeZone} />}
       {r?.kind === 'ROADSHOW' && (
         <PitchCard round={r} projects={projects.data?.items ?? []} timeZone={timeZone} />
       )}

@@ -4,6 +4,21 @@ import { NS } from './i18n';
 // The round page's big-screen links and the pitch-order draw's seed:
 // added to the console namespace beside i18n.ts.
 const zhCN = {
+  passes: {
+    title: '评委一次性登录二维码',
+    hint: '每位评委一个二维码：用手机扫码即登录并进入本轮评审页面，无需密码。二维码首次使用即绑定该手机，其他手机无法再用；当天 24:00（赛事时区）失效；可随时作废。二维码只在生成时显示，请当场打印。',
+    issue: '生成并打印二维码',
+    print: '打印',
+    sheetTitle: '{{round}} · 评委登录二维码',
+    validUntil: '有效至 {{at}}',
+    judge: '评委',
+    status: { UNUSED: '未使用', BOUND: '已绑定手机', EXPIRED: '已过期', REVOKED: '已作废' },
+    boundAt: '绑定时间',
+    revoke: '作废',
+    revokeTitle: '作废 {{name}} 的登录二维码？',
+    revokeBody: '作废后，用该二维码登录的手机会立即退出登录，二维码不能再使用。',
+    none: '尚未生成二维码',
+  },
   screens: {
     title: '大屏链接',
     hint: '用大屏链接在会场大屏上显示本轮的路演顺序、台上项目和实时排名，无需登录。新链接 15 分钟内有效，大屏打开期间自动续期；链接只在生成时显示一次，请及时复制。停用后，用它打开的大屏会立即停止更新并提示链接已停用。',
@@ -52,6 +67,21 @@ const zhCN = {
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 const en: Widen<typeof zhCN> = {
+  passes: {
+    title: 'One-time judge sign-in QR codes',
+    hint: 'One QR code per judge: scanning it with a phone signs the judge in, straight onto this round, with no password. The first phone that uses it is bound to it and no other phone can; it ends at midnight (the competition’s time zone) and can be revoked at any time. The codes are shown only when made: print them now.',
+    issue: 'Make and print QR codes',
+    print: 'Print',
+    sheetTitle: '{{round}} · judge sign-in QR codes',
+    validUntil: 'Valid until {{at}}',
+    judge: 'Judge',
+    status: { UNUSED: 'unused', BOUND: 'bound to a phone', EXPIRED: 'expired', REVOKED: 'revoked' },
+    boundAt: 'Bound at',
+    revoke: 'Revoke',
+    revokeTitle: 'Revoke the sign-in QR code of {{name}}?',
+    revokeBody: 'The phone signed in with it is signed out at once and the code stops working.',
+    none: 'No QR codes yet',
+  },
   screens: {
     title: 'Big-screen links',
     hint: 'A big-screen link shows this round’s pitch order, the project on stage and the live ranking on the venue’s screen, with no login. A new link must be opened within 15 minutes and renews itself while the screen is open; it is shown only once, so copy it now. Once revoked, a screen opened with it stops updating at once and says the link was revoked.',

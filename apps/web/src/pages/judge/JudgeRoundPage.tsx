@@ -7,6 +7,7 @@ import { formatScore } from './score-math';
 import { JudgeTimer } from './JudgeTimer';
 import { PledgeGate } from './PledgeGate';
 import { SignSheetCard } from './SignSheetCard';
+import { MeetingLinks } from './MeetingLinks';
 import { StatusTag } from './StatusTag';
 import { useJudgeRound } from './useJudgeRound';
 
@@ -26,6 +27,7 @@ export function JudgeRoundPage() {
       {round && (
         <PledgeGate roundId={roundId}>
           <JudgeTimer roundId={roundId} open={round.status === 'OPEN'} />
+          <MeetingLinks roundId={roundId} />
           <section className="card">
             <div className="judge-round-card__head">
               <span className="muted">{round.heatName}</span>

@@ -171,3 +171,10 @@ export class ListUsersQuery {
   @Max(200)
   pageSize: number = 50;
 }
+
+export class PassSignInDto {
+  @ApiProperty({ description: 'The token of a one-time sign-in QR code' })
+  @IsString()
+  @Length(20, 200)
+  token: string;
+}

@@ -8,7 +8,7 @@ export class UserDto {
   email!: string;
   @ApiProperty({ example: '张伟' })
   name!: string;
-  @ApiProperty({ enum: ['ADMIN', 'ORGANISER', 'JUDGE', 'APPLICANT'], isArray: true })
+  @ApiProperty({ enum: ['ADMIN', 'ORGANISER', 'JUDGE', 'APPLICANT', 'SUPERVISOR'], isArray: true })
   roles!: string[];
   @ApiProperty({ type: String, nullable: true, example: '深圳大学' })
   affiliation!: string | null;
@@ -80,4 +80,14 @@ export class ForgotPasswordAnswerDto {
       'If this address has an account, a mail with a link to set a new password is on its way',
   })
   message!: string;
+}
+
+export class PassSignInResultDto extends LoginResultDto {
+  @ApiProperty({
+    example: '/judge/rounds/4c1d…',
+    description: 'The page the pass lands on (the judge’s round)',
+  })
+  landingPath!: string;
+  @ApiProperty({ format: 'date-time', description: 'The session ends then (the day’s end)' })
+  expiresAt!: string;
 }

@@ -1,0 +1,125 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ApiRoute } from '../../common/api-route.decorator';
+import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
+import { attachment } from '../../common/download';
+import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
+import { XLSX_TYPE, toPrintableXlsx } from '../../common/xlsx';
+import {
+  AddSupervisorNoteDto,
+  AppointSupervisorDto,
+  SupervisedCompetitionsDto,
+  SupervisorListDto,
+  SupervisorNoteDto,
+  SupervisorRoundViewDto,
+} from './dto/supervisor.dto';
+import { SupervisorService } from './supervisor.service';
+
+// 监督: appointed per competition by its organisers; reads every round live,
+// adds notes, exports what it sees, and changes nothing else.
+@ApiTags('supervision')
+@ApiBearerAuth()
+@Controller()
+export class SupervisorController {
+  constructor(private readonly supervisors: SupervisorService) {}
+
+  @Roles('ORGANISER', 'ADMIN')
+  @ApiRoute({
+    summary: "The competition's supervisors (监督)",
+    type: SupervisorListDto,
+    errors: [400, 403, 404],
+  })
+  @Get('competitions/:id/supervisors')
+  list(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
+    return this.supervisors.list(user, id);
+  }
+
+  @Roles('ORGANISER', 'ADMIN')
+  @ApiRoute({
+    summary:
+      'Appoint a supervisor: an account with the SUPERVISOR role (POST /users invites one by mail); audited',
+    type: SupervisorListDto,
+    errors: [400, 403, 404],
+  })
+  @Post('competitions/:id/supervisors')
+  @HttpCode(200)
+  appoint(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuidParamPipe) id: string,
+    @Body() dto: AppointSupervisorDto,
+  ) {
+    return this.supervisors.appoint(user, id, dto.userId);
+  }
+
+  @Roles('ORGANISER', 'ADMIN')
+  @ApiRoute({
+    summary: 'Remove a supervisor from the competition; audited',
+    type: SupervisorListDto,
+    errors: [400, 403, 404],
+  })
+  @Delete('competitions/:id/supervisors/:userId')
+  remove(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuidParamPipe) id: string,
+    @Param('userId', ParseUuidParamPipe) userId: string,
+  ) {
+    return this.supervisors.remove(user, id, userId);
+  }
+
+  @Roles('SUPERVISOR')
+  @ApiRoute({
+    summary: 'The competitions the caller supervises, with their rounds',
+    type: SupervisedCompetitionsDto,
+    errors: [403],
+  })
+  @Get('supervisor/competitions')
+  competitions(@CurrentUser() user: AuthUser) {
+    return this.supervisors.supervised(user);
+  }
+
+  @Roles('SUPERVISOR')
+  @ApiRoute({
+    summary:
+      "A supervised round, live and read-only: each judge's submitted scores, the ranking, the draw and its seed, the timing log, check-ins and the supervisors' notes",
+    type: SupervisorRoundViewDto,
+    errors: [400, 403, 404],
+  })
+  @Get('supervisor/rounds/:id')
+  view(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
+    return this.supervisors.view(user, id);
+  }
+
+  @Roles('SUPERVISOR')
+  @ApiRoute({
+    summary: "Add a supervisor's note to the round (timestamped by the server; audited)",
+    status: 201,
+    type: [SupervisorNoteDto],
+    errors: [400, 403, 404],
+  })
+  @Post('supervisor/rounds/:id/notes')
+  addNote(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuidParamPipe) id: string,
+    @Body() dto: AddSupervisorNoteDto,
+  ) {
+    return this.supervisors.addNote(user, id, dto);
+  }
+
+  @Roles('SUPERVISOR')
+  @ApiRoute({
+    summary: 'What the supervisor sees of the round, as .xlsx (a sheet per section)',
+    file: 'xlsx',
+    errors: [400, 403, 404],
+  })
+  @Get('supervisor/rounds/:id/export.xlsx')
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuidParamPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { title, sheets } = await this.supervisors.exportSheets(user, id);
+    attachment(reply, XLSX_TYPE, 'supervision.xlsx', `${title}.xlsx`);
+    return toPrintableXlsx(sheets);
+  }
+}

@@ -1,0 +1,408 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, DomainError, formatZonedCell } from '@app/domain';
+import { PrismaService, appendAudit } from '@app/database';
+import { PrintableSheet, XlsxCell } from '../../common/xlsx';
+import { CompetitionsService } from '../competitions/competitions.service';
+import { IdentityService } from '../identity/identity.service';
+import { CheckInService } from './check-in.service';
+import {
+  AddSupervisorNoteDto,
+  SupervisedCompetitionsDto,
+  SupervisorListDto,
+  SupervisorNoteDto,
+  SupervisorRoundViewDto,
+} from './dto/supervisor.dto';
+import { PitchTimerService } from './pitch-timer.service';
+import { RankingsService } from './rankings.service';
+import { RoundsService } from './rounds.service';
+
+/**
+ * 监督: a competition's organisers appoint supervisors (accounts with the
+ * SUPERVISOR role, invited by mail through POST /users like judges). A
+ * supervisor reads every round of the competition live (each judge's scores
+ * as they are submitted, the draw and its seed, the timing log, check-ins),
+ * adds timestamped notes, and exports what it sees; it changes nothing else:
+ * every other write route refuses its role.
+ *
+ * The view is a list of sections (sections() below): each is one part of the
+ * page and one sheet of the export, so a new part (on-site objections, once
+ * their table exists) is one more section.
+ */
+@Injectable()
+export class SupervisorService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly rounds: RoundsService,
+    private readonly competitions: CompetitionsService,
+    private readonly identity: IdentityService,
+    private readonly checkIn: CheckInService,
+    private readonly timer: PitchTimerService,
+    private readonly rankings: RankingsService,
+  ) {}
+
+  // ── The organisers' side ──────────────────────────────────────────────
+
+  async list(actor: Actor, competitionId: string): Promise<SupervisorListDto> {
+    await this.competitions.assertCanManage(actor, competitionId, {
+      resource: 'competition',
+      id: competitionId,
+    });
+    const rows = await this.prisma.competitionSupervisor.findMany({
+      where: { competitionId },
+      orderBy: [{ appointedAt: 'asc' }, { userId: 'asc' }],
+    });
+    return {
+      competitionId,
+      supervisors: rows.map((r) => ({
+        userId: r.userId,
+        name: r.name,
+        email: r.email,
+        appointedAt: r.appointedAt,
+      })),
+    };
+  }
+
+  async appoint(actor: Actor, competitionId: string, userId: string): Promise<SupervisorListDto> {
+    await this.competitions.assertCanManage(actor, competitionId, {
+      resource: 'competition',
+      id: competitionId,
+    });
+    const [user] = await this.identity.findUsers([userId]);
+    // Unknown and not-a-supervisor answer alike: this route does not tell an
+    // organiser what another account is (as a judge pool does).
+    if (!user || !user.roles.includes('SUPERVISOR') || user.disabled)
+      throw DomainError.notFound('user', userId);
+    await this.prisma.$transaction(async (tx) => {
+      const created = await tx.competitionSupervisor.createMany({
+        data: [
+          {
+            competitionId,
+            userId,
+            name: user.name,
+            email: user.email,
+            appointedById: actor.id,
+          },
+        ],
+        skipDuplicates: true,
+      });
+      if (created.count)
+        await appendAudit(tx, {
+          competitionId,
+          actorId: actor.id,
+          action: 'competition.supervisor-appointed',
+          entityType: 'competition',
+          entityId: competitionId,
+          data: { supervisor: user.name, userId },
+        });
+    });
+    return this.list(actor, competitionId);
+  }
+
+  async remove(actor: Actor, competitionId: string, userId: string): Promise<SupervisorListDto> {
+    await this.competitions.assertCanManage(actor, competitionId, {
+      resource: 'competition',
+      id: competitionId,
+    });
+    await this.prisma.$transaction(async (tx) => {
+      const gone = await tx.$queryRaw<{ name: string }[]>`
+        DELETE FROM competition_supervisors
+         WHERE competition_id = ${competitionId}::uuid AND user_id = ${userId}::uuid
+        RETURNING name`;
+      if (!gone.length) throw DomainError.notFound('supervisor', userId);
+      await appendAudit(tx, {
+        competitionId,
+        actorId: actor.id,
+        action: 'competition.supervisor-removed',
+        entityType: 'competition',
+        entityId: competitionId,
+        data: { supervisor: gone[0].name, userId },
+      });
+    });
+    return this.list(actor, competitionId);
+  }
+
+  // ── The supervisor's side ─────────────────────────────────────────────
+
+  async supervised(actor: Actor): Promise<SupervisedCompetitionsDto> {
+    const rows = await this.prisma.competitionSupervisor.findMany({ where: { userId: actor.id } });
+    const ids = rows.map((r) => r.competitionId);
+    if (!ids.length) return { items: [] };
+    const [names, rounds, zones] = await Promise.all([
+      this.competitions.namesOf(ids),
+      this.prisma.round.findMany({
+        where: { competitionId: { in: ids } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      }),
+      Promise.all(ids.map((id) => this.competitions.timeZoneOf(id))),
+    ]);
+    return {
+      items: ids.map((id, i) => ({
+        id,
+        name: names.get(id) ?? '',
+        timeZone: zones[i],
+        rounds: rounds
+          .filter((r) => r.competitionId === id)
+          .map((r) => ({
+            id: r.id,
+            name: r.name,
+            heatName: r.heatName,
+            kind: r.kind,
+            status: r.status,
+          })),
+      })),
+    };
+  }
+
+  // The round, if the caller supervises its competition; 404 otherwise.
+  private async supervisedRound(actor: Actor, roundId: string) {
+    const round = await this.prisma.round.findUnique({ where: { id: roundId } });
+    if (!round) throw DomainError.notFound('round', roundId);
+    const appointed = await this.prisma.competitionSupervisor.findUnique({
+      where: { competitionId_userId: { competitionId: round.competitionId, userId: actor.id } },
+    });
+    if (!appointed) throw DomainError.notFound('round', roundId);
+    return round;
+  }
+
+  async view(actor: Actor, roundId: string): Promise<SupervisorRoundViewDto> {
+    const round = await this.supervisedRound(actor, roundId);
+    const [
+      [competitionName],
+      timeZone,
+      projects,
+      judges,
+      assignments,
+      scores,
+      ranking,
+      timing,
+      checkIns,
+      notes,
+      links,
+    ] = await Promise.all([
+      this.competitions.namesOf([round.competitionId]).then((m) => [m.get(round.competitionId)]),
+      this.competitions.timeZoneOf(round.competitionId),
+      this.prisma.roundProject.findMany({ where: { roundId } }),
+      this.prisma.roundJudge.findMany({ where: { roundId } }),
+      this.prisma.assignment.findMany({ where: { roundId } }),
+      this.prisma.score.findMany({ where: { roundId, status: 'SUBMITTED' } }),
+      this.rankings.readForOrganisers(roundId, round.method),
+      this.timer.logOf(roundId),
+      this.checkIn.presenceOf(roundId),
+      this.notesOf(roundId),
+      this.prisma.roundMeetingLink.findMany({ where: { roundId } }),
+    ]);
+    const position = new Map(round.pitchOrder.map((id, i) => [id, i + 1]));
+    const link = new Map(links.map((l) => [l.projectId, l.url]));
+    const judgeName = new Map(judges.map((j) => [j.judgeId, j.name]));
+    const title = new Map(projects.map((p) => [p.projectId, p.title]));
+    const submitted = new Map(scores.map((s) => [`${s.judgeId}:${s.projectId}`, s]));
+    const byOrder = (a: string, b: string) =>
+      (position.get(a) ?? 1e9) - (position.get(b) ?? 1e9) ||
+      (title.get(a) ?? '').localeCompare(title.get(b) ?? '', 'zh-CN');
+    return {
+      roundId,
+      roundName: round.name,
+      heatName: round.heatName,
+      competitionId: round.competitionId,
+      competitionName: competitionName ?? '',
+      timeZone,
+      status: round.status,
+      method: round.method,
+      readAt: new Date(),
+      projects: projects
+        .sort((a, b) => byOrder(a.projectId, b.projectId))
+        .map((p) => ({
+          projectId: p.projectId,
+          title: p.title,
+          organisationName: p.organisationName,
+          position: position.get(p.projectId) ?? null,
+          meetingUrl: link.get(p.projectId) ?? null,
+        })),
+      scores: assignments
+        .sort(
+          (a, b) =>
+            byOrder(a.projectId, b.projectId) ||
+            (judgeName.get(a.judgeId) ?? '').localeCompare(judgeName.get(b.judgeId) ?? '', 'zh-CN'),
+        )
+        .map((a) => {
+          const s = submitted.get(`${a.judgeId}:${a.projectId}`);
+          return {
+            judgeId: a.judgeId,
+            judgeName: judgeName.get(a.judgeId) ?? '',
+            projectId: a.projectId,
+            total: s ? s.total : null,
+            status: s ? ('SUBMITTED' as const) : ('PENDING' as const),
+            submittedAt: s?.submittedAt ?? null,
+            criteria: s ? (s.scores as Record<string, number>) : null,
+          };
+        }),
+      ranking: ranking.entries,
+      draw: {
+        seed: round.pitchSeed,
+        drawnAt: round.pitchOrderDrawnAt,
+        order: round.pitchOrder,
+        nowPitchingProjectId: round.nowPitchingProjectId,
+      },
+      timing,
+      checkIns,
+      notes,
+    };
+  }
+
+  private async notesOf(roundId: string): Promise<SupervisorNoteDto[]> {
+    const rows = await this.prisma.supervisorNote.findMany({
+      where: { roundId },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+    return rows.map((n) => ({
+      id: n.id,
+      authorName: n.authorName,
+      body: n.body,
+      createdAt: n.createdAt,
+    }));
+  }
+
+  async addNote(
+    actor: Actor,
+    roundId: string,
+    dto: AddSupervisorNoteDto,
+  ): Promise<SupervisorNoteDto[]> {
+    const round = await this.supervisedRound(actor, roundId);
+    const body = dto.body.trim();
+    if (!body)
+      throw DomainError.of('VALIDATION_FAILED', { fields: ['body'] }, 'Write the note', [
+        { field: 'body', code: 'FIELD_REQUIRED', message: 'empty note' },
+      ]);
+    const [author] = await this.identity.findUsers([actor.id]);
+    await this.prisma.$transaction(async (tx) => {
+      // The database's clock, as for every other record of the day.
+      const [note] = await tx.$queryRaw<{ id: string; created_at: Date }[]>`
+        INSERT INTO supervisor_notes (id, round_id, author_id, author_name, body, created_at)
+        VALUES (gen_random_uuid(), ${roundId}::uuid, ${actor.id}::uuid, ${author?.name ?? ''},
+                ${body}, now())
+        RETURNING id, created_at`;
+      await appendAudit(tx, {
+        competitionId: round.competitionId,
+        actorId: actor.id,
+        action: 'round.supervisor-note-added',
+        entityType: 'round',
+        entityId: roundId,
+        data: { noteId: note.id, body },
+      });
+    });
+    return this.notesOf(roundId);
+  }
+
+  /** What the supervisor sees, as sheets: one per section of the view. */
+  async exportSheets(
+    actor: Actor,
+    roundId: string,
+  ): Promise<{ title: string; sheets: PrintableSheet[] }> {
+    const v = await this.view(actor, roundId);
+    return { title: `${v.competitionName}-${v.roundName}-监督`, sheets: sections(v) };
+  }
+}
+
+// The view's sections, each a printable sheet (Chinese, times in the competition's zone).
+export function sections(v: SupervisorRoundViewDto): PrintableSheet[] {
+  const at = (d: Date | string | null) => formatZonedCell(d, v.timeZone);
+  const title = new Map(v.projects.map((p) => [p.projectId, p.title]));
+  const subtitle = [
+    `${v.competitionName} · ${v.heatName} · ${v.roundName}`,
+    `导出时间 ${at(v.readAt)}（${v.timeZone}）`,
+  ];
+  const sheet = (name: string, headers: string[], rows: XlsxCell[][]): PrintableSheet => ({
+    name,
+    title: `${v.roundName} · ${name}`,
+    subtitle,
+    headers,
+    rows,
+  });
+  return [
+    sheet(
+      '项目与出场顺序',
+      ['出场顺序', '项目', '单位', '线上会议链接'],
+      v.projects.map((p) => [p.position, p.title, p.organisationName, p.meetingUrl ?? '']),
+    ),
+    sheet(
+      '评分',
+      ['项目', '评委', '状态', '总分', '提交时间', '各项得分'],
+      v.scores.map((s) => [
+        title.get(s.projectId) ?? '',
+        s.judgeName,
+        s.status === 'SUBMITTED' ? '已提交' : '未提交',
+        s.total,
+        at(s.submittedAt),
+        s.criteria
+          ? Object.entries(s.criteria)
+              .map(([k, n]) => `${k}: ${n}`)
+              .join('; ')
+          : '',
+      ]),
+    ),
+    sheet(
+      '排名',
+      ['名次', '项目', '得分', '计入评委', '应评评委', '完整'],
+      v.ranking.map((e) => [
+        e.rank,
+        e.title,
+        e.score,
+        e.judgeCount,
+        e.assignedJudges,
+        e.complete ? '是' : '否',
+      ]),
+    ),
+    sheet(
+      '抽签',
+      ['出场顺序', '项目', '抽签种子', '抽签时间'],
+      v.draw.order.map((id, i) => [
+        i + 1,
+        title.get(id) ?? '',
+        i === 0 ? (v.draw.seed ?? '') : '',
+        i === 0 ? at(v.draw.drawnAt) : '',
+      ]),
+    ),
+    sheet(
+      '计时记录',
+      ['项目', '阶段', '开始', '结束', '用时(秒)', '暂停(秒)', '限时(秒)', '超时(秒)', '延长(分)'],
+      v.timing.projects.flatMap((p) =>
+        p.phases.map((ph) => [
+          p.title,
+          ph.phase === 'PITCH' ? '陈述' : '答辩',
+          at(ph.startedAt),
+          at(ph.endedAt),
+          Math.round(ph.activeMs / 1000),
+          Math.round(ph.pausedMs / 1000),
+          Math.round(ph.limitMs / 1000),
+          Math.round(ph.overrunMs / 1000),
+          ph.extensionMinutes,
+        ]),
+      ),
+    ),
+    sheet(
+      '签到',
+      ['类别', '名称', '签到时间', '方式', '缺席'],
+      [
+        ...v.checkIns.projects.map((p) => [
+          '项目',
+          p.title,
+          at(p.checkedInAt),
+          p.method === 'DESK' ? '工作人员' : p.method === 'CODE' ? '扫码' : '',
+          p.absent ? `缺席：${p.absent.reason}` : '',
+        ]),
+        ...v.checkIns.judges.map((j) => [
+          '评委',
+          j.name,
+          at(j.checkedInAt),
+          j.method === 'DESK' ? '工作人员' : j.method === 'CODE' ? '扫码' : '',
+          '',
+        ]),
+      ],
+    ),
+    sheet(
+      '监督记录',
+      ['时间', '监督', '记录'],
+      v.notes.map((n) => [at(n.createdAt), n.authorName, n.body]),
+    ),
+  ];
+}

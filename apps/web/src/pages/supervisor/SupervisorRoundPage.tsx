@@ -1,0 +1,298 @@
+import {
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  List,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { api, call } from '../../api/client';
+import { $api, useAction } from '../../api/query';
+import type { components } from '../../api/schema';
+import { AppShell } from '../../layout/AppShell';
+import { ErrorAlert } from '../../layout/ErrorAlert';
+import { formatTime } from '../console/hooks';
+import { saveFile } from '../console/download';
+
+type View = components['schemas']['SupervisorRoundViewDto'];
+
+/**
+ * 监督: one round, live and read-only. Each section is one part of the
+ * answer (and one sheet of the export): scores by judge as they are
+ * submitted, the ranking, the draw and its seed, the timing log, check-ins,
+ * and the supervisors' notes, the one thing a supervisor writes.
+ */
+export function SupervisorRoundPage() {
+  const { t } = useTranslation();
+  const { roundId = '' } = useParams();
+  const path = { params: { path: { id: roundId } } };
+  const view = $api.useQuery('get', '/api/v1/supervisor/rounds/{id}', path, {
+    refetchInterval: 3_000,
+  });
+  const v = view.data;
+  const action = useAction();
+  const download = useAction({ changes: false });
+  const [note, setNote] = useState('');
+
+  const addNote = async () => {
+    const done = await action.run('note', () =>
+      call(
+        api.POST('/api/v1/supervisor/rounds/{id}/notes', { ...path, body: { body: note.trim() } }),
+      ),
+    );
+    if (done) setNote('');
+  };
+  const exportXlsx = () =>
+    void download.run('export', () =>
+      saveFile(
+        api.GET('/api/v1/supervisor/rounds/{id}/export.xlsx', { ...path, parseAs: 'blob' }),
+        'supervision.xlsx',
+      ),
+    );
+
+  return (
+    <AppShell title={v ? `${v.roundName} · ${t('supervisor.title')}` : t('supervisor.title')} wide>
+      <ErrorAlert error={view.error ?? action.error ?? download.error} />
+      {v && (
+        <>
+          <Space wrap className="supervisor-card" align="center">
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {v.competitionName} · {v.heatName} · {v.roundName}
+            </Typography.Title>
+            <Tag color={v.status === 'OPEN' ? 'green' : undefined}>
+              {t(`supervisor.status.${v.status}`)}
+            </Tag>
+            <Typography.Text type="secondary">
+              {t('supervisor.live')} ·{' '}
+              {t('supervisor.readAt', { time: formatTime(v.readAt, v.timeZone) })}
+            </Typography.Text>
+            <Button onClick={exportXlsx} loading={download.busy === 'export'}>
+              {t('supervisor.export')}
+            </Button>
+          </Space>
+          <div className="supervisor-grid">
+            <Card
+              title={t('supervisor.scoreMatrix')}
+              className="supervisor-wide"
+              data-testid="supervisor-scores"
+            >
+              <ScoreMatrix v={v} />
+            </Card>
+            <Card title={t('supervisor.ranking')}>
+              <Table
+                size="small"
+                rowKey="projectId"
+                pagination={false}
+                dataSource={v.ranking}
+                columns={[
+                  { title: t('supervisor.rank'), dataIndex: 'rank', width: 60 },
+                  { title: t('supervisor.project'), dataIndex: 'title' },
+                  {
+                    title: t('supervisor.score'),
+                    render: (_, e) =>
+                      `${e.score.toFixed(2)}${e.complete ? '' : ` (${e.judgeCount}/${e.assignedJudges})`}`,
+                  },
+                ]}
+              />
+            </Card>
+            <Card title={t('supervisor.draw')} data-testid="supervisor-draw">
+              {v.draw.seed ? (
+                <Descriptions column={1} size="small">
+                  <Descriptions.Item label={t('supervisor.seed')}>
+                    <span className="supervisor-seed">{v.draw.seed}</span>
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('supervisor.drawnAt')}>
+                    {formatTime(v.draw.drawnAt, v.timeZone)}
+                  </Descriptions.Item>
+                </Descriptions>
+              ) : (
+                <Typography.Text type="secondary">{t('supervisor.notDrawn')}</Typography.Text>
+              )}
+              <ol>
+                {v.projects
+                  .filter((p) => p.position !== null)
+                  .map((p) => (
+                    <li key={p.projectId}>
+                      {p.title}
+                      {p.meetingUrl && (
+                        <>
+                          {' · '}
+                          <a href={p.meetingUrl} target="_blank" rel="noreferrer noopener">
+                            {t('supervisor.meeting')}
+                          </a>
+                        </>
+                      )}
+                    </li>
+                  ))}
+              </ol>
+            </Card>
+            <Card title={t('supervisor.timing')}>
+              {v.timing.projects.length ? (
+                <List
+                  size="small"
+                  dataSource={v.timing.projects}
+                  renderItem={(p) => (
+                    <List.Item>
+                      <div>
+                        <Typography.Text strong>{p.title}</Typography.Text>
+                        {p.phases.map((ph, i) => (
+                          <div key={i}>
+                            {t(`supervisor.phase.${ph.phase}`)}{' '}
+                            {formatTime(ph.startedAt, v.timeZone).slice(11)}
+                            {' · '}
+                            {Math.round(ph.activeMs / 1000)} s / {Math.round(ph.limitMs / 1000)} s
+                            {ph.overrunMs > 0 && (
+                              <Tag color="red" style={{ marginLeft: 6 }}>
+                                {t('supervisor.overrun', { s: Math.round(ph.overrunMs / 1000) })}
+                              </Tag>
+                            )}
+                            {ph.extensionMinutes > 0 && (
+                              <Tag color="orange">
+                                {t('supervisor.extended', { m: ph.extensionMinutes })}
+                              </Tag>
+                            )}
+                          </div>
+                        ))}
+                      </div>
+                    </List.Item>
+                  )}
+                />
+              ) : (
+                <Empty
+                  image={Empty.PRESENTED_IMAGE_SIMPLE}
+                  description={t('supervisor.noTiming')}
+                />
+              )}
+            </Card>
+            <Card title={t('supervisor.checkIns')}>
+              <List
+                size="small"
+                dataSource={[
+                  ...v.checkIns.projects.map((p) => ({
+                    key: p.projectId,
+                    name: p.title,
+                    at: p.checkedInAt,
+                    absent: p.absent?.reason,
+                  })),
+                  ...v.checkIns.judges.map((j) => ({
+                    key: j.judgeId,
+                    name: `${t('supervisor.judge')} ${j.name}`,
+                    at: j.checkedInAt,
+                    absent: undefined,
+                  })),
+                ]}
+                renderItem={(x) => (
+                  <List.Item>
+                    <span>{x.name}</span>
+                    {x.absent ? (
+                      <Tag color="red">{t('supervisor.absent', { reason: x.absent })}</Tag>
+                    ) : x.at ? (
+                      <Tag color="green">
+                        {t('supervisor.here')} {formatTime(x.at, v.timeZone).slice(11)}
+                      </Tag>
+                    ) : (
+                      <Tag>{t('supervisor.notHere')}</Tag>
+                    )}
+                  </List.Item>
+                )}
+              />
+            </Card>
+            <Card
+              title={t('supervisor.notes')}
+              className="supervisor-wide"
+              data-testid="supervisor-notes"
+            >
+              <List
+                size="small"
+                locale={{ emptyText: t('supervisor.noNotes') }}
+                dataSource={v.notes}
+                renderItem={(n) => (
+                  <List.Item>
+                    <List.Item.Meta
+                      title={`${formatTime(n.createdAt, v.timeZone)} · ${n.authorName}`}
+                      description={n.body}
+                    />
+                  </List.Item>
+                )}
+              />
+              <Form layout="vertical" onFinish={() => void addNote()}>
+                <Form.Item label={t('supervisor.noteLabel')} htmlFor="supervisor-note">
+                  <Input.TextArea
+                    id="supervisor-note"
+                    rows={3}
+                    maxLength={2000}
+                    value={note}
+                    onChange={(e) => setNote(e.target.value)}
+                  />
+                </Form.Item>
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  disabled={!note.trim()}
+                  loading={action.busy === 'note'}
+                >
+                  {t('supervisor.addNote')}
+                </Button>
+              </Form>
+            </Card>
+          </div>
+        </>
+      )}
+    </AppShell>
+  );
+}
+
+// Projects down, judges across: each judge's total as it arrives.
+function ScoreMatrix({ v }: { v: View }) {
+  const { t } = useTranslation();
+  const judges = [...new Map(v.scores.map((s) => [s.judgeId, s.judgeName])).entries()];
+  const cell = new Map(v.scores.map((s) => [`${s.projectId}:${s.judgeId}`, s]));
+  return (
+    <div className="supervisor-scores">
+      <table>
+        <thead>
+          <tr>
+            <th>{t('supervisor.project')}</th>
+            {judges.map(([id, name]) => (
+              <th key={id}>{name}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {v.projects.map((p) => (
+            <tr key={p.projectId}>
+              <td>
+                {p.position !== null ? `${p.position}. ` : ''}
+                {p.title}
+              </td>
+              {judges.map(([id]) => {
+                const s = cell.get(`${p.projectId}:${id}`);
+                return (
+                  <td key={id}>
+                    {!s ? (
+                      ''
+                    ) : s.status === 'SUBMITTED' ? (
+                      <span title={formatTime(s.submittedAt, v.timeZone)}>
+                        {s.total?.toFixed(2)}
+                      </span>
+                    ) : (
+                      <span className="supervisor-pending">{t('supervisor.pending')}</span>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
