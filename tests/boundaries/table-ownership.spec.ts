@@ -32,6 +32,16 @@ const OWNERS: Record<string, string[]> = {
   ],
   heats: ['heat_advancements', 'advancement_results', 'result_releases', 'award_tiers', 'awards'],
   signing: ['signings', 'signing_transitions'],
+  'due-process': [
+    'due_process_settings',
+    'publicities',
+    'publicity_entries',
+    'objections',
+    'objection_evidence',
+    'appeals',
+    'place_offers',
+    'diligence_checks',
+  ],
   imports: ['import_jobs', 'import_rows', 'competition_judges'],
   notifications: ['notifications'],
   // Contexts that compose others and own no table.

@@ -14,3 +14,4 @@ export * from './registration-form';
 export * from './roadshow';
 export * from './shared/log-names';
 export * from './files';
+export * from './due-process';

@@ -21,7 +21,7 @@ type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 
 // pdf-lib hands fontkit the font bytes; a .ttc is a collection, from which
 // fontkit must be told to take one face: the first.
-const collectionAwareFontkit: Fontkit = {
+export const collectionAwareFontkit: Fontkit = {
   create(data: Uint8Array) {
     const font = fontkit.create(data) as unknown as {
       fonts?: unknown[];
