@@ -138,7 +138,7 @@ describe('due process: 公示, objections, 递补, appeals, due diligence', () =
     // Anyone reads it, without a token; the list carries ranks and scores.
     const res = await fetch(`${stack.apiUrl}/public/publicities/${eastPublicity}`);
     expect(res.status).toBe(200);
-    expect(res.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=5');
     const body = (await res.json()) as any;
     expect(body.lines.map((l: any) => [l.title, l.rank, l.score, l.standing])).toEqual([
       ['项目E1', 1, 88, 'ADVANCED'],

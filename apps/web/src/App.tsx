@@ -14,6 +14,7 @@ const ApplicantRoutes = lazy(() => import('./pages/applicant/ApplicantRoutes'));
 const ScreenPage = lazy(() => import('./pages/screen/ScreenPage'));
 const ConsoleRoutes = lazy(() => import('./pages/console/ConsoleRoutes'));
 const CheckInPage = lazy(() => import('./pages/checkin/CheckInPage'));
+const PublicityPage = lazy(() => import('./pages/public/PublicityPage'));
 
 function Home() {
   const { user } = useAuth();
@@ -38,6 +39,8 @@ export function App() {
             <Routes>
               <Route path="/" element={<Home />} />
               <Route path="/screen/rounds/:roundId" element={<ScreenPage />} />
+              {/* 公示: anyone, no sign-in (docs/due-process.md). */}
+              <Route path="/public/publicity/:id" element={<PublicityPage />} />
               <Route
                 path="/judge/*"
                 element={

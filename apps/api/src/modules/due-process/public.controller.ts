@@ -13,8 +13,9 @@ import { PublicityService } from './publicity.service';
 // What anyone may read and do without an account (docs/due-process.md): the
 // published list while and after it runs, its documents, and an objection
 // while it runs. Every request counts against the per-address limit
-// (RATE_LIMIT_*); objections also against OBJECTION_*. Lists are cached
-// briefly (they change on a 递补), objections never.
+// (RATE_LIMIT_*); objections also against OBJECTION_*. The list is cached
+// for seconds (a 递补 changes it and must show soon), its documents for
+// minutes, an objection's answer never.
 @ApiTags('public')
 @Public()
 @Controller('public/publicities')
@@ -25,7 +26,7 @@ export class PublicController {
   ) {}
 
   @Get(':id')
-  @Header('cache-control', 'public, max-age=60')
+  @Header('cache-control', 'public, max-age=5')
   @ApiRoute({
     summary:
       'A published list (公示): the ranking as the rules publish it, the period and the contacts; no sign-in',
