@@ -233,7 +233,7 @@ describe('the roadshow day: signatures, confirmations and objections', () => {
       { decision: 'DISMISSED', handling: 'x', reason: 'y' },
       token,
     );
-    expect(twice.body.code).toBe('OBJECTION_ALREADY_DECIDED');
+    expect(twice.body.code).toBe('ONSITE_OBJECTION_ALREADY_DECIDED');
 
     // The project's scores are reopened: no card, signatures voided.
     expect((await result(1)).body).toMatchObject({ state: 'RESCORING', card: null });

@@ -10,6 +10,7 @@ import { AuthGuard } from './common/auth.guard';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { requestLogOptions } from './common/request-log';
 import { CompetitionsModule } from './modules/competitions/competitions.module';
+import { DueProcessModule } from './modules/due-process/due-process.module';
 import { ExportsModule } from './modules/exports/exports.module';
 import { FilesModule } from './modules/files/files.module';
 import { HealthModule } from './modules/health/health.module';
@@ -62,6 +63,7 @@ import { RegistrationModule } from './modules/registration/registration.module';
     ImportsModule,
     ExportsModule,
     FilesModule,
+    DueProcessModule,
     HealthModule,
   ],
   providers: [

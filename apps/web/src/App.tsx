@@ -16,6 +16,7 @@ const ConsoleRoutes = lazy(() => import('./pages/console/ConsoleRoutes'));
 const CheckInPage = lazy(() => import('./pages/checkin/CheckInPage'));
 const PassPage = lazy(() => import('./pages/pass/PassPage'));
 const SupervisorRoutes = lazy(() => import('./pages/supervisor/SupervisorRoutes'));
+const PublicityPage = lazy(() => import('./pages/public/PublicityPage'));
 
 function Home() {
   const { user } = useAuth();
@@ -40,6 +41,8 @@ export function App() {
             <Routes>
               <Route path="/" element={<Home />} />
               <Route path="/screen/rounds/:roundId" element={<ScreenPage />} />
+              {/* 公示: anyone, no sign-in (docs/due-process.md). */}
+              <Route path="/public/publicity/:id" element={<PublicityPage />} />
               <Route
                 path="/judge/*"
                 element={

@@ -8,6 +8,7 @@ import { bullConnectionFromUrl } from '@app/messaging';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { MailSenderService } from './notifications/mail-sender.service';
 import { PendingMailSweeper } from './notifications/pending-mail.sweeper';
+import { DueProcessSchedulerService } from './due-process/due-process-scheduler.service';
 import { EventReconcilerService } from './outbox/event-reconciler.service';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { QueueRegistry } from './outbox/queue-registry.service';
@@ -43,6 +44,7 @@ import { WorkerShutdown } from './worker-shutdown.service';
     RankingRecomputer,
     ScoringProcessor,
     RoundSchedulerService,
+    DueProcessSchedulerService,
     RetentionService,
     WorkerShutdown,
   ],

@@ -116,6 +116,13 @@ const schema = z.object({
   // Everything, per signed-in user or else per address:
   RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(1200),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60000),
+  // Objections filed from a public 公示 page (docs/due-process.md): per
+  // address (a campus NAT files a few, a script is stopped) and per contact
+  // (the phone or email given), whatever the address.
+  OBJECTION_IP_MAX: z.coerce.number().int().min(0).default(10),
+  OBJECTION_IP_WINDOW_MS: z.coerce.number().int().positive().default(3600000),
+  OBJECTION_CONTACT_MAX: z.coerce.number().int().min(0).default(3),
+  OBJECTION_CONTACT_WINDOW_MS: z.coerce.number().int().positive().default(86400000),
   // Every credential request (login, signup, password set/reset, re-sent
   // invitations) per address: sized for a campus or venue NAT (a registration
   // rush of 300 signups and their logins an hour from one address passes).

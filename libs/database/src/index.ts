@@ -17,3 +17,4 @@ export * from './judging.repository';
 export * from './pg.service';
 export * from './db-unavailable';
 export * from './pg-pool';
+export * from './due-process.repository';

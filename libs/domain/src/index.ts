@@ -16,3 +16,4 @@ export * from './shared/log-names';
 export * from './files';
 export * from './audit';
 export * from './experts';
+export * from './due-process';

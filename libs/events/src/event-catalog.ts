@@ -154,6 +154,81 @@ export interface EventPayloads {
     message: string | null;
     owner: Recipient;
   };
+  // Due process after a decision (issue 21, libs/domain/src/due-process). Each
+  // is written once per transition, naming each person once.
+  'due-process.publicity-started': {
+    competitionId: string;
+    publicityId: string;
+    competitionName: string;
+    heatName: string;
+    startsAt: string;
+    endsAt: string;
+    timeZone: string;
+    organiserContact: string;
+    supervisorContact: string;
+    owners: { owner: Recipient; titles: string[] }[];
+  };
+  'due-process.publicity-final': {
+    competitionId: string;
+    publicityId: string;
+    competitionName: string;
+    heatName: string;
+    owners: { owner: Recipient; titles: string[] }[];
+  };
+  // The objector is no account: a name and, when given, an address.
+  'due-process.objection-filed': {
+    competitionId: string;
+    objectionId: string;
+    receipt: string;
+    competitionName: string;
+    heatName: string;
+    filedAt: string;
+    timeZone: string;
+    objector: { name: string; email: string | null; locale: string };
+  };
+  'due-process.objection-decided': {
+    competitionId: string;
+    competitionName: string;
+    heatName: string;
+    outcome: 'UPHELD' | 'DISMISSED';
+    reasons: string;
+    // The decided objection and every identical one merged into it.
+    objectors: { receipt: string; name: string; email: string | null; locale: string }[];
+  };
+  // A place changed hands on a published list: who lost it (with why), who
+  // is offered it now (递补), or both.
+  'due-process.place-changed': {
+    competitionId: string;
+    competitionName: string;
+    heatName: string;
+    timeZone: string;
+    lost: {
+      owner: Recipient;
+      title: string;
+      why: 'WITHDRAWN' | 'DISQUALIFIED' | 'FAILED_DILIGENCE' | 'REFUSED_DILIGENCE' | 'RERANKED';
+      reason: string;
+    } | null;
+    offered: { owner: Recipient; title: string; offerId: string; deadline: string } | null;
+  };
+  'due-process.appeal-decided': {
+    competitionId: string;
+    competitionName: string;
+    heatName: string;
+    owner: Recipient;
+    title: string;
+    outcome: 'UPHELD' | 'DISMISSED';
+    reasons: string;
+    result: 'ADVANCED' | 'ELIMINATED' | null;
+  };
+  'due-process.diligence-decided': {
+    competitionId: string;
+    competitionName: string;
+    heatName: string;
+    owner: Recipient;
+    title: string;
+    outcome: 'PASSED' | 'FAILED' | 'REFUSED';
+    findings: string;
+  };
 }
 
 export type EventName = keyof EventPayloads;
@@ -188,6 +263,13 @@ export const EVENT_CONSUMERS: Record<EventName, readonly QueueName[]> = {
   'judging.objection-decided': [QueueName.Notifications],
   'signing.status-changed': [QueueName.Notifications],
   'imports.account-named': [QueueName.Notifications],
+  'due-process.publicity-started': [QueueName.Notifications],
+  'due-process.publicity-final': [QueueName.Notifications],
+  'due-process.objection-filed': [QueueName.Notifications],
+  'due-process.objection-decided': [QueueName.Notifications],
+  'due-process.place-changed': [QueueName.Notifications],
+  'due-process.appeal-decided': [QueueName.Notifications],
+  'due-process.diligence-decided': [QueueName.Notifications],
 };
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

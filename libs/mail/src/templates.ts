@@ -88,6 +88,75 @@ export interface TemplateData {
     decision: 'UPHELD' | 'DISMISSED';
     reason: string;
   };
+  // Due process (issue 21): one mail per person per event.
+  PUBLICITY_STARTED: {
+    name: string;
+    competitionName: string;
+    heatName: string;
+    titles: string[];
+    startsAt: string;
+    endsAt: string;
+    timeZone: string;
+    link: string;
+    organiserContact: string;
+    supervisorContact: string;
+  };
+  PUBLICITY_FINAL: {
+    name: string;
+    competitionName: string;
+    heatName: string;
+    titles: string[];
+  };
+  OBJECTION_RECEIPT: {
+    name: string;
+    competitionName: string;
+    heatName: string;
+    receipt: string;
+    filedAt: string;
+    timeZone: string;
+  };
+  OBJECTION_OUTCOME: {
+    name: string;
+    competitionName: string;
+    heatName: string;
+    receipt: string;
+    outcome: 'UPHELD' | 'DISMISSED';
+    reasons: string;
+  };
+  PLACE_OFFERED: {
+    name: string;
+    competitionName: string;
+    heatName: string;
+    title: string;
+    deadline: string;
+    timeZone: string;
+    link: string;
+  };
+  PLACE_LOST: {
+    name: string;
+    competitionName: string;
+    heatName: string;
+    title: string;
+    why: 'WITHDRAWN' | 'DISQUALIFIED' | 'FAILED_DILIGENCE' | 'REFUSED_DILIGENCE' | 'RERANKED';
+    reason: string;
+  };
+  APPEAL_OUTCOME: {
+    name: string;
+    competitionName: string;
+    heatName: string;
+    title: string;
+    outcome: 'UPHELD' | 'DISMISSED';
+    reasons: string;
+    result: 'ADVANCED' | 'ELIMINATED' | null;
+  };
+  DILIGENCE_OUTCOME: {
+    name: string;
+    competitionName: string;
+    heatName: string;
+    title: string;
+    outcome: 'PASSED' | 'FAILED' | 'REFUSED';
+    findings: string;
+  };
   SIGNING_UPDATE: {
     name: string;
     projectTitle: string;
@@ -103,6 +172,26 @@ const RESULT_EN = {
   ADVANCED: 'advanced',
   ELIMINATED: 'did not advance',
   AWARDED: 'awarded',
+} as const;
+const PLACE_LOST_ZH = {
+  WITHDRAWN: '书面弃赛',
+  DISQUALIFIED: '异议成立，取消资格',
+  FAILED_DILIGENCE: '尽职调查未通过',
+  REFUSED_DILIGENCE: '拒绝尽职调查，视为弃赛',
+  RERANKED: '申诉复核后重新排名',
+} as const;
+const PLACE_LOST_EN = {
+  WITHDRAWN: 'written withdrawal',
+  DISQUALIFIED: 'disqualified after an upheld objection',
+  FAILED_DILIGENCE: 'failed due diligence',
+  REFUSED_DILIGENCE: 'refused due diligence, counted as withdrawal',
+  RERANKED: 're-ranked after an upheld appeal',
+} as const;
+const DILIGENCE_ZH = { PASSED: '通过', FAILED: '未通过', REFUSED: '拒绝调查（视为弃赛）' } as const;
+const DILIGENCE_EN = {
+  PASSED: 'passed',
+  FAILED: 'failed',
+  REFUSED: 'refused (counted as withdrawal)',
 } as const;
 const SIGNING_ZH: Record<string, string> = {
   INTENT: '签约意向',
@@ -267,6 +356,86 @@ const templates: Templates = {
     en: (d) => ({
       subject: `Your objection was decided: ${d.projectTitle}`,
       text: `Dear ${d.name},\n\nYour objection to the result of "${d.projectTitle}" in "${d.roundName}" has been decided: ${d.decision === 'UPHELD' ? 'upheld; the judges score the project again and the score is revealed anew' : 'dismissed; the result stands'}.\nReasons: ${d.reason}\n\nThe organising committee`,
+    }),
+  },
+  PUBLICITY_STARTED: {
+    'zh-CN': (d) => ({
+      subject: `结果公示：${d.competitionName} · ${d.heatName}`,
+      text: `${d.name}，您好：\n\n「${d.heatName}」的结果自 ${formatHumanTime(d.startsAt, d.timeZone, 'zh')} 起公示，至 ${formatHumanTime(d.endsAt, d.timeZone, 'zh')} 止。公示期内结果为暂定，期满无异议即为最终结果。\n您的项目：${d.titles.map((t) => `「${t}」`).join('、')}\n公示页面：${d.link}\n组委会联系方式：${d.organiserContact || '见公示页面'}\n监督电话：${d.supervisorContact || '见公示页面'}\n\n大赛组委会`,
+    }),
+    en: (d) => ({
+      subject: `Public notice: ${d.competitionName} · ${d.heatName}`,
+      text: `Dear ${d.name},\n\nThe results of ${d.heatName} are on public notice from ${formatHumanTime(d.startsAt, d.timeZone, 'en')} to ${formatHumanTime(d.endsAt, d.timeZone, 'en')}. Until then they are provisional; with no objection they become final.\nYour projects: ${d.titles.map((t) => `"${t}"`).join(', ')}\nNotice: ${d.link}\nOrganisers: ${d.organiserContact || 'see the notice'}\nSupervising office: ${d.supervisorContact || 'see the notice'}\n\nThe organising committee`,
+    }),
+  },
+  PUBLICITY_FINAL: {
+    'zh-CN': (d) => ({
+      subject: `公示结束，结果确定：${d.competitionName} · ${d.heatName}`,
+      text: `${d.name}，您好：\n\n「${d.heatName}」的公示期已满，结果现为最终结果。\n您的项目：${d.titles.map((t) => `「${t}」`).join('、')}\n\n大赛组委会`,
+    }),
+    en: (d) => ({
+      subject: `Results final: ${d.competitionName} · ${d.heatName}`,
+      text: `Dear ${d.name},\n\nThe public notice of ${d.heatName} has ended; its results are now final.\nYour projects: ${d.titles.map((t) => `"${t}"`).join(', ')}\n\nThe organising committee`,
+    }),
+  },
+  OBJECTION_RECEIPT: {
+    'zh-CN': (d) => ({
+      subject: `异议回执 ${d.receipt}：${d.competitionName} · ${d.heatName}`,
+      text: `${d.name}，您好：\n\n我们已于 ${formatHumanTime(d.filedAt, d.timeZone, 'zh')} 收到您对「${d.heatName}」公示结果提出的异议，回执编号 ${d.receipt}。组委会将核实处理，并将处理结果发送至本邮箱。\n\n大赛组委会`,
+    }),
+    en: (d) => ({
+      subject: `Objection receipt ${d.receipt}: ${d.competitionName} · ${d.heatName}`,
+      text: `Dear ${d.name},\n\nWe received your objection to the published results of ${d.heatName} on ${formatHumanTime(d.filedAt, d.timeZone, 'en')}. Receipt number: ${d.receipt}. The organisers will look into it and mail you the outcome.\n\nThe organising committee`,
+    }),
+  },
+  OBJECTION_OUTCOME: {
+    'zh-CN': (d) => ({
+      subject: `异议处理结果 ${d.receipt}：${d.competitionName} · ${d.heatName}`,
+      text: `${d.name}，您好：\n\n您提出的异议（回执编号 ${d.receipt}）经核实，结论为：${d.outcome === 'UPHELD' ? '异议成立' : '异议不成立'}。\n理由：${d.reasons}\n\n大赛组委会`,
+    }),
+    en: (d) => ({
+      subject: `Objection outcome ${d.receipt}: ${d.competitionName} · ${d.heatName}`,
+      text: `Dear ${d.name},\n\nYour objection (receipt ${d.receipt}) was ${d.outcome === 'UPHELD' ? 'upheld' : 'dismissed'}.\nReasons: ${d.reasons}\n\nThe organising committee`,
+    }),
+  },
+  PLACE_OFFERED: {
+    'zh-CN': (d) => ({
+      subject: `递补通知：${d.competitionName} · ${d.heatName}`,
+      text: `${d.name}，您好：\n\n「${d.heatName}」名单中有名额空出，按成绩依序递补，您的项目「${d.title}」获得递补资格。请于 ${formatHumanTime(d.deadline, d.timeZone, 'zh')} 前登录平台确认是否接受：${d.link}\n逾期未确认视为放弃，名额将依序递补给下一位。\n\n大赛组委会`,
+    }),
+    en: (d) => ({
+      subject: `A place is offered: ${d.competitionName} · ${d.heatName}`,
+      text: `Dear ${d.name},\n\nA place on the ${d.heatName} list was freed and goes to the next in the ranking: your project "${d.title}". Accept or decline it by ${formatHumanTime(d.deadline, d.timeZone, 'en')}: ${d.link}\nWithout an answer by then it passes to the next project.\n\nThe organising committee`,
+    }),
+  },
+  PLACE_LOST: {
+    'zh-CN': (d) => ({
+      subject: `名额变更通知：${d.competitionName} · ${d.heatName}`,
+      text: `${d.name}，您好：\n\n您的项目「${d.title}」在「${d.heatName}」名单中的名额已取消（${PLACE_LOST_ZH[d.why]}）。\n说明：${d.reason}\n\n大赛组委会`,
+    }),
+    en: (d) => ({
+      subject: `Place withdrawn: ${d.competitionName} · ${d.heatName}`,
+      text: `Dear ${d.name},\n\nYour project "${d.title}" no longer holds its place on the ${d.heatName} list (${PLACE_LOST_EN[d.why]}).\nDetails: ${d.reason}\n\nThe organising committee`,
+    }),
+  },
+  APPEAL_OUTCOME: {
+    'zh-CN': (d) => ({
+      subject: `申诉处理结果：${d.competitionName} · ${d.heatName}`,
+      text: `${d.name}，您好：\n\n您就项目「${d.title}」在「${d.heatName}」的结果提出的申诉，结论为：${d.outcome === 'UPHELD' ? '申诉成立，已按规则重新排名' : '申诉不成立，维持原结果'}。${d.result ? `\n现结果：${RESULT_ZH[d.result]}` : ''}\n理由：${d.reasons}\n\n大赛组委会`,
+    }),
+    en: (d) => ({
+      subject: `Appeal outcome: ${d.competitionName} · ${d.heatName}`,
+      text: `Dear ${d.name},\n\nYour appeal of the ${d.heatName} result of "${d.title}" was ${d.outcome === 'UPHELD' ? 'upheld; the heat was re-ranked by the rules' : 'dismissed; the result stands'}.${d.result ? `\nResult now: ${RESULT_EN[d.result]}` : ''}\nReasons: ${d.reasons}\n\nThe organising committee`,
+    }),
+  },
+  DILIGENCE_OUTCOME: {
+    'zh-CN': (d) => ({
+      subject: `尽职调查结果：${d.competitionName} · ${d.heatName}`,
+      text: `${d.name}，您好：\n\n项目「${d.title}」的尽职调查结论为：${DILIGENCE_ZH[d.outcome]}。\n调查意见：${d.findings}\n\n大赛组委会`,
+    }),
+    en: (d) => ({
+      subject: `Due diligence outcome: ${d.competitionName} · ${d.heatName}`,
+      text: `Dear ${d.name},\n\nThe due diligence of "${d.title}" came to: ${DILIGENCE_EN[d.outcome]}.\nFindings: ${d.findings}\n\nThe organising committee`,
     }),
   },
   SIGNING_UPDATE: {

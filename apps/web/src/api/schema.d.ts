@@ -1987,6 +1987,352 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/public/publicities/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A published list (公示): the ranking as the rules publish it, the period and the contacts; no sign-in */
+    get: operations['PublicController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/publicities/{id}/list.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The published list as a PDF in the official layout (title, table, date, organiser) */
+    get: operations['PublicController_pdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/publicities/{id}/list.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The published list as a spreadsheet (XLSX) */
+    get: operations['PublicController_xlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/publicities/{id}/objections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * File an objection (异议) to a running 公示: real name, contact, unit, reason, evidence; answers a receipt number
+     * @description multipart/form-data. Evidence types are sniffed from the bytes (PDF, images; 415 OBJECTION_EVIDENCE_TYPE), ≤ 20 MB each (413). Limited per address and per contact (429 OBJECTION_LIMIT_REACHED). After the 公示 ended: 409 PUBLICITY_CLOSED.
+     */
+    post: operations['PublicController_file'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/due-process-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The competition's 公示 contacts, periods, 递补 rule and due-diligence checklist */
+    get: operations['DueProcessController_settings'];
+    /** Set the competition's due-process settings (audited) */
+    put: operations['DueProcessController_putSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/heats/{id}/publicity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The heat's 公示: the list as it stands, open objections, offers (递补) */
+    get: operations['DueProcessController_publicityOf'];
+    put?: never;
+    /** Publish the heat's recorded result (公示) for the period; owners are mailed; provisional until it ends with no open objection */
+    post: operations['DueProcessController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/objections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The competition's objections (异议), with their handling; never public */
+    get: operations['DueProcessController_listObjections'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/objections/{id}/assign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Assign an objection to a handler (an organiser of the competition) */
+    post: operations['DueProcessController_assign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/objections/{id}/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Merge an objection into an identical one: answered with it */
+    post: operations['DueProcessController_merge'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/objections/{id}/decide': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decide an objection (upheld or dismissed, with reasons); an upheld one may disqualify a project (→ 递补) or re-open the 公示; objectors are mailed */
+    post: operations['DueProcessController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/objections/{id}/evidence/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An objection's evidence file (organisers only) */
+    get: operations['DueProcessController_evidence'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/appeals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The competition's appeals (申诉/复核) */
+    get: operations['DueProcessController_listAppeals'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/appeals/{id}/decide': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decide an appeal with reasons; an upheld one re-ranks the heat by the rules with the corrected score; the team is mailed */
+    post: operations['DueProcessController_decideAppeal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/heats/{id}/diligence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The heat's due-diligence checks */
+    get: operations['DueProcessController_listDiligence'];
+    put?: never;
+    /** Put projects of the heat under due diligence (尽职调查) with the competition's checklist and a handler */
+    post: operations['DueProcessController_assignDiligence'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/diligence/{id}/decide': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decide a due diligence: passed (every item checked), failed or refused; a fail or refusal withdraws the project (→ 递补) */
+    post: operations['DueProcessController_decideDiligence'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/projects/{id}/due-process': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The project's offered places (递补) and appeals (its owner) */
+    get: operations['DueProcessController_ofProject'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/projects/{id}/appeals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Appeal the project's result of a heat (申诉/复核), once per heat, within the window after its release */
+    post: operations['DueProcessController_fileAppeal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/projects/{id}/withdraw-place': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Give up the project's place on a heat's list in writing (弃赛承诺书); the place passes on by the stage's rule */
+    post: operations['DueProcessController_withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/offers/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept a place offered to the project (递补) before its deadline */
+    post: operations['DueProcessController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/offers/{id}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decline a place offered to the project; it passes to the next in the ranking */
+    post: operations['DueProcessController_decline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/health': {
     parameters: {
       query?: never;
@@ -2268,6 +2614,31 @@ export interface components {
       | 'AWARD_TIER_COUNT'
       | 'TIE_BREAK_NOT_IN_STANDINGS'
       | 'TIE_BREAK_DUPLICATE'
+      | 'PUBLICITY_END_NOT_AFTER_START'
+      | 'PUBLICITY_EXISTS'
+      | 'PUBLICITY_CLOSED'
+      | 'PUBLICITY_NOT_ACTIVE'
+      | 'OBJECTION_ALREADY_DECIDED'
+      | 'OBJECTION_ACTION_NEEDS_UPHELD'
+      | 'OBJECTION_PROJECT_REQUIRED'
+      | 'OBJECTION_PROJECT_NOT_LISTED'
+      | 'OBJECTION_MERGE_TARGET_INVALID'
+      | 'OBJECTION_CONTACT_INVALID'
+      | 'OBJECTION_EVIDENCE_TOO_LARGE'
+      | 'OBJECTION_EVIDENCE_TYPE'
+      | 'OBJECTION_TOO_MANY_FILES'
+      | 'OBJECTION_LIMIT_REACHED'
+      | 'APPEAL_RESULT_NOT_RELEASED'
+      | 'APPEAL_WINDOW_CLOSED'
+      | 'APPEAL_ALREADY_FILED'
+      | 'APPEAL_ALREADY_DECIDED'
+      | 'APPEAL_SCORE_REQUIRED'
+      | 'OFFER_NOT_OPEN'
+      | 'PROJECT_HOLDS_NO_PLACE'
+      | 'DILIGENCE_ALREADY_DECIDED'
+      | 'DILIGENCE_FINDINGS_REQUIRED'
+      | 'DILIGENCE_CHECKLIST_INCOMPLETE'
+      | 'DILIGENCE_EXISTS'
       | 'SIGNING_ALREADY_OPEN'
       | 'SIGNING_TRANSITION_ILLEGAL'
       | 'SIGNING_LANDED_INCOMPLETE'
@@ -4889,6 +5260,282 @@ export interface components {
       items: components['schemas']['ProjectFileDto'][];
       /** @description A judge in a view-only round: read in the viewer, no download */
       viewOnly: boolean;
+    };
+    PublicListLineDto: {
+      position: number;
+      rank: number;
+      projectId: string;
+      title: string;
+      unit: string;
+      score: number;
+      /** @enum {string} */
+      standing:
+        | 'ADVANCED'
+        | 'ELIMINATED'
+        | 'AWARDED'
+        | 'WITHDRAWN'
+        | 'DISQUALIFIED'
+        | 'FAILED_DILIGENCE'
+        | 'OFFERED'
+        | 'SUBSTITUTED';
+      award: string | null;
+    };
+    PublicPublicityDto: {
+      id: string;
+      title: string;
+      competitionName: string;
+      heatName: string;
+      /** @enum {string} */
+      kind: 'ADVANCEMENT' | 'AWARDS';
+      /** @enum {string} */
+      status: 'ACTIVE' | 'HELD' | 'FINAL';
+      startsAt: string;
+      endsAt: string;
+      timeZone: string;
+      organiserContact: string;
+      supervisorContact: string;
+      /** @description Objections are taken (the 公示 runs) */
+      objectionsOpen: boolean;
+      lines: components['schemas']['PublicListLineDto'][];
+    };
+    ObjectionReceiptDto: {
+      /** @example 2026-7QK4M-X9R2T */
+      receipt: string;
+      filedAt: string;
+      evidence: number;
+    };
+    ChecklistItemDto: {
+      /** @example LICENCE */
+      code: string;
+      /** @example 营业执照 */
+      label: string;
+    };
+    DueProcessSettingsViewDto: {
+      competitionId: string;
+      organiserContact: string;
+      supervisorContact: string;
+      publicityDays: number;
+      appealWindowHours: number;
+      offerHours: number;
+      /** @enum {string} */
+      vacancyRule: 'OFFER_NEXT' | 'LEAVE_EMPTY';
+      diligenceChecklist: components['schemas']['ChecklistItemDto'][];
+    };
+    DueProcessSettingsDto: {
+      /** @example 大赛组委会办公室 0510-86000000 */
+      organiserContact: string;
+      /** @example 纪检监督电话 0510-86000001 */
+      supervisorContact: string;
+      /** @example 7 */
+      publicityDays?: number;
+      /** @example 48 */
+      appealWindowHours?: number;
+      /** @example 72 */
+      offerHours?: number;
+      /** @enum {string} */
+      vacancyRule?: 'OFFER_NEXT' | 'LEAVE_EMPTY';
+      diligenceChecklist?: components['schemas']['ChecklistItemDto'][];
+    };
+    StartPublicityDto: {
+      /** @description When the 公示 ends (default: publicityDays from now) */
+      endsAt?: string;
+      /** @example 第二届创新创业大赛半决赛晋级名单公示 */
+      title?: string;
+      /**
+       * @description This stage's rule for a freed place (default: the competition's)
+       * @enum {string}
+       */
+      vacancyRule?: 'OFFER_NEXT' | 'LEAVE_EMPTY';
+    };
+    OfferViewDto: {
+      id: string;
+      projectId: string;
+      title: string;
+      vacatedProjectId: string;
+      /** @enum {string} */
+      status: 'OFFERED' | 'ACCEPTED' | 'DECLINED' | 'EXPIRED';
+      deadline: string;
+      respondedAt: string | null;
+    };
+    PublicityViewDto: {
+      id: string;
+      title: string;
+      competitionName: string;
+      heatName: string;
+      /** @enum {string} */
+      kind: 'ADVANCEMENT' | 'AWARDS';
+      /** @enum {string} */
+      status: 'ACTIVE' | 'HELD' | 'FINAL';
+      startsAt: string;
+      endsAt: string;
+      timeZone: string;
+      organiserContact: string;
+      supervisorContact: string;
+      /** @description Objections are taken (the 公示 runs) */
+      objectionsOpen: boolean;
+      lines: components['schemas']['PublicListLineDto'][];
+      heatId: string;
+      /** @enum {string} */
+      vacancyRule: 'OFFER_NEXT' | 'LEAVE_EMPTY';
+      finalisedAt: string | null;
+      openObjections: number;
+      offers: components['schemas']['OfferViewDto'][];
+    };
+    EvidenceViewDto: {
+      id: string;
+      name: string;
+      size: number;
+      contentType: string;
+      sha256: string;
+    };
+    ObjectionViewDto: {
+      id: string;
+      receipt: string;
+      publicityId: string;
+      heatName: string;
+      name: string;
+      contact: string;
+      unit: string;
+      projectId: string | null;
+      projectTitle: string | null;
+      procedure: string | null;
+      reason: string;
+      /** @enum {string} */
+      status: 'FILED' | 'ASSIGNED' | 'UPHELD' | 'DISMISSED' | 'MERGED';
+      handlerId: string | null;
+      findings: string | null;
+      decisionReason: string | null;
+      action: string | null;
+      mergedIntoId: string | null;
+      createdAt: string;
+      decidedAt: string | null;
+      evidence: components['schemas']['EvidenceViewDto'][];
+    };
+    ObjectionListDto: {
+      items: components['schemas']['ObjectionViewDto'][];
+    };
+    AssignDto: {
+      /** @description An organiser of the competition */
+      handlerId: string;
+    };
+    MergeObjectionDto: {
+      /** @description The identical objection this one is answered with */
+      intoId: string;
+    };
+    DecideObjectionDto: {
+      /** @enum {string} */
+      outcome: 'UPHELD' | 'DISMISSED';
+      /** @description The answer the objector is mailed */
+      reasons: string;
+      /** @description The handling record (internal) */
+      findings?: string;
+      /** @enum {string} */
+      action?: 'DISQUALIFY' | 'REOPEN' | 'NONE';
+      /** @description The project an upheld objection disqualifies */
+      projectId?: string;
+    };
+    AppealViewDto: {
+      id: string;
+      heatId: string;
+      projectId: string;
+      title: string;
+      /** @enum {string} */
+      kind: 'RECHECK' | 'REREVIEW';
+      reason: string;
+      /** @enum {string} */
+      status: 'FILED' | 'UPHELD' | 'DISMISSED';
+      decisionReason: string | null;
+      correctedScore: number | null;
+      createdAt: string;
+      decidedAt: string | null;
+    };
+    AppealListDto: {
+      items: components['schemas']['AppealViewDto'][];
+    };
+    DecideAppealDto: {
+      /** @enum {string} */
+      outcome: 'UPHELD' | 'DISMISSED';
+      reasons: string;
+      /** @description The corrected heat score (an upheld appeal re-ranks with it) */
+      correctedScore?: number;
+    };
+    ResultMoveDto: {
+      projectId: string;
+      /** @enum {string} */
+      from: 'ADVANCED' | 'ELIMINATED';
+      /** @enum {string} */
+      to: 'ADVANCED' | 'ELIMINATED';
+    };
+    AppealDecidedDto: {
+      id: string;
+      heatId: string;
+      projectId: string;
+      title: string;
+      /** @enum {string} */
+      kind: 'RECHECK' | 'REREVIEW';
+      reason: string;
+      /** @enum {string} */
+      status: 'FILED' | 'UPHELD' | 'DISMISSED';
+      decisionReason: string | null;
+      correctedScore: number | null;
+      createdAt: string;
+      decidedAt: string | null;
+      moves: components['schemas']['ResultMoveDto'][];
+    };
+    AssignDiligenceDto: {
+      projectIds: string[];
+      handlerId: string;
+    };
+    CheckedItemDto: {
+      code: string;
+      ok: boolean;
+      note?: string;
+    };
+    DiligenceViewDto: {
+      id: string;
+      heatId: string;
+      projectId: string;
+      title: string;
+      handlerId: string;
+      items: components['schemas']['CheckedItemDto'][];
+      checklist: components['schemas']['ChecklistItemDto'][];
+      /** @enum {string} */
+      status: 'PENDING' | 'PASSED' | 'FAILED' | 'REFUSED';
+      findings: string | null;
+      decidedAt: string | null;
+    };
+    DiligenceListDto: {
+      items: components['schemas']['DiligenceViewDto'][];
+    };
+    DecideDiligenceDto: {
+      /** @enum {string} */
+      outcome: 'PASSED' | 'FAILED' | 'REFUSED';
+      items: components['schemas']['CheckedItemDto'][];
+      findings: string;
+    };
+    ProjectDueProcessDto: {
+      projectId: string;
+      offers: components['schemas']['OfferViewDto'][];
+      appeals: components['schemas']['AppealViewDto'][];
+    };
+    FileAppealDto: {
+      heatId: string;
+      /**
+       * @description RECHECK: 复核 of the sheets and arithmetic; REREVIEW: other experts
+       * @enum {string}
+       */
+      kind: 'RECHECK' | 'REREVIEW';
+      reason: string;
+    };
+    WithdrawPlaceDto: {
+      heatId: string;
+      /** @description The written withdrawal (弃赛承诺书) */
+      letter: string;
+    };
+    PlaceMoveDto: {
+      projectId: string;
+      offeredTo: string | null;
+      offerId: string | null;
     };
     HealthDegradationDto: {
       /** @enum {string} */
@@ -13275,6 +13922,1361 @@ export interface operations {
         };
         content: {
           'application/zip': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  PublicController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicPublicityDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Too many requests; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  PublicController_pdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description BINARY file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Too many requests; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  PublicController_xlsx: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description XLSX file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Too many requests; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  PublicController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description Real name */
+          name: string;
+          /** @description Mobile number or email address */
+          contact: string;
+          /** @description For the receipt and the answer, when contact is a phone */
+          email?: string;
+          /** @description The objector's unit (工作单位) */
+          unit: string;
+          /** @description The project concerned (one of the list) */
+          projectId?: string;
+          /** @description Or the procedure concerned */
+          procedure?: string;
+          reason: string;
+          /** @enum {string} */
+          locale?: 'zh-CN' | 'en';
+          /**
+           * Format: binary
+           * @description PDF or image, ≤ 20 MB, up to 5 parts
+           */
+          evidence?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ObjectionReceiptDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Error */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Too many requests; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DueProcessController_settings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DueProcessSettingsViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DueProcessController_putSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DueProcessSettingsDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DueProcessSettingsViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DueProcessController_publicityOf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicityViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DueProcessController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StartPublicityDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicityViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DueProcessController_listObjections: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ObjectionListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DueProcessController_assign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ObjectionViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DueProcessController_merge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MergeObjectionDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ObjectionViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DueProcessController_decide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecideObjectionDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ObjectionViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DueProcessController_evidence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        fileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description BINARY file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DueProcessController_listAppeals: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AppealListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DueProcessController_decideAppeal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecideAppealDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AppealDecidedDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DueProcessController_listDiligence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DiligenceListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DueProcessController_assignDiligence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignDiligenceDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DiligenceListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DueProcessController_decideDiligence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecideDiligenceDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DiligenceViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DueProcessController_ofProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectDueProcessDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DueProcessController_fileAppeal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FileAppealDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AppealViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DueProcessController_withdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WithdrawPlaceDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlaceMoveDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DueProcessController_accept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfferViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DueProcessController_decline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfferViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };

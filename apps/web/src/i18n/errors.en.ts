@@ -2,6 +2,37 @@ import type { ErrorMessages } from './errors.zh-CN';
 
 export const errorsEn: ErrorMessages = {
   codes: {
+    PUBLICITY_END_NOT_AFTER_START: 'The public notice must end after it starts ({{startsAt}}).',
+    PUBLICITY_EXISTS: 'The results of "{{heatName}}" are already on public notice.',
+    PUBLICITY_CLOSED:
+      'The public notice of "{{heatName}}" ended at {{endedAt}}; objections are no longer taken.',
+    PUBLICITY_NOT_ACTIVE: '"{{heatName}}" is not on public notice.',
+    OBJECTION_ALREADY_DECIDED: 'This objection was answered already ({{status}}).',
+    OBJECTION_ACTION_NEEDS_UPHELD:
+      'Only an upheld objection can disqualify a project or re-open the result.',
+    OBJECTION_PROJECT_REQUIRED: 'Name the project the upheld objection disqualifies.',
+    OBJECTION_PROJECT_NOT_LISTED: 'That project is not on the published list.',
+    OBJECTION_MERGE_TARGET_INVALID: 'Merge into another objection that was not merged itself.',
+    OBJECTION_CONTACT_INVALID: 'Give a valid mobile number or email address.',
+    OBJECTION_EVIDENCE_TOO_LARGE: 'Evidence files may be at most {{maxBytes}} bytes.',
+    OBJECTION_EVIDENCE_TYPE: 'Evidence must be a PDF or an image (found: {{detected}}).',
+    OBJECTION_TOO_MANY_FILES: 'At most {{max}} evidence files.',
+    OBJECTION_LIMIT_REACHED: 'Too many objections; try again in {{retryAfterSeconds}} s.',
+    APPEAL_RESULT_NOT_RELEASED: 'The result of "{{heatName}}" has not been released yet.',
+    APPEAL_WINDOW_CLOSED:
+      'Appeals of "{{heatName}}" closed {{windowHours}} hours after the release, at {{closedAt}}.',
+    APPEAL_ALREADY_FILED:
+      'This project has appealed its "{{heatName}}" result already (one appeal per stage).',
+    APPEAL_ALREADY_DECIDED: 'This appeal was decided already ({{status}}).',
+    APPEAL_SCORE_REQUIRED: 'Give the corrected score when upholding an appeal.',
+    OFFER_NOT_OPEN:
+      'The place offered to "{{projectTitle}}" can no longer be accepted ({{status}}).',
+    PROJECT_HOLDS_NO_PLACE: '"{{projectTitle}}" holds no place on the list.',
+    DILIGENCE_ALREADY_DECIDED: 'This due diligence was decided already ({{status}}).',
+    DILIGENCE_FINDINGS_REQUIRED: 'Write the findings.',
+    DILIGENCE_CHECKLIST_INCOMPLETE:
+      'These checklist items are not checked, so it cannot pass: {{items}}.',
+    DILIGENCE_EXISTS: '"{{projectTitle}}" is already under due diligence.',
     VALIDATION_FAILED: 'Some input is invalid; check the marked fields.',
     MALFORMED_JSON: 'The request was garbled; reload the page and try again.',
     BAD_REQUEST: 'The request is invalid; reload the page and try again.',
@@ -260,7 +291,7 @@ export const errorsEn: ErrorMessages = {
       'The window for an objection to "{{projectTitle}}" closed at {{closesAt}}.',
     OBJECTION_PENDING:
       'The objection about "{{projectTitle}}" is being handled; confirm once it is decided.',
-    OBJECTION_ALREADY_DECIDED:
+    ONSITE_OBJECTION_ALREADY_DECIDED:
       'The objection about "{{projectTitle}}" was decided already ({{decision}}).',
     ROUND_NOT_SIGNED_OFF:
       'The round cannot close yet. Sheets unsigned: {{judges}}; objections undecided: {{projects}}. Complete them, or close by force with a reason.',
@@ -400,6 +431,11 @@ export const errorsEn: ErrorMessages = {
       'The request took too long and a retry took it over; try again to get its result.',
   },
   resources: {
+    publicity: 'public notice',
+    objection: 'objection',
+    appeal: 'appeal',
+    offer: 'offered place',
+    diligence: 'due diligence',
     account: 'account',
     objection: 'objection',
     pitchSeedCommitment: 'pitch-order seed commitment',

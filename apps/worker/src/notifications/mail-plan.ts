@@ -27,6 +27,22 @@ const setPasswordLink = (publicUrl: string, _token: string) =>
 const judgeRoundLink = (publicUrl: string, roundId: string) =>
   `${publicUrl.replace(/\/$/, '')}/judge/rounds/${roundId}`;
 
+// The public 公示 page (apps/web, /public/publicity/:id): no sign-in.
+const publicityLink = (publicUrl: string, publicityId: string) =>
+  `${publicUrl.replace(/\/$/, '')}/public/publicity/${publicityId}`;
+
+// One mail per address and event: identical objections merged into one
+// answer may come from the same person.
+const onePerAddress = (mails: PlannedMail[]): PlannedMail[] => {
+  const seen = new Set<string>();
+  return mails.filter((m) => {
+    const key = m.recipient.trim().toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+};
+
 // Which mails each event causes. A typed Record: declaring a new event that is
 // routed to the notifications queue without deciding its mails fails to compile.
 const planners: { [N in MailEvent]: Planner<N> } = {
@@ -164,6 +180,140 @@ const planners: { [N in MailEvent]: Planner<N> } = {
         organiserName: p.organiserName,
         role: p.role,
         projectTitle: p.projectTitle,
+      },
+    },
+  ],
+  // Due process (docs/due-process.md): one mail per person per event.
+  'due-process.publicity-started': (p, ctx) =>
+    p.owners.map(({ owner, titles }) => ({
+      type: 'PUBLICITY_STARTED' as const,
+      recipient: owner.email,
+      locale: owner.locale,
+      data: {
+        name: owner.name,
+        competitionName: p.competitionName,
+        heatName: p.heatName,
+        titles,
+        startsAt: p.startsAt,
+        endsAt: p.endsAt,
+        timeZone: p.timeZone,
+        link: publicityLink(ctx.publicUrl, p.publicityId),
+        organiserContact: p.organiserContact,
+        supervisorContact: p.supervisorContact,
+      },
+    })),
+  'due-process.publicity-final': (p) =>
+    p.owners.map(({ owner, titles }) => ({
+      type: 'PUBLICITY_FINAL' as const,
+      recipient: owner.email,
+      locale: owner.locale,
+      data: { name: owner.name, competitionName: p.competitionName, heatName: p.heatName, titles },
+    })),
+  'due-process.objection-filed': (p) =>
+    p.objector.email
+      ? [
+          {
+            type: 'OBJECTION_RECEIPT' as const,
+            recipient: p.objector.email,
+            locale: p.objector.locale,
+            data: {
+              name: p.objector.name,
+              competitionName: p.competitionName,
+              heatName: p.heatName,
+              receipt: p.receipt,
+              filedAt: p.filedAt,
+              timeZone: p.timeZone,
+            },
+          },
+        ]
+      : [],
+  'due-process.objection-decided': (p) =>
+    onePerAddress(
+      p.objectors.flatMap((o) =>
+        o.email
+          ? [
+              {
+                type: 'OBJECTION_OUTCOME' as const,
+                recipient: o.email,
+                locale: o.locale,
+                data: {
+                  name: o.name,
+                  competitionName: p.competitionName,
+                  heatName: p.heatName,
+                  receipt: o.receipt,
+                  outcome: p.outcome,
+                  reasons: p.reasons,
+                },
+              },
+            ]
+          : [],
+      ),
+    ),
+  'due-process.place-changed': (p, ctx) => [
+    ...(p.lost
+      ? [
+          {
+            type: 'PLACE_LOST' as const,
+            recipient: p.lost.owner.email,
+            locale: p.lost.owner.locale,
+            data: {
+              name: p.lost.owner.name,
+              competitionName: p.competitionName,
+              heatName: p.heatName,
+              title: p.lost.title,
+              why: p.lost.why,
+              reason: p.lost.reason,
+            },
+          },
+        ]
+      : []),
+    ...(p.offered
+      ? [
+          {
+            type: 'PLACE_OFFERED' as const,
+            recipient: p.offered.owner.email,
+            locale: p.offered.owner.locale,
+            data: {
+              name: p.offered.owner.name,
+              competitionName: p.competitionName,
+              heatName: p.heatName,
+              title: p.offered.title,
+              deadline: p.offered.deadline,
+              timeZone: p.timeZone,
+              link: `${ctx.publicUrl.replace(/\/$/, '')}/applicant`,
+            },
+          },
+        ]
+      : []),
+  ],
+  'due-process.appeal-decided': (p) => [
+    {
+      type: 'APPEAL_OUTCOME' as const,
+      recipient: p.owner.email,
+      locale: p.owner.locale,
+      data: {
+        name: p.owner.name,
+        competitionName: p.competitionName,
+        heatName: p.heatName,
+        title: p.title,
+        outcome: p.outcome,
+        reasons: p.reasons,
+        result: p.result,
+      },
+    },
+  ],
+  'due-process.diligence-decided': (p) => [
+    {
+      type: 'DILIGENCE_OUTCOME' as const,
+      recipient: p.owner.email,
+      locale: p.owner.locale,
+      data: {
+        name: p.owner.name,
+        competitionName: p.competitionName,
+        heatName: p.heatName,
+        title: p.title,
+        outcome: p.outcome,
+        findings: p.findings,
       },
     },
   ],

@@ -63,6 +63,11 @@ export type ResourceName =
   | 'rubric'
   | 'score'
   | 'signing'
+  | 'publicity'
+  | 'objection'
+  | 'appeal'
+  | 'offer'
+  | 'diligence'
   | 'stage'
   | 'track'
   | 'user';
@@ -395,7 +400,7 @@ export const ERROR_CODES = {
   OBJECTION_ALREADY_RAISED: code<{ projectTitle: string }>('CONFLICT'),
   OBJECTION_WINDOW_CLOSED: code<{ projectTitle: string; closesAt: string }>('CONFLICT'),
   OBJECTION_PENDING: code<{ projectTitle: string }>('CONFLICT'),
-  OBJECTION_ALREADY_DECIDED: code<{ projectTitle: string; decision: string }>('CONFLICT'),
+  ONSITE_OBJECTION_ALREADY_DECIDED: code<{ projectTitle: string; decision: string }>('CONFLICT'),
   ROUND_NOT_SIGNED_OFF: code<{ judges: string[]; projects: string[] }>('CONFLICT'),
   /** A judge's one-time sign-in QR: unknown (or mistyped) token. */
   SIGN_IN_PASS_INVALID: code('NOT_FOUND'),
@@ -445,6 +450,35 @@ export const ERROR_CODES = {
   AWARD_TIER_COUNT: code<{ tier: string }>('UNPROCESSABLE'),
   TIE_BREAK_NOT_IN_STANDINGS: code<{ position: number }>('UNPROCESSABLE'),
   TIE_BREAK_DUPLICATE: code<{ position: number }>('UNPROCESSABLE'),
+
+  // ── Due process after a decision (公示, 异议, 申诉, 尽职调查, 递补) ────────────
+  PUBLICITY_END_NOT_AFTER_START: code<{ startsAt: string }>('UNPROCESSABLE'),
+  PUBLICITY_EXISTS: code<{ heatName: string }>('CONFLICT'),
+  PUBLICITY_CLOSED: code<{ heatName: string; endedAt: string }>('CONFLICT'),
+  PUBLICITY_NOT_ACTIVE: code<{ heatName: string }>('CONFLICT'),
+  OBJECTION_ALREADY_DECIDED: code<{ status: string }>('CONFLICT'),
+  OBJECTION_ACTION_NEEDS_UPHELD: code('UNPROCESSABLE'),
+  OBJECTION_PROJECT_REQUIRED: code('UNPROCESSABLE'),
+  OBJECTION_PROJECT_NOT_LISTED: code('UNPROCESSABLE'),
+  OBJECTION_MERGE_TARGET_INVALID: code('UNPROCESSABLE'),
+  OBJECTION_CONTACT_INVALID: code('BAD_REQUEST'),
+  OBJECTION_EVIDENCE_TOO_LARGE: code<{ maxBytes: number }>('PAYLOAD_TOO_LARGE'),
+  OBJECTION_EVIDENCE_TYPE: code<{ detected: string | null }>('UNSUPPORTED_MEDIA_TYPE'),
+  OBJECTION_TOO_MANY_FILES: code<{ max: number }>('PAYLOAD_TOO_LARGE'),
+  OBJECTION_LIMIT_REACHED: code<{ retryAfterSeconds: number }>('RATE_LIMITED'),
+  APPEAL_RESULT_NOT_RELEASED: code<{ heatName: string }>('CONFLICT'),
+  APPEAL_WINDOW_CLOSED: code<{ heatName: string; closedAt: string; windowHours: number }>(
+    'CONFLICT',
+  ),
+  APPEAL_ALREADY_FILED: code<{ heatName: string }>('CONFLICT'),
+  APPEAL_ALREADY_DECIDED: code<{ status: string }>('CONFLICT'),
+  APPEAL_SCORE_REQUIRED: code('UNPROCESSABLE'),
+  OFFER_NOT_OPEN: code<{ projectTitle: string; status: string }>('CONFLICT'),
+  PROJECT_HOLDS_NO_PLACE: code<{ projectTitle: string }>('CONFLICT'),
+  DILIGENCE_ALREADY_DECIDED: code<{ status: string }>('CONFLICT'),
+  DILIGENCE_FINDINGS_REQUIRED: code('UNPROCESSABLE'),
+  DILIGENCE_CHECKLIST_INCOMPLETE: code<{ items: string[] }>('UNPROCESSABLE'),
+  DILIGENCE_EXISTS: code<{ projectTitle: string }>('CONFLICT'),
 
   // ── Signings ──────────────────────────────────────────────────────────────
   SIGNING_ALREADY_OPEN: code<{ projectTitle: string; host: string }>('CONFLICT'),

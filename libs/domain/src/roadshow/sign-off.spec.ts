@@ -203,8 +203,8 @@ describe('the team’s answer after the reveal', () => {
   });
   it('an objection is decided once', () => {
     expect(code(() => assertDecidable('PENDING', 'x'))).toBe('none');
-    expect(code(() => assertDecidable('UPHELD', 'x'))).toBe('OBJECTION_ALREADY_DECIDED');
-    expect(code(() => assertDecidable('DISMISSED', 'x'))).toBe('OBJECTION_ALREADY_DECIDED');
+    expect(code(() => assertDecidable('UPHELD', 'x'))).toBe('ONSITE_OBJECTION_ALREADY_DECIDED');
+    expect(code(() => assertDecidable('DISMISSED', 'x'))).toBe('ONSITE_OBJECTION_ALREADY_DECIDED');
   });
 });
 

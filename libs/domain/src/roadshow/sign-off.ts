@@ -84,7 +84,7 @@ export function assertMaySign(input: {
 
 // ── The team's confirmation or objection ─────────────────────────────────────
 
-export type ObjectionStatus = 'PENDING' | 'UPHELD' | 'DISMISSED';
+export type OnSiteObjectionStatus = 'PENDING' | 'UPHELD' | 'DISMISSED';
 export type ObjectionDecision = 'UPHELD' | 'DISMISSED';
 
 /**
@@ -113,7 +113,7 @@ export interface ResultFacts {
   now: Date;
   windowMinutes: number;
   confirmedAt: Date | null;
-  objection: { status: ObjectionStatus; raisedAt: Date } | null;
+  objection: { status: OnSiteObjectionStatus; raisedAt: Date } | null;
 }
 
 export function objectionClosesAt(revealedAt: Date, windowMinutes: number): Date {
@@ -190,10 +190,10 @@ export function assertMayConfirm(f: ResultFacts & { projectTitle: string }): voi
     );
 }
 
-export function assertDecidable(status: ObjectionStatus, projectTitle: string): void {
+export function assertDecidable(status: OnSiteObjectionStatus, projectTitle: string): void {
   if (status !== 'PENDING')
     throw DomainError.of(
-      'OBJECTION_ALREADY_DECIDED',
+      'ONSITE_OBJECTION_ALREADY_DECIDED',
       { projectTitle, decision: status },
       `the objection was ${status.toLowerCase()} already`,
     );

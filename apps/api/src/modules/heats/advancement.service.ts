@@ -231,6 +231,22 @@ export class AdvancementService {
     return this.competitions.earliestHeat([currentHeatId, ...results.map((r) => r.heatId)]);
   }
 
+  // When the heat's result was last released to each of these projects' owners
+  // (the due-process context's appeal window starts there).
+  async releasesOf(heatId: string, projectIds: string[]) {
+    const rows = await this.prisma.resultRelease.findMany({
+      where: { heatId, projectId: { in: projectIds } },
+      select: { projectId: true, releasedAt: true },
+    });
+    return new Map(rows.map((r) => [r.projectId, r.releasedAt]));
+  }
+
+  // The final's awards: the tier each project won.
+  async awardsOf(heatId: string): Promise<Map<string, string>> {
+    const rows = await this.prisma.award.findMany({ where: { heatId } });
+    return new Map(rows.map((r) => [r.projectId, r.tier]));
+  }
+
   async advancementOf(heatId: string) {
     return this.prisma.heatAdvancement.findUnique({ where: { heatId } });
   }

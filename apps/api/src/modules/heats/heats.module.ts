@@ -26,6 +26,6 @@ import { ResultsReleaseService } from './results-release.service';
     CompetitionDeletionService,
     ResultChangeService,
   ],
-  exports: [AdvancementService],
+  exports: [AdvancementService, ResultChangeService],
 })
 export class HeatsModule {}

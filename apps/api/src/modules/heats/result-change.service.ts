@@ -59,14 +59,100 @@ export class ResultChangeService {
         `the next heat has started judging (${started.roundName}: ${started.why}); its result can no longer change`,
       );
     const reason = dto.reason.trim();
+    await this.apply(
+      row.result,
+      {
+        heatId,
+        projectId,
+        competitionId: heat.competitionId,
+        nextHeatId: advancement.toHeatId,
+        projectTitle,
+      },
+      actor.id,
+      dto.result,
+      reason,
+    );
+    return { heatId, projectId, from: row.result, result: dto.result, reason };
+  }
+
+  /**
+   * The due-process context's change of a result (docs/due-process.md): a
+   * place given up, lost to an objection or a failed due diligence, taken by
+   * the next in line (递补), or a re-ranking after an upheld appeal. The caller
+   * has authorised it (the organiser, or the applicant accepting an offered
+   * place); the same checks as an organiser's change apply. Returns false when
+   * the result already is `result`.
+   */
+  async applyForDueProcess(
+    heatId: string,
+    projectId: string,
+    result: 'ADVANCED' | 'ELIMINATED',
+    reason: string,
+    actorId: string,
+  ): Promise<boolean> {
+    const heat = await this.competitions.getHeat(heatId);
+    const advancement = await this.prisma.heatAdvancement.findUnique({ where: { heatId } });
+    if (!advancement)
+      throw DomainError.of(
+        'HEAT_NO_RESULTS',
+        { heatName: heat.name },
+        'this heat has no results yet',
+      );
+    if (!advancement.toHeatId)
+      throw DomainError.of(
+        'FINAL_RESULTS_FOLLOW_AWARDS',
+        { heatName: heat.name },
+        "the final's results follow its awards: re-assign them (POST /heats/:id/awards)",
+      );
+    const row = await this.prisma.advancementResult.findUnique({
+      where: { heatId_projectId: { heatId, projectId } },
+    });
+    if (!row) throw DomainError.notFound('result', projectId);
+    if (row.result === result) return false;
+    const [project] = await this.registration.ownersOf([projectId]);
+    const projectTitle = project?.title ?? '';
+    const started = await this.rounds.judgingStartedFor(advancement.toHeatId, projectId);
+    if (started)
+      throw DomainError.of(
+        'NEXT_HEAT_JUDGING_STARTED',
+        { projectTitle, roundName: started.roundName },
+        `the next heat has started judging (${started.roundName}: ${started.why}); its result can no longer change`,
+      );
+    await this.apply(
+      row.result,
+      {
+        heatId,
+        projectId,
+        competitionId: heat.competitionId,
+        nextHeatId: advancement.toHeatId,
+        projectTitle,
+      },
+      actorId,
+      result,
+      reason,
+    );
+    return true;
+  }
+
+  // Records the change and moves the project, in one transaction, audited.
+  private async apply(
+    from: string,
+    c: {
+      heatId: string;
+      projectId: string;
+      competitionId: string;
+      nextHeatId: string;
+      projectTitle: string;
+    },
+    actorId: string,
+    to: 'ADVANCED' | 'ELIMINATED',
+    reason: string,
+  ) {
+    const { heatId, projectId, projectTitle } = c;
     await this.prisma.$transaction(async (tx) => {
       const updated = await tx.advancementResult.updateMany({
-        where: { heatId, projectId, result: row.result },
-        data: {
-          result: dto.result,
-          reason,
-          override: dto.result === 'ADVANCED' ? 'INCLUDED' : 'EXCLUDED',
-        },
+        where: { heatId, projectId, result: from as 'ADVANCED' | 'ELIMINATED' },
+        data: { result: to, reason, override: to === 'ADVANCED' ? 'INCLUDED' : 'EXCLUDED' },
       });
       if (updated.count !== 1)
         throw DomainError.of(
@@ -76,19 +162,18 @@ export class ResultChangeService {
         );
       await this.registration.moveAfterResultChange(tx, projectId, {
         heatId,
-        nextHeatId: advancement.toHeatId!,
-        result: dto.result,
+        nextHeatId: c.nextHeatId,
+        result: to,
       });
       await appendAudit(tx, {
-        competitionId: heat.competitionId,
-        actorId: actor.id,
+        competitionId: c.competitionId,
+        actorId,
         action: 'heat.result-changed',
         entityType: 'heat',
         entityId: heatId,
         reason,
-        data: { projectId, from: row.result, to: dto.result },
+        data: { projectId, from, to },
       });
     });
-    return { heatId, projectId, from: row.result, result: dto.result, reason };
   }
 }

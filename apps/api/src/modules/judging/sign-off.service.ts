@@ -3,7 +3,7 @@ import { inflateSync } from 'node:zlib';
 import {
   Actor,
   DomainError,
-  ObjectionStatus,
+  OnSiteObjectionStatus,
   ResultFacts,
   assertDecidable,
   assertMayConfirm,
@@ -238,7 +238,7 @@ export class SignOffService {
           { status: status as 'CLOSED' },
           'the round is not open',
         );
-      const [row] = await tx.$queryRaw<{ status: ObjectionStatus }[]>`
+      const [row] = await tx.$queryRaw<{ status: OnSiteObjectionStatus }[]>`
         SELECT status FROM round_objections WHERE id = ${objectionId}::uuid FOR UPDATE`;
       assertDecidable(row.status, title);
       const [{ now }] = await tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`;
@@ -465,7 +465,7 @@ export class SignOffService {
           windowMinutes: settings.objectionMinutes!,
           confirmedAt: confirmation?.confirmedAt ?? null,
           objection: objection
-            ? { status: objection.status as ObjectionStatus, raisedAt: objection.raisedAt }
+            ? { status: objection.status as OnSiteObjectionStatus, raisedAt: objection.raisedAt }
             : null,
         },
         now,
@@ -520,7 +520,7 @@ export class SignOffService {
         windowMinutes,
         confirmedAt: confirmation?.confirmedAt ?? null,
         objection: objection
-          ? { status: objection.status as ObjectionStatus, raisedAt: objection.raisedAt }
+          ? { status: objection.status as OnSiteObjectionStatus, raisedAt: objection.raisedAt }
           : null,
       });
       out.push({

@@ -416,7 +416,7 @@ export class RegistrationService {
   ownersOf(projectIds: string[]) {
     return this.prisma.project.findMany({
       where: { id: { in: projectIds } },
-      select: { id: true, ownerId: true, title: true },
+      select: { id: true, ownerId: true, title: true, organisationName: true },
     });
   }
 

@@ -38,6 +38,7 @@ const RoundPage = lazy(() => import('./RoundPage'));
 const ResultsPage = lazy(() => import('./ResultsPage'));
 const SigningsPage = lazy(() => import('./SigningsPage'));
 const LogPage = lazy(() => import('./LogPage'));
+const ObjectionsPage = lazy(() => import('./ObjectionsPage'));
 const RegistrationFormPage = lazy(() => import('./RegistrationFormPage'));
 
 const SECTIONS = [
@@ -48,6 +49,7 @@ const SECTIONS = [
   'experts',
   'rounds',
   'results',
+  'objections',
   'signings',
   'log',
 ] as const;
@@ -130,6 +132,7 @@ function Frame() {
               <Route path="c/:cid/rounds" element={<RoundsPage />} />
               <Route path="c/:cid/rounds/:rid" element={<RoundPage />} />
               <Route path="c/:cid/results" element={<ResultsPage />} />
+              <Route path="c/:cid/objections" element={<ObjectionsPage />} />
               <Route path="c/:cid/signings" element={<SigningsPage />} />
               <Route path="c/:cid/log" element={<LogPage />} />
             </Routes>

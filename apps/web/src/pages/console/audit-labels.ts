@@ -8,6 +8,26 @@ import type { AuditAction, AuditEntityType, MailType } from '@app/log-names';
 type Label = { zh: string; en: string };
 
 export const ACTION_LABELS: Record<AuditAction, Label> = {
+  'due-process.settings-changed': { zh: '修改公示与异议设置', en: 'Due-process settings changed' },
+  'publicity.started': { zh: '开始公示', en: 'Public notice started' },
+  'publicity.finalised': { zh: '公示期满，结果确定', en: 'Public notice ended; result final' },
+  'publicity.held': { zh: '公示期满，待异议处理', en: 'Public notice ended; held for objections' },
+  'publicity.reopened': { zh: '重新公示', en: 'Public notice re-opened' },
+  'objection.filed': { zh: '收到异议', en: 'Objection filed' },
+  'objection.assigned': { zh: '指派异议处理人', en: 'Objection assigned' },
+  'objection.decided': { zh: '异议处理结论', en: 'Objection decided' },
+  'objection.merged': { zh: '合并相同异议', en: 'Objection merged' },
+  'appeal.filed': { zh: '收到申诉', en: 'Appeal filed' },
+  'appeal.decided': { zh: '申诉处理结论', en: 'Appeal decided' },
+  'place.withdrawn': { zh: '书面弃赛', en: 'Place withdrawn' },
+  'place.vacated': { zh: '名额空出', en: 'Place vacated' },
+  'place.offered': { zh: '递补名额发出', en: 'Place offered' },
+  'place.accepted': { zh: '接受递补', en: 'Offered place accepted' },
+  'place.declined': { zh: '放弃递补', en: 'Offered place declined' },
+  'place.expired': { zh: '递补逾期未确认', en: 'Offered place expired' },
+  'place.left-empty': { zh: '名额空缺不递补', en: 'Place left empty' },
+  'diligence.assigned': { zh: '指派尽职调查', en: 'Due diligence assigned' },
+  'diligence.decided': { zh: '尽职调查结论', en: 'Due diligence decided' },
   'award.tie-resolved': { zh: '并列名次裁定', en: 'Tie resolved' },
   'competition.deleted': { zh: '删除赛事', en: 'Competition deleted' },
   'competition.edited': { zh: '修改赛事', en: 'Competition edited' },
@@ -73,6 +93,11 @@ export const ACTION_LABELS: Record<AuditAction, Label> = {
 };
 
 export const ENTITY_LABELS: Record<AuditEntityType, Label> = {
+  publicity: { zh: '公示', en: 'Public notice' },
+  objection: { zh: '异议', en: 'Objection' },
+  appeal: { zh: '申诉', en: 'Appeal' },
+  offer: { zh: '递补', en: 'Offered place' },
+  diligence: { zh: '尽职调查', en: 'Due diligence' },
   competition: { zh: '赛事', en: 'Competition' },
   expert: { zh: '专家', en: 'Expert' },
   'expert-draw': { zh: '专家抽取', en: 'Expert draw' },
@@ -87,6 +112,14 @@ export const ENTITY_LABELS: Record<AuditEntityType, Label> = {
 };
 
 export const MAIL_LABELS: Record<MailType, Label> = {
+  PUBLICITY_STARTED: { zh: '结果公示', en: 'Public notice' },
+  PUBLICITY_FINAL: { zh: '公示结束', en: 'Public notice ended' },
+  OBJECTION_RECEIPT: { zh: '异议回执', en: 'Objection receipt' },
+  OBJECTION_OUTCOME: { zh: '异议处理结果', en: 'Objection outcome' },
+  PLACE_OFFERED: { zh: '递补通知', en: 'Place offered' },
+  PLACE_LOST: { zh: '取消名额通知', en: 'Place lost' },
+  APPEAL_OUTCOME: { zh: '申诉处理结果', en: 'Appeal outcome' },
+  DILIGENCE_OUTCOME: { zh: '尽职调查结果', en: 'Due diligence outcome' },
   ACCOUNT_NAMED: { zh: '导入名单通知', en: 'Named in an import' },
   ADVANCEMENT_RESULT: { zh: '晋级结果', en: 'Advancement result' },
   ELIGIBILITY_DECISION: { zh: '资格审查结果', en: 'Eligibility decision' },

@@ -14,6 +14,7 @@ const zhCN = {
     signings: '签约落地',
     log: '日志',
     form: '报名表',
+    objections: '公示与异议',
   },
   common: {
     save: '保存',
@@ -477,6 +478,7 @@ const en: Widen<typeof zhCN> = {
     signings: 'Signing & landing',
     log: 'Logs',
     form: 'Registration form',
+    objections: 'Notices & objections',
   },
   common: {
     save: 'Save',

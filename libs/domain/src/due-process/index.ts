@@ -1,0 +1,5 @@
+export * from './publicity';
+export * from './objections';
+export * from './appeals';
+export * from './succession';
+export * from './diligence';
