@@ -30,7 +30,14 @@ const OWNERS: Record<string, string[]> = {
     'round_absences',
     'round_check_in_codes',
   ],
-  heats: ['heat_advancements', 'heat_advancement_rules', 'advancement_results', 'result_releases', 'award_tiers', 'awards'],
+  heats: [
+    'heat_advancements',
+    'heat_advancement_rules',
+    'advancement_results',
+    'result_releases',
+    'award_tiers',
+    'awards',
+  ],
   signing: ['signings', 'signing_transitions'],
   imports: ['import_jobs', 'import_rows', 'competition_judges'],
   notifications: ['notifications'],
@@ -46,7 +53,13 @@ const OWNERS: Record<string, string[]> = {
 // the outbox (each decision's events commit with it) and the audit log (each
 // decision's record). The worker's inbox and the idempotency keys belong to
 // the shared layer (libs, apps/api/src/common), not to a context.
-const SHARED = ['outbox_events', 'audit_log', 'audit_chain_heads', 'processed_events', 'idempotency_keys'];
+const SHARED = [
+  'outbox_events',
+  'audit_log',
+  'audit_chain_heads',
+  'processed_events',
+  'idempotency_keys',
+];
 
 const PRISMA_METHODS =
   'findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findMany|create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany|count|aggregate|groupBy';
