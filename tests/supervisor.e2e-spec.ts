@@ -202,6 +202,7 @@ describe('the supervisor', () => {
       '抽签',
       '计时记录',
       '签到',
+      '分会场',
       '监督记录',
     ]);
     const text = (name: string) => {

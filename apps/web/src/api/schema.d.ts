@@ -2587,7 +2587,6 @@ export interface components {
       | 'SIGN_IN_PASS_EXPIRED'
       | 'SIGN_IN_PASS_REVOKED'
       | 'SIGN_IN_PASS_NOT_A_JUDGE'
-      | 'SUPERVISOR_ACCOUNT_REQUIRED'
       | 'ROOMS_NOT_COMPARABLE'
       | 'ROOM_QUOTA_REQUIRED'
       | 'ROOM_PROJECT_TWICE'
@@ -3946,6 +3945,30 @@ export interface components {
        */
       createdAt: string;
     };
+    RoomMemberDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    RoomDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      quota: number | null;
+      judges: components['schemas']['RoomMemberDto'][];
+      /** @description In the round’s pitch order (drawn), else by title */
+      projects: components['schemas']['RoomMemberDto'][];
+      /** @description The room’s big screen: /screen/rounds/:id?room=<roomId> */
+      screenPath: string;
+    };
+    RoomsDto: {
+      /** Format: uuid */
+      roundId: string;
+      /** @enum {string|null} */
+      rule: 'QUOTA' | 'NORMALISED' | null;
+      advance: number | null;
+      rooms: components['schemas']['RoomDto'][];
+    };
     SupervisorRoundViewDto: {
       /** Format: uuid */
       roundId: string;
@@ -3972,6 +3995,8 @@ export interface components {
       timing: components['schemas']['TimingLogDto'];
       checkIns: components['schemas']['PresenceDto'];
       notes: components['schemas']['SupervisorNoteDto'][];
+      /** @description 分会场: the rooms and their rule (rooms empty when the round has none) */
+      rooms: components['schemas']['RoomsDto'];
     };
     AddSupervisorNoteDto: {
       /** @example 第3个项目答辩超时1分钟，主持人已提醒。 */
@@ -4017,30 +4042,6 @@ export interface components {
       advance?: number;
       /** @description An empty list removes the rooms */
       rooms: components['schemas']['RoomInputDto'][];
-    };
-    RoomMemberDto: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-    };
-    RoomDto: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      quota: number | null;
-      judges: components['schemas']['RoomMemberDto'][];
-      /** @description In the round’s pitch order (drawn), else by title */
-      projects: components['schemas']['RoomMemberDto'][];
-      /** @description The room’s big screen: /screen/rounds/:id?room=<roomId> */
-      screenPath: string;
-    };
-    RoomsDto: {
-      /** Format: uuid */
-      roundId: string;
-      /** @enum {string|null} */
-      rule: 'QUOTA' | 'NORMALISED' | null;
-      advance: number | null;
-      rooms: components['schemas']['RoomDto'][];
     };
     CombinedEntryDto: {
       /** Format: uuid */

@@ -85,6 +85,12 @@ export const en: Messages = {
     noteLabel: 'Note',
     noNotes: 'No notes yet',
     noTiming: 'No pitch timed yet',
+    rooms: 'Rooms',
+    rule: {
+      QUOTA: 'per-room quotas',
+      NORMALISED: 'normalised score (z-score per judge), one ranking',
+    },
+    quota: '{{n}} advance',
     project: 'Project',
     judge: 'Judge',
     order: 'Order',

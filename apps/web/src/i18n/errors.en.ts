@@ -302,8 +302,6 @@ export const errorsEn: ErrorMessages = {
       "This sign-in QR code was for a day that is over; ask the organisers for today's.",
     SIGN_IN_PASS_REVOKED: 'The organisers cancelled this sign-in QR code; ask them for a new one.',
     SIGN_IN_PASS_NOT_A_JUDGE: 'Sign-in QR codes are for the judges of this round only.',
-    SUPERVISOR_ACCOUNT_REQUIRED:
-      'This account is not a supervisor account: create the supervisor (role supervisor) first.',
     ROOMS_NOT_COMPARABLE:
       'A normalised score needs rooms that share judges; these rooms have no judge in common with the others: {{rooms}}. Use per-room quotas or seat a shared judge.',
     ROOM_QUOTA_REQUIRED:

@@ -285,7 +285,6 @@ export const errorsZhCN: ErrorMessages = {
     SIGN_IN_PASS_EXPIRED: '该登录二维码的有效日期已过，请向组织方索取当天的二维码。',
     SIGN_IN_PASS_REVOKED: '组织方已作废该登录二维码，请向组织方重新申请。',
     SIGN_IN_PASS_NOT_A_JUDGE: '登录二维码仅发给本轮评委。',
-    SUPERVISOR_ACCOUNT_REQUIRED: '该账号不是监督账号：请先创建监督账号（角色：监督）。',
     ROOMS_NOT_COMPARABLE:
       '标准化得分要求各分会场之间有共同评委；以下分会场与其他分会场没有共同评委：{{rooms}}。请改用各分会场名额，或安排共同评委。',
     ROOM_QUOTA_REQUIRED: '请为每个分会场填写晋级名额（至少为 1 的整数）。',

@@ -412,8 +412,6 @@ export const ERROR_CODES = {
   SIGN_IN_PASS_REVOKED: code('FORBIDDEN'),
   /** Passes are for the round's judges only. */
   SIGN_IN_PASS_NOT_A_JUDGE: code('UNPROCESSABLE'),
-  /** A supervisor must hold a supervisor account (created by POST /users with SUPERVISOR). */
-  SUPERVISOR_ACCOUNT_REQUIRED: code('UNPROCESSABLE'),
   /** Rooms (分会场): a combining rule the rooms' judges cannot support. */
   ROOMS_NOT_COMPARABLE: code<{ rooms: string }>('UNPROCESSABLE'),
   ROOM_QUOTA_REQUIRED: code('BAD_REQUEST'),

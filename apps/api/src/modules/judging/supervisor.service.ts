@@ -14,6 +14,7 @@ import {
 } from './dto/supervisor.dto';
 import { PitchTimerService } from './pitch-timer.service';
 import { RankingsService } from './rankings.service';
+import { RoomsService } from './rooms.service';
 import { RoundsService } from './rounds.service';
 
 /**
@@ -38,6 +39,7 @@ export class SupervisorService {
     private readonly checkIn: CheckInService,
     private readonly timer: PitchTimerService,
     private readonly rankings: RankingsService,
+    private readonly roomPlans: RoomsService,
   ) {}
 
   // ── The organisers' side ──────────────────────────────────────────────
@@ -178,6 +180,7 @@ export class SupervisorService {
       checkIns,
       notes,
       links,
+      rooms,
     ] = await Promise.all([
       this.competitions.namesOf([round.competitionId]).then((m) => [m.get(round.competitionId)]),
       this.competitions.timeZoneOf(round.competitionId),
@@ -190,6 +193,7 @@ export class SupervisorService {
       this.checkIn.presenceOf(roundId),
       this.notesOf(roundId),
       this.prisma.roundMeetingLink.findMany({ where: { roundId } }),
+      this.roomPlans.roomsOf(roundId),
     ]);
     const position = new Map(round.pitchOrder.map((id, i) => [id, i + 1]));
     const link = new Map(links.map((l) => [l.projectId, l.url]));
@@ -246,6 +250,7 @@ export class SupervisorService {
       timing,
       checkIns,
       notes,
+      rooms,
     };
   }
 
@@ -398,6 +403,17 @@ export function sections(v: SupervisorRoundViewDto): PrintableSheet[] {
           '',
         ]),
       ],
+    ),
+    sheet(
+      '分会场',
+      ['分会场', '合并规则', '晋级名额', '评委', '项目（出场顺序）'],
+      v.rooms.rooms.map((r) => [
+        r.name,
+        v.rooms.rule === 'QUOTA' ? '各分会场名额' : '标准化得分（评委 z 分数）',
+        v.rooms.rule === 'QUOTA' ? r.quota : v.rooms.advance,
+        r.judges.map((j) => j.name).join('、'),
+        r.projects.map((p) => p.name).join('、'),
+      ]),
     ),
     sheet(
       '监督记录',

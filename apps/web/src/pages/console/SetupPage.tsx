@@ -20,6 +20,8 @@ import type { components } from '../../api/schema';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { byId, formatTime, keepEnterInPickers, useCompetitionId, useConsoleT } from './hooks';
 import { useFieldErrors } from './field-errors';
+import { SupervisorsCard } from './SupervisorsCard';
+import './i18n-round';
 
 type Competition = components['schemas']['CompetitionViewDto'];
 type Heat = components['schemas']['HeatViewDto'];
@@ -67,6 +69,7 @@ export default function SetupPage() {
       )}
       <HeatsSection competition={c} heats={heats.data?.items ?? []} error={heats.error} />
       <RubricsSection />
+      <SupervisorsCard competitionId={cid} timeZone={c?.timeZone} />
     </>
   );
 }

@@ -4,6 +4,18 @@ import { NS } from './i18n';
 // The round page's big-screen links and the pitch-order draw's seed:
 // added to the console namespace beside i18n.ts.
 const zhCN = {
+  supervisors: {
+    title: '监督',
+    hint: '监督可实时查看本赛事每一轮的评分、抽签、计时和签到，可添加监督记录并导出，不能修改任何内容。新监督会收到邀请邮件设置密码。',
+    name: '姓名',
+    email: '邮箱',
+    appoint: '指定监督',
+    appointedAt: '指定时间',
+    remove: '撤销',
+    removeTitle: '撤销 {{name}} 的监督身份？',
+    removeBody: '撤销后，TA 将不能再查看本赛事的评审。',
+    none: '尚未指定监督',
+  },
   passes: {
     title: '评委一次性登录二维码',
     hint: '每位评委一个二维码：用手机扫码即登录并进入本轮评审页面，无需密码。二维码首次使用即绑定该手机，其他手机无法再用；当天 24:00（赛事时区）失效；可随时作废。二维码只在生成时显示，请当场打印。',
@@ -67,6 +79,18 @@ const zhCN = {
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 const en: Widen<typeof zhCN> = {
+  supervisors: {
+    title: 'Supervisors',
+    hint: 'A supervisor sees every round of this competition live (scores, draw, timing, check-in), adds notes and exports them, and can change nothing. A new supervisor gets an invitation mail to set a password.',
+    name: 'Name',
+    email: 'Email',
+    appoint: 'Appoint supervisor',
+    appointedAt: 'Appointed',
+    remove: 'Remove',
+    removeTitle: 'Remove {{name}} as a supervisor?',
+    removeBody: 'They will no longer see this competition’s judging.',
+    none: 'No supervisor yet',
+  },
   passes: {
     title: 'One-time judge sign-in QR codes',
     hint: 'One QR code per judge: scanning it with a phone signs the judge in, straight onto this round, with no password. The first phone that uses it is bound to it and no other phone can; it ends at midnight (the competition’s time zone) and can be revoked at any time. The codes are shown only when made: print them now.',

@@ -86,6 +86,36 @@ export function SupervisorRoundPage() {
             >
               <ScoreMatrix v={v} />
             </Card>
+            {v.rooms.rooms.length > 0 && (
+              <Card
+                title={`${t('supervisor.rooms')} · ${t(`supervisor.rule.${v.rooms.rule ?? 'QUOTA'}`)}`}
+                className="supervisor-wide"
+                data-testid="supervisor-rooms"
+              >
+                <List
+                  size="small"
+                  dataSource={v.rooms.rooms}
+                  renderItem={(r) => (
+                    <List.Item>
+                      <div>
+                        <Typography.Text strong>{r.name}</Typography.Text>
+                        {r.quota !== null && (
+                          <Tag style={{ marginLeft: 6 }}>
+                            {t('supervisor.quota', { n: r.quota })}
+                          </Tag>
+                        )}
+                        <div>
+                          {t('supervisor.judge')}：{r.judges.map((j) => j.name).join('、')}
+                        </div>
+                        <div>
+                          {t('supervisor.project')}：{r.projects.map((p) => p.name).join('、')}
+                        </div>
+                      </div>
+                    </List.Item>
+                  )}
+                />
+              </Card>
+            )}
             <Card title={t('supervisor.ranking')}>
               <Table
                 size="small"

@@ -3,6 +3,7 @@ import { IsString, IsUUID, Length } from 'class-validator';
 import { PresenceDto } from './check-in.dto';
 import { TimingLogDto } from './live.dto';
 import { RoundRankingEntryDto } from './judging.responses';
+import { RoomsDto } from './rooms.dto';
 
 export class AppointSupervisorDto {
   @ApiProperty({
@@ -162,4 +163,9 @@ export class SupervisorRoundViewDto {
   checkIns!: PresenceDto;
   @ApiProperty({ type: [SupervisorNoteDto] })
   notes!: SupervisorNoteDto[];
+  @ApiProperty({
+    type: RoomsDto,
+    description: '分会场: the rooms and their rule (rooms empty when the round has none)',
+  })
+  rooms!: RoomsDto;
 }
