@@ -943,6 +943,229 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/competitions/{id}/pledge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The competition's pledge and who accepted it (when, from which address) */
+    get: operations['ExpertsJudgingController_pledge'];
+    /** Set the competition's pledge of recusal and confidentiality (empty text removes it); judges accept it before their first score */
+    put: operations['ExpertsJudgingController_setPledge'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/pledge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A judge's view of the pledge of the round's competition: text, required, accepted */
+    get: operations['ExpertsJudgingController_judgePledge'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/pledge/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept the pledge (who, when, address and the text accepted are recorded); idempotent */
+    post: operations['ExpertsJudgingController_acceptPledge'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/double-marking': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The 2+1 results: each project's marks, whether it needed a third, its result and rank (scoring rule 3) */
+    get: operations['ExpertsJudgingController_doubleMarkingResults'];
+    /** Set double marking (2+1) for an online-review round while DRAFT: tolerance, the rule for three marks and for tied pairs */
+    put: operations['ExpertsJudgingController_setDoubleMarking'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/bias-report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Advisory judge-bias report: judge offsets with standard errors by least squares per connected component, spread flags, order effect (roadshows). Changes no result */
+    get: operations['ExpertsJudgingController_biasReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/my-sheet': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The judge's own score sheet in the round and whether it is signed (VOID after a re-score) */
+    get: operations['SignOffController_mySheet'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/my-sheet/signature': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign the score sheet with a drawn signature (PNG): every score submitted; again only after a re-score voided it (audited) */
+    post: operations['SignOffController_sign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/sign-off': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 签字确认 of a round: each judge's sheet signed or not, each project's confirmation or objection */
+    get: operations['SignOffController_overview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/objections/{objectionId}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decide an objection with the handling and reasons (audited; the team is told by mail). UPHELD reopens the project's scores and its score is revealed again */
+    post: operations['SignOffController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/my/roadshow-results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's projects in roadshow rounds: the revealed result and its confirmation */
+    get: operations['SignOffController_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/projects/{projectId}/result': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The team's revealed result in the round, the window for an objection and what it may do (the project's applicant) */
+    get: operations['SignOffController_result'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/projects/{projectId}/confirmation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 无异议: the team signs that it accepts the revealed result (a drawn signature; audited) */
+    post: operations['SignOffController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/projects/{projectId}/objection': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** An objection in writing within the window after the reveal, one per team per round: the result shows 异议处理中 until decided (audited) */
+    post: operations['SignOffController_object'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/rounds/{id}/judge-passes': {
     parameters: {
       query?: never;
@@ -1340,6 +1563,307 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/experts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's expert pool (专家库) */
+    get: operations['ExpertsController_list'];
+    put?: never;
+    /** Add an expert to the pool (a judge account is made and invited when the address has none) */
+    post: operations['ExpertsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/experts/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import the pool from a spreadsheet (姓名, 邮箱, 职称, 工作单位, 地区, 专家类别, 赛道, 手机号码, 是否可参加, 每轮评审上限)
+     * @description The judge import’s reader and header matching. dryRun=true reports only; otherwise any problem refuses the whole file (422 listing them by row and column).
+     */
+    post: operations['ExpertsController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/experts/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The pool as .xlsx with the import’s headers (and history, rating) */
+    get: operations['ExpertsController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/experts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Edit an expert of the pool; rating (1..5) and its note are the after-season rating (audited) */
+    patch: operations['ExpertsController_update'];
+    trace?: never;
+  };
+  '/api/v1/expert/profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The expert's own profile in organisers' pools */
+    get: operations['ExpertsController_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Correct one’s profile and declare standing conflicts (units, people) */
+    patch: operations['ExpertsController_updateMine'];
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/expert-draws': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A round's expert draws, newest first */
+    get: operations['ExpertsController_listDraws'];
+    put?: never;
+    /** Commit an expert draw for a round: the mix, reserves and recusal rules; answers the seed’s SHA-256 (the seed stays hidden until the draw) */
+    post: operations['ExpertsController_commit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/expert-draws/{id}/draw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Make the committed draw: reveals the seed, stores the candidate set with exclusion reasons, the order drawn and the reserves, and invites the drawn experts */
+    post: operations['ExpertsController_draw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/expert-draws/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A draw’s record */
+    get: operations['ExpertsController_getDraw'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/expert-draws/{id}/record.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A draw’s record as .xlsx (抽取记录存档): rules, seed hash and seed, candidates with reasons, order drawn, answers */
+    get: operations['ExpertsController_record'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/judge/expert-invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's expert invitations */
+    get: operations['ExpertsController_invitations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/expert-invitations/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept an invitation: the expert joins the round's judges */
+    post: operations['ExpertsController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/expert-invitations/{id}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decline an invitation with a reason: the next fitting reserve is invited */
+    post: operations['ExpertsController_decline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/imports/judges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import judges (姓名/name, 邮箱/email, 单位/affiliation, 电话/phone); new ones are invited
+     * @description multipart/form-data with one part named "file" (.xlsx, or .csv in UTF-8 with or without BOM, GB18030/GBK or UTF-16), at most 10 MiB and 5000 rows. A file that would cost more than an import may (size, zip parts, inflated size or ratio, text, parse memory or time) is refused with 413, a sheet past its row, column or cell limits with 422, each with its code in details[0].code; 503 with Retry-After when other uploads are being read. With dryRun=true: 200 and the report, nothing changed. Otherwise: 202 and the import, which runs in the background (GET /imports/:id for progress); any problem refuses the file with 422 listing them, unless skipInvalidRows=true.
+     */
+    post: operations['ImportsController_importJudges'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/imports/projects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import projects registered elsewhere (报名编号, 项目名称, 赛道, 赛区, 单位名称, 联系人, 联系邮箱, …) as SUBMITTED
+     * @description multipart/form-data with one part named "file" (.xlsx, or .csv in UTF-8 with or without BOM, GB18030/GBK or UTF-16), at most 10 MiB and 5000 rows. A file that would cost more than an import may (size, zip parts, inflated size or ratio, text, parse memory or time) is refused with 413, a sheet past its row, column or cell limits with 422, each with its code in details[0].code; 503 with Retry-After when other uploads are being read. With dryRun=true: 200 and the report, nothing changed. Otherwise: 202 and the import, which runs in the background (GET /imports/:id for progress); any problem refuses the file with 422 listing them, unless skipInvalidRows=true.
+     */
+    post: operations['ImportsController_importProjects'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An import’s progress: processed/total, counts by outcome, errors by row */
+    get: operations['ImportsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A competition’s imports, newest first */
+    get: operations['ImportsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/competitions/{id}/judges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The competition’s judge list (评委库) as imported, with phone numbers */
+    get: operations['ImportsController_judges'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/heats/{id}/results/{projectId}': {
     parameters: {
       query?: never;
@@ -1470,6 +1994,25 @@ export interface paths {
     /** Preview who advances (top count, ties at the cut-off, overrides) */
     get: operations['HeatsController_preview'];
     put?: never;
+    /** Preview who advances under the stored rule with the wildcards and exclusions being weighed: which rule placed or stopped each project */
+    post: operations['HeatsController_previewWith'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/heats/{id}/advancement-rule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The heat's advancement rule (quotas per group and track, cap per unit, wildcard places) */
+    get: operations['HeatsController_advancementRule'];
+    /** Set the heat's advancement rule before its decision (audited old → new) */
+    put: operations['HeatsController_setAdvancementRule'];
     post?: never;
     delete?: never;
     options?: never;
@@ -1665,55 +2208,15 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/competitions/{id}/imports/judges': {
+  '/api/v1/competitions/{id}/audit/verify': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Import judges (姓名/name, 邮箱/email, 单位/affiliation, 电话/phone); new ones are invited
-     * @description multipart/form-data with one part named "file" (.xlsx, or .csv in UTF-8 with or without BOM, GB18030/GBK or UTF-16), at most 10 MiB and 5000 rows. A file that would cost more than an import may (size, zip parts, inflated size or ratio, text, parse memory or time) is refused with 413, a sheet past its row, column or cell limits with 422, each with its code in details[0].code; 503 with Retry-After when other uploads are being read. With dryRun=true: 200 and the report, nothing changed. Otherwise: 202 and the import, which runs in the background (GET /imports/:id for progress); any problem refuses the file with 422 listing them, unless skipInvalidRows=true.
-     */
-    post: operations['ImportsController_importJudges'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/competitions/{id}/imports/projects': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Import projects registered elsewhere (报名编号, 项目名称, 赛道, 赛区, 单位名称, 联系人, 联系邮箱, …) as SUBMITTED
-     * @description multipart/form-data with one part named "file" (.xlsx, or .csv in UTF-8 with or without BOM, GB18030/GBK or UTF-16), at most 10 MiB and 5000 rows. A file that would cost more than an import may (size, zip parts, inflated size or ratio, text, parse memory or time) is refused with 413, a sheet past its row, column or cell limits with 422, each with its code in details[0].code; 503 with Retry-After when other uploads are being read. With dryRun=true: 200 and the report, nothing changed. Otherwise: 202 and the import, which runs in the background (GET /imports/:id for progress); any problem refuses the file with 422 listing them, unless skipInvalidRows=true.
-     */
-    post: operations['ImportsController_importProjects'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/imports/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** An import’s progress: processed/total, counts by outcome, errors by row */
-    get: operations['ImportsController_get'];
+    /** Verify the audit log's hash chain: ok with the count, or the first broken row (id, time, action) */
+    get: operations['ReportsController_verifyAudit'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1722,32 +2225,15 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/competitions/{id}/imports': {
+  '/api/v1/heats/{id}/evidence-pack.zip': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** A competition’s imports, newest first */
-    get: operations['ImportsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/competitions/{id}/judges': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The competition’s judge list (评委库) as imported, with phone numbers */
-    get: operations['ImportsController_judges'];
+    /** The heat's official record as a ZIP (streamed): rules and rubric in force, each round's draw and seed, timing logs, rankings, advancement, the audit extract, and manifest.json with the SHA-256 of every file */
+    get: operations['RecordController_evidencePack'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1929,6 +2415,116 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/rounds/{id}/judges/{judgeId}/score-sheet.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A judge's signed score sheet (评分表) in the round as PDF, with the drawn signature and its time */
+    get: operations['SignedSheetsController_judgePdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/judges/{judgeId}/score-sheet.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A judge's signed score sheet (评分表) in the round as .xlsx, with the drawn signature and its time */
+    get: operations['SignedSheetsController_judgeXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/my-sheet.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The judge's own score sheet (评分表) in the round as PDF, with their signature */
+    get: operations['SignedSheetsController_myPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/my-sheet.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The judge's own score sheet (评分表) in the round as .xlsx, with their signature */
+    get: operations['SignedSheetsController_myXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/projects/{id}/uploads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Begin a resumable upload to a file field (owner, before the deadline): a video, or any file over an unsteady connection
+     * @description Body { field, name, size }. Then PATCH /uploads/:id with Content-Type application/offset+octet-stream and Upload-Offset (the bytes from there on, in one or several chunks); after a dropped connection GET /uploads/:id says where to resume. The last chunk stores the file as the field’s next version (`file`). The cap is checked at once (413 FILE_TOO_LARGE), the type on the first chunk and again on the whole file (415), the field’s lock (409 FILE_FIELD_LOCKED) and the deadline (409) on every request; an upload begun before the deadline may finish within an hour after it. Unfinished uploads are dropped after a day; a new upload to the same field abandons the previous one.
+     */
+    post: operations['FilesController_beginUpload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/uploads/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where a resumable upload stands (its offset): resume from there (its uploader) */
+    get: operations['FilesController_uploadStatus'];
+    put?: never;
+    post?: never;
+    /** Abandon a resumable upload; its bytes are deleted (its uploader) */
+    delete: operations['FilesController_cancelUpload'];
+    options?: never;
+    head?: never;
+    /**
+     * Append the next bytes of a resumable upload at Upload-Offset (its uploader); the last ones store the file
+     * @description A chunk is kept only once all of it arrived; a dropped chunk is sent again from the offset GET /uploads/:id gives. 409 UPLOAD_OFFSET_MISMATCH (params.offset) when Upload-Offset is not where the upload stands.
+     */
+    patch: operations['FilesController_appendUpload'];
+    trace?: never;
+  };
   '/api/v1/projects/{id}/files': {
     parameters: {
       query?: never;
@@ -1959,7 +2555,7 @@ export interface paths {
     };
     /**
      * A stored file’s bytes (owner, organisers, a judge assigned in an open round: PDFs watermarked with the judge’s name and the time)
-     * @description Content-Disposition inline for a PDF or image, else attachment (?download=true: always attachment); X-Content-Type-Options: nosniff. 404 for anyone else; 403 FILE_VIEW_ONLY for a download in a view-only round.
+     * @description Content-Disposition inline for a PDF or image, else attachment (?download=true: always attachment); X-Content-Type-Options: nosniff. 404 for anyone else; 403 FILE_VIEW_ONLY for a download in a view-only round. Range: one range `bytes=a-b` answers 206 with Content-Range (416 FILE_RANGE_NOT_SATISFIABLE past the end); ETag is the SHA-256; If-Range honoured. A judge's PDF is watermarked afresh on each request, so it is sent whole (Accept-Ranges: none).
      */
     get: operations['FilesController_get'];
     put?: never;
@@ -2582,6 +3178,20 @@ export interface components {
       | 'CHECK_IN_SUBJECT_REQUIRED'
       | 'CHECK_IN_NOT_IN_ROUND'
       | 'DRAW_NONE_CHECKED_IN'
+      | 'SHEET_EMPTY'
+      | 'SHEET_NOT_COMPLETE'
+      | 'SHEET_ALREADY_SIGNED'
+      | 'SHEET_NOT_SIGNED'
+      | 'SIGNATURE_INVALID'
+      | 'SIGNATURE_TOO_LARGE'
+      | 'SIGNATURE_EMPTY'
+      | 'RESULT_NOT_REVEALED'
+      | 'RESULT_ALREADY_CONFIRMED'
+      | 'OBJECTION_ALREADY_RAISED'
+      | 'OBJECTION_WINDOW_CLOSED'
+      | 'OBJECTION_PENDING'
+      | 'ONSITE_OBJECTION_ALREADY_DECIDED'
+      | 'ROUND_NOT_SIGNED_OFF'
       | 'SIGN_IN_PASS_INVALID'
       | 'SIGN_IN_PASS_BOUND_ELSEWHERE'
       | 'SIGN_IN_PASS_EXPIRED'
@@ -2598,6 +3208,9 @@ export interface components {
       | 'ADVANCE_COUNT_REQUIRED'
       | 'ADVANCE_COUNT_INVALID'
       | 'ADVANCE_NOT_IN_HEAT'
+      | 'ADVANCE_RULE_INVALID'
+      | 'ADVANCE_TOO_MANY_WILDCARDS'
+      | 'ADVANCE_WILDCARD_BLOCKED'
       | 'ADVANCE_BOTH_INCLUDED_EXCLUDED'
       | 'HEAT_NO_RESULTS'
       | 'FINAL_RESULTS_FOLLOW_AWARDS'
@@ -2674,6 +3287,23 @@ export interface components {
       | 'FILE_TYPE_NOT_ACCEPTED'
       | 'FILE_EMPTY'
       | 'FILE_VIEW_ONLY'
+      | 'FILE_FIELD_LOCKED'
+      | 'FILE_RANGE_NOT_SATISFIABLE'
+      | 'UPLOAD_OFFSET_MISMATCH'
+      | 'UPLOAD_CHUNK_INVALID'
+      | 'UPLOAD_SIZE_EXCEEDED'
+      | 'REGISTRATION_FORM_STALE'
+      | 'PLEDGE_REQUIRED'
+      | 'PLEDGE_NOT_SET'
+      | 'EXPERT_EMAIL_TAKEN'
+      | 'EXPERT_DRAW_EMPTY_MIX'
+      | 'EXPERT_DRAW_SHORT'
+      | 'EXPERT_DRAW_ALREADY_DRAWN'
+      | 'EXPERT_DRAW_NOT_DRAWN'
+      | 'EXPERT_INVITATION_ANSWERED'
+      | 'DECLINE_REASON_REQUIRED'
+      | 'DOUBLE_MARKING_NOT_SET'
+      | 'DOUBLE_MARKING_EXPERT_REVIEW_ONLY'
       | 'IDEMPOTENCY_KEY_INVALID'
       | 'IDEMPOTENCY_KEY_REUSED'
       | 'IDEMPOTENCY_KEY_IN_FLIGHT'
@@ -3092,7 +3722,7 @@ export interface components {
       materialsViewOnly?: boolean;
     };
     CloseRoundDto: {
-      /** @description Close although some scores are unsubmitted drafts (they stay drafts) */
+      /** @description Close although some scores are unsubmitted drafts (they stay drafts), or, in a roadshow round that requires 签字确认, sheets are unsigned or objections undecided */
       force?: boolean;
       /**
        * @description Required with force; audited
@@ -3451,6 +4081,41 @@ export interface components {
       /** @example 2021-06-01 */
       foundedAt?: string;
     };
+    JudgeLabelDto: {
+      zh: string;
+      en: string;
+    };
+    JudgeAnswerOptionDto: {
+      value: string;
+      label: components['schemas']['JudgeLabelDto'];
+    };
+    JudgeAnswerColumnDto: {
+      key: string;
+      /** @enum {string} */
+      type: 'text' | 'number' | 'date' | 'yesNo';
+      label: components['schemas']['JudgeLabelDto'];
+    };
+    JudgeAnswerDto: {
+      key: string;
+      /** @enum {string} */
+      type: 'text' | 'longText' | 'number' | 'date' | 'choice' | 'multiChoice' | 'yesNo' | 'table';
+      label: components['schemas']['JudgeLabelDto'];
+      /** @example 万元 */
+      unit?: string;
+      /** @description string (text, date YYYY-MM-DD, a choice value), number, boolean (yes/no), string[] (choices), or rows of a table */
+      value:
+        | string
+        | number
+        | boolean
+        | string[]
+        | {
+            [key: string]: unknown;
+          }[];
+      /** @description choice, multiChoice */
+      options?: components['schemas']['JudgeAnswerOptionDto'][];
+      /** @description table */
+      columns?: components['schemas']['JudgeAnswerColumnDto'][];
+    };
     JudgeScoreDto: {
       /**
        * @example {
@@ -3488,6 +4153,8 @@ export interface components {
       teamSize?: number;
       /** @description Blind review: organisation and team are withheld */
       blind: boolean;
+      /** @description The registration form's answers (file fields aside), in form order; identity fields are withheld in a blind round */
+      answers: components['schemas']['JudgeAnswerDto'][];
       /** @description The caller's score, if any */
       myScore: components['schemas']['JudgeScoreDto'] | null;
     };
@@ -3597,6 +4264,8 @@ export interface components {
       score: number | null;
       /** @description 亮分: each judge's total with the dropped ones marked; null until it may be shown */
       reveal: components['schemas']['RevealCardDto'] | null;
+      /** @description 异议处理中: an objection to this result waits for a decision; not final */
+      disputed: boolean;
     };
     ScreenRankingEntryDto: {
       rank: number;
@@ -3606,6 +4275,8 @@ export interface components {
       /** @description Rounded half away from zero to 2 decimals */
       score: number;
       judgeCount: number;
+      /** @description 异议处理中: an objection to this result waits for a decision; not final */
+      disputed: boolean;
     };
     RoadshowSettingsDto: {
       /** @description Pitch minutes (the 8 of "8+7") */
@@ -3624,6 +4295,10 @@ export interface components {
        * @enum {string}
        */
       judgeLabels: 'NUMBER' | 'NAME';
+      /** @description Minutes after a reveal in which the team may raise an objection (20 unless stated; kept when omitted) */
+      objectionMinutes?: number;
+      /** @description 签字确认: the round closes only when every judge signed their sheet and every objection is decided (or by force with a reason); kept when omitted, off for a round whose settings were never saved */
+      signOffRequired?: boolean;
     };
     TimerViewDto: {
       /** Format: uuid */
@@ -3649,6 +4324,16 @@ export interface components {
       serverNow: number;
       format: components['schemas']['RoadshowSettingsDto'];
     };
+    ScreenDrawDto: {
+      /** @description SHA-256 of the seed committed for the next draw, announced before it */
+      announcedSeedHash: string | null;
+      /** @description The seed of the draw made (revealed) */
+      seed: string | null;
+      /** @description SHA-256 of the revealed seed */
+      seedHash: string | null;
+      /** Format: date-time */
+      drawnAt: string | null;
+    };
     ScreenStateDto: {
       /** Format: uuid */
       roundId: string;
@@ -3665,6 +4350,8 @@ export interface components {
       ranking: components['schemas']['ScreenRankingEntryDto'][];
       /** @description The pitch timer of the project on stage */
       timer: components['schemas']['TimerViewDto'] | null;
+      /** @description The pitch-order draw: the seed hash before it, the seed after (docs/verifiable-draws.md) */
+      draw: components['schemas']['ScreenDrawDto'];
     };
     TicketPersonDto: {
       /** Format: uuid */
@@ -3802,6 +4489,328 @@ export interface components {
     AbsentDto: {
       /** @example 叫号三次未到场 */
       reason: string;
+    };
+    SetPledgeDto: {
+      /**
+       * @description The pledge of recusal and confidentiality (回避与保密承诺); empty removes it (then no acceptance is required)
+       * @example 本人承诺：与参赛项目存在利害关系的，主动申请回避；对评审内容严格保密。
+       */
+      text: string;
+    };
+    PledgeAcceptanceDto: {
+      /** Format: uuid */
+      judgeId: string;
+      judgeName: string;
+      /** Format: date-time */
+      acceptedAt: string;
+      ip: string | null;
+      /** @description SHA-256 of the text accepted */
+      textSha256: string;
+    };
+    CompetitionPledgeDto: {
+      /** Format: uuid */
+      competitionId: string;
+      text: string | null;
+      textSha256: string | null;
+      /** Format: date-time */
+      updatedAt: string | null;
+      acceptances: components['schemas']['PledgeAcceptanceDto'][];
+    };
+    JudgePledgeDto: {
+      /** Format: uuid */
+      competitionId: string;
+      competitionName: string;
+      /** @description The competition has a pledge: scoring waits for its acceptance */
+      required: boolean;
+      text: string | null;
+      accepted: boolean;
+      /** Format: date-time */
+      acceptedAt: string | null;
+    };
+    DoubleMarkingDto: {
+      /**
+       * @description T: points (ABSOLUTE) or a share of the maximum total (0..1)
+       * @example 10
+       */
+      tolerance: number;
+      /** @enum {string} */
+      toleranceKind: 'ABSOLUTE' | 'SHARE_OF_MAX';
+      /**
+       * @description With three marks: the mean of the closest pair, of all three, or the chief expert
+       * @enum {string}
+       */
+      thirdMarkRule: 'CLOSEST_PAIR' | 'MEAN_OF_ALL' | 'ARBITRATION';
+      /**
+       * @description Two pairs equally close (CLOSEST_PAIR): which decides
+       * @enum {string}
+       */
+      pairTieRule: 'MEAN_OF_ALL' | 'HIGHER_PAIR' | 'LOWER_PAIR' | 'ARBITRATION';
+      /**
+       * @description false: turn double marking off
+       * @default true
+       */
+      enabled?: boolean;
+    };
+    DoubleMarkingRuleDto: {
+      tolerance: number;
+      /** @enum {string} */
+      toleranceKind: 'ABSOLUTE' | 'SHARE_OF_MAX';
+      maxTotal: number;
+      /** @enum {string} */
+      thirdMarkRule: 'CLOSEST_PAIR' | 'MEAN_OF_ALL' | 'ARBITRATION';
+      /** @enum {string} */
+      pairTieRule: 'MEAN_OF_ALL' | 'HIGHER_PAIR' | 'LOWER_PAIR' | 'ARBITRATION';
+    };
+    DoubleMarkDto: {
+      /** Format: uuid */
+      judgeId: string;
+      judgeName: string;
+      /** @description The third marker */
+      third: boolean;
+      total: number | null;
+      /** @description This mark is in the pair (or set) that gave the result */
+      counted: boolean;
+    };
+    DoubleMarkEntryDto: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      rank: number | null;
+      score: number | null;
+      /** @enum {string} */
+      status: 'PENDING' | 'NEEDS_THIRD' | 'NEEDS_ARBITRATION' | 'DONE';
+      via: string | null;
+      /** @description The first two marks differed by more than the tolerance */
+      needsThird: boolean;
+      thirdAssigned: boolean;
+      marks: components['schemas']['DoubleMarkDto'][];
+    };
+    DoubleMarkingResultsDto: {
+      /** Format: uuid */
+      roundId: string;
+      rule: components['schemas']['DoubleMarkingRuleDto'] | null;
+      /** @description T in points */
+      tolerance: number | null;
+      entries: components['schemas']['DoubleMarkEntryDto'][];
+    };
+    BiasComponentDto: {
+      index: number;
+      judgeIds: string[];
+      projectIds: string[];
+    };
+    BiasJudgeDto: {
+      /** Format: uuid */
+      judgeId: string;
+      judgeName: string;
+      component: number;
+      scores: number;
+      /** @description Judge effect: above (+) or below (−) its component, in points */
+      offset: number;
+      standardError: number | null;
+      /** @description |offset| > 2 standard errors */
+      flagged: boolean;
+    };
+    BiasProjectDto: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      component: number;
+      judgeCount: number;
+      rawMean: number;
+      /** @description Project effect: the mean with judge effects removed */
+      calibrated: number;
+      spread: number;
+      spreadFlag: boolean;
+      position: number | null;
+    };
+    OrderPointDto: {
+      position: number;
+      /** Format: uuid */
+      projectId: string;
+      rawMean: number;
+    };
+    OrderEffectDto: {
+      points: components['schemas']['OrderPointDto'][];
+      /** @description Points per position */
+      slope: number | null;
+      correlation: number | null;
+    };
+    BiasReportDto: {
+      /** Format: uuid */
+      roundId: string;
+      /** @description Always true: the report never changes a result */
+      advisory: boolean;
+      spreadThreshold: number;
+      /** @description One judge–project component: every judge comparable */
+      connected: boolean;
+      components: components['schemas']['BiasComponentDto'][];
+      judges: components['schemas']['BiasJudgeDto'][];
+      projects: components['schemas']['BiasProjectDto'][];
+      residualDf: number;
+      residualSd: number | null;
+      orderEffect: components['schemas']['OrderEffectDto'] | null;
+    };
+    SheetLineDto: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      /** @enum {string} */
+      status: 'SUBMITTED' | 'DRAFT' | 'MISSING';
+      /** @description Rounded to 2 decimals */
+      total: number | null;
+    };
+    MySheetDto: {
+      /** Format: uuid */
+      roundId: string;
+      roundName: string;
+      judgeName: string;
+      /**
+       * @description VOID: signed, then a score changed; sign again
+       * @enum {string}
+       */
+      state: 'UNSIGNED' | 'SIGNED' | 'VOID';
+      /** Format: date-time */
+      signedAt: string | null;
+      /** @description Every project on the sheet is submitted: it may be signed */
+      complete: boolean;
+      lines: components['schemas']['SheetLineDto'][];
+      /** @description The competition's time zone */
+      timeZone: string;
+    };
+    SignatureDto: {
+      /** @description The drawn signature: a PNG as a data URL (data:image/png;base64,…) or bare base64; at most 200 KB, 20–2000 px a side, not blank */
+      signature: string;
+    };
+    SheetStatusDto: {
+      /** Format: uuid */
+      judgeId: string;
+      name: string;
+      /** @enum {string} */
+      state: 'UNSIGNED' | 'SIGNED' | 'VOID';
+      /** Format: date-time */
+      signedAt: string | null;
+      projects: number;
+      submitted: number;
+    };
+    ObjectionViewDto: {
+      id: string;
+      receipt: string;
+      publicityId: string;
+      heatName: string;
+      name: string;
+      contact: string;
+      unit: string;
+      projectId: string | null;
+      projectTitle: string | null;
+      procedure: string | null;
+      reason: string;
+      /** @enum {string} */
+      status: 'FILED' | 'ASSIGNED' | 'UPHELD' | 'DISMISSED' | 'MERGED';
+      handlerId: string | null;
+      findings: string | null;
+      decisionReason: string | null;
+      action: string | null;
+      mergedIntoId: string | null;
+      createdAt: string;
+      decidedAt: string | null;
+      evidence: components['schemas']['EvidenceViewDto'][];
+    };
+    ProjectResultDto: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      /**
+       * @description OBJECTED and RESCORING are 异议处理中 (not final); LAPSED: the window ran out unanswered
+       * @enum {string}
+       */
+      state:
+        | 'NOT_REVEALED'
+        | 'OPEN'
+        | 'CONFIRMED'
+        | 'OBJECTED'
+        | 'DISMISSED'
+        | 'RESCORING'
+        | 'RESCORED'
+        | 'LAPSED';
+      /** Format: date-time */
+      revealedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the window for an objection closes
+       */
+      objectionClosesAt: string | null;
+      /** Format: date-time */
+      confirmedAt: string | null;
+      objection: components['schemas']['ObjectionViewDto'] | null;
+    };
+    SignOffDto: {
+      /** Format: uuid */
+      roundId: string;
+      signOffRequired: boolean;
+      objectionMinutes: number;
+      sheets: components['schemas']['SheetStatusDto'][];
+      results: components['schemas']['ProjectResultDto'][];
+      /** @description Every sheet signed and every objection decided */
+      complete: boolean;
+    };
+    DecideObjectionDto: {
+      /** @enum {string} */
+      outcome: 'UPHELD' | 'DISMISSED';
+      /** @description The answer the objector is mailed */
+      reasons: string;
+      /** @description The handling record (internal) */
+      findings?: string;
+      /** @enum {string} */
+      action?: 'DISQUALIFY' | 'REOPEN' | 'NONE';
+      /** @description The project an upheld objection disqualifies */
+      projectId?: string;
+    };
+    TeamResultDto: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      /**
+       * @description OBJECTED and RESCORING are 异议处理中 (not final); LAPSED: the window ran out unanswered
+       * @enum {string}
+       */
+      state:
+        | 'NOT_REVEALED'
+        | 'OPEN'
+        | 'CONFIRMED'
+        | 'OBJECTED'
+        | 'DISMISSED'
+        | 'RESCORING'
+        | 'RESCORED'
+        | 'LAPSED';
+      /** Format: date-time */
+      revealedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the window for an objection closes
+       */
+      objectionClosesAt: string | null;
+      /** Format: date-time */
+      confirmedAt: string | null;
+      objection: components['schemas']['ObjectionViewDto'] | null;
+      /** Format: uuid */
+      roundId: string;
+      roundName: string;
+      /** @enum {string} */
+      roundStatus: 'DRAFT' | 'OPEN' | 'CLOSED';
+      card: components['schemas']['RevealCardDto'] | null;
+      /** @description The server's clock (epoch ms): the page counts the window from it */
+      serverNow: number;
+      mayConfirm: boolean;
+      mayObject: boolean;
+      /** @description The competition's time zone */
+      timeZone: string;
+    };
+    MyRoadshowResultsDto: {
+      items: components['schemas']['TeamResultDto'][];
+    };
+    ObjectionDto: {
+      /** @description The objection in writing (异议), 5–2000 characters */
+      text: string;
     };
     IssueJudgePassesDto: {
       /** @description The judges to print a QR for (default: every judge of the round's pool) */
@@ -4368,10 +5377,12 @@ export interface components {
       /** @description Group keys; absent = every group */
       groups?: string[];
       /**
-       * @description From which stage on the answer is frozen (default afterSubmit)
+       * @description From which stage on the answer is frozen (default afterSubmit; a file field: afterDeadline, BP and video stay replaceable)
        * @enum {string}
        */
       lock?: 'never' | 'afterSubmit' | 'afterDeadline' | 'afterEligibility';
+      /** @description An identity field (company, 统一社会信用代码, founders): hidden from judges in blind rounds */
+      identity?: boolean;
       minLength?: number;
       maxLength?: number;
       min?: number;
@@ -4386,7 +5397,10 @@ export interface components {
       options?: components['schemas']['ChoiceOptionDto'][];
       maxChoices?: number;
       accept?: ('pdf' | 'image' | 'office' | 'video')[];
+      /** @description file: cap in bytes (default 50 MB; 1 GB for a field accepting video, uploaded resumably) */
       maxBytes?: number;
+      /** @description file: this field is the anonymised copy of that file field (e.g. the BP without names): blind rounds' judges get it instead */
+      blindCopyOf?: string;
       columns?: components['schemas']['TableColumnDto'][];
       maxRows?: number;
     };
@@ -4427,6 +5441,401 @@ export interface components {
       /** @description 参赛声明 / 承诺书; absent = none */
       declaration?: components['schemas']['LocalisedTextDto'];
       eligibilityRules?: components['schemas']['EligibilityRuleDto'][];
+      /** @description The version the editor started from (GET gave it; 0 before the first save). Someone having saved since: 409 REGISTRATION_FORM_STALE, nothing overwritten. Absent: no check. */
+      version?: number;
+    };
+    ExpertDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      userId: string | null;
+      name: string;
+      email: string;
+      title: string | null;
+      unit: string | null;
+      region: string | null;
+      fields: ('TECHNOLOGY' | 'INVESTMENT' | 'INDUSTRY' | 'FINANCE')[];
+      tracks: string[];
+      phone: string | null;
+      available: boolean;
+      capacity: number | null;
+      conflictUnits: string[];
+      conflictPeople: string[];
+      roundsJudged: number;
+      declines: number;
+      rating: number | null;
+      ratingNote: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ExpertListDto: {
+      items: components['schemas']['ExpertDto'][];
+    };
+    CreateExpertDto: {
+      /** @example 王建国 */
+      name: string;
+      /** @example wang.jianguo@example.cn */
+      email: string;
+      /** @example 教授 */
+      title?: string;
+      /** @example 华南理工大学 */
+      unit?: string;
+      /** @example 广东 */
+      region?: string;
+      fields: ('TECHNOLOGY' | 'INVESTMENT' | 'INDUSTRY' | 'FINANCE')[];
+      tracks?: string[];
+      phone?: string;
+      /** @default true */
+      available?: boolean;
+      /** @description Projects per round at most */
+      capacity?: number;
+    };
+    ExpertImportProblemDto: {
+      row: number | null;
+      column: string | null;
+      field: string;
+      message: string;
+      messageZh: string;
+    };
+    ExpertImportResultDto: {
+      dryRun: boolean;
+      total: number;
+      created: number;
+      updated: number;
+      unchanged: number;
+      /** @description New judge accounts (each invited by mail) */
+      accountsCreated: number;
+      problems: components['schemas']['ExpertImportProblemDto'][];
+    };
+    UpdateExpertDto: {
+      name?: string;
+      title?: string;
+      unit?: string;
+      region?: string;
+      fields?: ('TECHNOLOGY' | 'INVESTMENT' | 'INDUSTRY' | 'FINANCE')[];
+      tracks?: string[];
+      phone?: string;
+      available?: boolean;
+      capacity?: number;
+      /** @description The organiser's after-season rating, 1..5 */
+      rating?: number;
+      ratingNote?: string;
+    };
+    MyExpertProfileDto: {
+      /** @description The caller's entries in organisers' pools */
+      profiles: components['schemas']['ExpertDto'][];
+    };
+    UpdateMyExpertProfileDto: {
+      title?: string;
+      unit?: string;
+      region?: string;
+      phone?: string;
+      available?: boolean;
+      capacity?: number;
+      /** @description Units the expert must not judge (standing conflicts) */
+      conflictUnits?: string[];
+      /** @description People (names or addresses) the expert must not judge */
+      conflictPeople?: string[];
+    };
+    DrawMixDto: {
+      TECHNOLOGY?: number;
+      INVESTMENT?: number;
+      INDUSTRY?: number;
+      FINANCE?: number;
+    };
+    CreateExpertDrawDto: {
+      /**
+       * @example {
+       *       "TECHNOLOGY": 2,
+       *       "INVESTMENT": 2,
+       *       "INDUSTRY": 1
+       *     }
+       */
+      mix: components['schemas']['DrawMixDto'];
+      /**
+       * @description Reserves drawn after the panel
+       * @example 2
+       */
+      reserves: number;
+      /**
+       * @description At least this share of the panel from outside the organiser unit
+       * @default 0.5
+       */
+      minOutsideShare?: number;
+      /** @description The organiser's unit (default: the caller's affiliation) */
+      organiserUnit?: string;
+      /**
+       * @description Recuse experts of the heat’s region
+       * @default false
+       */
+      recuseSameRegion?: boolean;
+      /**
+       * @description Recuse experts who judged these projects in an earlier round
+       * @default false
+       */
+      recuseJudgedEarlier?: boolean;
+    };
+    DrawRulesDto: {
+      mix: components['schemas']['DrawMixDto'];
+      reserves: number;
+      organiserUnit: string | null;
+      minOutsideShare: number;
+      recuseSameRegion: boolean;
+      recuseJudgedEarlier: boolean;
+    };
+    DrawCandidateDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      unit: string | null;
+      region: string | null;
+      fields: string[];
+      available: boolean;
+      hasAccount: boolean;
+      conflictUnits: string[];
+      conflictPeople: string[];
+      judgedProjectIds: string[];
+    };
+    DrawProjectDto: {
+      /** Format: uuid */
+      id: string;
+      unit: string | null;
+      people: string[];
+    };
+    DrawContextDto: {
+      projects: components['schemas']['DrawProjectDto'][];
+      region: string | null;
+    };
+    DrawExcludedDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      reasons: string[];
+    };
+    DrawnExpertDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      field: string;
+      position: number;
+      insider: boolean;
+    };
+    DrawReserveDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      position: number;
+      insider: boolean;
+    };
+    ExpertInvitationDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      drawId: string;
+      /** Format: uuid */
+      roundId: string;
+      roundName: string;
+      /** Format: uuid */
+      expertId: string;
+      expertName: string;
+      field: string;
+      /** @enum {string} */
+      source: 'DRAWN' | 'RESERVE';
+      /** Format: uuid */
+      replacesId: string | null;
+      /** @enum {string} */
+      status: 'INVITED' | 'ACCEPTED' | 'DECLINED';
+      reason: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      respondedAt: string | null;
+    };
+    ExpertDrawDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      roundId: string;
+      /** @enum {string} */
+      status: 'COMMITTED' | 'DRAWN';
+      requestedByName: string;
+      /** Format: date-time */
+      requestedAt: string;
+      rules: components['schemas']['DrawRulesDto'];
+      /** @description SHA-256 (hex) of the seed, shown before the draw */
+      seedSha256: string;
+      /** @description Revealed after the draw; null before */
+      seed: string | null;
+      /** Format: date-time */
+      drawnAt: string | null;
+      drawnByName: string | null;
+      /** @description The candidate set as the draw saw it (after the draw) */
+      candidates: components['schemas']['DrawCandidateDto'][];
+      context: components['schemas']['DrawContextDto'] | null;
+      excluded: components['schemas']['DrawExcludedDto'][];
+      /** @description Eligible candidate ids in drawn order */
+      order: string[];
+      drawn: components['schemas']['DrawnExpertDto'][];
+      reserves: components['schemas']['DrawReserveDto'][];
+      passedOver: string[];
+      insiderCap: number | null;
+      invitations: components['schemas']['ExpertInvitationDto'][];
+    };
+    ExpertDrawListDto: {
+      items: components['schemas']['ExpertDrawDto'][];
+    };
+    ExpertInvitationListDto: {
+      items: components['schemas']['ExpertInvitationDto'][];
+    };
+    DeclineInvitationDto: {
+      /** @example 时间冲突 */
+      reason: string;
+    };
+    DeclineResultDto: {
+      declined: components['schemas']['ExpertInvitationDto'];
+      /** @description The reserve invited in its place; null when none fits */
+      replacement: components['schemas']['ExpertInvitationDto'] | null;
+    };
+    ImportColumnDto: {
+      /** @example B */
+      column: string;
+      /** @example 邮箱 */
+      header: string;
+      /** @example email */
+      field: string;
+    };
+    IgnoredColumnDto: {
+      /** @example A */
+      column: string;
+      /** @example 序号 */
+      header: string;
+    };
+    ImportSummaryDto: {
+      created: number;
+      added: number;
+      updated: number;
+      unchanged: number;
+      invalid: number;
+      /** @description Invitation mails the import would send */
+      invitations: number;
+    };
+    ImportProblemDto: {
+      /**
+       * @description Spreadsheet row; null for the file
+       * @example 3
+       */
+      row: number | null;
+      /**
+       * @description Spreadsheet column letter; null for the file or a missing column
+       * @example B
+       */
+      column: string | null;
+      /** @example 邮箱 */
+      header: string | null;
+      /** @example email */
+      field: string;
+      /** @example email "wang@" is not an email address */
+      message: string;
+      /** @example 邮箱「wang@」不是有效的邮箱地址 */
+      messageZh: string;
+    };
+    ImportRowPreviewDto: {
+      /** @example 2 */
+      row: number;
+      /**
+       * @description Email (judges) or import reference (projects)
+       * @example wang.fang@example.cn
+       */
+      key: string;
+      /**
+       * @description CREATED: new account (invited) or project; ADDED: an existing judge joins the list; UPDATED: list entry changed; UNCHANGED; INVALID: see problems
+       * @enum {string}
+       */
+      action: 'CREATED' | 'ADDED' | 'UPDATED' | 'UNCHANGED' | 'INVALID';
+      /** @description Whether this row sends an invitation mail */
+      invites: boolean;
+    };
+    ImportPreviewDto: {
+      /** @example true */
+      dryRun: boolean;
+      /** @enum {string} */
+      kind: 'JUDGES' | 'PROJECTS';
+      /** @example 评委名单.xlsx */
+      fileName: string;
+      /** @enum {string} */
+      format: 'XLSX' | 'CSV';
+      /**
+       * @description CSV only
+       * @enum {string|null}
+       */
+      encoding: 'UTF-8' | 'UTF-16' | 'GB18030' | null;
+      /** @example 1 */
+      headerRow: number;
+      columns: components['schemas']['ImportColumnDto'][];
+      ignoredColumns: components['schemas']['IgnoredColumnDto'][];
+      /** @description Data rows (non-empty rows below the header) */
+      total: number;
+      summary: components['schemas']['ImportSummaryDto'];
+      /** @description Every problem, by row and column */
+      problems: components['schemas']['ImportProblemDto'][];
+      rows: components['schemas']['ImportRowPreviewDto'][];
+    };
+    ImportJobDto: {
+      id: string;
+      competitionId: string;
+      /** @enum {string} */
+      kind: 'JUDGES' | 'PROJECTS';
+      /** @enum {string} */
+      status: 'PENDING' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+      fileName: string;
+      /** @enum {string} */
+      format: 'XLSX' | 'CSV';
+      /**
+       * @description CSV only
+       * @enum {string|null}
+       */
+      encoding: 'UTF-8' | 'UTF-16' | 'GB18030' | null;
+      /** @description Rows in the file */
+      total: number;
+      /** @description Rows done so far (including skipped and failed) */
+      processed: number;
+      created: number;
+      added: number;
+      updated: number;
+      unchanged: number;
+      /** @description Rows that failed while importing */
+      failed: number;
+      /** @description Invalid rows left out (skipInvalidRows) */
+      skipped: number;
+      errors: components['schemas']['ImportProblemDto'][];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+    };
+    ImportJobListDto: {
+      items: components['schemas']['ImportJobDto'][];
+    };
+    RosterJudgeDto: {
+      userId: string;
+      /** @example 王芳 */
+      name: string;
+      /** @example wang.fang@example.cn */
+      email: string;
+      /** @example 清华大学深圳国际研究生院 */
+      affiliation: string | null;
+      /** @example 138 0013 8000 */
+      phone: string | null;
+      /**
+       * Format: uuid
+       * @description The import that added or last changed the entry
+       */
+      importId: string | null;
+    };
+    RosterDto: {
+      items: components['schemas']['RosterJudgeDto'][];
     };
     ChangeResultDto: {
       /** @enum {string} */
@@ -4573,6 +5982,37 @@ export interface components {
       /** @example 半决赛 */
       name: string;
     };
+    AdvancementBasisDto: {
+      /**
+       * @description Which rule placed or stopped the project: QUOTA (rank within its bucket), TIED_AT_CUTOFF (并列待定, advances), QUOTA_FULL, UNIT_CAP_FULL (单位上限已满), NO_QUOTA, WILDCARD (赛区推荐), WILDCARD_BLOCKED (its unit at the cap), EXCLUDED
+       * @enum {string}
+       */
+      code:
+        | 'QUOTA'
+        | 'TIED_AT_CUTOFF'
+        | 'QUOTA_FULL'
+        | 'UNIT_CAP_FULL'
+        | 'NO_QUOTA'
+        | 'WILDCARD'
+        | 'WILDCARD_BLOCKED'
+        | 'EXCLUDED';
+      /** @description Index into the plan's buckets */
+      bucket?: number;
+      /** @description Rank within the bucket (ties share it) */
+      rank?: number;
+      quota?: number;
+      /**
+       * @description The limit a tie is at
+       * @enum {string}
+       */
+      limit?: 'QUOTA' | 'UNIT_CAP';
+      /** @description The cap per unit */
+      cap?: number | null;
+      /** @description The unit (organisation) at its cap */
+      unit?: string;
+      /** @description The organiser’s reason (wildcard, exclusion) */
+      reason?: string;
+    };
     AdvancementDecisionDto: {
       /** Format: uuid */
       projectId: string;
@@ -4585,6 +6025,14 @@ export interface components {
       reason: string | null;
       /** @enum {string|null} */
       override: 'INCLUDED' | 'EXCLUDED' | null;
+      /** @description Which rule placed or stopped it (null for decisions recorded before rules) */
+      basis?: components['schemas']['AdvancementBasisDto'] | null;
+      /** @description The unit (organisation) the cap counts */
+      unit?: string;
+      /** @description The group (组别) key */
+      groupKey?: string | null;
+      /** @description The track code */
+      trackCode?: string;
     };
     HeatAdvancementDto: {
       /**
@@ -4614,6 +6062,18 @@ export interface components {
        */
       advanced: false;
     };
+    AdvancementBucketDto: {
+      index: number;
+      groupKey: string | null;
+      /** @description The group’s name (zh-CN) */
+      groupLabel: string | null;
+      trackCode: string | null;
+      trackName: string | null;
+      quota: number;
+      /** @description Placed by quota (ties included) */
+      placed: number;
+      cutoffScore: number | null;
+    };
     AdvancementPreviewDto: {
       /** Format: uuid */
       heatId: string;
@@ -4622,6 +6082,12 @@ export interface components {
       /** @description Project ids whose score equals the cut-off score (all of them advance) */
       tiedAtCutoff: string[];
       cutoffScore: number | null;
+      /** @description The rule’s quota buckets */
+      buckets: components['schemas']['AdvancementBucketDto'][];
+      /** @description Wildcards blocked by the unit cap (refused) */
+      blockedWildcards: string[];
+      /** @description Wildcards on projects placed by quota anyway */
+      unusedWildcards: string[];
       /** @description How many advance before ties and overrides */
       count: number;
     };
@@ -4629,6 +6095,69 @@ export interface components {
       projectId: string;
       /** @example 尽职调查未通过 */
       reason: string;
+    };
+    WildcardDto: {
+      projectId: string;
+      /** @example 赛区推荐：乡村振兴特色项目 */
+      reason: string;
+    };
+    AdvancePreviewDto: {
+      /** @description Defaults to the rule's or the heat's */
+      count?: number;
+      exclude?: components['schemas']['ExcludeDto'][];
+      wildcards?: components['schemas']['WildcardDto'][];
+    };
+    StoredAdvancementRuleDto: {
+      count?: number | null;
+      quotas?: {
+        groupKey?: string | null;
+        trackCode?: string | null;
+        quota: number;
+      }[];
+      unitCap?: number | null;
+      wildcards?: number;
+    };
+    AdvancementRuleGroupDto: {
+      key: string;
+      /** @description zh-CN */
+      label: string;
+      /** @description English */
+      labelEn: string;
+    };
+    AdvancementRuleTrackDto: {
+      code: string;
+      name: string;
+    };
+    AdvancementRuleViewDto: {
+      /** Format: uuid */
+      heatId: string;
+      /** @description The stored rule; null: the plain top N of the heat's advanceQuota */
+      rule: components['schemas']['StoredAdvancementRuleDto'] | null;
+      /** @description The heat's advanceQuota */
+      advanceQuota: number | null;
+      /** @description The registration form’s groups */
+      groups: components['schemas']['AdvancementRuleGroupDto'][];
+      tracks: components['schemas']['AdvancementRuleTrackDto'][];
+      /** Format: date-time */
+      updatedAt: string | null;
+    };
+    QuotaDto: {
+      /** @description A group (组别) key of the registration form */
+      groupKey?: string | null;
+      /** @description A track code */
+      trackCode?: string | null;
+      /** @example 3 */
+      quota: number;
+    };
+    AdvancementRuleDto: {
+      /** @description Places when there are no quotas (the plain top N); defaults to the heat's advanceQuota */
+      count?: number | null;
+      /** @description Places per group, track, or both; a project counts in the first that matches it */
+      quotas?: components['schemas']['QuotaDto'][];
+      /** @description At most this many per unit (organisation) */
+      unitCap?: number | null;
+      /** @description Wildcard places (赛区推荐) the organiser fills with reasons */
+      wildcards?: number;
     };
     AdvanceDto: {
       /** @description A heat of the next stage; omit it when advancing the final (marks the awarded projects) */
@@ -4643,6 +6172,8 @@ export interface components {
        */
       includeReason?: string;
       exclude?: components['schemas']['ExcludeDto'][];
+      /** @description Wildcard places (赛区推荐), each with its reason, up to the rule's wildcards */
+      wildcards?: components['schemas']['WildcardDto'][];
     };
     AdvancementDoneDto: {
       /** Format: uuid */
@@ -4652,6 +6183,12 @@ export interface components {
       /** @description Project ids whose score equals the cut-off score (all of them advance) */
       tiedAtCutoff: string[];
       cutoffScore: number | null;
+      /** @description The rule’s quota buckets */
+      buckets: components['schemas']['AdvancementBucketDto'][];
+      /** @description Wildcards blocked by the unit cap (refused) */
+      blockedWildcards: string[];
+      /** @description Wildcards on projects placed by quota anyway */
+      unusedWildcards: string[];
       /**
        * Format: uuid
        * @description The next stage’s heat; null when the final was decided (AWARDED)
@@ -5003,6 +6540,10 @@ export interface components {
       } | null;
       /** Format: date-time */
       at: string;
+      /** @description Its place in the competition's audit chain (docs/audit-chain.md) */
+      seq: number | null;
+      /** @description SHA-256 chaining it to the row before */
+      hash: string | null;
       /** @description The actor's name; null: the system */
       actorName: string | null;
       /** @description What the entry is about, by name (project title, round, heat…); null when gone */
@@ -5011,146 +6552,33 @@ export interface components {
     AuditListDto: {
       items: components['schemas']['AuditEntryDto'][];
     };
-    ImportColumnDto: {
-      /** @example B */
-      column: string;
-      /** @example 邮箱 */
-      header: string;
-      /** @example email */
-      field: string;
-    };
-    IgnoredColumnDto: {
-      /** @example A */
-      column: string;
-      /** @example 序号 */
-      header: string;
-    };
-    ImportSummaryDto: {
-      created: number;
-      added: number;
-      updated: number;
-      unchanged: number;
-      invalid: number;
-      /** @description Invitation mails the import would send */
-      invitations: number;
-    };
-    ImportProblemDto: {
+    AuditChainBreakDto: {
       /**
-       * @description Spreadsheet row; null for the file
-       * @example 3
-       */
-      row: number | null;
-      /**
-       * @description Spreadsheet column letter; null for the file or a missing column
-       * @example B
-       */
-      column: string | null;
-      /** @example 邮箱 */
-      header: string | null;
-      /** @example email */
-      field: string;
-      /** @example email "wang@" is not an email address */
-      message: string;
-      /** @example 邮箱「wang@」不是有效的邮箱地址 */
-      messageZh: string;
-    };
-    ImportRowPreviewDto: {
-      /** @example 2 */
-      row: number;
-      /**
-       * @description Email (judges) or import reference (projects)
-       * @example wang.fang@example.cn
-       */
-      key: string;
-      /**
-       * @description CREATED: new account (invited) or project; ADDED: an existing judge joins the list; UPDATED: list entry changed; UNCHANGED; INVALID: see problems
+       * @description ROW_CHANGED: the row differs from what was hashed; LINK_BROKEN: its previous hash is not the row before it; ROW_MISSING: a row before it was deleted; TAIL_MISSING: rows at the end were deleted; UNCHAINED: written around the chain
        * @enum {string}
        */
-      action: 'CREATED' | 'ADDED' | 'UPDATED' | 'UNCHANGED' | 'INVALID';
-      /** @description Whether this row sends an invitation mail */
-      invites: boolean;
-    };
-    ImportPreviewDto: {
-      /** @example true */
-      dryRun: boolean;
-      /** @enum {string} */
-      kind: 'JUDGES' | 'PROJECTS';
-      /** @example 评委名单.xlsx */
-      fileName: string;
-      /** @enum {string} */
-      format: 'XLSX' | 'CSV';
-      /**
-       * @description CSV only
-       * @enum {string|null}
-       */
-      encoding: 'UTF-8' | 'UTF-16' | 'GB18030' | null;
-      /** @example 1 */
-      headerRow: number;
-      columns: components['schemas']['ImportColumnDto'][];
-      ignoredColumns: components['schemas']['IgnoredColumnDto'][];
-      /** @description Data rows (non-empty rows below the header) */
-      total: number;
-      summary: components['schemas']['ImportSummaryDto'];
-      /** @description Every problem, by row and column */
-      problems: components['schemas']['ImportProblemDto'][];
-      rows: components['schemas']['ImportRowPreviewDto'][];
-    };
-    ImportJobDto: {
-      id: string;
-      competitionId: string;
-      /** @enum {string} */
-      kind: 'JUDGES' | 'PROJECTS';
-      /** @enum {string} */
-      status: 'PENDING' | 'RUNNING' | 'COMPLETED' | 'FAILED';
-      fileName: string;
-      /** @enum {string} */
-      format: 'XLSX' | 'CSV';
-      /**
-       * @description CSV only
-       * @enum {string|null}
-       */
-      encoding: 'UTF-8' | 'UTF-16' | 'GB18030' | null;
-      /** @description Rows in the file */
-      total: number;
-      /** @description Rows done so far (including skipped and failed) */
-      processed: number;
-      created: number;
-      added: number;
-      updated: number;
-      unchanged: number;
-      /** @description Rows that failed while importing */
-      failed: number;
-      /** @description Invalid rows left out (skipInvalidRows) */
-      skipped: number;
-      errors: components['schemas']['ImportProblemDto'][];
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      startedAt: string | null;
-      /** Format: date-time */
-      finishedAt: string | null;
-    };
-    ImportJobListDto: {
-      items: components['schemas']['ImportJobDto'][];
-    };
-    RosterJudgeDto: {
-      userId: string;
-      /** @example 王芳 */
-      name: string;
-      /** @example wang.fang@example.cn */
-      email: string;
-      /** @example 清华大学深圳国际研究生院 */
-      affiliation: string | null;
-      /** @example 138 0013 8000 */
-      phone: string | null;
+      kind: 'UNCHAINED' | 'ROW_CHANGED' | 'LINK_BROKEN' | 'ROW_MISSING' | 'TAIL_MISSING';
       /**
        * Format: uuid
-       * @description The import that added or last changed the entry
+       * @description The first row that fails
        */
-      importId: string | null;
+      id: string | null;
+      /** Format: date-time */
+      at: string | null;
+      action: string | null;
+      /** @description Its place in the chain (1 = first) */
+      seq: number;
     };
-    RosterDto: {
-      items: components['schemas']['RosterJudgeDto'][];
+    AuditVerifyDto: {
+      /** @description true when every row and link verifies */
+      ok: boolean;
+      /** @description Rows checked */
+      count: number;
+      /** @description The hash of the last row (write it down to anchor the chain); null when broken */
+      headHash: string | null;
+      /** Format: date-time */
+      checkedAt: string;
+      broken: components['schemas']['AuditChainBreakDto'] | null;
     };
     NotificationViewDto: {
       /** Format: uuid */
@@ -5200,6 +6628,20 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    CreateUploadDto: {
+      /**
+       * @description The form field's key
+       * @example pitchVideo
+       */
+      field: string;
+      /**
+       * @description The file's name on the applicant's device
+       * @example 路演视频.mp4
+       */
+      name: string;
+      /** @description Bytes the file has; checked against the field’s cap at once */
+      size: number;
+    };
     StoredFileDto: {
       /** Format: uuid */
       id: string;
@@ -5224,6 +6666,25 @@ export interface components {
       supersededAt: string | null;
       /** @description The field's current version (for a judge: the version current when the round opened) */
       current: boolean;
+    };
+    UploadSessionDto: {
+      /** Format: uuid */
+      id: string;
+      field: string;
+      name: string;
+      /** @description Bytes the file has */
+      size: number;
+      /** @description Bytes the server holds: the next PATCH starts here (Upload-Offset) */
+      offset: number;
+      /** @description The field's cap */
+      maxBytes: number;
+      /**
+       * Format: date-time
+       * @description Unfinished by then, the upload is dropped
+       */
+      expiresAt: string;
+      /** @description Once the last byte arrived: the stored file (the field’s new version) */
+      file: components['schemas']['StoredFileDto'] | null;
     };
     LocalisedLabelDto: {
       zh: string;
@@ -5382,36 +6843,6 @@ export interface components {
       openObjections: number;
       offers: components['schemas']['OfferViewDto'][];
     };
-    EvidenceViewDto: {
-      id: string;
-      name: string;
-      size: number;
-      contentType: string;
-      sha256: string;
-    };
-    ObjectionViewDto: {
-      id: string;
-      receipt: string;
-      publicityId: string;
-      heatName: string;
-      name: string;
-      contact: string;
-      unit: string;
-      projectId: string | null;
-      projectTitle: string | null;
-      procedure: string | null;
-      reason: string;
-      /** @enum {string} */
-      status: 'FILED' | 'ASSIGNED' | 'UPHELD' | 'DISMISSED' | 'MERGED';
-      handlerId: string | null;
-      findings: string | null;
-      decisionReason: string | null;
-      action: string | null;
-      mergedIntoId: string | null;
-      createdAt: string;
-      decidedAt: string | null;
-      evidence: components['schemas']['EvidenceViewDto'][];
-    };
     ObjectionListDto: {
       items: components['schemas']['ObjectionViewDto'][];
     };
@@ -5419,21 +6850,16 @@ export interface components {
       /** @description An organiser of the competition */
       handlerId: string;
     };
+    EvidenceViewDto: {
+      id: string;
+      name: string;
+      size: number;
+      contentType: string;
+      sha256: string;
+    };
     MergeObjectionDto: {
       /** @description The identical objection this one is answered with */
       intoId: string;
-    };
-    DecideObjectionDto: {
-      /** @enum {string} */
-      outcome: 'UPHELD' | 'DISMISSED';
-      /** @description The answer the objector is mailed */
-      reasons: string;
-      /** @description The handling record (internal) */
-      findings?: string;
-      /** @enum {string} */
-      action?: 'DISQUALIFY' | 'REOPEN' | 'NONE';
-      /** @description The project an upheld objection disqualifies */
-      projectId?: string;
     };
     AppealViewDto: {
       id: string;
@@ -9717,6 +11143,896 @@ export interface operations {
       };
     };
   };
+  ExpertsJudgingController_pledge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompetitionPledgeDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExpertsJudgingController_setPledge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetPledgeDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompetitionPledgeDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExpertsJudgingController_judgePledge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JudgePledgeDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExpertsJudgingController_acceptPledge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JudgePledgeDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExpertsJudgingController_doubleMarkingResults: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DoubleMarkingResultsDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExpertsJudgingController_setDoubleMarking: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DoubleMarkingDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DoubleMarkingResultsDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExpertsJudgingController_biasReport: {
+    parameters: {
+      query?: {
+        /** @description Flag projects whose judges differ by more than this */
+        spreadThreshold?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BiasReportDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignOffController_mySheet: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MySheetDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignOffController_sign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignatureDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MySheetDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignOffController_overview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignOffDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignOffController_decide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        objectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecideObjectionDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ObjectionViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignOffController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyRoadshowResultsDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignOffController_result: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        projectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamResultDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignOffController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        projectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignatureDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamResultDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignOffController_object: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        projectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ObjectionDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamResultDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   JudgePassesController_list: {
     parameters: {
       query?: never;
@@ -11363,6 +13679,1253 @@ export interface operations {
       };
     };
   };
+  ExpertsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertListDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExpertsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateExpertDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExpertsController_import: {
+    parameters: {
+      query?: {
+        /** @description true: report only, nothing changed */
+        dryRun?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description .xlsx or .csv
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertImportResultDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description A dependency (database or Redis) is unavailable; retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExpertsController_export: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description XLSX file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExpertsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateExpertDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExpertsController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyExpertProfileDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExpertsController_updateMine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMyExpertProfileDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyExpertProfileDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExpertsController_listDraws: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertDrawListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExpertsController_commit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateExpertDrawDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertDrawDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExpertsController_draw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertDrawDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExpertsController_getDraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertDrawDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExpertsController_record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description XLSX file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExpertsController_invitations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertInvitationListDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExpertsController_accept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertInvitationDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ExpertsController_decline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeclineInvitationDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeclineResultDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ImportsController_importJudges: {
+    parameters: {
+      query?: {
+        /** @description Check the file and report what would happen, changing nothing */
+        dryRun?: boolean;
+        /** @description Import the valid rows and skip the rows with errors (by default any error refuses the file) */
+        skipInvalidRows?: boolean;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description .xlsx or .csv
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description dryRun=true: the report */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportPreviewDto'];
+        };
+      };
+      /** @description Success */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJobDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description A dependency (database or Redis) is unavailable; retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ImportsController_importProjects: {
+    parameters: {
+      query?: {
+        /** @description Check the file and report what would happen, changing nothing */
+        dryRun?: boolean;
+        /** @description Import the valid rows and skip the rows with errors (by default any error refuses the file) */
+        skipInvalidRows?: boolean;
+        /** @description The first-stage heat for rows without a 赛区/heat cell */
+        heatId?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description .xlsx or .csv
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description dryRun=true: the report */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportPreviewDto'];
+        };
+      };
+      /** @description Success */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJobDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description A dependency (database or Redis) is unavailable; retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ImportsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJobDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ImportsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJobListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ImportsController_judges: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RosterDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   HeatsController_changeResult: {
     parameters: {
       query?: never;
@@ -11929,6 +15492,224 @@ export interface operations {
       };
       /** @description No such object, or not the caller’s to see */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  HeatsController_previewWith: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdvancePreviewDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdvancementPreviewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  HeatsController_advancementRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdvancementRuleViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  HeatsController_setAdvancementRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdvancementRuleDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdvancementRuleViewDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -12725,209 +16506,7 @@ export interface operations {
       };
     };
   };
-  ImportsController_importJudges: {
-    parameters: {
-      query?: {
-        /** @description Check the file and report what would happen, changing nothing */
-        dryRun?: boolean;
-        /** @description Import the valid rows and skip the rows with errors (by default any error refuses the file) */
-        skipInvalidRows?: boolean;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'multipart/form-data': {
-          /**
-           * Format: binary
-           * @description .xlsx or .csv
-           */
-          file: string;
-        };
-      };
-    };
-    responses: {
-      /** @description dryRun=true: the report */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ImportPreviewDto'];
-        };
-      };
-      /** @description Success */
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ImportJobDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Body too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description A dependency (database or Redis) is unavailable; retry shortly */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ImportsController_importProjects: {
-    parameters: {
-      query?: {
-        /** @description Check the file and report what would happen, changing nothing */
-        dryRun?: boolean;
-        /** @description Import the valid rows and skip the rows with errors (by default any error refuses the file) */
-        skipInvalidRows?: boolean;
-        /** @description The first-stage heat for rows without a 赛区/heat cell */
-        heatId?: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'multipart/form-data': {
-          /**
-           * Format: binary
-           * @description .xlsx or .csv
-           */
-          file: string;
-        };
-      };
-    };
-    responses: {
-      /** @description dryRun=true: the report */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ImportPreviewDto'];
-        };
-      };
-      /** @description Success */
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ImportJobDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Body too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description A dependency (database or Redis) is unavailable; retry shortly */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ImportsController_get: {
+  ReportsController_verifyAudit: {
     parameters: {
       query?: never;
       header?: never;
@@ -12944,11 +16523,20 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ImportJobDto'];
+          'application/json': components['schemas']['AuditVerifyDto'];
         };
       };
       /** @description Invalid input; `details` names each field */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -12976,7 +16564,7 @@ export interface operations {
       };
     };
   };
-  ImportsController_list: {
+  RecordController_evidencePack: {
     parameters: {
       query?: never;
       header?: never;
@@ -12987,13 +16575,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success */
+      /** @description ZIP file */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ImportJobListDto'];
+          'application/zip': string;
         };
       };
       /** @description Invalid input; `details` names each field */
@@ -13002,7 +16590,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
+          'application/zip': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description The caller’s role may not do this */
@@ -13011,7 +16608,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
+          'application/zip': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description No such object, or not the caller’s to see */
@@ -13020,56 +16617,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  ImportsController_judges: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RosterDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
+          'application/zip': components['schemas']['ErrorBodyDto'];
         };
       };
     };
@@ -13686,6 +17234,508 @@ export interface operations {
       };
     };
   };
+  SignedSheetsController_judgePdf: {
+    parameters: {
+      query?: {
+        /** @description Headers and statuses in Chinese (default) or English */
+        lang?: 'zh' | 'en';
+      };
+      header?: never;
+      path: {
+        id: string;
+        judgeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description PDF file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignedSheetsController_judgeXlsx: {
+    parameters: {
+      query?: {
+        /** @description Headers and statuses in Chinese (default) or English */
+        lang?: 'zh' | 'en';
+      };
+      header?: never;
+      path: {
+        id: string;
+        judgeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description XLSX file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignedSheetsController_myPdf: {
+    parameters: {
+      query?: {
+        /** @description Headers and statuses in Chinese (default) or English */
+        lang?: 'zh' | 'en';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description PDF file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SignedSheetsController_myXlsx: {
+    parameters: {
+      query?: {
+        /** @description Headers and statuses in Chinese (default) or English */
+        lang?: 'zh' | 'en';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description XLSX file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  FilesController_beginUpload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateUploadDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadSessionDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  FilesController_uploadStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadSessionDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  FilesController_cancelUpload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  FilesController_appendUpload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/offset+octet-stream': string;
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadSessionDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Error */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   FilesController_list: {
     parameters: {
       query?: never;
@@ -13866,6 +17916,15 @@ export interface operations {
       };
       /** @description No such object, or not the caller’s to see */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The Range asked lies past the end of the file */
+      416: {
         headers: {
           [name: string]: unknown;
         };
