@@ -88,7 +88,14 @@ describe('the big screen stream', () => {
     );
     const last = screen.events.filter((e) => e.type === 'screen').at(-1)!.data;
     expect(last.ranking).toEqual([
-      { rank: 1, projectId: p, title: expect.any(String), score: expected, judgeCount: 4 },
+      {
+        rank: 1,
+        projectId: p,
+        title: expect.any(String),
+        score: expected,
+        judgeCount: 4,
+        disputed: false,
+      },
     ]);
     // No frame ever carried a partial score, on stage or in the ranking.
     for (const e of screen.events.filter((x) => x.type === 'screen')) {

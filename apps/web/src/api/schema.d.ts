@@ -3181,7 +3181,6 @@ export interface components {
       | 'SHEET_EMPTY'
       | 'SHEET_NOT_COMPLETE'
       | 'SHEET_ALREADY_SIGNED'
-      | 'SHEET_NOT_SIGNED'
       | 'SIGNATURE_INVALID'
       | 'SIGNATURE_TOO_LARGE'
       | 'SIGNATURE_EMPTY'

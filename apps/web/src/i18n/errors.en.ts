@@ -278,7 +278,6 @@ export const errorsEn: ErrorMessages = {
     SHEET_EMPTY: 'No project is on your score sheet in this round: nothing to sign.',
     SHEET_NOT_COMPLETE: 'Submit every score before signing; not submitted: {{projects}}.',
     SHEET_ALREADY_SIGNED: 'You signed this score sheet as it is already.',
-    SHEET_NOT_SIGNED: '{{judgeName}} has not signed the score sheet.',
     SIGNATURE_INVALID: 'The signature image is not valid ({{why}}); sign again.',
     SIGNATURE_TOO_LARGE: 'The signature image is too large (at most {{maxBytes}}); sign again.',
     SIGNATURE_EMPTY: 'The signature is blank: draw it in the box.',

@@ -267,7 +267,6 @@ export const errorsZhCN: ErrorMessages = {
     SHEET_EMPTY: '本轮您的评分表上没有项目，无需签字。',
     SHEET_NOT_COMPLETE: '请先提交全部评分再签字，未提交：{{projects}}。',
     SHEET_ALREADY_SIGNED: '您已签署这份评分表，内容未变，无需再签。',
-    SHEET_NOT_SIGNED: '评委{{judgeName}}尚未签署评分表。',
     SIGNATURE_INVALID: '签名图片无效（{{why}}），请重新签名。',
     SIGNATURE_TOO_LARGE: '签名图片过大（不超过 {{maxBytes}}），请重新签名。',
     SIGNATURE_EMPTY: '签名是空白的，请在框内手写签名。',

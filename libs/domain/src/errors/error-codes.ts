@@ -391,7 +391,6 @@ export const ERROR_CODES = {
   SHEET_EMPTY: code('CONFLICT'),
   SHEET_NOT_COMPLETE: code<{ projects: string[] }>('CONFLICT'),
   SHEET_ALREADY_SIGNED: code('CONFLICT'),
-  SHEET_NOT_SIGNED: code<{ judgeName: string }>('NOT_FOUND'),
   SIGNATURE_INVALID: code<{ why: string }>('UNPROCESSABLE'),
   SIGNATURE_TOO_LARGE: code<{ maxBytes: number }>('UNPROCESSABLE'),
   SIGNATURE_EMPTY: code('UNPROCESSABLE'),

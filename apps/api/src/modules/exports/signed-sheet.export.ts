@@ -3,7 +3,7 @@ import { PDFDocument, PDFFont, PDFPage, StandardFonts, rgb } from 'pdf-lib';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Criterion, ExportLang, formatHumanTime, reportedTotal, zoneLabel } from '@app/domain';
 import { CompetitionsService } from '../competitions/competitions.service';
-import { WatermarkFont, collectionAwareFontkit, findWatermarkFont } from '../files/watermark';
+import { WatermarkFont, collectionAwareFontkit, findWatermarkFont } from '../../common/cjk-font';
 import { RoundsService } from '../judging/rounds.service';
 import { SignOffService } from '../judging/sign-off.service';
 import type { PrintableSheet, XlsxCell } from '../../common/xlsx';
