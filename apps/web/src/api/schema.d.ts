@@ -3642,6 +3642,16 @@ export interface components {
        */
       materialsViewOnly?: boolean;
     };
+    DoubleMarkingRuleDto: {
+      tolerance: number;
+      /** @enum {string} */
+      toleranceKind: 'ABSOLUTE' | 'SHARE_OF_MAX';
+      maxTotal: number;
+      /** @enum {string} */
+      thirdMarkRule: 'CLOSEST_PAIR' | 'MEAN_OF_ALL' | 'ARBITRATION';
+      /** @enum {string} */
+      pairTieRule: 'MEAN_OF_ALL' | 'HIGHER_PAIR' | 'LOWER_PAIR' | 'ARBITRATION';
+    };
     RoundViewDto: {
       /** Format: uuid */
       id: string;
@@ -3685,6 +3695,8 @@ export interface components {
       peerScoresVisible: boolean;
       /** @description Judges read the materials in the viewer only: no download */
       materialsViewOnly: boolean;
+      /** @description Double marking (2+1): the rule, or null when every assigned judge counts */
+      doubleMarking: components['schemas']['DoubleMarkingRuleDto'] | null;
       /** @description The seed the pitch order was drawn with (it reproduces the draw); null before the draw */
       pitchSeed: string | null;
       /** @description SHA-256 (hex) of pitchSeed: equal to the hash committed before the draw; null before the draw */
@@ -4549,16 +4561,6 @@ export interface components {
        * @default true
        */
       enabled?: boolean;
-    };
-    DoubleMarkingRuleDto: {
-      tolerance: number;
-      /** @enum {string} */
-      toleranceKind: 'ABSOLUTE' | 'SHARE_OF_MAX';
-      maxTotal: number;
-      /** @enum {string} */
-      thirdMarkRule: 'CLOSEST_PAIR' | 'MEAN_OF_ALL' | 'ARBITRATION';
-      /** @enum {string} */
-      pairTieRule: 'MEAN_OF_ALL' | 'HIGHER_PAIR' | 'LOWER_PAIR' | 'ARBITRATION';
     };
     DoubleMarkDto: {
       /** Format: uuid */

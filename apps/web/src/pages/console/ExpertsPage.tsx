@@ -55,7 +55,7 @@ export default function ExpertsPage() {
               setResult(null);
             }}
           >
-            <Button aria-label={t('judges.file')}>{t('judges.file')}</Button>
+            <Button aria-label={t('experts.file')}>{t('experts.file')}</Button>
           </Upload>
           <Button
             disabled={!file}
@@ -168,9 +168,6 @@ function PledgeCard({ competitionId }: { competitionId: string }) {
       extra={t('experts.accepted', { count: pledge.data?.acceptances.length ?? 0 })}
     >
       <p>{t('experts.pledgeHint')}</p>
-      <label htmlFor="pledge-text" className="sr-only">
-        {t('experts.pledge')}
-      </label>
       <Input.TextArea
         id="pledge-text"
         aria-label={t('experts.pledge')}

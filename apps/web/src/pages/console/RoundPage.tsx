@@ -31,6 +31,7 @@ import { ReopenScoreDialog } from './round/ReopenScoreDialog';
 import { ScreenTicketsCard } from './round/ScreenTicketsCard';
 import { ExpertDrawCard } from './round/ExpertDrawCard';
 import { BiasCard } from './round/BiasCard';
+import { DoubleMarkingCard } from './round/DoubleMarkingCard';
 import type { Assignment, Progress, Project, Round, RoundJudge } from './round/types';
 import { useRoundData } from './round/useRoundData';
 
@@ -194,6 +195,9 @@ export default function RoundPage() {
         />
       )}
       <ScreenTicketsCard roundId={rid} timeZone={timeZone} />
+      {r?.kind === 'EXPERT_REVIEW' && (
+        <DoubleMarkingCard roundId={rid} draft={r.status === 'DRAFT'} />
+      )}
       <RankingCard roundId={rid} />
       <BiasCard roundId={rid} />
     </>

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CriterionDto } from '../../competitions/dto/competition.dto';
+import { DoubleMarkingRuleDto } from './experts-judging.dto';
 
 export class RoundViewDto {
   @ApiProperty({ format: 'uuid' })
@@ -46,6 +47,12 @@ export class RoundViewDto {
   peerScoresVisible!: boolean;
   @ApiProperty({ description: 'Judges read the materials in the viewer only: no download' })
   materialsViewOnly!: boolean;
+  @ApiProperty({
+    type: DoubleMarkingRuleDto,
+    nullable: true,
+    description: 'Double marking (2+1): the rule, or null when every assigned judge counts',
+  })
+  doubleMarking!: DoubleMarkingRuleDto | null;
   @ApiProperty({
     type: String,
     nullable: true,
