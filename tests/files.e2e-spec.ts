@@ -392,6 +392,44 @@ describe.each([
     ).toBe(200);
   });
 
+  it('in a blind round withholds identity files and gives the anonymised BP in place of the named one', async () => {
+    const judge = heat.judges[0];
+    // The photo is an identity field; "bpAnon" is the BP's anonymised copy.
+    const blindForm = {
+      fields: [
+        ...FORM.fields.map((f) => (f.key === 'photo' ? { ...f, identity: true } : f)),
+        {
+          key: 'bpAnon',
+          type: 'file',
+          label: { zh: '商业计划书（匿名版）', en: 'Business plan (anonymised)' },
+          required: false,
+          accept: ['pdf'],
+          blindCopyOf: 'bp',
+        },
+      ],
+    };
+    await stack.sql(`UPDATE registration_forms SET definition = $2 WHERE competition_id = $1`, [
+      heat.competition.id,
+      JSON.stringify(blindForm),
+    ]);
+    const named = (await stack.get(`/projects/${project}/files`, judge.token)).body.items;
+    expect(named.map((f: { field: string }) => f.field)).toContain('bp');
+    expect(named.map((f: { field: string }) => f.field)).toContain('photo');
+    await stack.sql(`UPDATE rounds SET blind = true WHERE id = $1`, [roundId]);
+    const blind = (await stack.get(`/projects/${project}/files`, judge.token)).body.items;
+    expect(blind.map((f: { field: string }) => f.field)).not.toContain('bp');
+    expect(blind.map((f: { field: string }) => f.field)).not.toContain('photo');
+    expect((await fetchFile(stack, bpV1.id, judge.token)).status).toBe(404);
+    // The organiser still reads everything.
+    expect((await fetchFile(stack, bpV1.id, heat.organiser.token)).status).toBe(200);
+    await stack.sql(`UPDATE rounds SET blind = false WHERE id = $1`, [roundId]);
+    await stack.sql(`UPDATE registration_forms SET definition = $2 WHERE competition_id = $1`, [
+      heat.competition.id,
+      JSON.stringify(FORM),
+    ]);
+    expect((await fetchFile(stack, bpV1.id, judge.token)).status).toBe(200);
+  });
+
   it('gives the organiser a heat’s BPs as one ZIP named by project', async () => {
     const res = await fetch(`${stack.apiUrl}/heats/${heat.competition.heatId}/files.zip?field=bp`, {
       headers: { authorization: `Bearer ${heat.organiser.token}` },

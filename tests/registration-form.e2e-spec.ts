@@ -751,5 +751,35 @@ describe('registration form, end to end', () => {
     expect(row).toContain('专利号: ZL2023, 已授权: 是');
     // The BP as its file's name and version, never its id.
     expect(row).toContain('bp-v2.pdf（第 2 版）');
+    // …and a link to it (the reader's session decides what it shows).
+    expect(row).toMatch(/bp-v2\.pdf（第 2 版） http:\/\/[^,]+\/api\/v1\/files\/[0-9a-f-]{36}/);
+  });
+
+  it('refuses a save from an editor that loaded an older version (409 REGISTRATION_FORM_STALE), overwriting nothing', async () => {
+    const now = await stack.get(
+      `/competitions/${competition.id}/registration-form`,
+      organiser.token,
+    );
+    const { version, fields, groups, declaration, eligibilityRules } = now.body;
+    const body = {
+      groups,
+      fields,
+      ...(declaration && { declaration }),
+      eligibilityRules,
+    };
+    const stale = await stack.put(
+      `/competitions/${competition.id}/registration-form`,
+      { ...body, version: version - 1 },
+      organiser.token,
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'REGISTRATION_FORM_STALE', params: { version } });
+    const fresh = await stack.put(
+      `/competitions/${competition.id}/registration-form`,
+      { ...body, version },
+      organiser.token,
+    );
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.version).toBe(version + 1);
   });
 });

@@ -61,6 +61,8 @@ describe('browser: form, resumable BP upload on a phone, the judge reads it', ()
     await login(page, heat.organiser.email, 'Roadshow-Organiser-2026!', '**/console');
     await page.goto(`/console/c/${heat.competition.id}/form`);
     await page.getByRole('heading', { name: '报名表设置' }).waitFor();
+    // The stored form (none yet) is loaded before the builder is used.
+    await page.getByText('当前为第 0 版').waitFor();
 
     await page.getByRole('button', { name: '添加字段' }).click();
     await page.getByLabel('代码', { exact: true }).nth(0).fill('capital');
@@ -108,6 +110,11 @@ describe('browser: form, resumable BP upload on a phone, the judge reads it', ()
     await page.locator('.ant-select-item-option[title="华南赛区（深圳）"]').click();
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.waitForURL(/\/applicant\/projects\//);
+    await page.getByText('草稿已保存').waitFor();
+    // The saved draft is loaded into the form before anything more is typed.
+    await page.getByLabel('项目名称').and(page.locator('[value="柔性电子皮肤"]')).waitFor();
+    await page.getByLabel('注册资本').waitFor();
+    await page.waitForLoadState('networkidle');
     projectId = /\/applicant\/projects\/([0-9a-f-]+)/.exec(page.url())![1];
 
     await page.getByLabel('项目简介').fill('可贴附皮肤的柔性压力传感阵列。');
@@ -115,6 +122,7 @@ describe('browser: form, resumable BP upload on a phone, the judge reads it', ()
     await page.getByLabel('成员 1 姓名').fill('李娜');
     await page.getByLabel('成员 1 职务').fill('CEO');
     await page.getByLabel('注册资本').fill('300');
+    expect(await page.getByLabel('项目简介').inputValue()).toBe('可贴附皮肤的柔性压力传感阵列。');
 
     // The connection drops during the first chunk: that request is cut.
     let patches = 0;

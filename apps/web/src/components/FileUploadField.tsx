@@ -113,6 +113,8 @@ export function FileUploadField({
         ref={input}
         type="file"
         hidden
+        // The page's input styles would otherwise show the browser's own picker beside the button.
+        style={{ display: 'none' }}
         accept={accept.map((k) => EXTENSIONS[k]).join(',')}
         aria-label={label}
         onChange={(e) => {

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import {
   Actor,
   AnswerValue,
@@ -34,6 +35,7 @@ export class RegistrationListExport {
     private readonly identity: IdentityService,
     private readonly forms: RegistrationFormService,
     private readonly files: FileLookupService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async build(
@@ -53,20 +55,33 @@ export class RegistrationListExport {
       projects.push(...res.items);
       if (res.items.length < PAGE) break;
     }
-    const [competition, heats, owners, form, stored] = await Promise.all([
+    const form = await this.forms.formOf(competitionId);
+    const fileKeys = form.fields.filter((f) => f.type === 'file').map((f) => f.key);
+    const answerFileIds = projects.flatMap((p) =>
+      fileKeys
+        .map((k) => ((p.answers ?? {}) as Record<string, AnswerValue>)[k])
+        .filter((v): v is string => typeof v === 'string'),
+    );
+    const [competition, heats, owners, stored] = await Promise.all([
       this.competitions.get(competitionId),
       this.competitions.listHeats(competitionId),
       this.identity.findUsers([...new Set(projects.map((p) => p.ownerId))]),
-      this.forms.formOf(competitionId),
-      this.files.currentFiles(projects.map((p) => p.id)),
+      this.files.filesByIds([...new Set(answerFileIds)]),
     ]);
-    // A file answer is shown as the file's name and version, not its id.
-    const fileKeys = form.fields.filter((f) => f.type === 'file').map((f) => f.key);
+    // A file answer is shown as the file's name, its version and a link to
+    // it (GET /files/:id: the reader's own session decides, the link gives
+    // nothing to whoever may not read it), not its id.
+    const base = this.config.PUBLIC_URL.replace(/\/+$/, '');
     const fileName = new Map(
-      stored.map((f) => [
-        f.id,
-        lang === 'zh' ? `${f.name}（第 ${f.version} 版）` : `${f.name} (v${f.version})`,
-      ]),
+      stored.map((f) => {
+        const link = `${base}/api/v1/files/${f.id}`;
+        return [
+          f.id,
+          lang === 'zh'
+            ? `${f.name}（第 ${f.version} 版） ${link}`
+            : `${f.name} (v${f.version}) ${link}`,
+        ];
+      }),
     );
     const withFileNames = (answers: Record<string, AnswerValue>) => {
       const shown = { ...answers };

@@ -39,4 +39,13 @@ export class FileLookupService implements RegistrationFileCheck {
       select: { id: true, projectId: true, fieldKey: true, name: true, size: true, version: true },
     });
   }
+
+  /** Stored files by id, any version (exports: the version an answer names). */
+  async filesByIds(ids: string[]) {
+    if (!ids.length) return [];
+    return this.prisma.storedFile.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, projectId: true, fieldKey: true, name: true, size: true, version: true },
+    });
+  }
 }

@@ -188,7 +188,7 @@ export function FormAnswers({
       <>
         {help}
         {help && reason && ' '}
-        {reason && <span className="answer-locked">🔒 {reason}</span>}
+        {reason && <span className="answer-locked">{reason}</span>}
       </>
     ) : undefined;
   };
