@@ -91,7 +91,7 @@ describe('browser: 公示, an objection and 递补', () => {
     expect(await list.getByRole('listitem').count()).toBe(4);
     await list.getByRole('listitem').filter({ hasText: '智能甲项目' }).getByText('晋级').waitFor();
     // Nothing is wider than the phone.
-    expect(await pub.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    expect(await pub.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
       PHONE.width,
     );
     await screenshot(pub, 'due-process-publicity-phone');
