@@ -7,6 +7,7 @@ import type { components } from '../../api/schema';
 import { AppShell } from '../../layout/AppShell';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { DEFAULT_TIME_ZONE, formatInZone } from './deadline';
+import { PlaceOffers } from './PlaceOffers';
 
 type Project = components['schemas']['ProjectViewDto'];
 type Competition = components['schemas']['CompetitionViewDto'];
@@ -103,6 +104,15 @@ export function MyProjectsPage() {
                         <div>
                           {t('applicant.reason')}: {p.reviewReason}
                         </div>
+                      )}
+                      {p.status !== 'DRAFT' && (
+                        <PlaceOffers
+                          projectId={p.id}
+                          timeZone={
+                            competitions.find((c) => c.id === p.competitionId)?.timeZone ??
+                            DEFAULT_TIME_ZONE
+                          }
+                        />
                       )}
                     </>
                   }
