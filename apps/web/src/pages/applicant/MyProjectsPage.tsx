@@ -8,6 +8,7 @@ import { AppShell } from '../../layout/AppShell';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { DEFAULT_TIME_ZONE, formatInZone } from './deadline';
 import { RoadshowResults } from './RoadshowResults';
+import { PlaceOffers } from './PlaceOffers';
 
 type Project = components['schemas']['ProjectViewDto'];
 type Competition = components['schemas']['CompetitionViewDto'];
@@ -105,6 +106,15 @@ export function MyProjectsPage() {
                         <div>
                           {t('applicant.reason')}: {p.reviewReason}
                         </div>
+                      )}
+                      {p.status !== 'DRAFT' && (
+                        <PlaceOffers
+                          projectId={p.id}
+                          timeZone={
+                            competitions.find((c) => c.id === p.competitionId)?.timeZone ??
+                            DEFAULT_TIME_ZONE
+                          }
+                        />
                       )}
                     </>
                   }
