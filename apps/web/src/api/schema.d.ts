@@ -4693,28 +4693,19 @@ export interface components {
       projects: number;
       submitted: number;
     };
-    ObjectionViewDto: {
+    OnSiteObjectionViewDto: {
+      /** Format: uuid */
       id: string;
-      receipt: string;
-      publicityId: string;
-      heatName: string;
-      name: string;
-      contact: string;
-      unit: string;
-      projectId: string | null;
-      projectTitle: string | null;
-      procedure: string | null;
-      reason: string;
+      text: string;
+      /** Format: date-time */
+      raisedAt: string;
+      raisedByName: string;
       /** @enum {string} */
-      status: 'FILED' | 'ASSIGNED' | 'UPHELD' | 'DISMISSED' | 'MERGED';
-      handlerId: string | null;
-      findings: string | null;
-      decisionReason: string | null;
-      action: string | null;
-      mergedIntoId: string | null;
-      createdAt: string;
+      status: 'PENDING' | 'UPHELD' | 'DISMISSED';
+      handling: string | null;
+      reason: string | null;
+      /** Format: date-time */
       decidedAt: string | null;
-      evidence: components['schemas']['EvidenceViewDto'][];
     };
     ProjectResultDto: {
       /** Format: uuid */
@@ -4742,7 +4733,7 @@ export interface components {
       objectionClosesAt: string | null;
       /** Format: date-time */
       confirmedAt: string | null;
-      objection: components['schemas']['ObjectionViewDto'] | null;
+      objection: components['schemas']['OnSiteObjectionViewDto'] | null;
     };
     SignOffDto: {
       /** Format: uuid */
@@ -4754,17 +4745,16 @@ export interface components {
       /** @description Every sheet signed and every objection decided */
       complete: boolean;
     };
-    DecideObjectionDto: {
-      /** @enum {string} */
-      outcome: 'UPHELD' | 'DISMISSED';
-      /** @description The answer the objector is mailed */
-      reasons: string;
-      /** @description The handling record (internal) */
-      findings?: string;
-      /** @enum {string} */
-      action?: 'DISQUALIFY' | 'REOPEN' | 'NONE';
-      /** @description The project an upheld objection disqualifies */
-      projectId?: string;
+    DecideOnSiteObjectionDto: {
+      /**
+       * @description UPHELD: the project's scores are reopened for its judges and the score is revealed again once they submit; DISMISSED: the result stands
+       * @enum {string}
+       */
+      decision: 'UPHELD' | 'DISMISSED';
+      /** @description How the objection was handled (处理经过) */
+      handling: string;
+      /** @description The reasons for the decision; mailed to the team */
+      reason: string;
     };
     TeamResultDto: {
       /** Format: uuid */
@@ -4792,7 +4782,7 @@ export interface components {
       objectionClosesAt: string | null;
       /** Format: date-time */
       confirmedAt: string | null;
-      objection: components['schemas']['ObjectionViewDto'] | null;
+      objection: components['schemas']['OnSiteObjectionViewDto'] | null;
       /** Format: uuid */
       roundId: string;
       roundName: string;
@@ -6844,13 +6834,6 @@ export interface components {
       openObjections: number;
       offers: components['schemas']['OfferViewDto'][];
     };
-    ObjectionListDto: {
-      items: components['schemas']['ObjectionViewDto'][];
-    };
-    AssignDto: {
-      /** @description An organiser of the competition */
-      handlerId: string;
-    };
     EvidenceViewDto: {
       id: string;
       name: string;
@@ -6858,9 +6841,51 @@ export interface components {
       contentType: string;
       sha256: string;
     };
+    ObjectionViewDto: {
+      id: string;
+      receipt: string;
+      publicityId: string;
+      heatName: string;
+      name: string;
+      contact: string;
+      unit: string;
+      projectId: string | null;
+      projectTitle: string | null;
+      procedure: string | null;
+      reason: string;
+      /** @enum {string} */
+      status: 'FILED' | 'ASSIGNED' | 'UPHELD' | 'DISMISSED' | 'MERGED';
+      handlerId: string | null;
+      findings: string | null;
+      decisionReason: string | null;
+      action: string | null;
+      mergedIntoId: string | null;
+      createdAt: string;
+      decidedAt: string | null;
+      evidence: components['schemas']['EvidenceViewDto'][];
+    };
+    ObjectionListDto: {
+      items: components['schemas']['ObjectionViewDto'][];
+    };
+    AssignDto: {
+      /** @description An organiser of the competition */
+      handlerId: string;
+    };
     MergeObjectionDto: {
       /** @description The identical objection this one is answered with */
       intoId: string;
+    };
+    DecideObjectionDto: {
+      /** @enum {string} */
+      outcome: 'UPHELD' | 'DISMISSED';
+      /** @description The answer the objector is mailed */
+      reasons: string;
+      /** @description The handling record (internal) */
+      findings?: string;
+      /** @enum {string} */
+      action?: 'DISQUALIFY' | 'REOPEN' | 'NONE';
+      /** @description The project an upheld objection disqualifies */
+      projectId?: string;
     };
     AppealViewDto: {
       id: string;
@@ -11769,7 +11794,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['DecideObjectionDto'];
+        'application/json': components['schemas']['DecideOnSiteObjectionDto'];
       };
     };
     responses: {
@@ -11779,7 +11804,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ObjectionViewDto'];
+          'application/json': components['schemas']['OnSiteObjectionViewDto'];
         };
       };
       /** @description Invalid input; `details` names each field */

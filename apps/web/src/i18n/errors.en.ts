@@ -434,7 +434,6 @@ export const errorsEn: ErrorMessages = {
     offer: 'offered place',
     diligence: 'due diligence',
     account: 'account',
-    objection: 'objection',
     pitchSeedCommitment: 'pitch-order seed commitment',
     screenTicket: 'screen link',
     signInPass: 'sign-in QR code',

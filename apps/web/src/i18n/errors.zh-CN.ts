@@ -397,7 +397,6 @@ export const errorsZhCN: ErrorMessages = {
     offer: '递补名额',
     diligence: '尽职调查',
     account: '账号',
-    objection: '异议',
     pitchSeedCommitment: '抽签种子承诺',
     screenTicket: '大屏链接',
     signInPass: '登录二维码',

@@ -64,7 +64,6 @@ export type ResourceName =
   | 'score'
   | 'signing'
   | 'publicity'
-  | 'objection'
   | 'appeal'
   | 'offer'
   | 'diligence'

@@ -4,11 +4,11 @@ import { ApiRoute } from '../../common/api-route.decorator';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
 import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
 import {
-  DecideObjectionDto,
+  DecideOnSiteObjectionDto,
   MyRoadshowResultsDto,
   MySheetDto,
   ObjectionDto,
-  ObjectionViewDto,
+  OnSiteObjectionViewDto,
   SignOffDto,
   SignatureDto,
   TeamResultDto,
@@ -68,7 +68,7 @@ export class SignOffController {
   @ApiRoute({
     summary:
       "Decide an objection with the handling and reasons (audited; the team is told by mail). UPHELD reopens the project's scores and its score is revealed again",
-    type: ObjectionViewDto,
+    type: OnSiteObjectionViewDto,
     errors: [400, 403, 404, 409],
   })
   @Post('rounds/:id/objections/:objectionId/decision')
@@ -77,7 +77,7 @@ export class SignOffController {
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUuidParamPipe) id: string,
     @Param('objectionId', ParseUuidParamPipe) objectionId: string,
-    @Body() dto: DecideObjectionDto,
+    @Body() dto: DecideOnSiteObjectionDto,
   ) {
     return this.signOff.decide(user, id, objectionId, dto);
   }

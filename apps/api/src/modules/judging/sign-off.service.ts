@@ -22,11 +22,11 @@ import { CompetitionsService } from '../competitions/competitions.service';
 import { IdentityService } from '../identity/identity.service';
 import { RegistrationService } from '../registration/registration.service';
 import {
-  DecideObjectionDto,
+  DecideOnSiteObjectionDto,
   MyRoadshowResultsDto,
   MySheetDto,
   ObjectionDto,
-  ObjectionViewDto,
+  OnSiteObjectionViewDto,
   ProjectResultDto,
   SignOffDto,
   TeamResultDto,
@@ -216,8 +216,8 @@ export class SignOffService {
     actor: Actor,
     roundId: string,
     objectionId: string,
-    dto: DecideObjectionDto,
-  ): Promise<ObjectionViewDto> {
+    dto: DecideOnSiteObjectionDto,
+  ): Promise<OnSiteObjectionViewDto> {
     const round = await this.rounds.managed(actor, roundId);
     const objection = await this.prisma.roundObjection.findFirst({
       where: { id: objectionId, roundId },
@@ -536,13 +536,13 @@ export class SignOffService {
     return out;
   }
 
-  private objectionView(o: ObjectionRow, names: Map<string, string>): ObjectionViewDto {
+  private objectionView(o: ObjectionRow, names: Map<string, string>): OnSiteObjectionViewDto {
     return {
       id: o.id,
       text: o.text,
       raisedAt: o.raisedAt,
       raisedByName: names.get(o.raisedBy) ?? '',
-      status: o.status as ObjectionViewDto['status'],
+      status: o.status as OnSiteObjectionViewDto['status'],
       handling: o.handling,
       reason: o.reason,
       decidedAt: o.decidedAt,

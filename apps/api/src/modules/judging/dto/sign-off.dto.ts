@@ -32,7 +32,7 @@ export class ObjectionDto {
   text!: string;
 }
 
-export class DecideObjectionDto {
+export class DecideOnSiteObjectionDto {
   @ApiProperty({
     enum: ['UPHELD', 'DISMISSED'],
     description:
@@ -100,7 +100,7 @@ export class SheetStatusDto {
   submitted!: number;
 }
 
-export class ObjectionViewDto {
+export class OnSiteObjectionViewDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
   @ApiProperty()
@@ -141,8 +141,8 @@ export class ProjectResultDto {
   objectionClosesAt!: Date | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   confirmedAt!: Date | null;
-  @ApiProperty({ type: ObjectionViewDto, nullable: true })
-  objection!: ObjectionViewDto | null;
+  @ApiProperty({ type: OnSiteObjectionViewDto, nullable: true })
+  objection!: OnSiteObjectionViewDto | null;
 }
 
 export class SignOffDto {
