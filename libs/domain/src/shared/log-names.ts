@@ -60,7 +60,6 @@ export const AUDIT_ACTIONS = [
   'round.edited',
   'round.third-expert-assigned',
   'round.checked-in-at-desk',
-  'round.edited',
   'round.force-closed',
   'round.objection-decided',
   'round.objection-raised',
