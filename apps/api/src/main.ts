@@ -46,7 +46,9 @@ async function bootstrap(): Promise<void> {
   registerSecurityHeaders(fastify, '/api/v1/', [DASHBOARD_PATH]);
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // Nest's default list includes SIGUSR2, which here toggles a CPU profile
+  // (cpu-profile-signal.ts) and must not shut the api down.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT']);
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
