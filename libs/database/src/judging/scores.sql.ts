@@ -16,7 +16,9 @@ export const SCORE_COLUMNS = `round_id AS "roundId", project_id AS "projectId", 
 // One score write as one statement, so it is one short transaction and one
 // round trip, and takes no lock a ranking recompute holds:
 //   round   the round's row FOR KEY SHARE (a close's FOR UPDATE waits for it,
-//           and a write waiting on a close sees CLOSED), with the criteria check;
+//           and a write waiting on a close sees CLOSED), with the criteria check
+//           and whether the competition's pledge (回避与保密承诺) still waits
+//           for this judge's acceptance (then nothing is written);
 //   access  the judge's assignment and pool membership;
 //   written the conditional upsert (only onto a DRAFT, only for an assigned
 //           judge in an OPEN round), drawing the change sequence;
@@ -47,7 +49,7 @@ const STORED = [
 // The written score when the statement wrote, else the stored one as it was
 // before (the main query sees the table as of the statement's start).
 const WRITE_FACTS = `
-SELECT round.status AS "roundStatus", round."criteriaCurrent", access.assigned, access.in_pool AS "inPool",
+SELECT round.status AS "roundStatus", round."criteriaCurrent", round."pledgeMissing", access.assigned, access.in_pool AS "inPool",
        w."roundId" IS NOT NULL AS written, s.status AS "storedStatus",
        ${VIEW.map((col, i) => `CASE WHEN w."roundId" IS NOT NULL THEN w."${col}" ELSE s.${STORED[i]} END AS "${col}"`).join(',\n       ')}
   FROM access
@@ -68,7 +70,10 @@ const returning = (alias: string) =>
 
 export const SAVE_SCORE = `
 WITH round AS (
-  SELECT status, md5(criteria::text) = $8 AS "criteriaCurrent" FROM rounds WHERE id = $1 FOR KEY SHARE),
+  SELECT r.status, md5(r.criteria::text) = $8 AS "criteriaCurrent",
+         EXISTS (SELECT 1 FROM competition_pledges p WHERE p.competition_id = r.competition_id)
+         AND NOT EXISTS (SELECT 1 FROM pledge_acceptances a WHERE a.competition_id = r.competition_id AND a.judge_id = $2) AS "pledgeMissing"
+    FROM rounds r WHERE r.id = $1 FOR KEY SHARE OF r),
 ${ACCESS},
 written AS (
   INSERT INTO scores (id, round_id, judge_id, project_id, scores, comment, total, status, submitted_at, seq, updated_at)
@@ -76,7 +81,7 @@ written AS (
          CASE WHEN $7 THEN 'SUBMITTED' ELSE 'DRAFT' END::"ScoreStatus", CASE WHEN $7 THEN now() END,
          ${NEXT_CHANGE_SEQ}, now()
     FROM round, access
-   WHERE round.status = 'OPEN' AND round."criteriaCurrent" AND access.assigned
+   WHERE round.status = 'OPEN' AND round."criteriaCurrent" AND access.assigned AND NOT round."pledgeMissing"
   ON CONFLICT (round_id, judge_id, project_id) DO UPDATE
      SET scores = EXCLUDED.scores, comment = EXCLUDED.comment, total = EXCLUDED.total, status = EXCLUDED.status,
          submitted_at = EXCLUDED.submitted_at, seq = EXCLUDED.seq, updated_at = now()
@@ -86,13 +91,17 @@ ${EVENT}
 ${WRITE_FACTS}`;
 
 export const SUBMIT_SCORE = `
-WITH round AS (SELECT status, true AS "criteriaCurrent" FROM rounds WHERE id = $1 FOR KEY SHARE),
+WITH round AS (
+  SELECT r.status, true AS "criteriaCurrent",
+         EXISTS (SELECT 1 FROM competition_pledges p WHERE p.competition_id = r.competition_id)
+         AND NOT EXISTS (SELECT 1 FROM pledge_acceptances a WHERE a.competition_id = r.competition_id AND a.judge_id = $2) AS "pledgeMissing"
+    FROM rounds r WHERE r.id = $1 FOR KEY SHARE OF r),
 ${ACCESS},
 written AS (
   UPDATE scores s SET status = 'SUBMITTED', submitted_at = now(), seq = ${NEXT_CHANGE_SEQ}, updated_at = now()
     FROM round, access
    WHERE s.round_id = $1 AND s.judge_id = $2 AND s.project_id = $3 AND s.status = 'DRAFT'
-     AND round.status = 'OPEN' AND access.assigned
+     AND round.status = 'OPEN' AND access.assigned AND NOT round."pledgeMissing"
   ${returning('s.')}),
 ${EVENT}
 ${WRITE_FACTS}`;
@@ -110,6 +119,8 @@ export interface WriteRow {
   submittedAt: Date | null;
   roundStatus: 'DRAFT' | 'OPEN' | 'CLOSED' | null;
   criteriaCurrent: boolean | null;
+  // The competition has a pledge this judge has not accepted (null: no such round).
+  pledgeMissing: boolean | null;
   assigned: boolean;
   inPool: boolean;
   written: boolean;

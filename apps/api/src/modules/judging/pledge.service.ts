@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Actor, DomainError } from '@app/domain';
-import { PgService, PrismaService, appendAudit } from '@app/database';
+import { PrismaService, appendAudit } from '@app/database';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { IdentityService } from '../identity/identity.service';
 
@@ -13,12 +13,8 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 // accepts it, every score write in the competition answers 403 PLEDGE_REQUIRED.
 @Injectable()
 export class PledgeService {
-  // Acceptances never lapse: once seen, a judge's acceptance is not asked again.
-  private readonly accepted = new Set<string>();
-
   constructor(
     private readonly prisma: PrismaService,
-    private readonly pg: PgService,
     private readonly competitions: CompetitionsService,
     private readonly identity: IdentityService,
   ) {}
@@ -111,38 +107,31 @@ export class PledgeService {
           data: { ip, textSha256: sha256(pledge.text) },
         });
       });
-    this.accepted.add(`${competitionId}:${actor.id}`);
     return this.forJudge(actor, roundId);
   }
 
-  // Before every score write: a judge of the round's panel in a competition
-  // with a pledge must have accepted it (403 PLEDGE_REQUIRED). Anyone else is
-  // left to the write's own answer (404 for a stranger, 403 for the unassigned).
-  async assertMayScore(judgeId: string, roundId: string): Promise<void> {
-    const { rows } = await this.pg.pool.query<{
-      competition_id: string;
-      required: boolean;
-      accepted: boolean;
-      in_pool: boolean;
-    }>({
-      name: 'pledge-check',
-      text: `SELECT r.competition_id,
-                    EXISTS (SELECT 1 FROM competition_pledges p WHERE p.competition_id = r.competition_id) AS required,
-                    EXISTS (SELECT 1 FROM pledge_acceptances a
-                             WHERE a.competition_id = r.competition_id AND a.judge_id = $2) AS accepted,
-                    EXISTS (SELECT 1 FROM round_judges j WHERE j.round_id = r.id AND j.judge_id = $2) AS in_pool
-               FROM rounds r WHERE r.id = $1`,
-      values: [roundId, judgeId],
-    });
-    const row = rows[0];
-    if (!row || !row.required || !row.in_pool) return;
-    if (row.accepted || this.accepted.has(`${row.competition_id}:${judgeId}`)) return;
-    const names = await this.competitions.namesOf([row.competition_id]);
-    throw DomainError.of(
-      'PLEDGE_REQUIRED',
-      { competitionName: names.get(row.competition_id) ?? '' },
-      'accept the pledge of recusal and confidentiality before scoring',
-    );
+  // After a score write that the pledge held back (the statement writes
+  // nothing while the competition's pledge waits for this judge: scores.sql.ts),
+  // the refusal: a judge of the round's panel gets 403 PLEDGE_REQUIRED; anyone
+  // else is left to the write's own answer.
+  async refuseUnaccepted(
+    facts: { pledgeMissing: boolean | null; inPool: boolean },
+    roundId: string,
+  ): Promise<void> {
+    if (facts.pledgeMissing && facts.inPool) {
+      const round = await this.prisma.round.findUnique({
+        where: { id: roundId },
+        select: { competitionId: true },
+      });
+      const names = round
+        ? await this.competitions.namesOf([round.competitionId])
+        : new Map<string, string>();
+      throw DomainError.of(
+        'PLEDGE_REQUIRED',
+        { competitionName: (round && names.get(round.competitionId)) ?? '' },
+        'accept the pledge of recusal and confidentiality before scoring',
+      );
+    }
   }
 
   private async panelCompetition(actor: Actor, roundId: string): Promise<string> {

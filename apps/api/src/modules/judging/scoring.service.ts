@@ -111,7 +111,6 @@ export class ScoringService {
   async save(actor: Actor, roundId: string, projectId: string, dto: ScoreDto): Promise<ScoreView> {
     const submit = dto.submit === true;
     const content = { scores: dto.scores, comment: dto.comment ?? null };
-    await this.pledges.assertMayScore(actor.id, roundId);
     for (let attempt = 0; ; attempt++) {
       const rubric = await this.roundCriteria(roundId);
       if (!rubric) throw DomainError.notFound('round', roundId);
@@ -140,6 +139,7 @@ export class ScoringService {
           rubric.fingerprint,
         ],
       });
+      await this.pledges.refuseUnaccepted(rows[0], roundId);
       const answer = scoreWriteAnswer(facts(rows[0]), { submit, content });
       if (answer === 'stale-criteria' && attempt < 2) {
         this.criteria.delete(roundId);
@@ -155,12 +155,12 @@ export class ScoringService {
   }
 
   async submit(actor: Actor, roundId: string, projectId: string): Promise<ScoreView> {
-    await this.pledges.assertMayScore(actor.id, roundId);
     const { rows } = await this.pg.pool.query<WriteRow>({
       name: 'score-submit',
       text: SUBMIT_SCORE,
       values: [roundId, actor.id, projectId],
     });
+    await this.pledges.refuseUnaccepted(rows[0], roundId);
     const answer = scoreWriteAnswer(facts(rows[0]), { submit: true });
     const saved = await this.answer(answer, rows[0], actor, roundId, projectId, { submit: true });
     await this.doubleMarking.afterSubmit(roundId, projectId);
