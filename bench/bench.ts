@@ -137,9 +137,10 @@ async function main(): Promise<void> {
     }
     if (only.has(7)) {
       await attempt('scenario 7', async () => {
-        const r = await screenCrowd(crowd, 100);
-        results.push(r);
-        printResult(r);
+        for (const r of await screenCrowd(crowd, 100)) {
+          results.push(r);
+          printResult(r);
+        }
       });
     }
   } finally {

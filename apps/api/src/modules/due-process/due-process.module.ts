@@ -19,6 +19,7 @@ import { ObjectionsService } from './objections.service';
 import { PlacesService } from './places.service';
 import { PublicController } from './public.controller';
 import { PublicityService } from './publicity.service';
+import { PublicityViewCache } from './publicity-view-cache';
 
 // Due process after a decision (issue 21, docs/due-process.md): 公示,
 // objections, appeals, due diligence and 递补. Owns due_process_settings,
@@ -31,6 +32,7 @@ import { PublicityService } from './publicity.service';
   controllers: [PublicController, DueProcessController],
   providers: [
     PublicityService,
+    PublicityViewCache,
     ObjectionsService,
     AppealsService,
     PlacesService,

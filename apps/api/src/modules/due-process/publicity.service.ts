@@ -23,6 +23,7 @@ import { RegistrationService } from '../registration/registration.service';
 import { WatermarkFont, findWatermarkFont } from '../files/files.public';
 import { DueProcessSettingsDto, StartPublicityDto } from './dto/due-process.dto';
 import { ListDocument, listPdf, listXlsx, standingZh } from './list-documents';
+import { PublicityViewCache } from './publicity-view-cache';
 
 type PublicityRow = Prisma.PublicityGetPayload<object>;
 type EntryRow = Prisma.PublicityEntryGetPayload<object>;
@@ -40,6 +41,7 @@ export class PublicityService {
     private readonly advancement: AdvancementService,
     private readonly registration: RegistrationService,
     private readonly identity: IdentityService,
+    private readonly views: PublicityViewCache,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.font = findWatermarkFont(config.WATERMARK_FONT);
@@ -255,9 +257,15 @@ export class PublicityService {
     };
   }
 
+  // The public page: its rows from the cache a change invalidates (a crowd
+  // costs one read per change), shaped at each request (whether objections
+  // are still open depends on the time).
   async publicView(publicityId: string) {
-    const p = await this.publicity(publicityId);
-    return this.publicShape(p, await this.entries(p.id));
+    const { p, entries } = await this.views.read(publicityId, async () => {
+      const p = await this.publicity(publicityId);
+      return { p, entries: await this.entries(p.id) };
+    });
+    return this.publicShape(p, entries);
   }
 
   async document(publicityId: string, format: 'pdf' | 'xlsx') {
