@@ -49,13 +49,20 @@ beforeAll(async () => {
   const Scoring = providerOf<ScoreWriter>(JudgingModule, 'ScoringService');
   const Rounds = providerOf<RoundCloser>(JudgingModule, 'RoundsService');
   const Competitions = providerOf<object>(CompetitionsModule, 'CompetitionsService');
+  const Pledges = providerOf<object>(JudgingModule, 'PledgeService');
+  const DoubleMarking = providerOf<object>(JudgingModule, 'DoubleMarkingService');
   // Several api processes: each its own pools, its own criteria cache.
   writers = [];
   closers = [];
   for (let i = 0; i < PROCESSES; i++) {
     const prisma = world.prisma();
-    const rounds = new Rounds(prisma, new Competitions(prisma));
-    writers.push(new Scoring(prisma, world.pg(), rounds));
+    const competitions = new Competitions(prisma);
+    const rounds = new Rounds(prisma, competitions);
+    // The pledge and 2+1 checks of a write use only the database here (no
+    // pledge, no double marking): the services they would call otherwise are absent.
+    const pledges = new Pledges(prisma, competitions, null);
+    const doubleMarking = new DoubleMarking(prisma, rounds, null, competitions);
+    writers.push(new Scoring(prisma, world.pg(), rounds, pledges, doubleMarking));
     closers.push({ rounds, prisma });
   }
 });
