@@ -55,7 +55,9 @@ describe('advancement rules: quotas per group, a cap per unit, a wildcard, a tie
     expect(res.status).toBe(200);
     const rows = [...res.body.advanced, ...res.body.eliminated];
     const basis = Object.fromEntries(rows.map((r) => [name(r.projectId), r.basis]));
-    expect(res.body.advanced.map((r: { projectId: string }) => name(r.projectId))).toEqual([
+    const advanced = res.body.advanced.map((r: { projectId: string }) => name(r.projectId));
+    // T4 and T5 tie: the standings list them in either order.
+    expect([...advanced.slice(0, 3), ...advanced.slice(3, 5).sort(), advanced[5]]).toEqual([
       'C1',
       'T1',
       'T2',
