@@ -57,6 +57,12 @@ function firstFrame(url: string): Promise<number> {
 async function publishedList(stack: Stack): Promise<string> {
   const organiser = await createOrganiser(stack);
   const c = await createCompetition(stack, organiser);
+  const semi = await stack.post(
+    `/competitions/${c.id}/heats`,
+    { stageCode: 'SEMIFINAL', name: '半决赛', city: '江阴' },
+    organiser.token,
+  );
+  if (semi.status !== 201) throw new Error(`semi-final: ${semi.status}`);
   const marks = new Map<string, number>();
   for (const [i, mark] of [90, 80, 70].entries()) {
     const owner = await signUpApplicant(stack, `申请人${i}`);
@@ -77,7 +83,11 @@ async function publishedList(stack: Stack): Promise<string> {
     marks,
   );
   const steps = [
-    await stack.post(`/heats/${c.heatId}/advance`, { count: 1 }, organiser.token),
+    await stack.post(
+      `/heats/${c.heatId}/advance`,
+      { toHeatId: semi.body.id as string, count: 1 },
+      organiser.token,
+    ),
     await stack.post(`/heats/${c.heatId}/results/release`, {}, organiser.token),
   ];
   const failed = steps.find((r) => r.status !== 200);
