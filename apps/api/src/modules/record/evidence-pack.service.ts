@@ -12,11 +12,11 @@ import {
   EXPECTED_SECTIONS,
   EvidenceFile,
   EvidenceSection,
+  safeName as safe,
 } from './evidence-sections';
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const safe = (name: string) => name.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60);
 
 export interface PackFile {
   path: string;
