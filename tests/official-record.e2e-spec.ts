@@ -230,7 +230,9 @@ describe('the official record: verifiable draw, audit chain, evidence pack', () 
 
     // The objection with its handling: name and unit, no contact; evidence by hash.
     const objectionsFile = text('objections/objections.json');
-    expect(objectionsFile).not.toContain(phone);
+    for (const [path, body] of files)
+      if (/\.jsonl?$/.test(path))
+        expect({ path, phone: body.includes(phone) }).toEqual({ path, phone: false });
     const [objection] = JSON.parse(objectionsFile).items;
     expect(objection).toMatchObject({
       receipt,
@@ -244,6 +246,20 @@ describe('the official record: verifiable draw, audit chain, evidence pack', () 
       expect.objectContaining({ projectId: f.projectIds[1], kind: 'RECHECK', status: 'FILED' }),
     ]);
     expect(JSON.parse(text('due-diligence/checks.json'))).toEqual({ items: [] });
+    // Their audit entries are in the extract too.
+    const actions = text('audit.jsonl')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'round.sheet-signed',
+        'publicity.started',
+        'objection.filed',
+        'objection.decided',
+        'appeal.filed',
+      ]),
+    );
   });
 
   it('verifies the audit chain, then names the row changed in SQL', async () => {

@@ -122,6 +122,10 @@ export class AppealsService {
         }));
         return [{ path: 'appeals.json', content: JSON.stringify({ items }, null, 2) + '\n' }];
       },
+      auditEntityIds: async (heat) =>
+        (
+          await this.prisma.appeal.findMany({ where: { heatId: heat.id }, select: { id: true } })
+        ).map((a) => a.id),
     };
   }
 

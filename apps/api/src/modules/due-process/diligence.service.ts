@@ -111,6 +111,13 @@ export class DiligenceService {
         }));
         return [{ path: 'checks.json', content: JSON.stringify({ items }, null, 2) + '\n' }];
       },
+      auditEntityIds: async (heat) =>
+        (
+          await this.prisma.diligenceCheck.findMany({
+            where: { heatId: heat.id },
+            select: { id: true },
+          })
+        ).map((c) => c.id),
     };
   }
 

@@ -531,6 +531,19 @@ export class ObjectionsService {
         };
         return [{ path: 'objections.json', content: JSON.stringify(body, null, 2) + '\n' }];
       },
+      // The 公示 (started, held, finalised), its objections and the offers of freed places.
+      auditEntityIds: async (heat) => {
+        const p = await this.prisma.publicity.findUnique({
+          where: { heatId: heat.id },
+          select: { id: true },
+        });
+        if (!p) return [];
+        const [objections, offers] = await Promise.all([
+          this.prisma.objection.findMany({ where: { publicityId: p.id }, select: { id: true } }),
+          this.prisma.placeOffer.findMany({ where: { publicityId: p.id }, select: { id: true } }),
+        ]);
+        return [p.id, ...objections.map((o) => o.id), ...offers.map((o) => o.id)];
+      },
     };
   }
 

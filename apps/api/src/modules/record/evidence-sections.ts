@@ -22,6 +22,12 @@ export interface EvidenceSection {
   /** Folder name, e.g. `signed-sheets`, `objections`, `appeals`. */
   name: string;
   files(heat: { id: string; competitionId: string }): Promise<EvidenceFile[]>;
+  /**
+   * The section's own records (objections, appeals, checks…) whose audit
+   * entries belong in the pack's audit.jsonl beside the heat's, its rounds'
+   * and its projects'.
+   */
+  auditEntityIds?(heat: { id: string; competitionId: string }): Promise<string[]>;
 }
 
 /** Sections the record names even before another context provides them. */
