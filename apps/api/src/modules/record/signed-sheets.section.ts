@@ -26,10 +26,11 @@ export function signedSheetsSection(
         const record = await signOff.evidenceOf(round.id);
         const files: Record<string, string> = {};
         for (const [k, s] of record.sheets.entries()) {
-          const path = `${dir}/${String(k + 1).padStart(2, '0')}-${safeName(s.judge)}.pdf`;
+          // Beside signatures.json, which names it.
+          const file = `${String(k + 1).padStart(2, '0')}-${safeName(s.judge)}.pdf`;
           const sheet = await sheets.build(round.id, s.judgeId, 'zh');
-          out.push({ path, content: Buffer.from(await sheets.pdf(sheet)) });
-          files[s.judgeId] = path;
+          out.push({ path: `${dir}/${file}`, content: Buffer.from(await sheets.pdf(sheet)) });
+          files[s.judgeId] = file;
         }
         out.push({
           path: `${dir}/signatures.json`,
