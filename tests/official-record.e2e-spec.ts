@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import yauzl from 'yauzl';
 import { Stack, waitFor } from './support/stack';
 import { RoadshowFixture, openRoadshow } from './support/roadshow-scenario';
+import { makePdf } from './support/files';
+import { signatureDataUrl } from './support/signature';
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
@@ -94,11 +96,19 @@ describe('the official record: verifiable draw, audit chain, evidence pack', () 
 
   it('packs the heat’s record with a manifest that matches its files', async () => {
     for (const j of f.judges)
-      for (const p of f.projectIds) {
-        const scores = { TECH: 80, BUSINESS: 80, MARKET: 80, TEAM: 80 };
+      for (const [i, p] of f.projectIds.entries()) {
+        // Distinct totals: no tie at the advancement cut-off.
+        const scores = { TECH: 80 - i, BUSINESS: 80, MARKET: 80, TEAM: 80 };
         await stack.put(`/rounds/${f.roundId}/projects/${p}/score`, { scores }, j.token);
         await stack.post(`/rounds/${f.roundId}/projects/${p}/score/submit`, {}, j.token);
       }
+    // Judge 0 signs the sheet; judge 1 does not (the pack says so).
+    const signed = await stack.post(
+      `/rounds/${f.roundId}/my-sheet/signature`,
+      { signature: signatureDataUrl() },
+      f.judges[0].token,
+    );
+    expect(signed.status).toBe(200);
     await stack.post(`/rounds/${f.roundId}/now-pitching`, { projectId: order[0] }, token);
     expect(
       (await stack.post(`/rounds/${f.roundId}/timer`, { action: 'START_PITCH' }, token)).status,
@@ -109,6 +119,55 @@ describe('the official record: verifiable draw, audit chain, evidence pack', () 
       async () =>
         (await stack.get(`/heats/${f.competition.heatId}/standings`, token)).body.final === true,
     );
+    // Due process on the heat: advanced, released, under 公示; an objection
+    // with a PDF (dismissed with reasons) and an appeal of project 1.
+    const heatId = f.competition.heatId;
+    const semi = await stack.post(
+      `/competitions/${competitionId}/heats`,
+      { stageCode: 'SEMIFINAL', name: '半决赛', city: '江阴' },
+      token,
+    );
+    expect(semi.status).toBe(201);
+    const steps = [
+      await stack.post(`/heats/${heatId}/advance`, { toHeatId: semi.body.id, count: 2 }, token),
+      await stack.post(`/heats/${heatId}/results/release`, {}, token),
+    ];
+    expect(steps.map((r) => r.status)).toEqual([200, 200]);
+    const publicity = await stack.post(`/heats/${heatId}/publicity`, {}, token);
+    expect(publicity.status).toBe(201);
+    const evidencePdf = await makePdf(1, 0, 'evidence');
+    const form = new FormData();
+    const phone = '13912345678';
+    for (const [k, v] of Object.entries({
+      name: '李四',
+      contact: phone,
+      unit: '江南大学',
+      projectId: f.projectIds[0],
+      reason: '项目00的专利与另一参赛项目重复。',
+    }))
+      form.append(k, v);
+    form.append('evidence', new Blob([evidencePdf]), '专利证书.pdf');
+    const filed = await fetch(
+      `${stack.apiUrl}/public/publicities/${publicity.body.id}/objections`,
+      { method: 'POST', body: form },
+    );
+    expect(filed.status).toBe(201);
+    const { receipt } = (await filed.json()) as { receipt: string };
+    const objections = await stack.get(`/competitions/${competitionId}/objections`, token);
+    const objectionId = objections.body.items.find((o: any) => o.receipt === receipt).id;
+    const dismissed = await stack.post(
+      `/objections/${objectionId}/decide`,
+      { outcome: 'DISMISSED', reasons: '经核查，专利不重复。', action: 'NONE' },
+      token,
+    );
+    expect(dismissed.status).toBe(200);
+    const appeal = await stack.post(
+      `/projects/${f.projectIds[1]}/appeals`,
+      { heatId, kind: 'RECHECK', reason: '评分表合计有误。' },
+      f.applicants[1].token,
+    );
+    expect(appeal.status).toBe(201);
+
     const res = await fetch(`${stack.apiUrl}/heats/${f.competition.heatId}/evidence-pack.zip`, {
       headers: { authorization: `Bearer ${token}` },
     });
@@ -142,8 +201,67 @@ describe('the official record: verifiable draw, audit chain, evidence pack', () 
     expect(timing.actions.map((a: { kind: string }) => a.kind)).toContain('START_PITCH');
     const rules = JSON.parse(files.get('rules.json')!.toString('utf8'));
     expect(rules.rounds[0].criteria.length).toBeGreaterThan(0);
-    expect(manifest.sections.notYetProvided).toEqual(
-      expect.arrayContaining(['signed-sheets', 'objections', 'appeals']),
+    expect(manifest.sections).toEqual({
+      provided: ['signed-sheets', 'objections', 'appeals', 'due-diligence'],
+      notYetProvided: [],
+    });
+    const text = (path: string) => files.get(path)!.toString('utf8');
+
+    // Each judge's 评分表 as PDF; the signatures as given.
+    const sheets = listed.filter((p: string) => /^signed-sheets\/01-[^/]+\/\d\d-.+\.pdf$/.test(p));
+    expect(sheets).toHaveLength(2);
+    for (const p of sheets) expect(files.get(p)!.subarray(0, 5).toString()).toBe('%PDF-');
+    const record = JSON.parse(text(sheets[0].replace(/[^/]+\.pdf$/, 'signatures.json')));
+    expect(record.roundId).toBe(f.roundId);
+    const stateOf = (judgeId: string) =>
+      record.sheets.find((x: { judgeId: string }) => x.judgeId === judgeId);
+    expect(stateOf(f.judges[0].id)).toMatchObject({ state: 'SIGNED' });
+    expect(stateOf(f.judges[1].id)).toMatchObject({ state: 'UNSIGNED', signedAt: null });
+    const signedFile = sheets[0].replace(/[^/]+\.pdf$/, stateOf(f.judges[0].id).file);
+    expect(sheets).toContain(signedFile);
+    expect(record.signatures).toEqual([
+      expect.objectContaining({
+        judgeId: f.judges[0].id,
+        sheetHash: stateOf(f.judges[0].id).sheetHash,
+        void: false,
+        latest: true,
+      }),
+    ]);
+    expect(record).toMatchObject({ objections: [], confirmations: [] });
+
+    // The objection with its handling: name and unit, no contact; evidence by hash.
+    const objectionsFile = text('objections/objections.json');
+    for (const [path, body] of files)
+      if (/\.jsonl?$/.test(path))
+        expect({ path, phone: body.includes(phone) }).toEqual({ path, phone: false });
+    const [objection] = JSON.parse(objectionsFile).items;
+    expect(objection).toMatchObject({
+      receipt,
+      objector: { name: '李四', unit: '江南大学' },
+      projectId: f.projectIds[0],
+      status: 'DISMISSED',
+      decisionReason: '经核查，专利不重复。',
+      evidence: [
+        expect.objectContaining({ bytes: evidencePdf.length, sha256: sha256(evidencePdf) }),
+      ],
+    });
+    expect(JSON.parse(text('appeals/appeals.json')).items).toEqual([
+      expect.objectContaining({ projectId: f.projectIds[1], kind: 'RECHECK', status: 'FILED' }),
+    ]);
+    expect(JSON.parse(text('due-diligence/checks.json'))).toEqual({ items: [] });
+    // Their audit entries are in the extract too.
+    const actions = text('audit.jsonl')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'round.sheet-signed',
+        'publicity.started',
+        'objection.filed',
+        'objection.decided',
+        'appeal.filed',
+      ]),
     );
   });
 

@@ -22,6 +22,7 @@ import { ResultChangeService } from '../heats/result-change.service';
 import { IdentityService } from '../identity/identity.service';
 import { RegistrationService } from '../registration/registration.service';
 import { DecideAppealDto, FileAppealDto } from './dto/due-process.dto';
+import type { EvidenceSection } from '../record/record.public';
 import { PlacesService } from './places.service';
 import { PublicityService } from './publicity.service';
 
@@ -102,6 +103,30 @@ export class AppealsService {
     });
     const titles = await this.registration.titlesOf([projectId]);
     return rows.map((r) => view(r, titles.get(projectId) ?? ''));
+  }
+
+  /** The heat's appeals and their decisions, for the evidence pack's `appeals/` folder. */
+  evidenceSection(): EvidenceSection {
+    return {
+      name: 'appeals',
+      files: async (heat) => {
+        const rows = await this.prisma.appeal.findMany({
+          where: { heatId: heat.id },
+          orderBy: { createdAt: 'asc' },
+        });
+        const titles = await this.registration.titlesOf(rows.map((r) => r.projectId));
+        const items = rows.map((r) => ({
+          ...view(r, titles.get(r.projectId) ?? ''),
+          ownerId: r.ownerId,
+          decidedById: r.decidedById,
+        }));
+        return [{ path: 'appeals.json', content: JSON.stringify({ items }, null, 2) + '\n' }];
+      },
+      auditEntityIds: async (heat) =>
+        (
+          await this.prisma.appeal.findMany({ where: { heatId: heat.id }, select: { id: true } })
+        ).map((a) => a.id),
+    };
   }
 
   async decide(actor: Actor, appealId: string, dto: DecideAppealDto) {

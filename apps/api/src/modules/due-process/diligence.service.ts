@@ -15,6 +15,7 @@ import { AdvancementService } from '../heats/advancement.service';
 import { IdentityService } from '../identity/identity.service';
 import { RegistrationService } from '../registration/registration.service';
 import { AssignDiligenceDto, DecideDiligenceDto } from './dto/due-process.dto';
+import type { EvidenceSection } from '../record/record.public';
 import { PlacesService } from './places.service';
 import { PublicityService } from './publicity.service';
 
@@ -91,6 +92,33 @@ export class DiligenceService {
     });
     const titles = await this.registration.titlesOf(rows.map((r) => r.projectId));
     return { items: rows.map((r) => view(r, titles.get(r.projectId) ?? '')) };
+  }
+
+  /** The heat's due-diligence checks with their findings, for the evidence pack's `due-diligence/` folder. */
+  evidenceSection(): EvidenceSection {
+    return {
+      name: 'due-diligence',
+      files: async (heat) => {
+        const rows = await this.prisma.diligenceCheck.findMany({
+          where: { heatId: heat.id },
+          orderBy: { createdAt: 'asc' },
+        });
+        const titles = await this.registration.titlesOf(rows.map((r) => r.projectId));
+        const items = rows.map((r) => ({
+          ...view(r, titles.get(r.projectId) ?? ''),
+          assignedAt: r.createdAt.toISOString(),
+          decidedById: r.decidedById,
+        }));
+        return [{ path: 'checks.json', content: JSON.stringify({ items }, null, 2) + '\n' }];
+      },
+      auditEntityIds: async (heat) =>
+        (
+          await this.prisma.diligenceCheck.findMany({
+            where: { heatId: heat.id },
+            select: { id: true },
+          })
+        ).map((c) => c.id),
+    };
   }
 
   async decide(actor: Actor, checkId: string, dto: DecideDiligenceDto) {

@@ -47,5 +47,7 @@ import { PublicityViewCache } from './publicity-view-cache';
       inject: [APP_CONFIG],
     },
   ],
+  // Their evidenceSection()s make the record module's evidence pack.
+  exports: [ObjectionsService, AppealsService, DiligenceService],
 })
 export class DueProcessModule {}

@@ -19,6 +19,7 @@ import { PrismaService, appendAudit, appendEvent, settlePublicity } from '@app/d
 import { CompetitionsService } from '../competitions/competitions.service';
 import { FILE_STORAGE, FileStorage, UploadMeter } from '../files/files.public';
 import { AssignDto, DecideObjectionDto, MergeObjectionDto } from './dto/due-process.dto';
+import type { EvidenceSection } from '../record/record.public';
 import { ObjectionLimiter } from './objection-limiter';
 import { PlacesService } from './places.service';
 import { PublicityService } from './publicity.service';
@@ -452,6 +453,98 @@ export class ObjectionsService {
       await settlePublicity(tx, p.id, now, actor.id);
     });
     return this.one(actor, o.competitionId, o.id);
+  }
+
+  /**
+   * The heat's objections for the official record (the evidence pack's
+   * `objections/` folder): the 公示 they were filed against, each objection
+   * with its handling. Objectors are named with their unit only: their
+   * contact (phone or email) is personal data and stays out of the pack;
+   * evidence files by name, size and SHA-256, not their bytes.
+   */
+  evidenceSection(): EvidenceSection {
+    return {
+      name: 'objections',
+      files: async (heat) => {
+        const p = await this.prisma.publicity.findUnique({ where: { heatId: heat.id } });
+        const rows = p
+          ? await this.prisma.objection.findMany({
+              where: { publicityId: p.id },
+              orderBy: { createdAt: 'asc' },
+            })
+          : [];
+        const [evidence, lines] = await Promise.all([
+          this.prisma.objectionEvidence.findMany({
+            where: { objectionId: { in: rows.map((r) => r.id) } },
+            orderBy: { createdAt: 'asc' },
+          }),
+          p
+            ? this.prisma.publicityEntry.findMany({
+                where: { publicityId: p.id },
+                select: { projectId: true, title: true },
+              })
+            : [],
+        ]);
+        const title = new Map(lines.map((l) => [l.projectId, l.title]));
+        const receipt = new Map(rows.map((r) => [r.id, r.receipt]));
+        const body = {
+          publicity: p
+            ? {
+                id: p.id,
+                kind: p.kind,
+                title: p.title,
+                status: p.status,
+                startsAt: p.startsAt,
+                endsAt: p.endsAt,
+                finalisedAt: p.finalisedAt,
+                organiserContact: p.organiserContact,
+                supervisorContact: p.supervisorContact,
+              }
+            : null,
+          personalData: 'objectors by name and unit; their contact (phone, email) is left out',
+          items: rows.map((o) => ({
+            id: o.id,
+            receipt: o.receipt,
+            filedAt: o.createdAt,
+            objector: { name: o.name, unit: o.unit },
+            projectId: o.projectId,
+            projectTitle: o.projectId ? (title.get(o.projectId) ?? null) : null,
+            procedure: o.procedure,
+            reason: o.reason,
+            status: o.status,
+            handlerId: o.handlerId,
+            findings: o.findings,
+            decisionReason: o.decisionReason,
+            action: o.action,
+            mergedInto: o.mergedIntoId ? (receipt.get(o.mergedIntoId) ?? o.mergedIntoId) : null,
+            decidedById: o.decidedById,
+            decidedAt: o.decidedAt,
+            evidence: evidence
+              .filter((e) => e.objectionId === o.id)
+              .map((e) => ({
+                name: e.name,
+                bytes: e.size,
+                contentType: e.contentType,
+                sha256: e.sha256,
+              })),
+          })),
+        };
+        return [{ path: 'objections.json', content: JSON.stringify(body, null, 2) + '\n' }];
+      },
+      // The 公示 (started, held, finalised), its objections and the offers of freed places.
+      auditEntityIds: async (heat) => {
+        const p = await this.prisma.publicity.findUnique({
+          where: { heatId: heat.id },
+          select: { id: true },
+        });
+        if (!p) return [];
+        const [objections, offers] = await Promise.all([
+          this.prisma.objection.findMany({ where: { publicityId: p.id }, select: { id: true } }),
+          this.prisma.placeOffer.findMany({ where: { publicityId: p.id }, select: { id: true } }),
+        ]);
+        return [p.id, ...objections.map((o) => o.id), ...offers.map((o) => o.id)];
+      },
+    };
   }
 
   private async managed(actor: Actor, objectionId: string) {

@@ -22,5 +22,7 @@ import { StandingsExport } from './standings.export';
   ],
   controllers: [ExportsController, SignedSheetsController],
   providers: [RegistrationListExport, ScoreSheetExport, StandingsExport, SignedSheetExport],
+  // The record module prints each judge's signed sheet into the evidence pack.
+  exports: [SignedSheetExport],
 })
 export class ExportsModule {}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
 import {
   Actor,
@@ -173,6 +174,86 @@ export class SignOffService {
           })
         : null;
     return { sheet, signaturePng: image ? Buffer.from(image.signature) : null };
+  }
+
+  /**
+   * The round's 签字确认 for the official record (the record module's
+   * evidence pack): every signature given (judge, when, the sheet hash it
+   * covers, void when the sheet changed after it), each sheet's state now,
+   * the on-site objections with their decision, and the teams' confirmations.
+   * The signature images are not repeated here: each sheet's PDF carries the
+   * one that covers it; their SHA-256 are listed.
+   */
+  async evidenceOf(roundId: string) {
+    const [sheets, signatures, objections, confirmations, projects] = await Promise.all([
+      sheetStates(this.prisma, roundId),
+      this.prisma.scoreSheetSignature.findMany({ where: { roundId }, orderBy: { id: 'asc' } }),
+      this.prisma.roundObjection.findMany({ where: { roundId }, orderBy: { raisedAt: 'asc' } }),
+      this.prisma.resultConfirmation.findMany({
+        where: { roundId },
+        orderBy: { confirmedAt: 'asc' },
+      }),
+      this.prisma.roundProject.findMany({
+        where: { roundId },
+        select: { projectId: true, title: true },
+      }),
+    ]);
+    const title = new Map(projects.map((p) => [p.projectId, p.title]));
+    const users = await this.identity.findUsers([
+      ...new Set([
+        ...objections.flatMap((o) => [o.raisedBy, ...(o.decidedBy ? [o.decidedBy] : [])]),
+        ...confirmations.map((c) => c.userId),
+      ]),
+    ]);
+    const name = new Map(users.map((u) => [u.id, u.name]));
+    const sheetOf = new Map(sheets.map((s) => [s.judgeId, s]));
+    const digest = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    return {
+      sheets: sheets
+        .filter((s) => s.lines.length)
+        .map((s) => ({
+          judgeId: s.judgeId,
+          judge: s.name,
+          state: s.state,
+          sheetHash: s.hash,
+          signedAt: s.signedAt,
+          projects: s.lines.length,
+        })),
+      signatures: signatures.map((g) => {
+        const sheet = sheetOf.get(g.judgeId);
+        return {
+          judgeId: g.judgeId,
+          judge: sheet?.name ?? '',
+          signedAt: g.signedAt,
+          sheetHash: g.contentHash,
+          // Void: the sheet's content changed after this signature (a re-score).
+          void: !sheet || g.contentHash !== sheet.hash,
+          latest: sheet?.signatureId === g.id,
+          signatureSha256: digest(g.signature),
+        };
+      }),
+      objections: objections.map((o) => ({
+        id: o.id,
+        projectId: o.projectId,
+        title: title.get(o.projectId) ?? '',
+        raisedBy: name.get(o.raisedBy) ?? '',
+        raisedAt: o.raisedAt,
+        text: o.text,
+        decision: o.status,
+        handling: o.handling,
+        reasons: o.reason,
+        decidedBy: o.decidedBy ? (name.get(o.decidedBy) ?? '') : null,
+        decidedAt: o.decidedAt,
+      })),
+      confirmations: confirmations.map((c) => ({
+        projectId: c.projectId,
+        title: title.get(c.projectId) ?? '',
+        confirmedBy: name.get(c.userId) ?? '',
+        confirmedAt: c.confirmedAt,
+        revealedAt: c.revealedAt,
+        signatureSha256: digest(c.signature),
+      })),
+    };
   }
 
   /** Whether the caller sits on the round's panel (a judge downloading their own sheet). */

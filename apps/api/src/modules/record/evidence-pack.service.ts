@@ -12,11 +12,11 @@ import {
   EXPECTED_SECTIONS,
   EvidenceFile,
   EvidenceSection,
+  safeName as safe,
 } from './evidence-sections';
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const safe = (name: string) => name.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60);
 
 export interface PackFile {
   path: string;
@@ -168,10 +168,14 @@ export class EvidencePackService {
       }),
     );
     const projectIds = results.map((r) => r.projectId);
+    const heatRef = { id: heatId, competitionId: heat.competitionId };
+    const sectionIds = await Promise.all(
+      this.sections.map((s) => s.auditEntityIds?.(heatRef) ?? Promise.resolve([])),
+    );
     const audit = await this.prisma.auditEntry.findMany({
       where: {
         competitionId: heat.competitionId,
-        entityId: { in: [heatId, ...roundIds, ...projectIds] },
+        entityId: { in: [heatId, ...roundIds, ...projectIds, ...sectionIds.flat()] },
       },
       orderBy: { seq: 'asc' },
     });
@@ -179,10 +183,7 @@ export class EvidencePackService {
 
     const provided: string[] = [];
     for (const section of this.sections) {
-      const sectionFiles: EvidenceFile[] = await section.files({
-        id: heatId,
-        competitionId: heat.competitionId,
-      });
+      const sectionFiles: EvidenceFile[] = await section.files(heatRef);
       provided.push(section.name);
       for (const f of sectionFiles) add(`${safe(section.name)}/${f.path}`, f.content);
     }

@@ -22,7 +22,16 @@ export interface EvidenceSection {
   /** Folder name, e.g. `signed-sheets`, `objections`, `appeals`. */
   name: string;
   files(heat: { id: string; competitionId: string }): Promise<EvidenceFile[]>;
+  /**
+   * The section's own records (objections, appeals, checks…) whose audit
+   * entries belong in the pack's audit.jsonl beside the heat's, its rounds'
+   * and its projects'.
+   */
+  auditEntityIds?(heat: { id: string; competitionId: string }): Promise<string[]>;
 }
 
 /** Sections the record names even before another context provides them. */
 export const EXPECTED_SECTIONS = ['signed-sheets', 'objections', 'appeals', 'due-diligence'];
+
+/** A file or folder name safe in a ZIP on every system. */
+export const safeName = (name: string) => name.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60);

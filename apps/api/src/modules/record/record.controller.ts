@@ -17,7 +17,7 @@ export class RecordController {
   @Get(':id/evidence-pack.zip')
   @ApiRoute({
     summary:
-      "The heat's official record as a ZIP (streamed): rules and rubric in force, each round's draw and seed, timing logs, rankings, advancement, the audit extract, and manifest.json with the SHA-256 of every file",
+      "The heat's official record as a ZIP (streamed): rules and rubric in force, each round's draw and seed, timing logs, rankings, advancement, the audit extract, each judge's signed score sheet, the objections, appeals and due-diligence checks with their handling, and manifest.json with the SHA-256 of every file",
     file: 'zip',
     errors: [400, 401, 403, 404],
   })
