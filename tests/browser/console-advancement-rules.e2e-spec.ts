@@ -76,7 +76,10 @@ describe('organiser console: advancement rules and the audit chain', () => {
 
   it('verifies the audit chain, then names the entry changed in SQL', async () => {
     await page.goto(`/console/c/${heat.competitionId}/log`);
-    await page.getByRole('button', { name: /^校\s?验$/ }).click();
+    // The button is found by its label once, then clicked by its test id: in
+    // CI the query by role found it no more after the first verification.
+    await page.getByRole('button', { name: /^校\s?验$/ }).waitFor();
+    await page.getByTestId('audit-verify').click();
     await page
       .getByTestId('audit-verify-result')
       .getByText(/日志完整：\d+ 条记录/)
@@ -86,7 +89,7 @@ describe('organiser console: advancement rules and the audit chain', () => {
       [heat.competitionId],
     );
     await stack.sql(`UPDATE audit_log SET reason = '改过' WHERE id = $1`, [row.id]);
-    await page.getByRole('button', { name: /^校\s?验$/ }).click();
+    await page.getByTestId('audit-verify').click();
     await page
       .getByTestId('audit-verify-result')
       .getByText(/日志被改动：第 \d+ 条起校验失败.*设置晋级规则/)
