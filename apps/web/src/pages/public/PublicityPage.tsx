@@ -36,6 +36,8 @@ const TEXT = {
     noProject: '（不针对具体项目）',
     reason: '异议理由',
     evidence: '证明材料',
+    chooseFiles: '选择文件',
+    noFiles: '未选择文件',
     submit: '提交异议',
     receipt: '异议已提交，回执编号：',
     keep: '请保存回执编号，处理结果将通过邮件告知。',
@@ -76,6 +78,8 @@ const TEXT = {
     noProject: '(no project)',
     reason: 'Reasons',
     evidence: 'Evidence',
+    chooseFiles: 'Choose files',
+    noFiles: 'No file chosen',
     submit: 'Submit objection',
     receipt: 'Objection filed. Receipt number: ',
     keep: 'Keep the receipt number; the outcome will be mailed to you.',
@@ -185,6 +189,9 @@ function ObjectionForm({
 }) {
   const { run, busy, error } = useAction({ changes: false });
   const [receipt, setReceipt] = useState<string | null>(null);
+  // The browser's own file input labels itself in the browser's language
+  // ("Choose Files"): it is hidden, and the page names the button and the choice.
+  const [chosen, setChosen] = useState<string[]>([]);
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
@@ -254,7 +261,18 @@ function ObjectionForm({
       </label>
       <label>
         {T.evidence}
-        <input name="evidence" type="file" multiple accept="application/pdf,image/*" />
+        <input
+          name="evidence"
+          type="file"
+          multiple
+          accept="application/pdf,image/*"
+          className="publicity__file-input"
+          onChange={(e) => setChosen(Array.from(e.target.files ?? [], (f) => f.name))}
+        />
+        <span className="publicity__file-pick">
+          <span className="publicity__file-button">{T.chooseFiles}</span>
+          <span>{chosen.length ? chosen.join('、') : T.noFiles}</span>
+        </span>
       </label>
       <ErrorAlert error={error} />
       <button type="submit" disabled={!!busy}>
