@@ -94,7 +94,14 @@ export function AdvancementRuleCard({ heatId }: { heatId: string }) {
   }
 
   return (
-    <Card title={w.title} className="console-section" data-testid="advancement-rule">
+    // Until the stored rule has filled the form, a skeleton: typing into an empty form
+    // that the load then overwrites would lose the organiser's input.
+    <Card
+      title={w.title}
+      className="console-section"
+      data-testid="advancement-rule"
+      loading={loadedFor !== heatId && !view.error}
+    >
       <ErrorAlert error={view.error ?? action.error} />
       <p style={{ color: '#666' }}>{view.data?.rule ? w.help : w.plain}</p>
       <Space direction="vertical" style={{ width: '100%' }}>
