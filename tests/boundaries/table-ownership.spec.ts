@@ -57,6 +57,7 @@ const OWNERS: Record<string, string[]> = {
     'appeals',
     'place_offers',
     'diligence_checks',
+    'place_withdrawals',
   ],
   imports: ['import_jobs', 'import_rows', 'competition_judges'],
   experts: ['experts', 'expert_draws', 'expert_invitations'],

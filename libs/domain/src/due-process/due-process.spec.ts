@@ -13,6 +13,7 @@ import {
   publicityEnd,
   reRank,
   receiptNumber,
+  statusAfterPlaceLost,
 } from './index';
 
 const code = (fn: () => unknown) => {
@@ -166,6 +167,16 @@ describe('递补', () => {
     expect(code(() => assertOfferOpen({ status: 'DECLINED', deadline }, new Date(0), 't'))).toBe(
       'OFFER_NOT_OPEN',
     );
+  });
+});
+
+describe('a lost place', () => {
+  it('leaves a written withdrawal or a refused check WITHDRAWN, any other loss ELIMINATED', () => {
+    expect(statusAfterPlaceLost('WITHDRAWN')).toBe('WITHDRAWN');
+    expect(statusAfterPlaceLost('REFUSED_DILIGENCE')).toBe('WITHDRAWN');
+    expect(statusAfterPlaceLost('FAILED_DILIGENCE')).toBe('ELIMINATED');
+    expect(statusAfterPlaceLost('DISQUALIFIED')).toBe('ELIMINATED');
+    expect(statusAfterPlaceLost('RERANKED')).toBe('ELIMINATED');
   });
 });
 

@@ -55,3 +55,16 @@ export function assertHoldsPlace(standing: EntryStanding, projectTitle: string):
       'the project holds no place on this list',
     );
 }
+
+/** Why a project lost its place on a heat's list (docs/due-process.md). */
+export type PlaceLostWhy =
+  'WITHDRAWN' | 'DISQUALIFIED' | 'FAILED_DILIGENCE' | 'REFUSED_DILIGENCE' | 'RERANKED';
+
+/**
+ * The project's status once its place is lost: a written withdrawal or a
+ * refused due diligence (which counts as one) leaves it WITHDRAWN in the
+ * heat; a disqualification, a failed check or a re-ranking ELIMINATED.
+ */
+export function statusAfterPlaceLost(why: PlaceLostWhy): 'WITHDRAWN' | 'ELIMINATED' {
+  return why === 'WITHDRAWN' || why === 'REFUSED_DILIGENCE' ? 'WITHDRAWN' : 'ELIMINATED';
+}

@@ -4,6 +4,7 @@ import {
   Actor,
   AppealStatus,
   DomainError,
+  appealDeadline,
   assertAppealOpen,
   assertAppealWindow,
   reRank,
@@ -103,6 +104,44 @@ export class AppealsService {
     });
     const titles = await this.registration.titlesOf([projectId]);
     return rows.map((r) => view(r, titles.get(projectId) ?? ''));
+  }
+
+  /**
+   * The project's released heat results as its page shows them: the appeal
+   * deadline of each (in the competition's zone on the page), whether the
+   * project still holds a place there (and so may give it up in writing).
+   */
+  async resultsOfProject(projectId: string) {
+    const project = await this.registration.projectSummary(projectId);
+    if (!project) throw DomainError.notFound('project', projectId);
+    const [timeZone, settings, all] = await Promise.all([
+      this.competitions.timeZoneOf(project.competitionId),
+      this.publicity.settingsOf(project.competitionId),
+      this.advancement.resultsOf(project.competitionId),
+    ]);
+    const now = Date.now();
+    const results = [];
+    for (const r of all.filter((x) => x.projectId === projectId)) {
+      const released = (await this.advancement.releasesOf(r.heatId, [projectId])).get(projectId);
+      if (!released) continue;
+      const heat = await this.competitions.getHeat(r.heatId);
+      const deadline = appealDeadline(released, settings.appealWindowHours);
+      const place = await this.publicity.placeOf(r.heatId, projectId);
+      const standing = place?.entry.standing ?? null;
+      results.push({
+        heatId: r.heatId,
+        heatName: heat.name,
+        result: r.result,
+        releasedAt: released.toISOString(),
+        appealDeadline: deadline.toISOString(),
+        appealOpen: now <= deadline.getTime(),
+        holdsPlace: place
+          ? standing === 'ADVANCED' || standing === 'SUBSTITUTED'
+          : r.result === 'ADVANCED',
+        standing,
+      });
+    }
+    return { timeZone, appealWindowHours: settings.appealWindowHours, results };
   }
 
   /** The heat's appeals and their decisions, for the evidence pack's `appeals/` folder. */

@@ -262,7 +262,8 @@ export class DueProcessController {
 
   @Get('projects/:id/due-process')
   @ApiRoute({
-    summary: "The project's offered places (递补) and appeals (its owner)",
+    summary:
+      "The project's released heat results with their appeal deadlines, places it holds, written withdrawals, offered places (递补) and appeals (its owner)",
     type: ProjectDueProcessDto,
     errors: [400, 403, 404],
   })
@@ -270,6 +271,8 @@ export class DueProcessController {
     await this.places.assertOwner(user, id);
     return {
       projectId: id,
+      ...(await this.appeals.resultsOfProject(id)),
+      withdrawals: await this.places.withdrawalsOf(id),
       offers: await this.places.offersOf(id),
       appeals: await this.appeals.ofProject(id),
     };

@@ -48,6 +48,6 @@ import { PublicityViewCache } from './publicity-view-cache';
     },
   ],
   // Their evidenceSection()s make the record module's evidence pack.
-  exports: [ObjectionsService, AppealsService, DiligenceService],
+  exports: [ObjectionsService, AppealsService, DiligenceService, PlacesService],
 })
 export class DueProcessModule {}

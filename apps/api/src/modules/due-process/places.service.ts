@@ -1,8 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, EntryStanding, assertHoldsPlace, assertOfferOpen } from '@app/domain';
-import { LostWhy, PrismaService, appendAudit, endOffer, passPlaceOn } from '@app/database';
+import { randomUUID } from 'node:crypto';
+import {
+  Actor,
+  DomainError,
+  EntryStanding,
+  assertHoldsPlace,
+  assertOfferOpen,
+  statusAfterPlaceLost,
+} from '@app/domain';
+import {
+  LostWhy,
+  PrismaService,
+  appendAudit,
+  endOffer,
+  isUniqueViolation,
+  passPlaceOn,
+} from '@app/database';
 import { ResultChangeService } from '../heats/result-change.service';
+import { IdentityService } from '../identity/identity.service';
 import { RegistrationService } from '../registration/registration.service';
+import { type EvidenceSection, safeName } from '../record/record.public';
 import { WithdrawPlaceDto } from './dto/due-process.dto';
 import { PublicityService, offerView } from './publicity.service';
 
@@ -25,13 +42,16 @@ export class PlacesService {
     private readonly publicity: PublicityService,
     private readonly results: ResultChangeService,
     private readonly registration: RegistrationService,
+    private readonly identity: IdentityService,
   ) {}
 
   /**
    * A project loses its place on the heat's list (withdrawal, upheld
    * objection, failed or refused due diligence): its heat result becomes
-   * ELIMINATED and the place passes on. Without a 公示 the heat result alone
-   * changes.
+   * ELIMINATED (the project WITHDRAWN after a withdrawal) and the place
+   * passes on. Without a 公示 the heat result alone changes. The heat result,
+   * the list, the offer, the letter and their outbox events commit in one
+   * transaction: a crash leaves all or nothing.
    */
   async vacate(
     heatId: string,
@@ -42,28 +62,61 @@ export class PlacesService {
   ): Promise<{ projectId: string; offeredTo: string | null; offerId: string | null }> {
     const place = await this.publicity.placeOf(heatId, projectId);
     const [project] = await this.registration.ownersOf([projectId]);
-    if (place) assertHoldsPlace(place.entry.standing as EntryStanding, project?.title ?? '');
-    if (!place || place.publicity.toHeatId)
-      await this.results.applyForDueProcess(heatId, projectId, 'ELIMINATED', reason, actorId);
-    if (!place) return { projectId, offeredTo: null, offerId: null };
-    const moved = await this.prisma.$transaction(async (tx) => {
-      await appendAudit(tx, {
-        competitionId: place.publicity.competitionId,
-        actorId,
-        action: why === 'WITHDRAWN' ? 'place.withdrawn' : 'place.vacated',
-        entityType: 'project',
-        entityId: projectId,
-        reason,
-        data: { heatId, publicityId: place.publicity.id, why },
+    const projectTitle = project?.title ?? '';
+    if (place) assertHoldsPlace(place.entry.standing as EntryStanding, projectTitle);
+    const plan =
+      !place || place.publicity.toHeatId
+        ? await this.results.planForDueProcess(heatId, projectId, 'ELIMINATED')
+        : null;
+    // No list and the result already ELIMINATED: there is no place to give up.
+    if (!place && !plan)
+      throw DomainError.of(
+        'PROJECT_HOLDS_NO_PLACE',
+        { projectTitle },
+        'the project holds no place on this heat',
+      );
+    const competitionId = place?.publicity.competitionId ?? plan!.competitionId;
+    const projectStatus = statusAfterPlaceLost(why);
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        if (plan)
+          await this.results.applyPlanned(tx, plan, actorId, reason, {
+            projectStatus: projectStatus === 'WITHDRAWN' ? 'WITHDRAWN' : undefined,
+          });
+        if (why === 'WITHDRAWN')
+          await tx.placeWithdrawal.create({
+            data: {
+              id: randomUUID(),
+              heatId,
+              projectId,
+              competitionId,
+              withdrawnById: actorId,
+              letter: reason,
+            },
+          });
+        await appendAudit(tx, {
+          competitionId,
+          actorId,
+          action: why === 'WITHDRAWN' ? 'place.withdrawn' : 'place.vacated',
+          entityType: 'project',
+          entityId: projectId,
+          reason,
+          data: { heatId, publicityId: place?.publicity.id ?? null, why },
+        });
+        if (!place) return { projectId, offeredTo: null, offerId: null };
+        const moved = await passPlaceOn(tx, place.publicity.id, projectId, new Date(), actorId, {
+          projectId,
+          standing: LOST_STANDING[why],
+          why,
+          reason,
+        });
+        return { projectId, ...moved };
       });
-      return passPlaceOn(tx, place.publicity.id, projectId, new Date(), actorId, {
-        projectId,
-        standing: LOST_STANDING[why],
-        why,
-        reason,
-      });
-    });
-    return { projectId, ...moved };
+    } catch (e) {
+      if (isUniqueViolation(e))
+        throw DomainError.of('PROJECT_ALREADY_WITHDRAWN', 'the place was given up already');
+      throw e;
+    }
   }
 
   // A written withdrawal (弃赛承诺书) from the applicant's project page.
@@ -72,21 +125,74 @@ export class PlacesService {
     return this.vacate(dto.heatId, projectId, 'WITHDRAWN', dto.letter.trim(), actor.id);
   }
 
+  /** The project's written withdrawals (its page shows them). */
+  async withdrawalsOf(projectId: string) {
+    const rows = await this.prisma.placeWithdrawal.findMany({
+      where: { projectId },
+      orderBy: { createdAt: 'asc' },
+    });
+    return rows.map((w) => ({
+      heatId: w.heatId,
+      letter: w.letter,
+      withdrawnAt: w.createdAt.toISOString(),
+    }));
+  }
+
+  /** The heat's withdrawal letters, for the evidence pack's `withdrawals/` folder. */
+  evidenceSection(): EvidenceSection {
+    return {
+      name: 'withdrawals',
+      files: async (heat) => {
+        const rows = await this.prisma.placeWithdrawal.findMany({
+          where: { heatId: heat.id },
+          orderBy: { createdAt: 'asc' },
+        });
+        const titles = await this.registration.titlesOf(rows.map((r) => r.projectId));
+        const names = await this.identity.namesOf(rows.map((r) => r.withdrawnById));
+        const items = rows.map((r, i) => ({
+          id: r.id,
+          projectId: r.projectId,
+          title: titles.get(r.projectId) ?? '',
+          withdrawnById: r.withdrawnById,
+          withdrawnBy: names.get(r.withdrawnById) ?? '',
+          withdrawnAt: r.createdAt.toISOString(),
+          letter: r.letter,
+          file: letterFile(i, titles.get(r.projectId) ?? r.projectId),
+        }));
+        return [
+          { path: 'withdrawals.json', content: JSON.stringify({ items }, null, 2) + '\n' },
+          ...items.map((w) => ({
+            path: w.file,
+            content:
+              `弃赛承诺书 / Written withdrawal\n` +
+              `项目 / Project: ${w.title} (${w.projectId})\n` +
+              `提交人 / By: ${w.withdrawnBy} (${w.withdrawnById})\n` +
+              `时间 / At: ${w.withdrawnAt}\n\n` +
+              `${w.letter}\n`,
+          })),
+        ];
+      },
+      auditEntityIds: async (heat) =>
+        (
+          await this.prisma.placeWithdrawal.findMany({
+            where: { heatId: heat.id },
+            select: { projectId: true },
+          })
+        ).map((w) => w.projectId),
+    };
+  }
+
   async accept(actor: Actor, offerId: string) {
     const offer = await this.ownOffer(actor, offerId);
     const [project] = await this.registration.ownersOf([offer.projectId]);
     const title = project?.title ?? '';
     assertOfferOpen(offer as { status: 'OFFERED'; deadline: Date }, new Date(), title);
     const p = await this.publicity.publicity(offer.publicityId);
-    if (p.toHeatId)
-      await this.results.applyForDueProcess(
-        offer.heatId,
-        offer.projectId,
-        'ADVANCED',
-        `递补：接受名额（${offerId}）`,
-        actor.id,
-      );
+    const plan = p.toHeatId
+      ? await this.results.planForDueProcess(offer.heatId, offer.projectId, 'ADVANCED')
+      : null;
     const now = new Date();
+    // The heat result moves in the same transaction as the offer and the list.
     await this.prisma.$transaction(async (tx) => {
       const taken = await tx.placeOffer.updateMany({
         where: { id: offerId, status: 'OFFERED', deadline: { gte: now } },
@@ -94,6 +200,7 @@ export class PlacesService {
       });
       if (taken.count !== 1)
         throw DomainError.of('OFFER_NOT_OPEN', { projectTitle: title, status: 'EXPIRED' });
+      if (plan) await this.results.applyPlanned(tx, plan, actor.id, `递补：接受名额（${offerId}）`);
       await tx.publicityEntry.update({
         where: {
           publicityId_projectId: { publicityId: offer.publicityId, projectId: offer.projectId },
@@ -155,3 +262,7 @@ export class PlacesService {
     throw DomainError.of('PROJECT_OWNER_ONLY', 'only the project owner may do this');
   }
 }
+
+// `withdrawals/letters/01-<title>.txt`: one file per letter, hashed in the manifest.
+const letterFile = (i: number, title: string) =>
+  `letters/${String(i + 1).padStart(2, '0')}-${safeName(title)}.txt`;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DomainError } from '@app/domain';
-import { PrismaService, appendAudit } from '@app/database';
+import { Prisma, PrismaService, appendAudit } from '@app/database';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { RoundsService } from '../judging/rounds.service';
 import { RegistrationService } from '../registration/registration.service';
@@ -90,6 +90,25 @@ export class ResultChangeService {
     reason: string,
     actorId: string,
   ): Promise<boolean> {
+    const plan = await this.planForDueProcess(heatId, projectId, result);
+    if (!plan) return false;
+    await this.prisma.$transaction((tx) => this.applyPlanned(tx, plan, actorId, reason));
+    return true;
+  }
+
+  /**
+   * The checks of applyForDueProcess, before the caller's transaction: the
+   * change to make, or null when the result already is `result`. Apply it
+   * with applyPlanned inside the transaction that also moves the caller's
+   * own rows (the 公示 list, the offer, the withdrawal letter), so the two
+   * never part. The move there is conditional on the result read here
+   * (RESULT_CHANGED_MEANWHILE otherwise).
+   */
+  async planForDueProcess(
+    heatId: string,
+    projectId: string,
+    result: 'ADVANCED' | 'ELIMINATED',
+  ): Promise<DueProcessResultPlan | null> {
     const heat = await this.competitions.getHeat(heatId);
     const advancement = await this.prisma.heatAdvancement.findUnique({ where: { heatId } });
     if (!advancement)
@@ -108,7 +127,7 @@ export class ResultChangeService {
       where: { heatId_projectId: { heatId, projectId } },
     });
     if (!row) throw DomainError.notFound('result', projectId);
-    if (row.result === result) return false;
+    if (row.result === result) return null;
     const [project] = await this.registration.ownersOf([projectId]);
     const projectTitle = project?.title ?? '';
     const started = await this.rounds.judgingStartedFor(advancement.toHeatId, projectId);
@@ -118,20 +137,30 @@ export class ResultChangeService {
         { projectTitle, roundName: started.roundName },
         `the next heat has started judging (${started.roundName}: ${started.why}); its result can no longer change`,
       );
-    await this.apply(
-      row.result,
-      {
-        heatId,
-        projectId,
-        competitionId: heat.competitionId,
-        nextHeatId: advancement.toHeatId,
-        projectTitle,
-      },
-      actorId,
-      result,
-      reason,
-    );
-    return true;
+    return {
+      from: row.result,
+      to: result,
+      heatId,
+      projectId,
+      competitionId: heat.competitionId,
+      nextHeatId: advancement.toHeatId,
+      projectTitle,
+    };
+  }
+
+  /**
+   * Applies a planned change inside the caller's transaction, audited. A
+   * written withdrawal passes `projectStatus: 'WITHDRAWN'`: the project
+   * goes back to the heat as WITHDRAWN, not ELIMINATED.
+   */
+  async applyPlanned(
+    tx: Prisma.TransactionClient,
+    plan: DueProcessResultPlan,
+    actorId: string,
+    reason: string,
+    opts: { projectStatus?: 'WITHDRAWN' } = {},
+  ): Promise<void> {
+    await this.applyIn(tx, plan.from, plan, actorId, plan.to, reason, opts.projectStatus);
   }
 
   // Records the change and moves the project, in one transaction, audited.
@@ -148,32 +177,63 @@ export class ResultChangeService {
     to: 'ADVANCED' | 'ELIMINATED',
     reason: string,
   ) {
+    await this.prisma.$transaction((tx) => this.applyIn(tx, from, c, actorId, to, reason));
+  }
+
+  private async applyIn(
+    tx: Prisma.TransactionClient,
+    from: string,
+    c: {
+      heatId: string;
+      projectId: string;
+      competitionId: string;
+      nextHeatId: string;
+      projectTitle: string;
+    },
+    actorId: string,
+    to: 'ADVANCED' | 'ELIMINATED',
+    reason: string,
+    projectStatus?: 'WITHDRAWN',
+  ) {
     const { heatId, projectId, projectTitle } = c;
-    await this.prisma.$transaction(async (tx) => {
-      const updated = await tx.advancementResult.updateMany({
-        where: { heatId, projectId, result: from as 'ADVANCED' | 'ELIMINATED' },
-        data: { result: to, reason, override: to === 'ADVANCED' ? 'INCLUDED' : 'EXCLUDED' },
-      });
-      if (updated.count !== 1)
-        throw DomainError.of(
-          'RESULT_CHANGED_MEANWHILE',
-          { projectTitle },
-          'the result changed meanwhile; reload it',
-        );
-      await this.registration.moveAfterResultChange(tx, projectId, {
-        heatId,
-        nextHeatId: c.nextHeatId,
-        result: to,
-      });
-      await appendAudit(tx, {
-        competitionId: c.competitionId,
-        actorId,
-        action: 'heat.result-changed',
-        entityType: 'heat',
-        entityId: heatId,
-        reason,
-        data: { projectId, from, to },
-      });
+    const updated = await tx.advancementResult.updateMany({
+      where: { heatId, projectId, result: from as 'ADVANCED' | 'ELIMINATED' },
+      data: { result: to, reason, override: to === 'ADVANCED' ? 'INCLUDED' : 'EXCLUDED' },
+    });
+    if (updated.count !== 1)
+      throw DomainError.of(
+        'RESULT_CHANGED_MEANWHILE',
+        { projectTitle },
+        'the result changed meanwhile; reload it',
+      );
+    await this.registration.moveAfterResultChange(tx, projectId, {
+      heatId,
+      nextHeatId: c.nextHeatId,
+      result: to,
+      status: to === 'ELIMINATED' ? projectStatus : undefined,
+    });
+    await appendAudit(tx, {
+      competitionId: c.competitionId,
+      actorId,
+      action: 'heat.result-changed',
+      entityType: 'heat',
+      entityId: heatId,
+      reason,
+      data:
+        projectStatus && to === 'ELIMINATED'
+          ? { projectId, from, to, projectStatus }
+          : { projectId, from, to },
     });
   }
+}
+
+/** A heat result's change planned by the due-process context (see planForDueProcess). */
+export interface DueProcessResultPlan {
+  from: string;
+  to: 'ADVANCED' | 'ELIMINATED';
+  heatId: string;
+  projectId: string;
+  competitionId: string;
+  nextHeatId: string;
+  projectTitle: string;
 }

@@ -31,7 +31,13 @@ export interface EvidenceSection {
 }
 
 /** Sections the record names even before another context provides them. */
-export const EXPECTED_SECTIONS = ['signed-sheets', 'objections', 'appeals', 'due-diligence'];
+export const EXPECTED_SECTIONS = [
+  'signed-sheets',
+  'objections',
+  'appeals',
+  'due-diligence',
+  'withdrawals',
+];
 
 /** A file or folder name safe in a ZIP on every system. */
 export const safeName = (name: string) => name.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60);

@@ -4,6 +4,7 @@ import { AppealsService } from '../due-process/appeals.service';
 import { DiligenceService } from '../due-process/diligence.service';
 import { DueProcessModule } from '../due-process/due-process.module';
 import { ObjectionsService } from '../due-process/objections.service';
+import { PlacesService } from '../due-process/places.service';
 import { ExportsModule } from '../exports/exports.module';
 import { SignedSheetExport } from '../exports/signed-sheet.export';
 import { HeatsModule } from '../heats/heats.module';
@@ -19,7 +20,7 @@ import { signedSheetsSection } from './signed-sheets.section';
 // The official record (evidence packs). Other contexts add their sections
 // through EVIDENCE_SECTIONS (see evidence-sections.ts): the judging module's
 // signed sheets (printed by the exports module), the due-process module's
-// objections, appeals and due diligence. None of those modules imports this
+// objections, appeals, due diligence and withdrawal letters. None of those modules imports this
 // one, so there is no cycle to break.
 @Module({
   imports: [
@@ -42,11 +43,13 @@ import { signedSheetsSection } from './signed-sheets.section';
         objections: ObjectionsService,
         appeals: AppealsService,
         diligence: DiligenceService,
+        places: PlacesService,
       ): EvidenceSection[] => [
         signedSheetsSection(rounds, signOff, sheets),
         objections.evidenceSection(),
         appeals.evidenceSection(),
         diligence.evidenceSection(),
+        places.evidenceSection(),
       ],
       inject: [
         RoundsService,
@@ -55,6 +58,7 @@ import { signedSheetsSection } from './signed-sheets.section';
         ObjectionsService,
         AppealsService,
         DiligenceService,
+        PlacesService,
       ],
     },
   ],

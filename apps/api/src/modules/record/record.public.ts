@@ -4,4 +4,5 @@ export {
   EXPECTED_SECTIONS,
   type EvidenceFile,
   type EvidenceSection,
+  safeName,
 } from './evidence-sections';

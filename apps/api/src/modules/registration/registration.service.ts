@@ -350,7 +350,13 @@ export class RegistrationService {
   async moveAfterResultChange(
     tx: Prisma.TransactionClient,
     projectId: string,
-    c: { heatId: string; nextHeatId: string; result: 'ADVANCED' | 'ELIMINATED' },
+    c: {
+      heatId: string;
+      nextHeatId: string;
+      result: 'ADVANCED' | 'ELIMINATED';
+      // A written withdrawal of the place leaves the project WITHDRAWN in the heat.
+      status?: 'WITHDRAWN';
+    },
   ): Promise<void> {
     const moved =
       c.result === 'ADVANCED'
@@ -360,7 +366,7 @@ export class RegistrationService {
           })
         : await tx.project.updateMany({
             where: { id: projectId, heatId: c.nextHeatId, status: 'ELIGIBLE' },
-            data: { heatId: c.heatId, status: 'ELIMINATED' },
+            data: { heatId: c.heatId, status: c.status ?? 'ELIMINATED' },
           });
     if (moved.count !== 1) {
       const project = await tx.project.findUnique({

@@ -342,8 +342,38 @@ export class DiligenceListDto {
   @ApiProperty({ type: [DiligenceViewDto] }) items: DiligenceViewDto[];
 }
 
+export class DueProcessProjectResultDto {
+  @ApiProperty() heatId: string;
+  @ApiProperty() heatName: string;
+  @ApiProperty({ enum: ['ADVANCED', 'ELIMINATED', 'AWARDED'] }) result: string;
+  @ApiProperty({ description: 'When the result was released to the team' }) releasedAt: string;
+  @ApiProperty({ description: 'Appeals of this result are taken until then' })
+  appealDeadline: string;
+  @ApiProperty() appealOpen: boolean;
+  @ApiProperty({ description: 'The project holds a place it may give up in writing' })
+  holdsPlace: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The project's line on the heat's 公示, if published",
+  })
+  standing: string | null;
+}
+
+export class DueProcessWithdrawalDto {
+  @ApiProperty() heatId: string;
+  @ApiProperty() letter: string;
+  @ApiProperty() withdrawnAt: string;
+}
+
 export class ProjectDueProcessDto {
   @ApiProperty() projectId: string;
+  @ApiProperty({ description: "The competition's time zone (deadlines are shown in it)" })
+  timeZone: string;
+  @ApiProperty() appealWindowHours: number;
+  @ApiProperty({ type: [DueProcessProjectResultDto], description: 'Its released heat results' })
+  results: DueProcessProjectResultDto[];
+  @ApiProperty({ type: [DueProcessWithdrawalDto] }) withdrawals: DueProcessWithdrawalDto[];
   @ApiProperty({ type: [OfferViewDto] }) offers: OfferViewDto[];
   @ApiProperty({ type: [AppealViewDto] }) appeals: AppealViewDto[];
 }
