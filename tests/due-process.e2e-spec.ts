@@ -9,6 +9,33 @@ import {
 } from './support/scenario';
 import { createJudges, judgeHeat, submittedProject } from './support/decisions-scenario';
 import { EXE, makePdf, pdfText } from './support/files';
+import { createHash } from 'node:crypto';
+import yauzl from 'yauzl';
+
+const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+function unzip(zip: Buffer): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    const out = new Map<string, Buffer>();
+    yauzl.fromBuffer(zip, { lazyEntries: true }, (err, file) => {
+      if (err || !file) return reject(err ?? new Error('not a zip'));
+      file.on('entry', (entry: yauzl.Entry) =>
+        file.openReadStream(entry, (e, stream) => {
+          if (e || !stream) return reject(e ?? new Error('no entry stream'));
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            out.set(entry.fileName, Buffer.concat(chunks));
+            file.readEntry();
+          });
+        }),
+      );
+      file.on('end', () => resolve(out));
+      file.on('error', reject);
+      file.readEntry();
+    });
+  });
+}
 
 // Due process after a decision (docs/due-process.md): 公示 that ends by
 // itself, an objection filed publicly and upheld (the project disqualified,
@@ -579,5 +606,130 @@ describe('due process: 公示, objections, 递补, appeals, due diligence', () =
       PUBLICITY_FINAL: 3,
       PUBLICITY_STARTED: 9,
     });
+  });
+  it('leaves a project that gave up its place WITHDRAWN, its letter on its page', async () => {
+    const p2 = await stack.get(`/projects/${project.P2}`, owner.P2.token);
+    expect(p2.body).toMatchObject({ status: 'WITHDRAWN', heatId: south });
+    const results = (await stack.get(`/heats/${south}/advancement`, organiser.token)).body.results;
+    expect(results.find((r: any) => r.projectId === project.P2).result).toBe('ELIMINATED');
+    const [changed] = await stack.sql(
+      `SELECT data FROM audit_log WHERE action = 'heat.result-changed' AND data->>'projectId' = $1`,
+      [project.P2],
+    );
+    expect(changed.data).toMatchObject({
+      from: 'ADVANCED',
+      to: 'ELIMINATED',
+      projectStatus: 'WITHDRAWN',
+    });
+    const view = (await stack.get(`/projects/${project.P2}/due-process`, owner.P2.token)).body;
+    expect(view.timeZone).toBe('Asia/Shanghai');
+    expect(view.withdrawals).toEqual([
+      expect.objectContaining({ heatId: south, letter: '本团队因故自愿放弃晋级资格，特此承诺。' }),
+    ]);
+    expect(view.results).toEqual([
+      expect.objectContaining({
+        heatId: south,
+        heatName: '华南赛区',
+        holdsPlace: false,
+        standing: 'WITHDRAWN',
+      }),
+    ]);
+    // Another's view names its place, still held, and its appeal deadline.
+    const e2 = (await stack.get(`/projects/${project.E2}/due-process`, owner.E2.token)).body;
+    const east2 = e2.results.find((r: any) => r.heatId === east);
+    expect(east2).toMatchObject({ result: 'ADVANCED', holdsPlace: true, standing: 'ADVANCED' });
+    expect(Date.parse(east2.appealDeadline) - Date.parse(east2.releasedAt)).toBe(48 * 3600 * 1000);
+  });
+
+  it('moves the heat result, the list and the letter together or not at all', async () => {
+    // A letter already on file for E2 makes the withdrawal fail after the heat
+    // result moved in its transaction: nothing of it may stay.
+    await stack.sql(
+      `INSERT INTO place_withdrawals (id, heat_id, project_id, competition_id, withdrawn_by_id, letter)
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, 'x')`,
+      [east, project.E2, competitionId, owner.E2.id],
+    );
+    const failed = await stack.post(
+      `/projects/${project.E2}/withdraw-place`,
+      { heatId: east, letter: '因团队成员变动，自愿放弃晋级资格。' },
+      owner.E2.token,
+    );
+    expect(failed.status).toBe(409);
+    expect(failed.body.code).toBe('PROJECT_ALREADY_WITHDRAWN');
+    const resultOf = async () =>
+      (await stack.get(`/heats/${east}/advancement`, organiser.token)).body.results.find(
+        (r: any) => r.projectId === project.E2,
+      ).result;
+    expect(await resultOf()).toBe('ADVANCED');
+    expect((await stack.get(`/projects/${project.E2}`, owner.E2.token)).body).toMatchObject({
+      status: 'ELIGIBLE',
+      heatId: semi,
+    });
+    const line = async () =>
+      (await stack.get(`/heats/${east}/publicity`, organiser.token)).body.lines.find(
+        (l: any) => l.projectId === project.E2,
+      ).standing;
+    expect(await line()).toBe('ADVANCED');
+    expect(
+      await stack.sql(
+        `SELECT 1 FROM audit_log WHERE action = 'place.withdrawn' AND entity_id = $1`,
+        [project.E2],
+      ),
+    ).toEqual([]);
+
+    await stack.sql(`DELETE FROM place_withdrawals WHERE project_id = $1`, [project.E2]);
+    const done = await stack.post(
+      `/projects/${project.E2}/withdraw-place`,
+      { heatId: east, letter: '因团队成员变动，自愿放弃晋级资格。' },
+      owner.E2.token,
+    );
+    expect(done.status).toBe(200);
+    expect(done.body.offeredTo).toBe(project.E1);
+    expect(await resultOf()).toBe('ELIMINATED');
+    expect(await line()).toBe('WITHDRAWN');
+    expect((await stack.get(`/projects/${project.E2}`, owner.E2.token)).body).toMatchObject({
+      status: 'WITHDRAWN',
+      heatId: east,
+    });
+  });
+
+  it('files the withdrawal letters in the evidence pack as their own section, hashed in the manifest', async () => {
+    const res = await fetch(`${stack.apiUrl}/heats/${south}/evidence-pack.zip`, {
+      headers: { authorization: `Bearer ${organiser.token}` },
+    });
+    expect(res.status).toBe(200);
+    const files = await unzip(Buffer.from(await res.arrayBuffer()));
+    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
+    expect(manifest.sections.provided).toContain('withdrawals');
+    expect(manifest.sections.notYetProvided).toEqual([]);
+    const listed = manifest.files.map((x: { path: string }) => x.path).sort();
+    expect(listed).toEqual([...files.keys()].filter((k) => k !== 'manifest.json').sort());
+    for (const entry of manifest.files as { path: string; sha256: string; bytes: number }[])
+      expect({ path: entry.path, sha256: sha256(files.get(entry.path)!) }).toEqual({
+        path: entry.path,
+        sha256: entry.sha256,
+      });
+    const section = JSON.parse(files.get('withdrawals/withdrawals.json')!.toString('utf8'));
+    expect(section.items).toEqual([
+      expect.objectContaining({
+        projectId: project.P2,
+        title: '项目P2',
+        withdrawnById: owner.P2.id,
+        withdrawnBy: '申请人P2',
+        letter: '本团队因故自愿放弃晋级资格，特此承诺。',
+        file: 'letters/01-项目P2.txt',
+      }),
+    ]);
+    expect(Date.parse(section.items[0].withdrawnAt)).not.toBeNaN();
+    const letter = files.get('withdrawals/letters/01-项目P2.txt')!.toString('utf8');
+    expect(letter).toContain('本团队因故自愿放弃晋级资格，特此承诺。');
+    expect(letter).toContain('申请人P2');
+    expect(manifest.files).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'withdrawals/letters/01-项目P2.txt' }),
+      ]),
+    );
+    // Only this heat's letters: E2's is in 华东's pack.
+    expect(JSON.stringify(section)).not.toContain(project.E2);
   });
 });

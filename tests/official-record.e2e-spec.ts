@@ -202,7 +202,7 @@ describe('the official record: verifiable draw, audit chain, evidence pack', () 
     const rules = JSON.parse(files.get('rules.json')!.toString('utf8'));
     expect(rules.rounds[0].criteria.length).toBeGreaterThan(0);
     expect(manifest.sections).toEqual({
-      provided: ['signed-sheets', 'objections', 'appeals', 'due-diligence'],
+      provided: ['signed-sheets', 'objections', 'appeals', 'due-diligence', 'withdrawals'],
       notYetProvided: [],
     });
     const text = (path: string) => files.get(path)!.toString('utf8');

@@ -2697,7 +2697,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The project's offered places (递补) and appeals (its owner) */
+    /** The project's released heat results with their appeal deadlines, places it holds, written withdrawals, offered places (递补) and appeals (its owner) */
     get: operations['DueProcessController_ofProject'];
     put?: never;
     post?: never;
@@ -6823,8 +6823,34 @@ export interface components {
       items: components['schemas']['CheckedItemDto'][];
       findings: string;
     };
+    DueProcessProjectResultDto: {
+      heatId: string;
+      heatName: string;
+      /** @enum {string} */
+      result: 'ADVANCED' | 'ELIMINATED' | 'AWARDED';
+      /** @description When the result was released to the team */
+      releasedAt: string;
+      /** @description Appeals of this result are taken until then */
+      appealDeadline: string;
+      appealOpen: boolean;
+      /** @description The project holds a place it may give up in writing */
+      holdsPlace: boolean;
+      /** @description The project's line on the heat's 公示, if published */
+      standing: string | null;
+    };
+    DueProcessWithdrawalDto: {
+      heatId: string;
+      letter: string;
+      withdrawnAt: string;
+    };
     ProjectDueProcessDto: {
       projectId: string;
+      /** @description The competition's time zone (deadlines are shown in it) */
+      timeZone: string;
+      appealWindowHours: number;
+      /** @description Its released heat results */
+      results: components['schemas']['DueProcessProjectResultDto'][];
+      withdrawals: components['schemas']['DueProcessWithdrawalDto'][];
       offers: components['schemas']['OfferViewDto'][];
       appeals: components['schemas']['AppealViewDto'][];
     };

@@ -6,6 +6,7 @@ import { api, call } from '../../api/client';
 import type { components } from '../../api/schema';
 import { AppShell } from '../../layout/AppShell';
 import { RoadshowResults } from './RoadshowResults';
+import { DueProcessPanel } from './DueProcessPanel';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { DEFAULT_TIME_ZONE, formatInZone } from './deadline';
 import { ApiError, fieldErrors } from '../../api/errors';
@@ -242,6 +243,9 @@ export function ProjectFormPage() {
       </Link>
       <ErrorAlert error={error} />
       {params.projectId && <RoadshowResults projectId={params.projectId} />}
+      {project && project.status !== 'DRAFT' && (
+        <DueProcessPanel projectId={project.id} onWithdrawn={() => void load().catch(setError)} />
+      )}
       {competition && (
         <Alert
           type={closed ? 'warning' : 'info'}
