@@ -251,7 +251,7 @@ function HeatDueProcess({
         {appeal ? (
           <dl className="due-process__facts" data-testid={`appeal-${r.heatId}`}>
             <dt>{T.kind}</dt>
-            <dd>{T[appeal.kind as 'RECHECK' | 'REREVIEW'] ?? appeal.kind}</dd>
+            <dd>{T[appeal.kind] ?? appeal.kind}</dd>
             <dt>{T.reason}</dt>
             <dd style={{ whiteSpace: 'pre-wrap' }}>{appeal.reason}</dd>
             <dt>{T.filedAt}</dt>

@@ -39,6 +39,8 @@ const ResultsPage = lazy(() => import('./ResultsPage'));
 const SigningsPage = lazy(() => import('./SigningsPage'));
 const LogPage = lazy(() => import('./LogPage'));
 const ObjectionsPage = lazy(() => import('./ObjectionsPage'));
+const DiligencePage = lazy(() => import('./DiligencePage'));
+const DueProcessSettingsPage = lazy(() => import('./DueProcessSettingsPage'));
 const RegistrationFormPage = lazy(() => import('./RegistrationFormPage'));
 
 const SECTIONS = [
@@ -50,6 +52,8 @@ const SECTIONS = [
   'rounds',
   'results',
   'objections',
+  'diligence',
+  'due-settings',
   'signings',
   'log',
 ] as const;
@@ -133,6 +137,8 @@ function Frame() {
               <Route path="c/:cid/rounds/:rid" element={<RoundPage />} />
               <Route path="c/:cid/results" element={<ResultsPage />} />
               <Route path="c/:cid/objections" element={<ObjectionsPage />} />
+              <Route path="c/:cid/diligence" element={<DiligencePage />} />
+              <Route path="c/:cid/due-settings" element={<DueProcessSettingsPage />} />
               <Route path="c/:cid/signings" element={<SigningsPage />} />
               <Route path="c/:cid/log" element={<LogPage />} />
             </Routes>

@@ -15,6 +15,8 @@ const zhCN = {
     log: '日志',
     form: '报名表',
     objections: '公示与异议',
+    diligence: '尽职调查',
+    'due-settings': '程序设置',
   },
   common: {
     save: '保存',
@@ -479,6 +481,8 @@ const en: Widen<typeof zhCN> = {
     log: 'Logs',
     form: 'Registration form',
     objections: 'Notices & objections',
+    diligence: 'Due diligence',
+    'due-settings': 'Due-process settings',
   },
   common: {
     save: 'Save',
