@@ -126,6 +126,7 @@ describe('browser: withdrawal, appeal and due diligence pages', () => {
     await heat.getByText('已弃赛', { exact: true }).waitFor();
     await page.getByText('已撤回', { exact: true }).waitFor();
     expect(await heat.getByRole('button', { name: '书面弃赛' }).count()).toBe(0);
+    await heat.getByText('已书面弃赛，不再受理申诉。').waitFor();
     await fitsPhone(page);
     await screenshot(page, 'due-process-withdrawn-phone');
     phone.assertClean();
@@ -185,7 +186,18 @@ describe('browser: withdrawal, appeal and due diligence pages', () => {
     await lh.getByText(/申诉期已于 .* 截止/).waitFor();
     await lh.getByLabel('申诉理由').fill('分数汇总有误。');
     await lh.getByRole('button', { name: '提交申诉' }).click();
-    await lh.getByRole('alert').getByText(/的申诉期（结果发布后 48 小时）已于 .* 截止/).waitFor();
+    const refusal = lh.getByRole('alert').getByText(/的申诉期（结果发布后 48 小时）已于 .* 截止/);
+    await refusal.waitFor();
+    // Both name the same closing time, in the competition's zone.
+    const shown = /申诉期已于 (\d{4})-(\d\d)-(\d\d) (\d\d:\d\d)/.exec(
+      (await lh
+        .getByText(/申诉期已于 .* 截止/)
+        .first()
+        .textContent()) ?? '',
+    )!;
+    expect(await refusal.textContent()).toContain(
+      `${shown[1]}/${shown[2]}/${shown[3]} ${shown[4]}`,
+    );
     await fitsPhone(lp);
     await screenshot(lp, 'due-process-appeal-closed-phone');
     late.assertClean([/appeals/, /409/]);
@@ -204,10 +216,10 @@ describe('browser: withdrawal, appeal and due diligence pages', () => {
     await page.getByRole('menuitem', { name: '尽职调查' }).click();
     await page.waitForURL('**/diligence');
     await page.getByText('营业执照').first().waitFor();
-    await page.getByLabel('项目', { exact: true }).click();
+    await page.getByRole('combobox', { name: '项目', exact: true }).click();
     await page.getByTitle(/智能甲项目/).click();
     await page.keyboard.press('Escape');
-    await page.getByLabel('负责人').click();
+    await page.getByRole('combobox', { name: '负责人' }).click();
     await page.getByTitle(/组委会 王磊/).click();
     await page.getByRole('button', { name: /^指\s*派$/ }).click();
     const card = page.getByTestId(`diligence-${project.甲}`);
@@ -216,6 +228,7 @@ describe('browser: withdrawal, appeal and due diligence pages', () => {
     await card.getByLabel('与报名信息一致 说明').fill('注册资本与报名信息不符');
     await card.getByLabel('未通过（取消晋级，递补）').check();
     await card.getByLabel('核查意见').fill('营业执照注册资本与报名信息不一致，取消晋级资格。');
+    await screenshot(page, 'due-process-console-diligence-pending');
     await card.getByRole('button', { name: '提交结论' }).click();
     const dialog = page.getByRole('dialog', { name: '确认尽职调查结论' });
     await dialog.getByText(/名额按本阶段规则递补/).waitFor();

@@ -16,6 +16,8 @@ export function assertAppealWindow(
   windowHours: number,
   now: Date,
   heatName: string,
+  // The competition's zone: the page shows the closing time as its people read it.
+  timeZone?: string,
 ): void {
   if (!releasedAt)
     throw DomainError.of(
@@ -27,7 +29,12 @@ export function assertAppealWindow(
   if (now.getTime() > deadline.getTime())
     throw DomainError.of(
       'APPEAL_WINDOW_CLOSED',
-      { heatName, closedAt: deadline.toISOString(), windowHours },
+      {
+        heatName,
+        closedAt: deadline.toISOString(),
+        windowHours,
+        ...(timeZone ? { timeZone } : {}),
+      },
       `appeals of this result closed ${windowHours} hours after its release`,
     );
 }

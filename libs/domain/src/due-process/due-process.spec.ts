@@ -119,6 +119,20 @@ describe('appeals', () => {
       'APPEAL_RESULT_NOT_RELEASED',
     );
   });
+  it("names the competition's zone with the closing time, for the page to show it in", () => {
+    let params: Record<string, unknown> | undefined;
+    try {
+      assertAppealWindow(released, 48, new Date('2026-12-04T00:00:00Z'), 'h', 'Asia/Shanghai');
+    } catch (e) {
+      params = (e as DomainError).params;
+    }
+    expect(params).toEqual({
+      heatName: 'h',
+      closedAt: '2026-12-03T10:00:00.000Z',
+      windowHours: 48,
+      timeZone: 'Asia/Shanghai',
+    });
+  });
   it('re-rank with the corrected score: the heat keeps its places, ties at the cut advance', () => {
     const results = [
       { projectId: 'a', score: 90, result: 'ADVANCED' as const },

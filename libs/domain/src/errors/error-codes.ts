@@ -463,9 +463,12 @@ export const ERROR_CODES = {
   OBJECTION_TOO_MANY_FILES: code<{ max: number }>('PAYLOAD_TOO_LARGE'),
   OBJECTION_LIMIT_REACHED: code<{ retryAfterSeconds: number }>('RATE_LIMITED'),
   APPEAL_RESULT_NOT_RELEASED: code<{ heatName: string }>('CONFLICT'),
-  APPEAL_WINDOW_CLOSED: code<{ heatName: string; closedAt: string; windowHours: number }>(
-    'CONFLICT',
-  ),
+  APPEAL_WINDOW_CLOSED: code<{
+    heatName: string;
+    closedAt: string;
+    windowHours: number;
+    timeZone?: string;
+  }>('CONFLICT'),
   APPEAL_ALREADY_FILED: code<{ heatName: string }>('CONFLICT'),
   APPEAL_ALREADY_DECIDED: code<{ status: string }>('CONFLICT'),
   APPEAL_SCORE_REQUIRED: code('UNPROCESSABLE'),

@@ -54,7 +54,13 @@ export class AppealsService {
       throw DomainError.notFound('result', projectId);
     const released = (await this.advancement.releasesOf(dto.heatId, [projectId])).get(projectId);
     const settings = await this.publicity.settingsOf(heat.competitionId);
-    assertAppealWindow(released ?? null, settings.appealWindowHours, new Date(), heat.name);
+    assertAppealWindow(
+      released ?? null,
+      settings.appealWindowHours,
+      new Date(),
+      heat.name,
+      await this.competitions.timeZoneOf(heat.competitionId),
+    );
     const id = randomUUID();
     try {
       await this.prisma.$transaction(async (tx) => {

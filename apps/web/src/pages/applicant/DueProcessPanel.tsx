@@ -55,6 +55,7 @@ const TEXT = {
     decision: '处理意见',
     correctedScore: '复核后成绩',
     filedAt: '提交时间',
+    noAppealAfterWithdrawal: '已书面弃赛，不再受理申诉。',
   },
   en: {
     title: 'Results and appeals',
@@ -98,6 +99,7 @@ const TEXT = {
     decision: 'Decision',
     correctedScore: 'Corrected score',
     filedAt: 'Filed',
+    noAppealAfterWithdrawal: 'The place was given up in writing; no appeal is taken.',
   },
 };
 
@@ -277,6 +279,8 @@ function HeatDueProcess({
               )}
             </dd>
           </dl>
+        ) : withdrawal ? (
+          <Typography.Paragraph type="secondary">{T.noAppealAfterWithdrawal}</Typography.Paragraph>
         ) : (
           <Form layout="vertical" style={{ marginTop: 8 }}>
             <Typography.Paragraph type={r.appealOpen ? undefined : 'warning'}>

@@ -274,8 +274,19 @@ export default function DiligencePage() {
               {pending ? (
                 <Form layout="vertical">
                   {c.checklist.map((i) => (
-                    <div key={i.code} className="diligence__item">
+                    <div
+                      key={i.code}
+                      className="diligence__item"
+                      style={{
+                        display: 'flex',
+                        flexWrap: 'wrap',
+                        gap: 8,
+                        alignItems: 'center',
+                        marginBottom: 8,
+                      }}
+                    >
                       <Checkbox
+                        style={{ minWidth: 140 }}
                         checked={d.items[i.code]?.ok ?? false}
                         onChange={(e) =>
                           setDecision(c, {
@@ -293,6 +304,7 @@ export default function DiligencePage() {
                         aria-label={`${i.label} ${T.note}`}
                         placeholder={T.note}
                         size="small"
+                        style={{ flex: '1 1 220px', maxWidth: 420 }}
                         value={d.items[i.code]?.note ?? ''}
                         onChange={(e) =>
                           setDecision(c, {
@@ -337,20 +349,26 @@ export default function DiligencePage() {
                   </Button>
                 </Form>
               ) : (
-                <dl className="objection__facts">
-                  {c.items.map((i) => (
-                    <div key={i.code}>
-                      <dt>{c.checklist.find((x) => x.code === i.code)?.label ?? i.code}</dt>
-                      <dd>
-                        {i.ok ? '✓' : '✗'} {i.note}
-                      </dd>
-                    </div>
-                  ))}
-                  <dt>{T.findings}</dt>
-                  <dd style={{ whiteSpace: 'pre-wrap' }}>{c.findings}</dd>
-                  <dt>{T.decidedAt}</dt>
-                  <dd>{formatTime(c.decidedAt, zone)}</dd>
-                </dl>
+                <div className="diligence__decided">
+                  <ul style={{ paddingInlineStart: 20, margin: 0 }}>
+                    {c.items.map((i) => (
+                      <li key={i.code}>
+                        {i.ok ? '✓' : '✗'}{' '}
+                        {c.checklist.find((x) => x.code === i.code)?.label ?? i.code}
+                        {i.note ? `：${i.note}` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                  <p style={{ whiteSpace: 'pre-wrap', margin: '8px 0 0' }}>
+                    <strong>{T.findings}：</strong>
+                    {c.findings}
+                  </p>
+                  <p style={{ margin: '4px 0 0' }}>
+                    <Typography.Text type="secondary">
+                      {T.decidedAt}：{formatTime(c.decidedAt, zone)}
+                    </Typography.Text>
+                  </p>
+                </div>
               )}
             </Card>
           );

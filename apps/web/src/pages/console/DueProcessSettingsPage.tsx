@@ -159,9 +159,11 @@ export default function DueProcessSettingsPage() {
                     <Button onClick={() => remove(f.name)}>{T.remove}</Button>
                   </Space>
                 ))}
-                <Button type="dashed" onClick={() => add({ code: '', label: '' })}>
-                  {T.add}
-                </Button>
+                <div>
+                  <Button type="dashed" onClick={() => add({ code: '', label: '' })}>
+                    {T.add}
+                  </Button>
+                </div>
               </>
             )}
           </Form.List>
