@@ -634,6 +634,14 @@ describe('due process: 公示, objections, 递补, appeals, due diligence', () =
         standing: 'WITHDRAWN',
       }),
     ]);
+    // Its result went to 递补 with its letter: the server refuses an appeal of it.
+    const appeal = await stack.post(
+      `/projects/${project.P2}/appeals`,
+      { heatId: south, kind: 'RECHECK', reason: '要求复核分数' },
+      owner.P2.token,
+    );
+    expect(appeal.status).toBe(409);
+    expect(appeal.body.code).toBe('PROJECT_ALREADY_WITHDRAWN');
     // Another's view names its place, still held, and its appeal deadline.
     const e2 = (await stack.get(`/projects/${project.E2}/due-process`, owner.E2.token)).body;
     const east2 = e2.results.find((r: any) => r.heatId === east);

@@ -48,6 +48,14 @@ export class AppealsService {
 
   async file(actor: Actor, projectId: string, dto: FileAppealDto) {
     const project = await this.places.assertOwner(actor, projectId);
+    // A team that gave up its place in writing (or whose refusal of due diligence
+    // counted as one) has no result left to contest: its place went to 递补.
+    const summary = await this.registration.projectSummary(projectId);
+    const letters = await this.prisma.placeWithdrawal.count({
+      where: { projectId, heatId: dto.heatId },
+    });
+    if (letters > 0 || summary?.status === 'WITHDRAWN')
+      throw DomainError.of('PROJECT_ALREADY_WITHDRAWN', 'a withdrawn team cannot appeal');
     const heat = await this.competitions.getHeat(dto.heatId);
     const results = await this.advancement.heatResults(dto.heatId);
     if (!results.some((r) => r.projectId === projectId))
