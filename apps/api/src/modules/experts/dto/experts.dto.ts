@@ -206,6 +206,11 @@ export class ExpertDto {
   @ApiProperty({ type: [String] }) conflictPeople!: string[];
   @ApiProperty() roundsJudged!: number;
   @ApiProperty() declines!: number;
+  @ApiPropertyOptional({
+    description:
+      'History (in the pool list): score reminders (评分提醒) mailed to the expert, cancelled ones and 2+1 third-expert notices not counted',
+  })
+  remindersNeeded?: number;
   @ApiProperty({ type: Number, nullable: true }) rating!: number | null;
   @ApiProperty({ type: String, nullable: true }) ratingNote!: string | null;
   @ApiProperty({ format: 'date-time' }) updatedAt!: Date;
