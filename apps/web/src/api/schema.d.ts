@@ -4605,7 +4605,7 @@ export interface components {
        * Format: uuid
        * @description The chief expert (主评专家): a judge account who may record the arbitrated total of a project whose marks call for one (besides the organiser)
        */
-      chiefJudgeId?: Record<string, never> | null;
+      chiefJudgeId?: string | null;
     };
     DoubleMarkDto: {
       /** Format: uuid */

@@ -61,6 +61,7 @@ export class DoubleMarkingDto {
   enabled?: boolean;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description:
