@@ -138,10 +138,30 @@ describe('experts: 2+1 in the stored ranking, arbitration, reminders, draw filte
 
       // The thirds: 75 (closest pair 80, 75), 70 (equidistant: the mean of all), 62 (closest 60, 62).
       const thirdMarks = [75, 70, 62];
+      const thirds: string[] = [];
       for (let p = 0; p < 3; p++) {
         const third = await thirdOf(heat, round, first, p);
+        thirds.push(third.email);
         await scoreAs(third.token, round, heat.projectIds[p], thirdMarks[p]);
       }
+      // The notice telling a third expert to mark is not a reminder: the
+      // judges, in the organiser's pool, needed none.
+      for (const [j, judge] of heat.judges.entries())
+        expect(
+          (
+            await stack.post(
+              '/experts',
+              { name: `评委${j}`, email: judge.email, fields: ['TECHNOLOGY'] },
+              o,
+            )
+          ).status,
+        ).toBe(201);
+      for (const email of thirds)
+        await waitFor('the third expert’s notice', () =>
+          stack.smtp.to(email).some((m) => m.subject?.startsWith('评分提醒')),
+        );
+      const pool = (await stack.get('/experts', o)).body.items as any[];
+      expect(pool.map((e) => e.remindersNeeded)).toEqual([0, 0, 0, 0, 0]);
 
       // An independent recompute from the marks: the pair within T; else the
       // closest pair; two equally close: the mean of all three. Rule 3 ranks.
