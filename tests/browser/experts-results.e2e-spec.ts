@@ -25,9 +25,9 @@ describe('experts: arbitration and the third-expert flag in the console', () => 
     heat = await eligibleHeat(stack, 3, 4, false);
     const o = heat.organiser.token;
     for (const j of heat.judges.slice(0, 2)) {
-      const [user] = (await stack.sql(`SELECT name FROM users WHERE id = $1`, [j.id])) as {
-        name: string;
-      }[];
+      const [user] = await stack.sql<{ name: string }>(`SELECT name FROM users WHERE id = $1`, [
+        j.id,
+      ]);
       const res = await stack.post(
         '/experts',
         { name: user.name, email: j.email, unit: j.affiliation, fields: ['TECHNOLOGY'] },

@@ -297,8 +297,9 @@ export class DoubleMarkingService {
     });
     if (!member) throw DomainError.notFound('project', projectId);
     const saved = await this.prisma.$transaction(async (tx) => {
-      await assertChangeable(tx, roundId);
+      // The third assignment's order: the project's lock, then the round's.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`third:${roundId}:${projectId}`}))`;
+      await assertChangeable(tx, roundId);
       const [assignments, scores] = await Promise.all([
         tx.assignment.findMany({
           where: { roundId, projectId },
