@@ -34,6 +34,7 @@ const OWNERS: Record<string, string[]> = {
     'round_check_in_codes',
     'competition_pledges',
     'pledge_acceptances',
+    'double_mark_arbitrations',
     'competition_supervisors',
     'supervisor_notes',
     'round_meeting_links',

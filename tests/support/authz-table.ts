@@ -296,6 +296,8 @@ export const AUTHZ_MATRIX: Record<string, MatrixEntry> = {
   // The fixture's round is OPEN: double marking is set only while DRAFT.
   'PUT /rounds/:id/double-marking':               { params: r, body: () => ({ tolerance: 10, toleranceKind: 'ABSOLUTE', thirdMarkRule: 'CLOSEST_PAIR', pairTieRule: 'MEAN_OF_ALL' }), expect: row(401, 403, 403, 403, 403, 403, 409, 404, 409) },
   'GET /rounds/:id/double-marking':               { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
+  // The fixture's round has no double marking; a judge of its panel is not its chief expert.
+  'PUT /rounds/:id/double-marking/:projectId/arbitration': { params: rp, body: () => ({ total: 80, reason: '裁定' }), expect: row(401, 403, 403, 403, 404, 403, 409, 404, 409) },
   'GET /rounds/:id/bias-report':                  { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },
   'POST /rounds/:id/expert-draws':                { params: r, body: () => ({ mix: { TECHNOLOGY: 1 }, reserves: 1 }), expect: row(401, 403, 403, 403, 403, 403, 201, 404, 201) },
   'GET /rounds/:id/expert-draws':                 { params: r, expect: row(401, 403, 403, 403, 403, 403, 200, 404, 200) },

@@ -71,7 +71,8 @@ export interface EventPayloads {
   'judging.scores-changed': {
     roundId: string;
     seq: string;
-    change: 'SUBMITTED' | 'REOPENED' | 'REMOVED';
+    // ARBITRATED: the chief expert's total for a 2+1 project (judgeId: who arbitrated).
+    change: 'SUBMITTED' | 'REOPENED' | 'REMOVED' | 'ARBITRATED';
     judgeId: string;
     projectId: string;
     xid?: string;
@@ -87,6 +88,9 @@ export interface EventPayloads {
     // written before competitions had one (the default, Asia/Shanghai, applies).
     timeZone?: string;
     judges: { judge: Recipient; missingTitles: string[] }[];
+    // THIRD_EXPERT: the notice to a 2+1 project's third expert (not a
+    // reminder: the pool's history does not count it). Absent: a reminder.
+    purpose?: 'THIRD_EXPERT';
   };
   // A release of a heat's results (and, for the final, its awards): one entry
   // per owner with a first result or a correction.

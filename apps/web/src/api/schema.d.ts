@@ -1013,6 +1013,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/rounds/{id}/double-marking/{projectId}/arbitration': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** The chief expert's arbitration (主评专家仲裁) of a 2+1 project whose marks call for one: the total and the reason, audited; the stored ranking then takes it. The round's organiser or its designated chief expert; 409 when the project needs none */
+    put: operations['ExpertsJudgingController_arbitrate'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/rounds/{id}/bias-report': {
     parameters: {
       query?: never;
@@ -1858,6 +1875,60 @@ export interface paths {
     get: operations['ImportsController_judges'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Outgoing mails of my competitions (an admin: all) and their delivery state, newest first (at most 500) */
+    get: operations['NotificationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/{id}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Re-send a mail the SMTP server refused for good (FAILED) or that was cancelled
+     * @description The mail becomes PENDING again and the worker sends it within seconds, with its original Message-ID.
+     */
+    post: operations['NotificationActionsController_resend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a mail that is still due (PENDING): it is never sent */
+    post: operations['NotificationActionsController_cancel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2775,60 +2846,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/notifications': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Outgoing mails of my competitions (an admin: all) and their delivery state, newest first (at most 500) */
-    get: operations['NotificationsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/notifications/{id}/resend': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Re-send a mail the SMTP server refused for good (FAILED) or that was cancelled
-     * @description The mail becomes PENDING again and the worker sends it within seconds, with its original Message-ID.
-     */
-    post: operations['NotificationActionsController_resend'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/notifications/{id}/cancel': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Cancel a mail that is still due (PENDING): it is never sent */
-    post: operations['NotificationActionsController_cancel'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/projects/{id}/uploads': {
     parameters: {
       query?: never;
@@ -3303,6 +3320,9 @@ export interface components {
       | 'DECLINE_REASON_REQUIRED'
       | 'DOUBLE_MARKING_NOT_SET'
       | 'DOUBLE_MARKING_EXPERT_REVIEW_ONLY'
+      | 'DOUBLE_MARK_ARBITRATION_NOT_NEEDED'
+      | 'DOUBLE_MARK_NOT_CHIEF'
+      | 'DOUBLE_MARK_CHIEF_NOT_JUDGE'
       | 'IDEMPOTENCY_KEY_INVALID'
       | 'IDEMPOTENCY_KEY_REUSED'
       | 'IDEMPOTENCY_KEY_IN_FLIGHT'
@@ -3651,6 +3671,8 @@ export interface components {
       thirdMarkRule: 'CLOSEST_PAIR' | 'MEAN_OF_ALL' | 'ARBITRATION';
       /** @enum {string} */
       pairTieRule: 'MEAN_OF_ALL' | 'HIGHER_PAIR' | 'LOWER_PAIR' | 'ARBITRATION';
+      /** Format: uuid */
+      chiefJudgeId?: string | null;
     };
     RoundViewDto: {
       /** Format: uuid */
@@ -3958,6 +3980,15 @@ export interface components {
       judgeCount: number;
       /** @description Highest minus lowest judge total */
       spread: number;
+      /** @description Double-marked (2+1) rounds only: the first two marks differed by more than the tolerance, so a third expert marked the project */
+      thirdExpert?: boolean;
+      /**
+       * @description 2+1 rounds only: DONE when the rule decided the score; otherwise the score is the provisional mean of the marks so far
+       * @enum {string}
+       */
+      doubleMarkStatus?: 'PENDING' | 'NEEDS_THIRD' | 'NEEDS_ARBITRATION' | 'DONE';
+      /** @description 2+1 rounds only: how the score was decided (PAIR_WITHIN_TOLERANCE, CLOSEST_PAIR, MEAN_OF_ALL, TIE_…, ARBITRATION) */
+      doubleMarkVia?: string | null;
       /** @description Judges assigned to the project */
       assignedJudges: number;
       /** @description Every assigned judge is counted. A partial score (false) is for organisers only: the big screen never shows it */
@@ -3998,6 +4029,15 @@ export interface components {
       judgeCount: number;
       /** @description Highest minus lowest judge total */
       spread: number;
+      /** @description Double-marked (2+1) rounds only: the first two marks differed by more than the tolerance, so a third expert marked the project */
+      thirdExpert?: boolean;
+      /**
+       * @description 2+1 rounds only: DONE when the rule decided the score; otherwise the score is the provisional mean of the marks so far
+       * @enum {string}
+       */
+      doubleMarkStatus?: 'PENDING' | 'NEEDS_THIRD' | 'NEEDS_ARBITRATION' | 'DONE';
+      /** @description 2+1 rounds only: how the score was decided (PAIR_WITHIN_TOLERANCE, CLOSEST_PAIR, MEAN_OF_ALL, TIE_…, ARBITRATION) */
+      doubleMarkVia?: string | null;
     };
     StandingsDto: {
       /** Format: uuid */
@@ -4561,6 +4601,11 @@ export interface components {
        * @default true
        */
       enabled?: boolean;
+      /**
+       * Format: uuid
+       * @description The chief expert (主评专家): a judge account who may record the arbitrated total of a project whose marks call for one (besides the organiser)
+       */
+      chiefJudgeId?: string | null;
     };
     DoubleMarkDto: {
       /** Format: uuid */
@@ -4571,6 +4616,14 @@ export interface components {
       total: number | null;
       /** @description This mark is in the pair (or set) that gave the result */
       counted: boolean;
+    };
+    DoubleMarkArbitrationViewDto: {
+      total: number;
+      reason: string;
+      /** Format: uuid */
+      decidedById: string;
+      /** Format: date-time */
+      decidedAt: string;
     };
     DoubleMarkEntryDto: {
       /** Format: uuid */
@@ -4585,6 +4638,7 @@ export interface components {
       needsThird: boolean;
       thirdAssigned: boolean;
       marks: components['schemas']['DoubleMarkDto'][];
+      arbitration: components['schemas']['DoubleMarkArbitrationViewDto'] | null;
     };
     DoubleMarkingResultsDto: {
       /** Format: uuid */
@@ -4593,6 +4647,30 @@ export interface components {
       /** @description T in points */
       tolerance: number | null;
       entries: components['schemas']['DoubleMarkEntryDto'][];
+    };
+    DoubleMarkArbitrateDto: {
+      /**
+       * @description The chief expert's total for the project (0..100)
+       * @example 82
+       */
+      total: number;
+      /**
+       * @description Why this total (recorded and audited)
+       * @example 三位专家分差均超限，复核后裁定
+       */
+      reason: string;
+    };
+    DoubleMarkArbitrationResultDto: {
+      /** Format: uuid */
+      roundId: string;
+      /** Format: uuid */
+      projectId: string;
+      arbitration: components['schemas']['DoubleMarkArbitrationViewDto'];
+      /** @description The project's 2+1 result now (the arbitrated total, 2 decimals) */
+      score: number;
+      /** @enum {string} */
+      status: 'PENDING' | 'NEEDS_THIRD' | 'NEEDS_ARBITRATION' | 'DONE';
+      via: string | null;
     };
     BiasComponentDto: {
       index: number;
@@ -5069,6 +5147,11 @@ export interface components {
       name: string;
       /** @example 深圳 */
       city?: string;
+      /**
+       * @description The province (省) of the unit, for the expert draw’s same-province recusal
+       * @example 广东省
+       */
+      province?: string;
       /** @example 2023-06-01 */
       foundedAt?: string;
     };
@@ -5454,6 +5537,8 @@ export interface components {
       conflictPeople: string[];
       roundsJudged: number;
       declines: number;
+      /** @description History (in the pool list): score reminders (评分提醒) mailed to the expert, cancelled ones and 2+1 third-expert notices not counted */
+      remindersNeeded?: number;
       rating: number | null;
       ratingNote: string | null;
       /** Format: date-time */
@@ -5556,7 +5641,7 @@ export interface components {
       /** @description The organiser's unit (default: the caller's affiliation) */
       organiserUnit?: string;
       /**
-       * @description Recuse experts of the heat’s region
+       * @description Recuse experts of the same province (region) as a project’s unit (the heat’s region for a unit that states none)
        * @default false
        */
       recuseSameRegion?: boolean;
@@ -5565,6 +5650,11 @@ export interface components {
        * @default false
        */
       recuseJudgedEarlier?: boolean;
+      /**
+       * @description Projects each panel member will judge, for the capacity filter (an expert whose capacity per round is lower is excluded AT_CAPACITY); absent: every project of the round
+       * @example 12
+       */
+      projectsPerExpert?: number;
     };
     DrawRulesDto: {
       mix: components['schemas']['DrawMixDto'];
@@ -5573,6 +5663,7 @@ export interface components {
       minOutsideShare: number;
       recuseSameRegion: boolean;
       recuseJudgedEarlier: boolean;
+      projectsPerExpert?: number | null;
     };
     DrawCandidateDto: {
       /** Format: uuid */
@@ -5582,6 +5673,8 @@ export interface components {
       region: string | null;
       fields: string[];
       available: boolean;
+      /** @description Projects per round at most (absent in records drawn before capacity counted) */
+      capacity?: number | null;
       hasAccount: boolean;
       conflictUnits: string[];
       conflictPeople: string[];
@@ -5592,6 +5685,8 @@ export interface components {
       id: string;
       unit: string | null;
       people: string[];
+      /** @description The province of the project's unit, when its registration states one */
+      province?: string | null;
     };
     DrawContextDto: {
       projects: components['schemas']['DrawProjectDto'][];
@@ -5827,6 +5922,54 @@ export interface components {
     };
     RosterDto: {
       items: components['schemas']['RosterJudgeDto'][];
+    };
+    NotificationViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example PROJECT_SUBMITTED */
+      type: string;
+      recipient: string;
+      /** @enum {string} */
+      status: 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
+      /** @description SMTP attempts so far */
+      attempts: number;
+      /** Format: date-time */
+      sentAt: string | null;
+      lastError: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: uuid
+       * @description null for account mails (welcome, invitation), which only admins see
+       */
+      competitionId: string | null;
+    };
+    NotificationListDto: {
+      /** @description Newest first, at most 500 */
+      items: components['schemas']['NotificationViewDto'][];
+    };
+    NotificationDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example PROJECT_SUBMITTED */
+      type: string;
+      /** @example li.na@example.cn */
+      recipient: string;
+      /** @enum {string} */
+      status: 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
+      /** @description SMTP attempts so far */
+      attempts: number;
+      /** @example 550 mailbox unavailable */
+      lastError: string | null;
+      /**
+       * Format: date-time
+       * @description When a PENDING mail is tried next
+       */
+      nextAttemptAt: string | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
     };
     ChangeResultDto: {
       /** @enum {string} */
@@ -6872,54 +7015,6 @@ export interface components {
       projectId: string;
       offeredTo: string | null;
       offerId: string | null;
-    };
-    NotificationViewDto: {
-      /** Format: uuid */
-      id: string;
-      /** @example PROJECT_SUBMITTED */
-      type: string;
-      recipient: string;
-      /** @enum {string} */
-      status: 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
-      /** @description SMTP attempts so far */
-      attempts: number;
-      /** Format: date-time */
-      sentAt: string | null;
-      lastError: string | null;
-      /** Format: date-time */
-      createdAt: string;
-      /**
-       * Format: uuid
-       * @description null for account mails (welcome, invitation), which only admins see
-       */
-      competitionId: string | null;
-    };
-    NotificationListDto: {
-      /** @description Newest first, at most 500 */
-      items: components['schemas']['NotificationViewDto'][];
-    };
-    NotificationDto: {
-      /** Format: uuid */
-      id: string;
-      /** @example PROJECT_SUBMITTED */
-      type: string;
-      /** @example li.na@example.cn */
-      recipient: string;
-      /** @enum {string} */
-      status: 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
-      /** @description SMTP attempts so far */
-      attempts: number;
-      /** @example 550 mailbox unavailable */
-      lastError: string | null;
-      /**
-       * Format: date-time
-       * @description When a PENDING mail is tried next
-       */
-      nextAttemptAt: string | null;
-      /** Format: date-time */
-      sentAt: string | null;
-      /** Format: date-time */
-      createdAt: string;
     };
     CreateUploadDto: {
       /**
@@ -11578,6 +11673,78 @@ export interface operations {
       };
     };
   };
+  ExpertsJudgingController_arbitrate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        projectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DoubleMarkArbitrateDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DoubleMarkArbitrationResultDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   ExpertsJudgingController_biasReport: {
     parameters: {
       query?: {
@@ -14969,6 +15136,203 @@ export interface operations {
       };
       /** @description No such object, or not the caller’s to see */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  NotificationsController_list: {
+    parameters: {
+      query?: {
+        /** @description Recipient email address */
+        recipient?: string;
+        type?: string;
+        status?: 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
+        /** @description Only the mails about this competition */
+        competitionId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationListDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Missing, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  NotificationActionsController_resend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description A dependency (database or Redis) is unavailable; retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  NotificationActionsController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationDto'];
+        };
+      };
+      /** @description Invalid input; `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such object, or not the caller’s to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The object’s state forbids this now; `code` and `params` say why */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description A dependency (database or Redis) is unavailable; retry shortly */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -18681,203 +19045,6 @@ export interface operations {
       };
       /** @description The object’s state forbids this now; `code` and `params` say why */
       409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  NotificationsController_list: {
-    parameters: {
-      query?: {
-        /** @description Recipient email address */
-        recipient?: string;
-        type?: string;
-        status?: 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
-        /** @description Only the mails about this competition */
-        competitionId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NotificationListDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Missing, expired or revoked token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  NotificationActionsController_resend: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NotificationDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The object’s state forbids this now; `code` and `params` say why */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description A dependency (database or Redis) is unavailable; retry shortly */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  NotificationActionsController_cancel: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NotificationDto'];
-        };
-      };
-      /** @description Invalid input; `details` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The caller’s role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No such object, or not the caller’s to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description The object’s state forbids this now; `code` and `params` say why */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description A dependency (database or Redis) is unavailable; retry shortly */
-      503: {
         headers: {
           [name: string]: unknown;
         };

@@ -295,6 +295,7 @@ export const en: Messages = {
     organisation: 'Organisation',
     orgName: 'Organisation name',
     orgCity: 'City',
+    orgProvince: 'Province',
     orgFounded: 'Founded on',
     team: 'Team members',
     teamRequired: 'Add at least one team member',

@@ -419,6 +419,10 @@ export const errorsEn: ErrorMessages = {
     DECLINE_REASON_REQUIRED: 'Give a reason to decline.',
     DOUBLE_MARKING_NOT_SET: 'This round does not use double marking (2+1).',
     DOUBLE_MARKING_EXPERT_REVIEW_ONLY: 'Double marking (2+1) applies to online-review rounds only.',
+    DOUBLE_MARK_ARBITRATION_NOT_NEEDED:
+      "This project's marks do not call for the chief expert's arbitration: no third expert was needed, the third has not marked yet, or the round's rule decides it.",
+    DOUBLE_MARK_NOT_CHIEF: "Only the organiser or the round's chief expert arbitrates.",
+    DOUBLE_MARK_CHIEF_NOT_JUDGE: 'The chief expert must be a judge account.',
     IDEMPOTENCY_KEY_INVALID: 'The request key is invalid; reload the page and try again.',
     IDEMPOTENCY_KEY_REUSED:
       'The request key was used for another request; reload the page and try again.',

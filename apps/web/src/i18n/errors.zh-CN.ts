@@ -384,6 +384,10 @@ export const errorsZhCN: ErrorMessages = {
     DECLINE_REASON_REQUIRED: '谢绝邀请须说明理由。',
     DOUBLE_MARKING_NOT_SET: '本轮次未启用双评（2+1）。',
     DOUBLE_MARKING_EXPERT_REVIEW_ONLY: '双评（2+1）只适用于网评轮次。',
+    DOUBLE_MARK_ARBITRATION_NOT_NEEDED:
+      '该项目无需主评专家仲裁：未需要第三位专家、第三位专家尚未评分，或本轮规则已能确定结果。',
+    DOUBLE_MARK_NOT_CHIEF: '只有组织者或本轮次指定的主评专家可以仲裁。',
+    DOUBLE_MARK_CHIEF_NOT_JUDGE: '主评专家须为评委账号。',
     IDEMPOTENCY_KEY_INVALID: '请求标识无效，请刷新页面后重试。',
     IDEMPOTENCY_KEY_REUSED: '该请求标识已用于另一个请求，请刷新页面后重试。',
     IDEMPOTENCY_KEY_IN_FLIGHT: '相同的请求正在处理，请稍候。',

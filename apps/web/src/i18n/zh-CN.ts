@@ -283,6 +283,7 @@ export const zhCN = {
     organisation: '申报单位',
     orgName: '单位名称',
     orgCity: '所在城市',
+    orgProvince: '所在省份',
     orgFounded: '成立日期',
     team: '团队成员',
     teamRequired: '至少填写一位团队成员',

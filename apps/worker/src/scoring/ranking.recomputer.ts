@@ -4,9 +4,11 @@ import { PoolClient } from 'pg';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import {
   AggregationMethod,
+  DoubleMarkingRule,
   RoundStatus,
   StoredRankingCoverage,
   computeRanking,
+  doubleMarkStoredRanking,
   needsRecompute,
   parseSnapshot,
 } from '@app/domain';
@@ -98,6 +100,7 @@ export class RankingRecomputer {
       // The first statement fixes the snapshot: everything below reads it.
       const { rows } = await client.query<RoundHead>(
         `SELECT pg_current_snapshot()::text AS snapshot, r.method, r.trim, r.status,
+                r.double_marking,
                 k.source_snapshot, k.final, k.source_seq::text AS source_seq
            FROM rounds r LEFT JOIN rankings k ON k.round_id = r.id WHERE r.id = $1`,
         [change.roundId],
@@ -133,14 +136,16 @@ export class RankingRecomputer {
       ),
     ]);
     const titles = new Map(projects.rows.map((p) => [p.projectId, p.title]));
-    const entries = computeRanking(head.method, scores.rows, head.trim).map((e) => ({
-      rank: e.rank,
-      projectId: e.projectId,
-      title: titles.get(e.projectId) ?? '',
-      score: e.score,
-      judgeCount: e.judgeCount,
-      spread: e.spread,
-    }));
+    const entries = head.double_marking
+      ? await this.doubleMarked(client, roundId, head.double_marking, scores.rows, titles)
+      : computeRanking(head.method, scores.rows, head.trim).map((e) => ({
+          rank: e.rank,
+          projectId: e.projectId,
+          title: titles.get(e.projectId) ?? '',
+          score: e.score,
+          judgeCount: e.judgeCount,
+          spread: e.spread,
+        }));
     // Informational: the highest change sequence among the scores it read.
     const sourceSeq = scores.rows.reduce(
       (max, s) => (BigInt(s.seq) > max ? BigInt(s.seq) : max),
@@ -165,6 +170,48 @@ export class RankingRecomputer {
     // Delivered to the api's listeners only when this transaction commits.
     await client.query('SELECT pg_notify($1, $2)', [RANKING_UPDATED_CHANNEL, roundId]);
   }
+
+  // A 2+1 round (docs/expert-draw.md): each project's result is the rule's
+  // (libs/domain doubleMarkStoredRanking) from its marks in the order its
+  // judges were assigned (the first two, then the third) and the chief
+  // expert's arbitration; the entry marks a project that needed a third.
+  // Read in the same snapshot as the scores, so a recompute is a function of
+  // that snapshot alone.
+  private async doubleMarked(
+    client: PoolClient,
+    roundId: string,
+    rule: DoubleMarkingRule,
+    scores: { judgeId: string; projectId: string; total: number }[],
+    titles: Map<string, string>,
+  ) {
+    const [assignments, arbitrations] = await Promise.all([
+      client.query<{ judgeId: string; projectId: string }>(
+        `SELECT judge_id AS "judgeId", project_id AS "projectId" FROM assignments
+          WHERE round_id = $1 ORDER BY created_at, judge_id`,
+        [roundId],
+      ),
+      client.query<{ projectId: string; total: number }>(
+        `SELECT project_id AS "projectId", total FROM double_mark_arbitrations WHERE round_id = $1`,
+        [roundId],
+      ),
+    ]);
+    const order = new Map(assignments.rows.map((a, i) => [`${a.judgeId}:${a.projectId}`, i]));
+    const totals = new Map<string, { at: number; total: number }[]>();
+    for (const s of scores) {
+      // A score without an assignment (none in practice) comes after the assigned ones.
+      const at = order.get(`${s.judgeId}:${s.projectId}`) ?? Number.MAX_SAFE_INTEGER;
+      totals.set(s.projectId, [...(totals.get(s.projectId) ?? []), { at, total: s.total }]);
+    }
+    const arbitration = new Map(arbitrations.rows.map((a) => [a.projectId, a.total]));
+    return doubleMarkStoredRanking(
+      [...totals].map(([projectId, marks]) => ({
+        projectId,
+        totals: marks.sort((a, b) => a.at - b.at).map((m) => m.total),
+        arbitration: arbitration.get(projectId) ?? null,
+      })),
+      rule,
+    ).map((e) => ({ ...e, title: titles.get(e.projectId) ?? '' }));
+  }
 }
 
 type Queryable = Pick<PgService['pool'], 'query'>;
@@ -174,6 +221,7 @@ interface RoundHead {
   method: AggregationMethod;
   trim: number;
   status: RoundStatus;
+  double_marking: DoubleMarkingRule | null;
   source_snapshot: string | null;
   final: boolean | null;
   source_seq: string | null;

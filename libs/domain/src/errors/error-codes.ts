@@ -570,6 +570,15 @@ export const ERROR_CODES = {
   DECLINE_REASON_REQUIRED: code('UNPROCESSABLE'),
   DOUBLE_MARKING_NOT_SET: code('CONFLICT'),
   DOUBLE_MARKING_EXPERT_REVIEW_ONLY: code('UNPROCESSABLE'),
+  /**
+   * The project's marks do not call for the chief expert's arbitration:
+   * `because` NO_THIRD_NEEDED, THIRD_PENDING or RULE_DECIDES (the round's rule decides it).
+   */
+  DOUBLE_MARK_ARBITRATION_NOT_NEEDED: code<{ because: string }>('CONFLICT'),
+  /** A judge of the round who is not its designated chief expert. */
+  DOUBLE_MARK_NOT_CHIEF: code('FORBIDDEN'),
+  /** The designated chief expert is not a judge account. */
+  DOUBLE_MARK_CHIEF_NOT_JUDGE: code('UNPROCESSABLE'),
 
   // ── Idempotency keys ──────────────────────────────────────────────────────
   IDEMPOTENCY_KEY_INVALID: code('BAD_REQUEST'),

@@ -1,4 +1,11 @@
-import { DoubleMarkingRule, doubleMark, doubleMarkRanking, toleranceOf } from './double-marking';
+import {
+  DoubleMarkingRule,
+  arbitrationAllowed,
+  doubleMark,
+  doubleMarkRanking,
+  doubleMarkStoredRanking,
+  toleranceOf,
+} from './double-marking';
 
 const rule = (over: Partial<DoubleMarkingRule> = {}): DoubleMarkingRule => ({
   tolerance: 10,
@@ -115,5 +122,100 @@ describe('2+1 edges', () => {
       ['d', null, null, true],
       ['e', null, null, true],
     ]);
+  });
+});
+
+describe('the stored ranking under 2+1 (the scoring worker’s)', () => {
+  const marks = [
+    { projectId: 'a', totals: [70, 78] }, // within T: 74
+    { projectId: 'b', totals: [60, 80, 75] }, // closest pair: 77.5
+    { projectId: 'c', totals: [60, 80, 70] }, // tie: the mean of all, 70
+    { projectId: 'd', totals: [60, 80] }, // waiting for the third: provisional 70
+    { projectId: 'e', totals: [60, 80, 95] }, // no pair within T: arbitration
+    { projectId: 'f', totals: [] }, // nothing submitted: not ranked
+  ];
+  it('scores each project by the rule, marks those that needed a third, ranks by rule 3', () => {
+    const r = doubleMarkStoredRanking(marks, rule());
+    expect(r.map((e) => [e.rank, e.projectId, e.score, e.thirdExpert, e.doubleMarkStatus])).toEqual(
+      [
+        [1, 'e', 78.33, true, 'NEEDS_ARBITRATION'], // provisional mean (60+80+95)/3
+        [2, 'b', 77.5, true, 'DONE'],
+        [3, 'a', 74, false, 'DONE'],
+        [4, 'c', 70, true, 'DONE'],
+        [4, 'd', 70, true, 'NEEDS_THIRD'],
+      ],
+    );
+    expect(r.find((e) => e.projectId === 'b')).toMatchObject({
+      judgeCount: 3,
+      spread: 20,
+      doubleMarkVia: 'CLOSEST_PAIR',
+    });
+    expect(r.find((e) => e.projectId === 'c')!.doubleMarkVia).toBe('TIE_MEAN_OF_ALL');
+  });
+  it('the chief expert’s arbitration decides the project that needs one', () => {
+    const r = doubleMarkStoredRanking(
+      marks.map((m) => (m.projectId === 'e' ? { ...m, arbitration: 82 } : m)),
+      rule(),
+    );
+    expect(r[0]).toMatchObject({
+      projectId: 'e',
+      score: 82,
+      thirdExpert: true,
+      doubleMarkStatus: 'DONE',
+      doubleMarkVia: 'ARBITRATION',
+    });
+  });
+  it('the round’s stated alternatives: the mean of all three; arbitration for every third', () => {
+    const all = doubleMarkStoredRanking(marks, rule({ thirdMarkRule: 'MEAN_OF_ALL' }));
+    expect(all.find((e) => e.projectId === 'b')!.score).toBe(71.67);
+    expect(all.find((e) => e.projectId === 'e')).toMatchObject({
+      score: 78.33,
+      doubleMarkStatus: 'DONE',
+    });
+    const chief = doubleMarkStoredRanking(
+      marks.map((m) => (m.projectId === 'b' ? { ...m, arbitration: 90 } : m)),
+      rule({ thirdMarkRule: 'ARBITRATION' }),
+    );
+    expect(chief[0]).toMatchObject({ projectId: 'b', score: 90, doubleMarkVia: 'ARBITRATION' });
+    expect(chief.find((e) => e.projectId === 'c')!.doubleMarkStatus).toBe('NEEDS_ARBITRATION');
+    // An arbitration on a project the rule decides without one changes nothing.
+    const ignored = doubleMarkStoredRanking(
+      marks.map((m) => (m.projectId === 'a' ? { ...m, arbitration: 10 } : m)),
+      rule(),
+    );
+    expect(ignored.find((e) => e.projectId === 'a')!.score).toBe(74);
+  });
+  it('is the same ranking however often and in whatever order it is computed', () => {
+    const once = doubleMarkStoredRanking(marks, rule());
+    expect(doubleMarkStoredRanking([...marks].reverse(), rule())).toEqual(once);
+    expect(doubleMarkStoredRanking(marks, rule())).toEqual(once);
+  });
+});
+
+describe('when the chief expert arbitrates', () => {
+  it('only where the marks call for it', () => {
+    expect(arbitrationAllowed([60, 80, 95], rule())).toEqual({ allowed: true });
+    expect(arbitrationAllowed([70, 78], rule())).toEqual({
+      allowed: false,
+      because: 'NO_THIRD_NEEDED',
+    });
+    expect(arbitrationAllowed([60, 80], rule())).toEqual({
+      allowed: false,
+      because: 'THIRD_PENDING',
+    });
+    expect(arbitrationAllowed([60, 80, 75], rule())).toEqual({
+      allowed: false,
+      because: 'RULE_DECIDES',
+    });
+    expect(arbitrationAllowed([60, 80, 75], rule({ thirdMarkRule: 'MEAN_OF_ALL' }))).toEqual({
+      allowed: false,
+      because: 'RULE_DECIDES',
+    });
+    expect(arbitrationAllowed([60, 80, 75], rule({ thirdMarkRule: 'ARBITRATION' }))).toEqual({
+      allowed: true,
+    });
+    expect(arbitrationAllowed([60, 80, 70], rule({ pairTieRule: 'ARBITRATION' }))).toEqual({
+      allowed: true,
+    });
   });
 });

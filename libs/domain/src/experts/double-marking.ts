@@ -1,4 +1,5 @@
 import { rankEntries } from '../judging/scoring';
+import { roundHalfAwayFromZero } from '../judging/rounding';
 
 // Double marking with a tolerance (网上阅卷 "2+1", docs/expert-draw.md): two
 // experts per project; when their totals differ by more than T a third marks
@@ -171,4 +172,75 @@ export function doubleMarkRanking(
     .sort((a, b) => (a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : 0))
     .map((o) => ({ ...o, rank: null, score: null }));
   return [...decided.map((d) => ({ ...d, rank: d.rank })), ...open];
+}
+
+export interface DoubleMarkStoredEntry {
+  rank: number;
+  projectId: string;
+  /** The 2+1 result when decided, else the provisional mean of the marks so far (2 decimals). */
+  score: number;
+  judgeCount: number;
+  spread: number;
+  /** The first two marks differed by more than the tolerance: a third expert was needed. */
+  thirdExpert: boolean;
+  doubleMarkStatus: DoubleMarkStatus;
+  doubleMarkVia: DoubleMarkVia | null;
+}
+
+/**
+ * The stored round ranking under 2+1 (the scoring worker's): every project
+ * with a submitted mark, its score the 2+1 result (doubleMark: the pair within
+ * T, the closest pair, the mean of all three or the chief expert's
+ * arbitration, as the round states) or, while undecided, the provisional mean
+ * of its marks (status says which); ranked together by rule 3. Each entry
+ * marks whether it needed a third expert. A pure function of the marks, so a
+ * recompute is idempotent.
+ */
+export function doubleMarkStoredRanking(
+  entries: readonly DoubleMarkEntry[],
+  rule: DoubleMarkingRule,
+): DoubleMarkStoredEntry[] {
+  const scored = entries
+    .filter((e) => e.totals.length > 0)
+    .map((e) => {
+      const outcome = doubleMark(e.totals, rule, e.arbitration ?? null);
+      return {
+        projectId: e.projectId,
+        score: outcome.result ?? mean(e.totals),
+        judgeCount: e.totals.length,
+        spread: roundHalfAwayFromZero(Math.max(...e.totals) - Math.min(...e.totals)),
+        thirdExpert: outcome.needsThird,
+        doubleMarkStatus: outcome.status,
+        doubleMarkVia: outcome.via,
+      };
+    });
+  return rankEntries(scored).map((e) => ({
+    rank: e.rank,
+    projectId: e.projectId,
+    score: e.score,
+    judgeCount: e.judgeCount,
+    spread: e.spread,
+    thirdExpert: e.thirdExpert,
+    doubleMarkStatus: e.doubleMarkStatus,
+    doubleMarkVia: e.doubleMarkVia,
+  }));
+}
+
+/**
+ * Whether the chief expert's arbitration decides this project: its marks
+ * (without an arbitration) call for one. Otherwise the reason it does not:
+ * no third was needed, the third is still to mark, or the round's rule
+ * decided it (e.g. the closest pair within T, the mean of all three).
+ */
+export function arbitrationAllowed(
+  totals: readonly number[],
+  rule: DoubleMarkingRule,
+):
+  | { allowed: true }
+  | { allowed: false; because: 'NO_THIRD_NEEDED' | 'THIRD_PENDING' | 'RULE_DECIDES' } {
+  const outcome = doubleMark(totals, rule, null);
+  if (outcome.status === 'NEEDS_ARBITRATION') return { allowed: true };
+  if (!outcome.needsThird) return { allowed: false, because: 'NO_THIRD_NEEDED' };
+  if (outcome.status === 'NEEDS_THIRD') return { allowed: false, because: 'THIRD_PENDING' };
+  return { allowed: false, because: 'RULE_DECIDES' };
 }

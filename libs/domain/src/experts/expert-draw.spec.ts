@@ -4,6 +4,7 @@ import {
   drawExperts,
   exclusionReasons,
   nextReserve,
+  normaliseProvince,
 } from './expert-draw';
 
 const cand = (id: string, over: Partial<DrawCandidate> = {}): DrawCandidate => ({
@@ -71,6 +72,93 @@ describe('recusal', () => {
     expect(
       exclusionReasons(c, round, { ...rules, recuseSameRegion: false, recuseJudgedEarlier: false }),
     ).toEqual([]);
+  });
+});
+
+describe('capacity and availability filters', () => {
+  it('excludes an expert whose capacity per round is below the round load, with the reason', () => {
+    // Two projects in the round: each panel member judges both unless the rules say less.
+    expect(exclusionReasons(cand('c1', { capacity: 1 }), round, rules)).toEqual(['AT_CAPACITY']);
+    expect(exclusionReasons(cand('c2', { capacity: 2 }), round, rules)).toEqual([]);
+    expect(exclusionReasons(cand('c3', { capacity: null }), round, rules)).toEqual([]);
+    expect(exclusionReasons(cand('c4'), round, rules)).toEqual([]);
+    expect(exclusionReasons(cand('c5', { capacity: 0 }), round, rules)).toEqual(['AT_CAPACITY']);
+    // The rules state a load per expert: the capacity compares with that.
+    expect(
+      exclusionReasons(cand('c1', { capacity: 1 }), round, { ...rules, projectsPerExpert: 1 }),
+    ).toEqual([]);
+    expect(
+      exclusionReasons(cand('c6', { capacity: 5 }), round, { ...rules, projectsPerExpert: 6 }),
+    ).toEqual(['AT_CAPACITY']);
+  });
+  it('excludes an unavailable expert, and lists capacity right after availability', () => {
+    expect(exclusionReasons(cand('u1', { available: false }), round, rules)).toEqual([
+      'UNAVAILABLE',
+    ]);
+    expect(
+      exclusionReasons(
+        cand('u2', { available: false, capacity: 1, hasAccount: false }),
+        round,
+        rules,
+      ),
+    ).toEqual(['UNAVAILABLE', 'AT_CAPACITY', 'NO_ACCOUNT']);
+  });
+  it('the draw records the capacity and availability exclusions in its candidate set', () => {
+    const pool = [
+      cand('a1', { fields: ['TECHNOLOGY'] }),
+      cand('a2', { fields: ['TECHNOLOGY'], capacity: 1 }),
+      cand('a3', { fields: ['TECHNOLOGY'], available: false }),
+    ];
+    const r = drawExperts(pool, round, { ...rules, mix: { TECHNOLOGY: 1 }, reserves: 0 }, 's');
+    expect(r.excluded).toEqual([
+      { id: 'a2', reasons: ['AT_CAPACITY'] },
+      { id: 'a3', reasons: ['UNAVAILABLE'] },
+    ]);
+    expect(r.drawn.map((d) => d.id)).toEqual(['a1']);
+  });
+});
+
+describe("same province: the expert against each project unit's province", () => {
+  const provinces = {
+    projects: [
+      { id: 'p1', unit: '中山大学', people: [], province: '广东省' },
+      { id: 'p2', unit: '浙江大学', people: [], province: '浙江' },
+      { id: 'p3', unit: '某公司', people: [] }, // no province stated: the heat's region
+    ],
+    region: '江苏',
+  };
+  it('excludes an expert from the province of any project, suffixes ignored', () => {
+    expect(exclusionReasons(cand('g1', { region: '广东' }), provinces, rules)).toEqual([
+      'SAME_REGION',
+    ]);
+    expect(exclusionReasons(cand('g2', { region: '浙江省' }), provinces, rules)).toEqual([
+      'SAME_REGION',
+    ]);
+    // The heat's region stands in for the unit that states no province.
+    expect(exclusionReasons(cand('g3', { region: '江苏省' }), provinces, rules)).toEqual([
+      'SAME_REGION',
+    ]);
+    expect(exclusionReasons(cand('g4', { region: '四川' }), provinces, rules)).toEqual([]);
+  });
+  it('no longer compares with the heat alone: a heat region no project shares does not exclude', () => {
+    const all = { ...provinces, projects: provinces.projects.slice(0, 2) };
+    expect(exclusionReasons(cand('g5', { region: '江苏' }), all, rules)).toEqual([]);
+    expect(exclusionReasons(cand('g6', { region: '广东' }), all, rules)).toEqual(['SAME_REGION']);
+  });
+  it('counts only when the rules say so', () => {
+    expect(
+      exclusionReasons(cand('g7', { region: '广东' }), provinces, {
+        ...rules,
+        recuseSameRegion: false,
+      }),
+    ).toEqual([]);
+  });
+  it('normalises provinces: 省, 市, autonomous regions', () => {
+    expect(normaliseProvince('广东省')).toBe('广东');
+    expect(normaliseProvince('北京市')).toBe('北京');
+    expect(normaliseProvince('广西壮族自治区')).toBe('广西');
+    expect(normaliseProvince(' 华 东 ')).toBe('华东');
+    expect(normaliseProvince(null)).toBe('');
   });
 });
 

@@ -10,6 +10,7 @@ export type ExpertField = (typeof EXPERT_FIELDS)[number];
 
 export const EXCLUSION_REASONS = [
   'UNAVAILABLE',
+  'AT_CAPACITY',
   'NO_ACCOUNT',
   'NO_REQUESTED_FIELD',
   'SAME_UNIT',
@@ -25,6 +26,11 @@ export interface DrawCandidate {
   region: string | null;
   fields: readonly string[];
   available: boolean;
+  /**
+   * Projects per round at most (null or absent: no limit stated). Records
+   * drawn before capacity counted have none.
+   */
+  capacity?: number | null;
   /** False when the expert has no judge account to accept with. */
   hasAccount: boolean;
   conflictUnits: readonly string[];
@@ -34,8 +40,17 @@ export interface DrawCandidate {
 }
 
 export interface DrawRoundContext {
-  projects: readonly { id: string; unit: string | null; people: readonly string[] }[];
-  /** The heat's region (省/赛区), for the same-region rule. */
+  projects: readonly {
+    id: string;
+    unit: string | null;
+    people: readonly string[];
+    /** The province (省) of the project's unit, when its registration states one. */
+    province?: string | null;
+  }[];
+  /**
+   * The heat's region (省/赛区): the same-region rule's province for a project
+   * whose unit states none.
+   */
   region: string | null;
 }
 
@@ -47,6 +62,11 @@ export interface DrawRules {
   minOutsideShare: number;
   recuseSameRegion: boolean;
   recuseJudgedEarlier: boolean;
+  /**
+   * Projects each panel member will judge in the round, for the capacity
+   * filter; null or absent: every project of the round.
+   */
+  projectsPerExpert?: number | null;
 }
 
 export interface DrawnExpert {
@@ -74,6 +94,21 @@ export interface ExpertDrawResult {
 export const normaliseExpertName = (s: string | null | undefined): string =>
   (s ?? '').normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 
+/**
+ * Provinces compare as names do, without the administrative suffix
+ * (广东省 = 广东, 北京市 = 北京, 广西壮族自治区 = 广西).
+ */
+export const normaliseProvince = (s: string | null | undefined): string => {
+  const n = normaliseExpertName(s);
+  const special = /^(内蒙古|广西|西藏|宁夏|新疆|香港|澳门)/.exec(n);
+  if (special) return special[1];
+  return n.replace(/(省|市|自治区|特别行政区|province|city)$/u, '') || n;
+};
+
+/** The projects each panel member judges in the round (the capacity filter's load). */
+export const expertLoad = (round: DrawRoundContext, rules: DrawRules): number =>
+  rules.projectsPerExpert ?? round.projects.length;
+
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function requestedTotal(mix: DrawRules['mix']): number {
@@ -94,14 +129,23 @@ export function exclusionReasons(
   const requested = EXPERT_FIELDS.filter((f) => (rules.mix[f] ?? 0) > 0);
   const reasons: ExclusionReason[] = [];
   if (!c.available) reasons.push('UNAVAILABLE');
+  if (c.capacity !== null && c.capacity !== undefined && c.capacity < expertLoad(round, rules))
+    reasons.push('AT_CAPACITY');
   if (!c.hasAccount) reasons.push('NO_ACCOUNT');
   if (!requested.some((f) => c.fields.includes(f))) reasons.push('NO_REQUESTED_FIELD');
   if (normaliseExpertName(c.unit) && units.has(normaliseExpertName(c.unit)))
     reasons.push('SAME_UNIT');
+  // Same province: the expert's against each project's unit's province (the
+  // heat's region standing in for a unit that states none).
+  const provinces = new Set(
+    round.projects.map((p) => normaliseProvince(p.province || round.region)).filter(Boolean),
+  );
+  if (round.projects.length === 0 && normaliseProvince(round.region))
+    provinces.add(normaliseProvince(round.region));
   if (
     rules.recuseSameRegion &&
-    normaliseExpertName(c.region) &&
-    normaliseExpertName(c.region) === normaliseExpertName(round.region)
+    normaliseProvince(c.region) &&
+    provinces.has(normaliseProvince(c.region))
   )
     reasons.push('SAME_REGION');
   if (

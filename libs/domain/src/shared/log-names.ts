@@ -57,6 +57,7 @@ export const AUDIT_ACTIONS = [
   'publicity.started',
   'registration-form.saved',
   'round.double-marking-set',
+  'round.double-mark-arbitrated',
   'round.edited',
   'round.third-expert-assigned',
   'round.checked-in-at-desk',

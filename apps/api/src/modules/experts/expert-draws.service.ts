@@ -27,10 +27,11 @@ export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8'
 
 export const REASON_LABELS_ZH: Record<string, string> = {
   UNAVAILABLE: '本期不可参加',
+  AT_CAPACITY: '超出每轮评审上限',
   NO_ACCOUNT: '无评委账号',
   NO_REQUESTED_FIELD: '不属所需类别',
   SAME_UNIT: '与参赛项目同单位',
-  SAME_REGION: '与赛区同地区',
+  SAME_REGION: '与参赛项目单位同省份（地区）',
   DECLARED_CONFLICT: '申报的利益冲突',
   JUDGED_EARLIER: '前一阶段评过相同项目',
 };
@@ -67,6 +68,7 @@ export class ExpertDrawsService {
       minOutsideShare: dto.minOutsideShare ?? 0.5,
       recuseSameRegion: dto.recuseSameRegion ?? false,
       recuseJudgedEarlier: dto.recuseJudgedEarlier ?? false,
+      projectsPerExpert: dto.projectsPerExpert ?? null,
     };
     const seed = randomBytes(32).toString('hex');
     const draw = await this.prisma.$transaction(async (tx) => {
@@ -125,6 +127,7 @@ export class ExpertDrawsService {
       region: e.region,
       fields: e.fields,
       available: e.available,
+      capacity: e.capacity,
       hasAccount: e.userId !== null,
       conflictUnits: e.conflictUnits,
       conflictPeople: e.conflictPeople,
@@ -432,7 +435,8 @@ export class ExpertDrawsService {
           ['备选人数', v.rules.reserves],
           ['组织单位', v.rules.organiserUnit],
           ['单位外专家至少占比', v.rules.minOutsideShare],
-          ['同地区回避', v.rules.recuseSameRegion ? '是' : '否'],
+          ['同省份（地区）回避', v.rules.recuseSameRegion ? '是' : '否'],
+          ['每位专家评审项目数', v.rules.projectsPerExpert ?? '本轮全部项目'],
           ['前一阶段评过相同项目回避', v.rules.recuseJudgedEarlier ? '是' : '否'],
           ['种子哈希 SHA-256（抽取前公布）', v.seedSha256],
           ['种子（抽取后公布）', v.seed],

@@ -11,6 +11,7 @@ import {
 import { Prisma, PrismaService, appendAudit, isUniqueViolation } from '@app/database';
 import { IdentityService } from '../identity/identity.service';
 import { SheetParser } from '../imports/parse/sheet-parser.service';
+import { ReminderCountsService } from '../notifications/reminder-counts.service';
 import { CreateExpertDto, UpdateExpertDto, UpdateMyExpertProfileDto } from './dto/experts.dto';
 
 type ExpertRow = Prisma.ExpertGetPayload<object>;
@@ -55,6 +56,7 @@ export class ExpertPoolService {
     private readonly prisma: PrismaService,
     private readonly identity: IdentityService,
     private readonly parser: SheetParser,
+    private readonly reminders: ReminderCountsService,
   ) {}
 
   async list(actor: Actor) {
@@ -62,7 +64,15 @@ export class ExpertPoolService {
       where: { ownerId: actor.id },
       orderBy: [{ name: 'asc' }, { email: 'asc' }],
     });
-    return { items: items.map(toExpertView) };
+    // History: rounds judged and declines are counted on the expert; the
+    // reminders needed are the score reminders mailed to the expert's address.
+    const reminders = await this.reminders.byRecipient(items.map((e) => e.email));
+    return {
+      items: items.map((e) => ({
+        ...toExpertView(e),
+        remindersNeeded: reminders.get(e.email.toLowerCase()) ?? 0,
+      })),
+    };
   }
 
   async owned(actor: Actor, id: string): Promise<ExpertRow> {
@@ -315,6 +325,7 @@ export class ExpertPoolService {
         '每轮评审上限',
         '已评轮次',
         '谢绝次数',
+        '催评次数',
         '评价',
         '评价说明',
       ],
@@ -331,6 +342,7 @@ export class ExpertPoolService {
         e.capacity,
         e.roundsJudged,
         e.declines,
+        e.remindersNeeded,
         e.rating,
         e.ratingNote,
       ]),

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { ImportsModule } from '../imports/imports.module';
 import { JudgingModule } from '../judging/judging.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ExpertDrawsService } from './expert-draws.service';
 import { ExpertPoolService } from './expert-pool.service';
 import { ExpertsController } from './experts.controller';
@@ -11,7 +12,7 @@ import { ExpertsController } from './experts.controller';
 // rounds and panels are judging's (ExpertPanelService), accounts identity's,
 // spreadsheets are read by imports' reader.
 @Module({
-  imports: [IdentityModule, ImportsModule, JudgingModule],
+  imports: [IdentityModule, ImportsModule, JudgingModule, NotificationsModule],
   controllers: [ExpertsController],
   providers: [ExpertPoolService, ExpertDrawsService],
 })

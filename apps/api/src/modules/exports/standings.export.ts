@@ -58,6 +58,28 @@ export class StandingsExport {
       ranking.entries.map((e) => e.projectId),
     );
     const zh = lang === 'zh';
+    // A double-marked (2+1) round adds whether each project needed a third
+    // expert and whether its 2+1 result is decided (docs/expert-draw.md).
+    const doubleMarked = round.doubleMarking !== null;
+    const status = (s: string | undefined) =>
+      zh
+        ? ({ DONE: '已确定', NEEDS_THIRD: '待第三位专家评分', NEEDS_ARBITRATION: '待主评专家仲裁' }[
+            s ?? ''
+          ] ?? '待评')
+        : ({
+            DONE: 'decided',
+            NEEDS_THIRD: 'awaiting the third expert',
+            NEEDS_ARBITRATION: 'awaiting arbitration',
+          }[s ?? ''] ?? 'pending');
+    const extraHeaders = doubleMarked
+      ? zh
+        ? ['第三位专家', '双评结果']
+        : ['Third expert', '2+1 result']
+      : [];
+    const extra = (e: (typeof ranking.entries)[number]) =>
+      doubleMarked
+        ? [e.thirdExpert ? (zh ? '是' : 'yes') : zh ? '否' : 'no', status(e.doubleMarkStatus)]
+        : [];
     return {
       title: `${round.heatName} · ${round.name} · ${zh ? '排名' : 'Ranking'}`,
       headers: zh
@@ -70,6 +92,7 @@ export class StandingsExport {
             '应评评委数',
             '评分完成',
             '最大分差',
+            ...extraHeaders,
           ]
         : [
             'Rank',
@@ -80,6 +103,7 @@ export class StandingsExport {
             'Judges assigned',
             'Complete',
             'Spread',
+            ...extraHeaders,
           ],
       rows: ranking.entries.map((e) => [
         e.rank,
@@ -90,6 +114,7 @@ export class StandingsExport {
         e.assignedJudges,
         e.complete ? (zh ? '是' : 'yes') : zh ? '否' : 'no',
         decimal(e.spread, format),
+        ...extra(e),
       ]),
     };
   }

@@ -3,7 +3,9 @@ import {
   Actor,
   DomainError,
   DoubleMarkingRule,
+  arbitrationAllowed,
   conflictKey,
+  hasRole,
   doubleMark,
   doubleMarkRanking,
   reportedTotal,
@@ -11,14 +13,17 @@ import {
   structuralConflict,
   toleranceOf,
 } from '@app/domain';
-import { Prisma, PrismaService, appendAudit, appendEvent } from '@app/database';
+import { Prisma, PrismaService, appendAudit, appendEvent, recordChange } from '@app/database';
 import { CompetitionsService } from '../competitions/competitions.service';
-import { DoubleMarkingDto } from './dto/experts-judging.dto';
+import { IdentityService } from '../identity/identity.service';
+import { DoubleMarkArbitrateDto, DoubleMarkingDto } from './dto/experts-judging.dto';
 import { assertChangeable } from './round-changes';
 import { RoundPanelService } from './round-panel.service';
 import { RoundsService } from './rounds.service';
 
-type Cached = { rule: DoubleMarkingRule | null };
+/** The round's 2+1 rule as stored: the domain rule and the designated chief expert. */
+type StoredRule = DoubleMarkingRule & { chiefJudgeId?: string | null };
+type Cached = { rule: StoredRule | null };
 
 // Double marking with a tolerance (2+1) in an online-review round: the rule is
 // the round's (set while DRAFT); after each submit, a project whose first two
@@ -35,6 +40,7 @@ export class DoubleMarkingService {
     private readonly rounds: RoundsService,
     private readonly panel: RoundPanelService,
     private readonly competitions: CompetitionsService,
+    private readonly identity: IdentityService,
   ) {}
 
   async set(actor: Actor, roundId: string, dto: DoubleMarkingDto | null) {
@@ -50,13 +56,30 @@ export class DoubleMarkingService {
         { status: round.status },
         `round is ${round.status}; its panel rules change only while DRAFT`,
       );
-    const rule: DoubleMarkingRule | null = dto
+    const chiefJudgeId = dto?.chiefJudgeId ?? null;
+    if (chiefJudgeId) {
+      const [chief] = await this.identity.findUsers([chiefJudgeId]);
+      if (!chief || !chief.roles.includes('JUDGE'))
+        throw DomainError.of(
+          'DOUBLE_MARK_CHIEF_NOT_JUDGE',
+          'the chief expert must be a judge account',
+          [
+            {
+              field: 'chiefJudgeId',
+              code: 'DOUBLE_MARK_CHIEF_NOT_JUDGE',
+              message: 'not a judge account',
+            },
+          ],
+        );
+    }
+    const rule: StoredRule | null = dto
       ? {
           tolerance: dto.tolerance,
           toleranceKind: dto.toleranceKind,
           maxTotal: 100,
           thirdMarkRule: dto.thirdMarkRule,
           pairTieRule: dto.pairTieRule,
+          chiefJudgeId,
         }
       : null;
     await this.prisma.$transaction(async (tx) => {
@@ -77,14 +100,14 @@ export class DoubleMarkingService {
     return this.results(actor, roundId);
   }
 
-  private async ruleOf(roundId: string): Promise<DoubleMarkingRule | null> {
+  private async ruleOf(roundId: string): Promise<StoredRule | null> {
     const cached = this.rules.get(roundId);
     if (cached) return cached.rule;
     const round = await this.prisma.round.findUnique({
       where: { id: roundId },
       select: { doubleMarking: true, status: true },
     });
-    const rule = (round?.doubleMarking as DoubleMarkingRule | null) ?? null;
+    const rule = (round?.doubleMarking as StoredRule | null) ?? null;
     if (round && round.status !== 'DRAFT') {
       if (this.rules.size > 1000) this.rules.delete(this.rules.keys().next().value!);
       this.rules.set(roundId, { rule });
@@ -186,15 +209,16 @@ export class DoubleMarkingService {
             missingTitles: [project.title],
           },
         ],
+        purpose: 'THIRD_EXPERT',
       });
     });
   }
 
   async results(actor: Actor, roundId: string) {
     const round = await this.rounds.managed(actor, roundId);
-    const rule = round.doubleMarking as DoubleMarkingRule | null;
+    const rule = round.doubleMarking as StoredRule | null;
     if (!rule) return { roundId, rule: null, tolerance: null, entries: [] };
-    const [assignments, scores, projects, judges] = await Promise.all([
+    const [assignments, scores, projects, judges, arbitrations] = await Promise.all([
       this.prisma.assignment.findMany({
         where: { roundId },
         orderBy: [{ createdAt: 'asc' }, { judgeId: 'asc' }],
@@ -202,7 +226,9 @@ export class DoubleMarkingService {
       this.prisma.score.findMany({ where: { roundId, status: 'SUBMITTED' } }),
       this.prisma.roundProject.findMany({ where: { roundId } }),
       this.prisma.roundJudge.findMany({ where: { roundId } }),
+      this.prisma.doubleMarkArbitration.findMany({ where: { roundId } }),
     ]);
+    const arbitrationOf = new Map(arbitrations.map((a) => [a.projectId, a]));
     const totalOf = new Map(scores.map((s) => [`${s.judgeId}:${s.projectId}`, s.total]));
     const nameOf = new Map(judges.map((j) => [j.judgeId, j.name]));
     const byProject = new Map<string, { judgeId: string; total: number | null }[]>();
@@ -215,6 +241,7 @@ export class DoubleMarkingService {
       [...byProject].map(([projectId, ms]) => ({
         projectId,
         totals: ms.filter((m) => m.total !== null).map((m) => m.total!),
+        arbitration: arbitrationOf.get(projectId)?.total ?? null,
       })),
       rule,
     );
@@ -241,8 +268,126 @@ export class DoubleMarkingService {
             total: m.total === null ? null : reportedTotal(m.total),
             counted: e.pair ? e.pair.includes(i) : e.status === 'DONE' && e.via !== 'ARBITRATION',
           })),
+          arbitration: arbitrationView(arbitrationOf.get(e.projectId)),
         };
       }),
     };
   }
+
+  // The chief expert's arbitration (主评专家仲裁) of a project whose marks call
+  // for one: recorded with the reason, audited, and a change for the scoring
+  // worker, whose stored ranking then takes the total. The organiser of the
+  // round or the judge the rule designates as chief expert; a later entry
+  // replaces the earlier one (audited with it).
+  async arbitrate(actor: Actor, roundId: string, projectId: string, dto: DoubleMarkArbitrateDto) {
+    const round = await this.arbiterRound(actor, roundId);
+    const rule = round.doubleMarking as StoredRule | null;
+    if (!rule)
+      throw DomainError.of(
+        'DOUBLE_MARKING_NOT_SET',
+        'this round does not use double marking (2+1)',
+      );
+    const reason = dto.reason.trim();
+    if (!reason)
+      throw DomainError.of('VALIDATION_FAILED', { fields: ['reason'] }, 'a reason is required', [
+        { field: 'reason', code: 'FIELD_REQUIRED', message: 'required' },
+      ]);
+    const member = await this.prisma.roundProject.findUnique({
+      where: { roundId_projectId: { roundId, projectId } },
+    });
+    if (!member) throw DomainError.notFound('project', projectId);
+    const saved = await this.prisma.$transaction(async (tx) => {
+      // The third assignment's order: the project's lock, then the round's.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`third:${roundId}:${projectId}`}))`;
+      await assertChangeable(tx, roundId);
+      const [assignments, scores] = await Promise.all([
+        tx.assignment.findMany({
+          where: { roundId, projectId },
+          orderBy: [{ createdAt: 'asc' }, { judgeId: 'asc' }],
+        }),
+        tx.score.findMany({ where: { roundId, projectId, status: 'SUBMITTED' } }),
+      ]);
+      const totalOf = new Map(scores.map((s) => [s.judgeId, s.total]));
+      const totals = assignments.flatMap((a) =>
+        totalOf.has(a.judgeId) ? [totalOf.get(a.judgeId)!] : [],
+      );
+      const allowed = arbitrationAllowed(totals, rule);
+      if (!allowed.allowed)
+        throw DomainError.of(
+          'DOUBLE_MARK_ARBITRATION_NOT_NEEDED',
+          { because: allowed.because },
+          `this project's marks do not call for arbitration (${allowed.because})`,
+        );
+      const previous = await tx.doubleMarkArbitration.findUnique({
+        where: { roundId_projectId: { roundId, projectId } },
+      });
+      const row = await tx.doubleMarkArbitration.upsert({
+        where: { roundId_projectId: { roundId, projectId } },
+        create: { roundId, projectId, total: dto.total, reason, decidedById: actor.id },
+        update: { total: dto.total, reason, decidedById: actor.id, decidedAt: new Date() },
+      });
+      await appendAudit(tx, {
+        competitionId: round.competitionId,
+        actorId: actor.id,
+        action: 'round.double-mark-arbitrated',
+        entityType: 'round',
+        entityId: roundId,
+        reason,
+        data: {
+          projectId,
+          total: reportedTotal(dto.total),
+          totals: totals.map(reportedTotal),
+          previousTotal: previous ? reportedTotal(previous.total) : null,
+          asChiefExpert: rule.chiefJudgeId === actor.id,
+        },
+      });
+      await recordChange(tx, 'judging.scores-changed', roundId, {
+        change: 'ARBITRATED',
+        judgeId: actor.id,
+        projectId,
+      });
+      return { row, totals };
+    });
+    const outcome = doubleMark(saved.totals, rule, saved.row.total);
+    return {
+      roundId,
+      projectId,
+      arbitration: arbitrationView(saved.row)!,
+      score: roundHalfAwayFromZero(outcome.result!),
+      status: outcome.status,
+      via: outcome.via,
+    };
+  }
+
+  // The organiser (or an admin) of the round, or the judge its rule names
+  // chief expert. Another judge of the round's panel is refused; one outside
+  // it does not see the round.
+  private async arbiterRound(actor: Actor, roundId: string) {
+    const round = await this.prisma.round.findUnique({ where: { id: roundId } });
+    if (!round) throw DomainError.notFound('round', roundId);
+    if (hasRole(actor, 'ORGANISER', 'ADMIN')) return this.rounds.managed(actor, roundId);
+    const chief = (round.doubleMarking as StoredRule | null)?.chiefJudgeId ?? null;
+    if (chief === actor.id) return round;
+    const seated = await this.prisma.roundJudge.findUnique({
+      where: { roundId_judgeId: { roundId, judgeId: actor.id } },
+    });
+    if (!seated) throw DomainError.notFound('round', roundId);
+    throw DomainError.of(
+      'DOUBLE_MARK_NOT_CHIEF',
+      "only the organiser or the round's chief expert arbitrates",
+    );
+  }
+}
+
+function arbitrationView(
+  a: { total: number; reason: string; decidedById: string; decidedAt: Date } | undefined,
+) {
+  return a
+    ? {
+        total: reportedTotal(a.total),
+        reason: a.reason,
+        decidedById: a.decidedById,
+        decidedAt: a.decidedAt,
+      }
+    : null;
 }

@@ -57,6 +57,7 @@ export class ExpertPanelService {
       projects: projects.map((p) => ({
         id: p.id,
         unit: p.organisationName,
+        province: p.province,
         people: [
           ...p.teamNames,
           ...p.teamEmails.filter((e): e is string => !!e),

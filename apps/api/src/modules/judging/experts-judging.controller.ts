@@ -9,6 +9,8 @@ import {
   BiasReportDto,
   BiasReportQuery,
   CompetitionPledgeDto,
+  DoubleMarkArbitrateDto,
+  DoubleMarkArbitrationResultDto,
   DoubleMarkingDto,
   DoubleMarkingResultsDto,
   JudgePledgeDto,
@@ -109,6 +111,23 @@ export class ExpertsJudgingController {
   @Get('rounds/:id/double-marking')
   doubleMarkingResults(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.doubleMarking.results(user, id);
+  }
+
+  @Roles('ORGANISER', 'ADMIN', 'JUDGE')
+  @ApiRoute({
+    summary:
+      "The chief expert's arbitration (主评专家仲裁) of a 2+1 project whose marks call for one: the total and the reason, audited; the stored ranking then takes it. The round's organiser or its designated chief expert; 409 when the project needs none",
+    type: DoubleMarkArbitrationResultDto,
+    errors: [400, 401, 403, 404, 409],
+  })
+  @Put('rounds/:id/double-marking/:projectId/arbitration')
+  arbitrate(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuidParamPipe) id: string,
+    @Param('projectId', ParseUuidParamPipe) projectId: string,
+    @Body() dto: DoubleMarkArbitrateDto,
+  ) {
+    return this.doubleMarking.arbitrate(user, id, projectId, dto);
   }
 
   @Roles('ORGANISER', 'ADMIN')

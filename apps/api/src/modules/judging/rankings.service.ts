@@ -12,6 +12,10 @@ export interface RankingEntry {
   score: number;
   judgeCount: number;
   spread: number;
+  // Double-marked (2+1) rounds only (the worker's doubleMarkStoredRanking).
+  thirdExpert?: boolean;
+  doubleMarkStatus?: string;
+  doubleMarkVia?: string | null;
 }
 
 export interface RankingView {

@@ -302,6 +302,7 @@ export class RegistrationService {
         id: true,
         title: true,
         organisationName: true,
+        organisation: true,
         ownerId: true,
         trackCode: true,
         groupKey: true,
@@ -309,8 +310,15 @@ export class RegistrationService {
       },
       orderBy: { id: 'asc' },
     });
-    return rows.map(({ team, ...p }) => ({
+    return rows.map(({ team, organisation, ...p }) => ({
       ...p,
+      province:
+        organisation &&
+        typeof organisation === 'object' &&
+        'province' in organisation &&
+        typeof organisation.province === 'string'
+          ? organisation.province
+          : null,
       teamEmails: (Array.isArray(team) ? team : []).map((m) =>
         m && typeof m === 'object' && 'email' in m && typeof m.email === 'string' ? m.email : null,
       ),

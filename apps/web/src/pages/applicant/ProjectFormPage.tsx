@@ -121,6 +121,7 @@ export function ProjectFormPage() {
     const org = {
       name: v.organisation?.name?.trim() ?? '',
       city: v.organisation?.city?.trim() || undefined,
+      province: v.organisation?.province?.trim() || undefined,
       foundedAt: v.organisation?.foundedAt || undefined,
     };
     const answers = regForm ? cleanAnswers(regForm, v.answers, v.groupKey) : {};
@@ -129,7 +130,7 @@ export function ProjectFormPage() {
       summary: v.summary?.trim() ?? '',
       trackCode: v.trackCode,
       heatId: v.heatId,
-      ...((org.name || org.city || org.foundedAt) && { organisation: org }),
+      ...((org.name || org.city || org.province || org.foundedAt) && { organisation: org }),
       team: (v.team ?? [])
         .filter((m) => m?.name?.trim() || m?.role?.trim() || m?.email?.trim())
         .map((m) => ({
@@ -340,6 +341,9 @@ export function ProjectFormPage() {
             <Space wrap size="large">
               <Form.Item name={['organisation', 'name']} label={t('applicant.orgName')} required>
                 <Input style={{ minWidth: 260 }} />
+              </Form.Item>
+              <Form.Item name={['organisation', 'province']} label={t('applicant.orgProvince')}>
+                <Input />
               </Form.Item>
               <Form.Item name={['organisation', 'city']} label={t('applicant.orgCity')}>
                 <Input />

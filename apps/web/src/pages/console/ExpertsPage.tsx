@@ -139,7 +139,10 @@ export default function ExpertsPage() {
               render: (_, e) => (e.available ? t('experts.yes') : t('experts.no')),
             },
             { title: t('experts.capacity'), dataIndex: 'capacity' },
-            { title: t('experts.history'), render: (_, e) => `${e.roundsJudged} / ${e.declines}` },
+            {
+              title: t('experts.history'),
+              render: (_, e) => `${e.roundsJudged} / ${e.declines} / ${e.remindersNeeded ?? 0}`,
+            },
             {
               title: t('experts.conflicts'),
               render: (_, e) => [...e.conflictUnits, ...e.conflictPeople].join('、'),

@@ -55,6 +55,7 @@ export const ACTION_LABELS: Record<AuditAction, Label> = {
   'project.reviewed': { zh: '资格审查', en: 'Eligibility reviewed' },
   'registration-form.saved': { zh: '保存报名表', en: 'Registration form saved' },
   'round.double-marking-set': { zh: '设置双评（2+1）', en: 'Double marking set' },
+  'round.double-mark-arbitrated': { zh: '主评专家仲裁评分', en: 'Chief expert arbitrated a score' },
   'round.edited': { zh: '修改评审轮次', en: 'Round edited' },
   'round.third-expert-assigned': { zh: '分差超限，指派第三位专家', en: 'Third expert assigned' },
   'round.force-closed': { zh: '强制结束评审轮次', en: 'Round force-closed' },

@@ -156,7 +156,11 @@ export class CreateExpertDrawDto {
   @IsString()
   @MaxLength(200)
   organiserUnit?: string;
-  @ApiPropertyOptional({ description: 'Recuse experts of the heat’s region', default: false })
+  @ApiPropertyOptional({
+    description:
+      'Recuse experts of the same province (region) as a project’s unit (the heat’s region for a unit that states none)',
+    default: false,
+  })
   @IsOptional()
   @IsBoolean()
   recuseSameRegion?: boolean;
@@ -167,6 +171,16 @@ export class CreateExpertDrawDto {
   @IsOptional()
   @IsBoolean()
   recuseJudgedEarlier?: boolean;
+  @ApiPropertyOptional({
+    description:
+      'Projects each panel member will judge, for the capacity filter (an expert whose capacity per round is lower is excluded AT_CAPACITY); absent: every project of the round',
+    example: 12,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  projectsPerExpert?: number;
 }
 
 export class DeclineInvitationDto {
@@ -192,6 +206,11 @@ export class ExpertDto {
   @ApiProperty({ type: [String] }) conflictPeople!: string[];
   @ApiProperty() roundsJudged!: number;
   @ApiProperty() declines!: number;
+  @ApiPropertyOptional({
+    description:
+      'History (in the pool list): score reminders (评分提醒) mailed to the expert, cancelled ones and 2+1 third-expert notices not counted',
+  })
+  remindersNeeded?: number;
   @ApiProperty({ type: Number, nullable: true }) rating!: number | null;
   @ApiProperty({ type: String, nullable: true }) ratingNote!: string | null;
   @ApiProperty({ format: 'date-time' }) updatedAt!: Date;
@@ -227,6 +246,12 @@ export class DrawCandidateDto {
   @ApiProperty({ type: String, nullable: true }) region!: string | null;
   @ApiProperty({ type: [String] }) fields!: string[];
   @ApiProperty() available!: boolean;
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'Projects per round at most (absent in records drawn before capacity counted)',
+  })
+  capacity?: number | null;
   @ApiProperty() hasAccount!: boolean;
   @ApiProperty({ type: [String] }) conflictUnits!: string[];
   @ApiProperty({ type: [String] }) conflictPeople!: string[];
@@ -237,6 +262,12 @@ export class DrawProjectDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ type: String, nullable: true }) unit!: string | null;
   @ApiProperty({ type: [String] }) people!: string[];
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: "The province of the project's unit, when its registration states one",
+  })
+  province?: string | null;
 }
 
 export class DrawContextDto {
@@ -251,6 +282,7 @@ export class DrawRulesDto {
   @ApiProperty() minOutsideShare!: number;
   @ApiProperty() recuseSameRegion!: boolean;
   @ApiProperty() recuseJudgedEarlier!: boolean;
+  @ApiPropertyOptional({ type: Number, nullable: true }) projectsPerExpert?: number | null;
 }
 
 export class DrawExcludedDto {

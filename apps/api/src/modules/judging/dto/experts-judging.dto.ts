@@ -3,10 +3,12 @@ import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
+  IsNotEmpty,
   IsNumber,
   IsOptional,
   IsString,
   Max,
+  IsUUID,
   MaxLength,
   Min,
 } from 'class-validator';
@@ -57,6 +59,34 @@ export class DoubleMarkingDto {
   @IsOptional()
   @IsBoolean()
   enabled?: boolean;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'The chief expert (主评专家): a judge account who may record the arbitrated total of a project whose marks call for one (besides the organiser)',
+  })
+  @IsOptional()
+  @IsUUID()
+  chiefJudgeId?: string | null;
+}
+
+export class DoubleMarkArbitrateDto {
+  @ApiProperty({ description: "The chief expert's total for the project (0..100)", example: 82 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  total!: number;
+
+  @ApiProperty({
+    description: 'Why this total (recorded and audited)',
+    example: '三位专家分差均超限，复核后裁定',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
 }
 
 export class BiasReportQuery {
@@ -107,6 +137,25 @@ export class DoubleMarkingRuleDto {
   @ApiProperty({ enum: ['CLOSEST_PAIR', 'MEAN_OF_ALL', 'ARBITRATION'] }) thirdMarkRule!: string;
   @ApiProperty({ enum: ['MEAN_OF_ALL', 'HIGHER_PAIR', 'LOWER_PAIR', 'ARBITRATION'] })
   pairTieRule!: string;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  chiefJudgeId?: string | null;
+}
+
+export class DoubleMarkArbitrationViewDto {
+  @ApiProperty() total!: number;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'uuid' }) decidedById!: string;
+  @ApiProperty({ format: 'date-time' }) decidedAt!: Date;
+}
+
+export class DoubleMarkArbitrationResultDto {
+  @ApiProperty({ format: 'uuid' }) roundId!: string;
+  @ApiProperty({ format: 'uuid' }) projectId!: string;
+  @ApiProperty({ type: DoubleMarkArbitrationViewDto }) arbitration!: DoubleMarkArbitrationViewDto;
+  @ApiProperty({ description: "The project's 2+1 result now (the arbitrated total, 2 decimals)" })
+  score!: number;
+  @ApiProperty({ enum: ['PENDING', 'NEEDS_THIRD', 'NEEDS_ARBITRATION', 'DONE'] }) status!: string;
+  @ApiProperty({ type: String, nullable: true }) via!: string | null;
 }
 
 export class DoubleMarkDto {
@@ -129,6 +178,8 @@ export class DoubleMarkEntryDto {
   needsThird!: boolean;
   @ApiProperty() thirdAssigned!: boolean;
   @ApiProperty({ type: [DoubleMarkDto] }) marks!: DoubleMarkDto[];
+  @ApiProperty({ type: DoubleMarkArbitrationViewDto, nullable: true })
+  arbitration!: DoubleMarkArbitrationViewDto | null;
 }
 
 export class DoubleMarkingResultsDto {

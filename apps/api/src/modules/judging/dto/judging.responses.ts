@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CriterionDto } from '../../competitions/dto/competition.dto';
 import { DoubleMarkingRuleDto } from './experts-judging.dto';
 
@@ -281,6 +281,24 @@ export class RankingEntryDto {
   judgeCount!: number;
   @ApiProperty({ description: 'Highest minus lowest judge total' })
   spread!: number;
+  @ApiPropertyOptional({
+    description:
+      'Double-marked (2+1) rounds only: the first two marks differed by more than the tolerance, so a third expert marked the project',
+  })
+  thirdExpert?: boolean;
+  @ApiPropertyOptional({
+    enum: ['PENDING', 'NEEDS_THIRD', 'NEEDS_ARBITRATION', 'DONE'],
+    description:
+      '2+1 rounds only: DONE when the rule decided the score; otherwise the score is the provisional mean of the marks so far',
+  })
+  doubleMarkStatus?: string;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description:
+      '2+1 rounds only: how the score was decided (PAIR_WITHIN_TOLERANCE, CLOSEST_PAIR, MEAN_OF_ALL, TIE_…, ARBITRATION)',
+  })
+  doubleMarkVia?: string | null;
 }
 
 export class RoundRankingEntryDto extends RankingEntryDto {

@@ -33,6 +33,15 @@ export class OrganisationDto {
   @Length(1, 100)
   city?: string;
 
+  @ApiPropertyOptional({
+    example: '广东省',
+    description: 'The province (省) of the unit, for the expert draw’s same-province recusal',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  province?: string;
+
   @ApiPropertyOptional({ example: '2023-06-01' })
   @IsOptional()
   @IsDateString({ strict: true })

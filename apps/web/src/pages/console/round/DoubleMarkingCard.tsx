@@ -1,4 +1,4 @@
-import { Button, Card, InputNumber, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, call } from '../../../api/client';
 import { $api, useAction } from '../../../api/query';
@@ -18,6 +18,22 @@ export function DoubleMarkingCard({ roundId, draft }: { roundId: string; draft: 
     'MEAN_OF_ALL' | 'HIGHER_PAIR' | 'LOWER_PAIR' | 'ARBITRATION'
   >('MEAN_OF_ALL');
   const action = useAction();
+  // The chief expert's arbitration of a project that awaits one (主评专家仲裁).
+  const [arbiter, setArbiter] = useState<{
+    projectId: string;
+    total: number | null;
+    reason: string;
+  }>({ projectId: '', total: null, reason: '' });
+  const arbitrate = () =>
+    action.run('arbitrate', async () => {
+      await call(
+        api.PUT('/api/v1/rounds/{id}/double-marking/{projectId}/arbitration', {
+          params: { path: { id: roundId, projectId: arbiter.projectId } },
+          body: { total: arbiter.total ?? 0, reason: arbiter.reason },
+        }),
+      );
+      setArbiter({ projectId: '', total: null, reason: '' });
+    });
   useEffect(() => {
     if (rule && rule.toleranceKind === 'ABSOLUTE') setTolerance(rule.tolerance);
   }, [rule]);
@@ -88,6 +104,45 @@ export function DoubleMarkingCard({ roundId, draft }: { roundId: string; draft: 
               title: t('double.third'),
               render: (_, e) =>
                 e.needsThird ? <Tag color="orange">{t('double.needsThird')}</Tag> : null,
+            },
+            {
+              title: t('double.arbitrate'),
+              render: (_, e) =>
+                e.arbitration ? (
+                  t('double.arbitrated', { total: e.arbitration.total })
+                ) : e.status !== 'NEEDS_ARBITRATION' ? null : arbiter.projectId !== e.projectId ? (
+                  <Button
+                    size="small"
+                    onClick={() => setArbiter({ projectId: e.projectId, total: null, reason: '' })}
+                  >
+                    {t('double.arbitrate')}
+                  </Button>
+                ) : (
+                  <Space wrap>
+                    <InputNumber
+                      aria-label={t('double.arbitrationTotal')}
+                      min={0}
+                      max={100}
+                      value={arbiter.total}
+                      onChange={(v) => setArbiter({ ...arbiter, total: v })}
+                    />
+                    <Input
+                      aria-label={t('double.arbitrationReason')}
+                      placeholder={t('double.arbitrationReason')}
+                      value={arbiter.reason}
+                      onChange={(ev) => setArbiter({ ...arbiter, reason: ev.target.value })}
+                    />
+                    <Button
+                      type="primary"
+                      size="small"
+                      disabled={arbiter.total === null || !arbiter.reason.trim()}
+                      loading={action.busy === 'arbitrate'}
+                      onClick={() => void arbitrate()}
+                    >
+                      {t('double.arbitrate')}
+                    </Button>
+                  </Space>
+                ),
             },
           ]}
         />

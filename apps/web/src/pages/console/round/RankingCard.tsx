@@ -1,4 +1,4 @@
-import { Button, Card, Space, Table } from 'antd';
+import { Button, Card, Space, Table, Tag } from 'antd';
 import { api } from '../../../api/client';
 import { $api, useAction } from '../../../api/query';
 import { ErrorAlert } from '../../../layout/ErrorAlert';
@@ -11,6 +11,8 @@ export function RankingCard({ roundId }: { roundId: string }) {
   const ranking = $api.useQuery('get', '/api/v1/rounds/{id}/ranking', byId(roundId));
   const files = useAction({ changes: false });
   const init = { ...byId(roundId), parseAs: 'blob' as const };
+  // A double-marked (2+1) round's entries say which projects needed a third expert.
+  const doubleMarked = (ranking.data?.entries ?? []).some((e) => e.thirdExpert !== undefined);
   return (
     <Card
       title={t('rounds.ranking')}
@@ -55,6 +57,22 @@ export function RankingCard({ roundId }: { roundId: string }) {
           { title: t('results.score'), dataIndex: 'score' },
           { title: t('results.judgeCount'), dataIndex: 'judgeCount' },
           { title: t('results.spread'), dataIndex: 'spread' },
+          ...(doubleMarked
+            ? [
+                {
+                  title: t('double.thirdExpert'),
+                  key: 'thirdExpert',
+                  render: (_: unknown, e: NonNullable<typeof ranking.data>['entries'][number]) => (
+                    <Space size={4}>
+                      {e.thirdExpert && <Tag color="orange">{t('double.needsThird')}</Tag>}
+                      {e.doubleMarkStatus && e.doubleMarkStatus !== 'DONE' && (
+                        <Tag>{t(`double.pending.${e.doubleMarkStatus}`)}</Tag>
+                      )}
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
     </Card>
