@@ -6053,6 +6053,21 @@ export interface components {
        */
       advanced: false;
     };
+    AdvancementRoomsBasisDto: {
+      /**
+       * Format: uuid
+       * @description The round whose rooms decide
+       */
+      roundId: string;
+      roundName: string;
+      /**
+       * @description QUOTA: the top of each room by its quota; NORMALISED: the normalised ranking
+       * @enum {string}
+       */
+      rule: 'QUOTA' | 'NORMALISED';
+      /** @description NORMALISED: the places */
+      advance: number | null;
+    };
     AdvancementBucketDto: {
       index: number;
       groupKey: string | null;
@@ -6060,6 +6075,10 @@ export interface components {
       groupLabel: string | null;
       trackCode: string | null;
       trackName: string | null;
+      /** @description Parallel rooms (分会场): the ids of the rooms the bucket holds, else null */
+      rooms: string[] | null;
+      /** @description Those rooms’ names */
+      roomNames: string[] | null;
       quota: number;
       /** @description Placed by quota (ties included) */
       placed: number;
@@ -6068,6 +6087,8 @@ export interface components {
     AdvancementPreviewDto: {
       /** Format: uuid */
       heatId: string;
+      /** @description When a round of the heat has parallel rooms (分会场): their combined result decides instead of the standings (the latest such round) */
+      rooms: components['schemas']['AdvancementRoomsBasisDto'] | null;
       advanced: components['schemas']['AdvancementDecisionDto'][];
       eliminated: components['schemas']['AdvancementDecisionDto'][];
       /** @description Project ids whose score equals the cut-off score (all of them advance) */
@@ -6169,6 +6190,8 @@ export interface components {
     AdvancementDoneDto: {
       /** Format: uuid */
       heatId: string;
+      /** @description When a round of the heat has parallel rooms (分会场): their combined result decides instead of the standings (the latest such round) */
+      rooms: components['schemas']['AdvancementRoomsBasisDto'] | null;
       advanced: components['schemas']['AdvancementDecisionDto'][];
       eliminated: components['schemas']['AdvancementDecisionDto'][];
       /** @description Project ids whose score equals the cut-off score (all of them advance) */

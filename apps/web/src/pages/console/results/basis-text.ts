@@ -14,7 +14,9 @@ export function basisText(
   const zh = !lang.startsWith('en');
   const b = basis.bucket !== undefined ? buckets?.[basis.bucket] : undefined;
   const name = b
-    ? [b.groupLabel, b.trackName].filter(Boolean).join(' · ') || (zh ? '全体' : 'all')
+    ? [b.groupLabel, b.trackName, b.roomNames?.join(zh ? '、' : ', ')]
+        .filter(Boolean)
+        .join(' · ') || (zh ? '全体' : 'all')
     : zh
       ? '全体'
       : 'all';
