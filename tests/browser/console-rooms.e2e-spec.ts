@@ -1,7 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { eligibleHeat, HeatFixture } from '../support/judging-scenario';
 import { Stack, waitFor } from '../support/stack';
-import { PHONE, WatchedContext, launchChromium, originOf, screenshot } from './support/browser';
+import {
+  PHONE,
+  SCREENSHOTS,
+  WatchedContext,
+  launchChromium,
+  originOf,
+  screenshot,
+} from './support/browser';
 
 // 分会场 on the console's round page, in real Chromium (issue 20): the
 // organiser defines two rooms, asks for a normalised score across rooms with
@@ -70,8 +78,14 @@ describe('organiser console: parallel rooms and meeting links', () => {
     await stack?.stop();
   });
 
+  // The whole page, and the card alone (readable at its own size).
+  async function shot(card: Locator, name: string) {
+    await screenshot(page, name);
+    await card.screenshot({ path: path.join(SCREENSHOTS, `${name}-card.png`) });
+  }
+
   async function choose(label: string, option: string) {
-    await page.getByLabel(label).click();
+    await page.getByRole('combobox', { name: label }).click();
     await page
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
       .first()
@@ -90,7 +104,7 @@ describe('organiser console: parallel rooms and meeting links', () => {
     await choose('分会场 2 评委', '评委1');
     await choose('分会场 2 项目', '项目02');
     await choose('分会场 2 项目', '项目03');
-    await card.getByText('标准化得分统一排名（需共同评委）').click();
+    await card.getByRole('radio', { name: '标准化得分统一排名（需共同评委）' }).check();
     await card.getByLabel('全轮晋级数').fill('2');
     await card.getByRole('button', { name: '保存分会场' }).click();
     const refusal = card.getByRole('alert');
@@ -98,14 +112,17 @@ describe('organiser console: parallel rooms and meeting links', () => {
       .getByText(/标准化得分要求各分会场之间有共同评委.*没有共同评委：一号厅 \| 二号厅/)
       .waitFor();
     await refusal.scrollIntoViewIfNeeded();
-    await screenshot(page, 'console-rooms-not-comparable');
+    await shot(card, 'console-rooms-not-comparable');
     ctx.assertClean([/status of 422.*\/rooms/]);
 
-    await card.getByText('各分会场按名额晋级').click();
+    await card.getByRole('radio', { name: '各分会场按名额晋级' }).check();
     await card.getByLabel('分会场 1 晋级名额').fill('1');
     await card.getByLabel('分会场 2 晋级名额').fill('1');
     await card.getByRole('button', { name: '保存分会场' }).click();
     await page.getByText('分会场已保存').waitFor();
+    // The form keeps the rooms as stored, ready for a change before the round opens.
+    expect(await card.getByLabel('分会场 1 分会场名称').inputValue()).toBe('一号厅');
+    await card.getByTestId('room-1').getByText('项目03').waitFor();
     const table = card.getByTestId('rooms-table');
     const first = table.getByRole('row', { name: /一号厅/ });
     await first.getByText('评委0').waitFor();
@@ -121,7 +138,7 @@ describe('organiser console: parallel rooms and meeting links', () => {
       ['二号厅', 1, 2],
     ]);
     await table.scrollIntoViewIfNeeded();
-    await screenshot(page, 'console-rooms-saved');
+    await shot(card, 'console-rooms-saved');
     ctx.assertClean([/status of 422.*\/rooms/]);
   });
 
@@ -131,15 +148,15 @@ describe('organiser console: parallel rooms and meeting links', () => {
     const input = card.getByLabel('项目00 会议链接');
     await input.fill('http://meeting.example.com/x');
     await card.getByRole('button', { name: '保存 项目00' }).click();
-    await card.getByRole('alert').waitFor();
-    await screenshot(page, 'console-meeting-link-refused');
+    await card.getByRole('alert').getByText('请输入有效的网址。').waitFor();
+    await shot(card, 'console-meeting-link-refused');
     await input.fill('https://meeting.tencent.com/dm/AbC123');
     await card.getByRole('button', { name: '保存 项目00' }).click();
     await card.getByRole('link', { name: '打开' }).waitFor();
     expect(await card.getByRole('link', { name: '打开' }).getAttribute('href')).toBe(
       'https://meeting.tencent.com/dm/AbC123',
     );
-    await screenshot(page, 'console-meeting-link-set');
+    await shot(card, 'console-meeting-link-set');
     ctx.assertClean([/status of 422.*\/rooms/, /status of 400.*\/meeting-link/]);
 
     const phone = await WatchedContext.open(browser, originOf(stack.apiUrl), PHONE, {
@@ -198,7 +215,14 @@ describe('organiser console: parallel rooms and meeting links', () => {
     // 90 in 二号厅 beats 80 in 一号厅 and still does not advance: rooms are not compared.
     await row('项目03').getByText('未晋级').waitFor();
     await row('项目02').getByText('晋级', { exact: true }).waitFor();
-    await screenshot(page, 'console-rooms-result');
+    // By room in the plan's order, then rank.
+    expect(await result.locator('tbody tr td:nth-child(2)').allTextContents()).toEqual([
+      '项目01',
+      '项目00',
+      '项目02',
+      '项目03',
+    ]);
+    await shot(page.getByTestId('rooms-card'), 'console-rooms-result');
     ctx.assertClean([/status of 422.*\/rooms/, /status of 400.*\/meeting-link/]);
   });
 });

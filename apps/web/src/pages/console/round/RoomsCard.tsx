@@ -23,6 +23,7 @@ import './rooms-i18n';
 type Rule = 'QUOTA' | 'NORMALISED';
 type RoomInput = components['schemas']['RoomInputDto'];
 type Combined = components['schemas']['CombinedEntryDto'];
+type Plan = components['schemas']['RoomsDto'];
 interface Draft {
   rule: Rule;
   advance: number | null;
@@ -34,6 +35,20 @@ const emptyRoom = (n: number): RoomInput => ({
   judgeIds: [],
   projectIds: [],
   quota: 1,
+});
+
+// The form from the stored rooms, or two empty rooms to start from.
+const formOf = (plan: Plan): Draft => ({
+  rule: plan.rule ?? 'QUOTA',
+  advance: plan.advance,
+  rooms: plan.rooms.length
+    ? plan.rooms.map((r) => ({
+        name: r.name,
+        judgeIds: r.judges.map((j) => j.id),
+        projectIds: r.projects.map((p) => p.id),
+        quota: r.quota ?? 1,
+      }))
+    : [emptyRoom(0), emptyRoom(1)],
 });
 
 /**
@@ -69,19 +84,7 @@ export function RoomsCard({
 
   // The form starts from the stored rooms (or one empty room) once they arrive.
   useEffect(() => {
-    if (!plan || form) return;
-    setForm({
-      rule: plan.rule ?? 'QUOTA',
-      advance: plan.advance,
-      rooms: plan.rooms.length
-        ? plan.rooms.map((r) => ({
-            name: r.name,
-            judgeIds: r.judges.map((j) => j.id),
-            projectIds: r.projects.map((p) => p.id),
-            quota: r.quota ?? 1,
-          }))
-        : [emptyRoom(0), emptyRoom(1)],
-    });
+    if (plan && !form) setForm(formOf(plan));
   }, [plan, form]);
 
   // The round's projects: those with a judge assigned (the server's round_projects).
@@ -116,7 +119,7 @@ export function RoomsCard({
     );
     if (done) {
       void message.success(t('roomsCard.saved'));
-      setForm(null); // re-read from the stored rooms
+      setForm(formOf(done)); // as the server stored them
     }
   };
 
@@ -297,7 +300,11 @@ export function RoomsCard({
           </>
         )}
         {hasRooms && !draft && (
-          <ResultTable entries={result.data?.entries ?? []} normalised={normalised} />
+          <ResultTable
+            entries={result.data?.entries ?? []}
+            normalised={normalised}
+            rooms={plan.rooms.map((r) => r.name)}
+          />
         )}
         <ErrorAlert error={stored.error ?? result.error} />
       </Space>
@@ -305,12 +312,21 @@ export function RoomsCard({
   );
 }
 
-function ResultTable({ entries, normalised }: { entries: Combined[]; normalised: boolean }) {
+function ResultTable({
+  entries,
+  normalised,
+  rooms,
+}: {
+  entries: Combined[];
+  normalised: boolean;
+  rooms: string[];
+}) {
   const { t } = useConsoleT();
-  // By room, then rank (QUOTA); by rank over the round (NORMALISED).
+  // By room (in the plan's order), then rank (QUOTA); by rank over the round (NORMALISED).
   const rows = [...entries].sort(
     (a, b) =>
-      (normalised ? 0 : a.room.localeCompare(b.room, 'zh-CN')) || (a.rank ?? 1e9) - (b.rank ?? 1e9),
+      (normalised ? 0 : rooms.indexOf(a.room) - rooms.indexOf(b.room)) ||
+      (a.rank ?? 1e9) - (b.rank ?? 1e9),
   );
   return (
     <Table<Combined>
