@@ -225,4 +225,27 @@ describe('organiser console: parallel rooms and meeting links', () => {
     await shot(page.getByTestId('rooms-card'), 'console-rooms-result');
     ctx.assertClean([/status of 422.*\/rooms/, /status of 400.*\/meeting-link/]);
   });
+
+  it('the heat’s advancement follows the rooms, not the overall ranking', async () => {
+    const token = heat.organiser.token;
+    expect((await stack.post(`/rounds/${roundId}/close`, {}, token)).status).toBe(200);
+    await waitFor(
+      'settled standings',
+      async () =>
+        (await stack.get(`/heats/${heat.competition.heatId}/standings`, token)).body.final,
+    );
+    await page.goto(`/console/c/${heat.competition.id}/results`);
+    await page
+      .getByTestId('advance-by-rooms')
+      .getByText(/“分会场路演”设有分会场：晋级按分会场合并结果（各分会场按名额晋级）确定/)
+      .waitFor();
+    const preview = page.getByTestId('advance-preview');
+    const row = (title: string) => preview.locator('tr', { hasText: title });
+    await row('项目01').getByText('分会场内第1名（一号厅 名额1）').waitFor();
+    await row('项目02').getByText('分会场内第1名（二号厅 名额1）').waitFor();
+    // 90 beats 80 overall, and stays out: 二号厅 had one place.
+    await row('项目03').getByText('名额已满（二号厅 第2名 名额1）').waitFor();
+    await screenshot(page, 'console-advancement-by-rooms');
+    ctx.assertClean([/status of 422.*\/rooms/, /status of 400.*\/meeting-link/]);
+  });
 });
