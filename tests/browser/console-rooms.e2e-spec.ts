@@ -142,7 +142,7 @@ describe('organiser console: parallel rooms and meeting links', () => {
     ctx.assertClean([/status of 422.*\/rooms/]);
   });
 
-  it('sets a meeting link (an http one refused in words) that the judge sees on the phone', async () => {
+  it('sets a meeting link (an http one refused in words) that the judge and the team see on their phones', async () => {
     const card = page.getByTestId('meeting-card');
     await card.scrollIntoViewIfNeeded();
     const input = card.getByLabel('项目00 会议链接');
@@ -175,6 +175,21 @@ describe('organiser console: parallel rooms and meeting links', () => {
       'https://meeting.tencent.com/dm/AbC123',
     );
     await screenshot(judge, 'judge-meeting-link');
+    await judge.close();
+
+    // The team of 项目00 (its first applicant) on its own projects page.
+    const team = await phone.newPage();
+    await team.goto('/login');
+    await team.getByLabel('邮箱').fill(heat.applicants[0].email);
+    await team.getByLabel('密码').fill('Roadshow-Applicant-2026!');
+    await team.getByRole('button', { name: '登录' }).click();
+    await team.waitForURL('**/applicant');
+    const mine = team.getByTestId('my-meeting-links');
+    await mine.getByText('项目00 · 分会场路演').waitFor();
+    expect(await mine.getByRole('link', { name: '进入会议' }).getAttribute('href')).toBe(
+      'https://meeting.tencent.com/dm/AbC123',
+    );
+    await screenshot(team, 'team-meeting-link');
     phone.assertClean();
     await phone.close();
   });

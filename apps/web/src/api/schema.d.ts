@@ -1304,6 +1304,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/my/meeting-links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The meeting links of the caller's projects in rounds not closed yet (a team's own page) */
+    get: operations['MeetingLinksController_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/rounds/{id}/projects/{projectId}/meeting-link': {
     parameters: {
       query?: never;
@@ -5001,6 +5018,20 @@ export interface components {
     AddSupervisorNoteDto: {
       /** @example 第3个项目答辩超时1分钟，主持人已提醒。 */
       body: string;
+    };
+    MyMeetingLinkDto: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      /** @example https://meeting.tencent.com/dm/abc123 */
+      url: string;
+      /** Format: uuid */
+      roundId: string;
+      roundName: string;
+    };
+    MyMeetingLinksDto: {
+      /** @description The meeting links of the caller's projects in rounds not closed yet */
+      items: components['schemas']['MyMeetingLinkDto'][];
     };
     SetMeetingLinkDto: {
       /**
@@ -12580,6 +12611,35 @@ export interface operations {
         };
         content: {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  MeetingLinksController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyMeetingLinksDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };
