@@ -175,10 +175,14 @@ describe('organiser console: parallel rooms and meeting links', () => {
       'https://meeting.tencent.com/dm/AbC123',
     );
     await screenshot(judge, 'judge-meeting-link');
-    await judge.close();
+    phone.assertClean();
+    await phone.close();
 
-    // The team of 项目00 (its first applicant) on its own projects page.
-    const team = await phone.newPage();
+    // The team of 项目00 (its first applicant) on its own projects page, on its own phone.
+    const teamPhone = await WatchedContext.open(browser, originOf(stack.apiUrl), PHONE, {
+      isMobile: true,
+    });
+    const team = await teamPhone.newPage();
     await team.goto('/login');
     await team.getByLabel('邮箱').fill(heat.applicants[0].email);
     await team.getByLabel('密码').fill('Roadshow-Applicant-2026!');
@@ -190,8 +194,8 @@ describe('organiser console: parallel rooms and meeting links', () => {
       'https://meeting.tencent.com/dm/AbC123',
     );
     await screenshot(team, 'team-meeting-link');
-    phone.assertClean();
-    await phone.close();
+    teamPhone.assertClean();
+    await teamPhone.close();
   });
 
   it('shows the rooms combined by their quotas once the round has run', async () => {
