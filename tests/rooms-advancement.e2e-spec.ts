@@ -205,4 +205,78 @@ describe('rooms decide the heat’s advancement', () => {
       heat.projectIds[3],
     ]);
   });
+
+  it('rooms sharing a judge with a normalised score: the heat advances by the normalised ranking', async () => {
+    const heat = await eligibleHeat(stack, 4, 3, false);
+    const token = heat.organiser.token;
+    const heatId = heat.competition.heatId;
+    // Judge 1 sits in both rooms (the hand-computed example of tests/rooms.e2e-spec.ts).
+    const roundId = await draftRound(heat, [
+      [0, 0],
+      [1, 0],
+      [0, 1],
+      [1, 1],
+      [2, 1],
+      [3, 1],
+      [2, 2],
+      [3, 2],
+    ]);
+    const ids = heat.projectIds;
+    const set = await stack.put(
+      `/rounds/${roundId}/rooms`,
+      {
+        rule: 'NORMALISED',
+        advance: 3,
+        rooms: [
+          {
+            name: '一号厅',
+            judgeIds: [heat.judges[0].id, heat.judges[1].id],
+            projectIds: ids.slice(0, 2),
+          },
+          {
+            name: '二号厅',
+            judgeIds: [heat.judges[1].id, heat.judges[2].id],
+            projectIds: ids.slice(2),
+          },
+        ],
+      },
+      token,
+    );
+    expect(set.status).toBe(200);
+    expect((await stack.post(`/rounds/${roundId}/open`, {}, token)).status).toBe(200);
+    // Normalised: P0 1.1708, P1 −0.2764, P2 0.2764, P3 −1.1708.
+    // Raw means: P0 85, P1 75, P2 82.5, P3 76.5: the raw top 3 would take P3, not P1.
+    for (const [j, p, x] of [
+      [0, 0, 80],
+      [0, 1, 70],
+      [1, 0, 90],
+      [1, 1, 80],
+      [1, 2, 70],
+      [1, 3, 60],
+      [2, 2, 95],
+      [2, 3, 93],
+    ])
+      expect((await score(heat, roundId, j, p, x)).status).toBe(200);
+    await waitFor('every submit counted', async () => {
+      const r = await stack.get(`/rounds/${roundId}/ranking`, token);
+      return r.body.entries?.length === 4 && r.body.entries.every((e: any) => e.complete);
+    });
+    expect((await stack.post(`/rounds/${roundId}/close`, {}, token)).status).toBe(200);
+    await waitFor(
+      'settled standings',
+      async () => (await stack.get(`/heats/${heatId}/standings`, token)).body.final,
+    );
+    const preview = await stack.get(`/heats/${heatId}/advance/preview`, token);
+    expect(preview.status).toBe(200);
+    expect(preview.body.rooms).toMatchObject({ roundId, rule: 'NORMALISED', advance: 3 });
+    expect(preview.body.count).toBe(3);
+    expect(preview.body.advanced.map((d: any) => d.projectId)).toEqual([ids[0], ids[2], ids[1]]);
+    expect(preview.body.eliminated.map((d: any) => d.projectId)).toEqual([ids[3]]);
+    expect(preview.body.buckets.map((b: any) => [b.roomNames, b.quota])).toEqual([
+      [['一号厅', '二号厅'], 3],
+    ]);
+    // Ranked (and recorded) by the normalised score.
+    const scores = preview.body.advanced.map((d: any) => d.score);
+    [1.1708, 0.2764, -0.2764].forEach((z, i) => expect(scores[i]).toBeCloseTo(z, 4));
+  });
 });
