@@ -1321,6 +1321,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/my/meeting-links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The meeting links of the caller's projects in rounds not closed yet (a team's own page) */
+    get: operations['MeetingLinksController_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/rounds/{id}/projects/{projectId}/meeting-link': {
     parameters: {
       query?: never;
@@ -5080,6 +5097,20 @@ export interface components {
       /** @example 第3个项目答辩超时1分钟，主持人已提醒。 */
       body: string;
     };
+    MyMeetingLinkDto: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      /** @example https://meeting.tencent.com/dm/abc123 */
+      url: string;
+      /** Format: uuid */
+      roundId: string;
+      roundName: string;
+    };
+    MyMeetingLinksDto: {
+      /** @description The meeting links of the caller's projects in rounds not closed yet */
+      items: components['schemas']['MyMeetingLinkDto'][];
+    };
     SetMeetingLinkDto: {
       /**
        * @description An https link to the meeting the project pitches in; null removes it
@@ -6196,6 +6227,21 @@ export interface components {
        */
       advanced: false;
     };
+    AdvancementRoomsBasisDto: {
+      /**
+       * Format: uuid
+       * @description The round whose rooms decide
+       */
+      roundId: string;
+      roundName: string;
+      /**
+       * @description QUOTA: the top of each room by its quota; NORMALISED: the normalised ranking
+       * @enum {string}
+       */
+      rule: 'QUOTA' | 'NORMALISED';
+      /** @description NORMALISED: the places */
+      advance: number | null;
+    };
     AdvancementBucketDto: {
       index: number;
       groupKey: string | null;
@@ -6203,6 +6249,10 @@ export interface components {
       groupLabel: string | null;
       trackCode: string | null;
       trackName: string | null;
+      /** @description Parallel rooms (分会场): the ids of the rooms the bucket holds, else null */
+      rooms: string[] | null;
+      /** @description Those rooms’ names */
+      roomNames: string[] | null;
       quota: number;
       /** @description Placed by quota (ties included) */
       placed: number;
@@ -6211,6 +6261,8 @@ export interface components {
     AdvancementPreviewDto: {
       /** Format: uuid */
       heatId: string;
+      /** @description When a round of the heat has parallel rooms (分会场): their combined result decides instead of the standings (the latest such round) */
+      rooms: components['schemas']['AdvancementRoomsBasisDto'] | null;
       advanced: components['schemas']['AdvancementDecisionDto'][];
       eliminated: components['schemas']['AdvancementDecisionDto'][];
       /** @description Project ids whose score equals the cut-off score (all of them advance) */
@@ -6312,6 +6364,8 @@ export interface components {
     AdvancementDoneDto: {
       /** Format: uuid */
       heatId: string;
+      /** @description When a round of the heat has parallel rooms (分会场): their combined result decides instead of the standings (the latest such round) */
+      rooms: components['schemas']['AdvancementRoomsBasisDto'] | null;
       advanced: components['schemas']['AdvancementDecisionDto'][];
       eliminated: components['schemas']['AdvancementDecisionDto'][];
       /** @description Project ids whose score equals the cut-off score (all of them advance) */
@@ -12750,6 +12804,35 @@ export interface operations {
         };
         content: {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  MeetingLinksController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyMeetingLinksDto'];
+        };
+      };
+      /** @description The caller’s role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };

@@ -360,3 +360,38 @@ describe('validateAdvancementRule', () => {
     expect(code(() => planAdvancementByRule([], rule))).toBe('ADVANCE_RULE_INVALID');
   });
 });
+
+describe('planAdvancementByRule: buckets of parallel rooms (分会场)', () => {
+  const inRoom = (id: string, score: number, room: string | null) => ({ ...c(id, score), room });
+  const standings = [
+    inRoom('a', 70, 'r1'),
+    inRoom('b', 80, 'r1'),
+    inRoom('c', 95, 'r2'),
+    inRoom('d', 90, 'r2'),
+    inRoom('e', 99, null),
+  ];
+
+  it('places the top of each room by its own quota; rooms are never compared', () => {
+    const plan = planAdvancementByRule(standings, {
+      quotas: [
+        { rooms: ['r1'], quota: 1 },
+        { rooms: ['r2'], quota: 1 },
+      ],
+    });
+    // d (90) beats b (80) and still stays out: room 2 had one place.
+    expect(ids(plan.advanced)).toEqual(['c', 'b']);
+    expect(basis(plan, 'b')).toEqual({ code: 'QUOTA', bucket: 0, rank: 1, quota: 1 });
+    expect(basis(plan, 'd')).toEqual({ code: 'QUOTA_FULL', bucket: 1, rank: 2, quota: 1 });
+    // A project that pitched in no room has no place.
+    expect(basis(plan, 'e')).toEqual({ code: 'NO_QUOTA' });
+    expect(plan.buckets.map((b) => b.rooms)).toEqual([['r1'], ['r2']]);
+  });
+
+  it('one bucket of several rooms ranks them together; a room bucket needs no group', () => {
+    const plan = planAdvancementByRule(standings, { quotas: [{ rooms: ['r1', 'r2'], quota: 2 }] });
+    expect(ids(plan.advanced)).toEqual(['c', 'd']);
+    expect(code(() => planAdvancementByRule(standings, { quotas: [{ quota: 1 }] }))).toBe(
+      'ADVANCE_RULE_INVALID',
+    );
+  });
+});

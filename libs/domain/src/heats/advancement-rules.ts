@@ -23,6 +23,13 @@ export interface AdvancementRule {
 export interface AdvancementQuota {
   groupKey?: string | null;
   trackCode?: string | null;
+  /**
+   * Parallel rooms (分会场) of the heat's round, by name: the bucket holds the
+   * projects that pitched in one of them. Never stored in a heat's rule: the
+   * advancement builds these buckets from the round's room plan (per-room
+   * quotas: a bucket per room; normalised: one bucket of every room).
+   */
+  rooms?: string[] | null;
   quota: number;
 }
 
@@ -32,6 +39,8 @@ export interface RuleCandidate {
   groupKey: string | null;
   trackCode: string | null;
   unit: string; // the organisation's name as registered
+  /** The parallel room it pitched in, when the heat's round has rooms. */
+  room?: string | null;
 }
 
 export interface RuleRequest {
@@ -79,6 +88,8 @@ export interface RuleBucket {
   index: number;
   groupKey: string | null;
   trackCode: string | null;
+  /** The rooms the bucket holds (分会场), else null. */
+  rooms: string[] | null;
   quota: number;
   placed: number; // advanced by quota (ties included)
   cutoffScore: number | null;
@@ -111,11 +122,12 @@ export function validateAdvancementRule(rule: AdvancementRule): void {
     bad('count', 'a whole number ≥ 0');
   quotas.forEach((q, i) => {
     if (!isWhole(q.quota, 0)) bad(`quotas.${i}.quota`, 'a whole number ≥ 0');
-    if (!q.groupKey && !q.trackCode) bad(`quotas.${i}`, 'name a group, a track or both');
+    if (!q.groupKey && !q.trackCode && !q.rooms?.length)
+      bad(`quotas.${i}`, 'name a group, a track or both');
   });
   const seen = new Set<string>();
   quotas.forEach((q, i) => {
-    const key = `${q.groupKey ?? ''}|${q.trackCode ?? ''}`;
+    const key = `${q.groupKey ?? ''}|${q.trackCode ?? ''}|${(q.rooms ?? []).join('、')}`;
     if (seen.has(key)) bad(`quotas.${i}`, 'the same bucket twice');
     seen.add(key);
   });
@@ -223,10 +235,11 @@ export function planAdvancementByRule(
   const quotas = rule.quotas ?? [];
   const buckets: RuleBucket[] = (
     quotas.length ? quotas : [{ groupKey: null, trackCode: null, quota: rule.count ?? 0 }]
-  ).map((q, index) => ({
+  ).map((q: AdvancementQuota, index) => ({
     index,
     groupKey: q.groupKey || null,
     trackCode: q.trackCode || null,
+    rooms: q.rooms?.length ? [...q.rooms] : null,
     quota: q.quota,
     placed: 0,
     cutoffScore: null,
@@ -235,7 +248,8 @@ export function planAdvancementByRule(
     buckets.find(
       (b) =>
         (b.groupKey === null || b.groupKey === c.groupKey) &&
-        (b.trackCode === null || b.trackCode === c.trackCode),
+        (b.trackCode === null || b.trackCode === c.trackCode) &&
+        (b.rooms === null || (!!c.room && b.rooms.includes(c.room))),
     );
   const cap = rule.unitCap ?? null;
   const unitPlaced = new Map<string, number>();

@@ -1,4 +1,10 @@
-import { combineRooms, normalisedScores, roomComponents, roomRuleProblem } from './rooms';
+import {
+  combineRooms,
+  normalisedScores,
+  roomAdvancement,
+  roomComponents,
+  roomRuleProblem,
+} from './rooms';
 
 const room = (name: string, judgeIds: string[], projectIds: string[], quota?: number) => ({
   name,
@@ -141,5 +147,54 @@ describe('rooms (分会场)', () => {
       ['P3', 2, true],
       ['P4', null, false],
     ]);
+  });
+});
+
+describe('roomAdvancement (rooms feeding the heat)', () => {
+  const rooms = [
+    { id: 'r1', ...room('一号厅', ['j1'], ['p1', 'p2'], 1) },
+    { id: 'r2', ...room('二号厅', ['j2'], ['p3', 'p4', 'p5'], 2) },
+  ];
+  it('QUOTA: a bucket per room with its quota, each project by its room score', () => {
+    const scores = new Map([
+      ['p1', 70],
+      ['p2', 80],
+      ['p3', 95],
+      ['p4', 90],
+    ]);
+    const entries = combineRooms('QUOTA', rooms, scores, []);
+    const { quotas, standings } = roomAdvancement('QUOTA', rooms, entries);
+    expect(quotas).toEqual([
+      { rooms: ['r1'], quota: 1 },
+      { rooms: ['r2'], quota: 2 },
+    ]);
+    expect([...standings]).toEqual([
+      ['p1', { roomId: 'r1', score: 70 }],
+      ['p2', { roomId: 'r1', score: 80 }],
+      ['p3', { roomId: 'r2', score: 95 }],
+      ['p4', { roomId: 'r2', score: 90 }],
+    ]);
+    // p5 was never scored: in no bucket.
+    expect(standings.has('p5')).toBe(false);
+  });
+  it('NORMALISED: one bucket of every room with the round’s places, by the z-score', () => {
+    const shared = [
+      { id: 'r1', ...room('一号厅', ['j1', 'j2'], ['p1', 'p2']) },
+      { id: 'r2', ...room('二号厅', ['j2'], ['p3']) },
+    ];
+    const totals = [
+      { judgeId: 'j1', projectId: 'p1', total: 80 },
+      { judgeId: 'j1', projectId: 'p2', total: 60 },
+      { judgeId: 'j2', projectId: 'p1', total: 70 },
+      { judgeId: 'j2', projectId: 'p2', total: 70 },
+      { judgeId: 'j2', projectId: 'p3', total: 70 },
+    ];
+    const entries = combineRooms('NORMALISED', shared, new Map(), totals, 2);
+    const { quotas, standings } = roomAdvancement('NORMALISED', shared, entries, 2);
+    expect(quotas).toEqual([{ rooms: ['r1', 'r2'], quota: 2 }]);
+    // j1: p1 +1, p2 −1; j2 all equal: 0. Means: p1 0.5, p2 −0.5, p3 0.
+    expect(standings.get('p1')).toEqual({ roomId: 'r1', score: 0.5 });
+    expect(standings.get('p2')).toEqual({ roomId: 'r1', score: -0.5 });
+    expect(standings.get('p3')).toEqual({ roomId: 'r2', score: 0 });
   });
 });

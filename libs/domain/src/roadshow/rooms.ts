@@ -157,3 +157,44 @@ export function combineRooms(
     advances: r[i] !== null && r[i] <= (advance ?? 0),
   }));
 }
+
+/** A room with the id it is stored under (room names need not be unique). */
+export type StoredRoomPlan = RoomPlan & { id: string };
+
+/**
+ * What the heat's advancement ranks by when a round of the heat has rooms
+ * (docs/roadshow-day.md, "Parallel rooms"): the buckets of the advancement
+ * rule (`AdvancementQuota.rooms`, by room id) and each project's room and
+ * score.
+ * - QUOTA: a bucket per room with the room's quota; a project ranks by its
+ *   score in the round (the round's method) within its room only.
+ * - NORMALISED: one bucket of every room with `advance` places; a project
+ *   ranks by its normalised score (rounded to 1e-9 as combineRooms ranks).
+ * A project without a score (nobody submitted) is in no room's bucket.
+ */
+export function roomAdvancement(
+  kind: RoomRuleKind,
+  rooms: StoredRoomPlan[],
+  entries: CombinedEntry[],
+  advance?: number | null,
+): {
+  quotas: { rooms: string[]; quota: number }[];
+  standings: Map<string, { roomId: string; score: number }>;
+} {
+  const roomOf = new Map(rooms.flatMap((r) => r.projectIds.map((p) => [p, r.id] as const)));
+  const standings = new Map<string, { roomId: string; score: number }>();
+  for (const e of entries) {
+    const roomId = roomOf.get(e.projectId);
+    const value = kind === 'QUOTA' ? e.score : e.normalised;
+    if (roomId === undefined || value === null) continue;
+    standings.set(e.projectId, {
+      roomId,
+      score: kind === 'QUOTA' ? value : Math.round(value * 1e9) / 1e9,
+    });
+  }
+  const quotas =
+    kind === 'QUOTA'
+      ? rooms.map((r) => ({ rooms: [r.id], quota: r.quota ?? 0 }))
+      : [{ rooms: rooms.map((r) => r.id), quota: advance ?? 0 }];
+  return { quotas, standings };
+}

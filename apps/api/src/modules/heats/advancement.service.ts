@@ -11,6 +11,7 @@ import {
 import { Prisma, PrismaService, appendAudit, isUniqueViolation } from '@app/database';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { RankingsService } from '../judging/rankings.service';
+import { RoomsService } from '../judging/rooms.service';
 import { RegistrationFormService } from '../registration/form/registration-form.service';
 import { RegistrationService } from '../registration/registration.service';
 import { AdvanceDto, AdvancementRuleDto } from './dto/advance.dto';
@@ -37,11 +38,12 @@ export class AdvancementService {
     private readonly registration: RegistrationService,
     private readonly rankings: RankingsService,
     private readonly forms: RegistrationFormService,
+    private readonly rooms: RoomsService,
   ) {}
 
   async preview(actor: Actor, heatId: string, req: PlanRequest = {}) {
-    const { heat, plan, labels, count } = await this.plan(actor, heatId, req);
-    return { heatId: heat.id, count, ...this.view(plan, labels) };
+    const { heat, plan, labels, count, rooms } = await this.plan(actor, heatId, req);
+    return { heatId: heat.id, count, rooms, ...this.view(plan, labels) };
   }
 
   /** The heat's stored advancement rule, with the groups and tracks it may name. */
@@ -133,7 +135,7 @@ export class AdvancementService {
     // The plan reads standings and entrants outside the transaction: a concurrent
     // press that commits in between moves the entrants on, and the plan may then
     // refuse them. That press won; this one is the "already advanced" 409.
-    const { heat, plan, labels, count, rule } = await this.plan(actor, heatId, dto).catch(
+    const { heat, plan, labels, count, rule, rooms } = await this.plan(actor, heatId, dto).catch(
       async (e) => {
         if (await this.advancementOf(heatId)) {
           const { name } = await this.competitions.getHeat(heatId);
@@ -199,6 +201,7 @@ export class AdvancementService {
             toHeatId: target?.id ?? null,
             count,
             rule,
+            rooms,
             advanced: plan.advanced.map((d) => d.projectId),
             tiedAtCutoff: plan.tiedAtCutoff,
             wildcards: plan.advanced
@@ -219,7 +222,7 @@ export class AdvancementService {
     }
     const view = this.view(plan, labels);
     if (awarded) for (const d of view.advanced) d.result = 'AWARDED';
-    return { heatId, toHeatId: target?.id ?? null, ...view };
+    return { heatId, toHeatId: target?.id ?? null, rooms, ...view };
   }
 
   // The regional (first-stage) heat a project entered through, whatever heat it is in now.
@@ -285,14 +288,16 @@ export class AdvancementService {
         'every round of the heat must be closed (and its final ranking computed) before advancement',
       );
     }
-    const [entrants, stored, labels] = await Promise.all([
+    const [entrants, stored, labels, rooms] = await Promise.all([
       this.registration.eligibleProjects(heatId),
       this.ruleOf(heatId),
       this.labels(heat.competitionId),
+      // 分会场: a round of the heat with rooms decides by the rooms' combined result.
+      this.rooms.heatRoomsAdvancement(heatId),
     ]);
     const byQuota = !!stored?.quotas?.length;
     const count = req.count ?? stored?.count ?? heat.advanceQuota;
-    if (count == null && !byQuota)
+    if (count == null && !byQuota && !rooms)
       throw DomainError.of(
         'ADVANCE_COUNT_REQUIRED',
         { heatName: heat.name },
@@ -327,28 +332,54 @@ export class AdvancementService {
       reason: req.includeReason ?? 'included by the organisers',
     }));
     const wildcards = [...(req.wildcards ?? []), ...included];
-    const rule: AdvancementRule = stored
-      ? { ...stored, count: byQuota ? null : count }
-      : { count, wildcards: wildcards.length };
+    // With rooms, the rooms' quotas (or the normalised places) replace the
+    // heat's count and group quotas; its unit cap and wildcards still apply.
+    const rule: AdvancementRule = rooms
+      ? {
+          count: null,
+          quotas: rooms.quotas,
+          unitCap: stored?.unitCap ?? null,
+          wildcards: stored ? (stored.wildcards ?? 0) : wildcards.length,
+        }
+      : stored
+        ? { ...stored, count: byQuota ? null : count }
+        : { count, wildcards: wildcards.length };
     const scoreOf = new Map(standings.entries.map((s) => [s.projectId, s.score]));
     const plan = planAdvancementByRule(
-      entrants.map((e) => ({
-        projectId: e.id,
-        score: scoreOf.get(e.id) ?? 0,
-        groupKey: e.groupKey ?? null,
-        trackCode: e.trackCode,
-        unit: e.organisationName,
-      })),
+      entrants.map((e) => {
+        const inRoom = rooms?.standings.get(e.id);
+        return {
+          projectId: e.id,
+          score: rooms ? (inRoom?.score ?? 0) : (scoreOf.get(e.id) ?? 0),
+          groupKey: e.groupKey ?? null,
+          trackCode: e.trackCode,
+          unit: e.organisationName,
+          room: inRoom?.roomId ?? null,
+        };
+      }),
       rule,
       { wildcards, exclude: req.exclude },
     );
     const projects = new Map(entrants.map((e) => [e.id, e]));
+    const quotaSum = (rule.quotas ?? []).reduce((n, q) => n + q.quota, 0);
     return {
       heat,
       plan,
       rule,
-      count: byQuota ? (stored.quotas ?? []).reduce((n, q) => n + q.quota, 0) : (count ?? 0),
-      labels: { ...labels, projects },
+      count: rooms || byQuota ? quotaSum : (count ?? 0),
+      rooms: rooms
+        ? {
+            roundId: rooms.roundId,
+            roundName: rooms.roundName,
+            rule: rooms.rule,
+            advance: rooms.advance,
+          }
+        : null,
+      labels: {
+        ...labels,
+        projects,
+        rooms: new Map((rooms?.rooms ?? []).map((r) => [r.id, r.name])),
+      },
     };
   }
 
@@ -376,6 +407,7 @@ export class AdvancementService {
         string,
         { title: string; organisationName: string; groupKey: string | null; trackCode: string }
       >;
+      rooms?: Map<string, string>;
     },
   ) {
     const row = (d: RulePlan['advanced'][number]) => {
@@ -404,6 +436,7 @@ export class AdvancementService {
         ...b,
         groupLabel: b.groupKey ? (group.get(b.groupKey) ?? b.groupKey) : null,
         trackName: b.trackCode ? (track.get(b.trackCode) ?? b.trackCode) : null,
+        roomNames: b.rooms ? b.rooms.map((id) => labels.rooms?.get(id) ?? id) : null,
       })),
       blockedWildcards: plan.blockedWildcards,
       unusedWildcards: plan.unusedWildcards,

@@ -89,6 +89,13 @@ import { StreamTicketService } from './stream-ticket.service';
     MeetingLinksService,
     RoomsService,
   ],
-  exports: [RankingsService, RoundsService, ScoreSheetService, ExpertPanelService, SignOffService],
+  exports: [
+    RankingsService,
+    RoundsService,
+    ScoreSheetService,
+    ExpertPanelService,
+    SignOffService,
+    RoomsService,
+  ],
 })
 export class JudgingModule {}

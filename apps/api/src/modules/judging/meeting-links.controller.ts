@@ -3,15 +3,27 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
 import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
-import { MeetingLinksDto, SetMeetingLinkDto } from './dto/meeting-link.dto';
+import { MeetingLinksDto, MyMeetingLinksDto, SetMeetingLinkDto } from './dto/meeting-link.dto';
 import { MeetingLinksService } from './meeting-links.service';
 
 // Online roadshow: the meeting link of a project's slot.
 @ApiTags('roadshow')
 @ApiBearerAuth()
-@Controller('rounds/:id')
+@Controller()
 export class MeetingLinksController {
   constructor(private readonly links: MeetingLinksService) {}
+
+  @Roles('APPLICANT')
+  @ApiRoute({
+    summary:
+      "The meeting links of the caller's projects in rounds not closed yet (a team's own page)",
+    type: MyMeetingLinksDto,
+    errors: [403],
+  })
+  @Get('my/meeting-links')
+  mine(@CurrentUser() user: AuthUser) {
+    return this.links.mine(user);
+  }
 
   @Roles('ORGANISER', 'ADMIN')
   @ApiRoute({
@@ -19,7 +31,7 @@ export class MeetingLinksController {
     type: MeetingLinksDto,
     errors: [400, 403, 404, 409],
   })
-  @Put('projects/:projectId/meeting-link')
+  @Put('rounds/:id/projects/:projectId/meeting-link')
   set(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUuidParamPipe) id: string,
@@ -36,7 +48,7 @@ export class MeetingLinksController {
     type: MeetingLinksDto,
     errors: [400, 403, 404],
   })
-  @Get('meeting-links')
+  @Get('rounds/:id/meeting-links')
   list(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
     return this.links.list(user, id);
   }

@@ -3,7 +3,7 @@ import { Actor, DomainError, hasRole } from '@app/domain';
 import { PrismaService, appendAudit } from '@app/database';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { RegistrationService } from '../registration/registration.service';
-import { MeetingLinksDto, SetMeetingLinkDto } from './dto/meeting-link.dto';
+import { MeetingLinksDto, MyMeetingLinksDto, SetMeetingLinkDto } from './dto/meeting-link.dto';
 import { RoundsService } from './rounds.service';
 
 /**
@@ -98,6 +98,45 @@ export class MeetingLinksService {
         .filter((l) => !visible || visible.has(l.projectId))
         .map((l) => ({ projectId: l.projectId, title: title.get(l.projectId) ?? '', url: l.url }))
         .sort((a, b) => a.title.localeCompare(b.title, 'zh-CN')),
+    };
+  }
+
+  // A team's own links across rounds (its projects page): rounds not closed yet.
+  async mine(actor: Actor): Promise<MyMeetingLinksDto> {
+    const owned = await this.registration.listMine(actor);
+    if (!owned.length) return { items: [] };
+    const links = await this.prisma.roundMeetingLink.findMany({
+      where: { projectId: { in: owned.map((p) => p.id) } },
+    });
+    if (!links.length) return { items: [] };
+    const [rounds, projects] = await Promise.all([
+      this.prisma.round.findMany({
+        where: { id: { in: links.map((l) => l.roundId) }, status: { not: 'CLOSED' } },
+        select: { id: true, name: true },
+      }),
+      this.prisma.roundProject.findMany({
+        where: { roundId: { in: links.map((l) => l.roundId) } },
+        select: { roundId: true, projectId: true, title: true },
+      }),
+    ]);
+    const roundName = new Map(rounds.map((r) => [r.id, r.name]));
+    return {
+      items: links
+        .filter((l) => roundName.has(l.roundId))
+        .map((l) => ({
+          roundId: l.roundId,
+          roundName: roundName.get(l.roundId)!,
+          projectId: l.projectId,
+          title:
+            projects.find((p) => p.roundId === l.roundId && p.projectId === l.projectId)?.title ??
+            '',
+          url: l.url,
+        }))
+        .sort(
+          (a, b) =>
+            a.roundName.localeCompare(b.roundName, 'zh-CN') ||
+            a.title.localeCompare(b.title, 'zh-CN'),
+        ),
     };
   }
 }

@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Actor, DomainError, RoomPlan, combineRooms, roomRuleProblem } from '@app/domain';
+import {
+  Actor,
+  DomainError,
+  StoredRoomPlan,
+  combineRooms,
+  roomAdvancement,
+  roomRuleProblem,
+} from '@app/domain';
 import { Prisma, PrismaService, appendAudit } from '@app/database';
 import { RoomsDto, RoomsResultDto, SetRoomsDto } from './dto/rooms.dto';
 import { RankingsService } from './rankings.service';
 import { RoundsService } from './rounds.service';
 
-type StoredRoom = RoomPlan & { id: string };
+type StoredRoom = StoredRoomPlan;
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const round4 = (n: number) => Math.round(n * 10000) / 10000;
@@ -182,19 +189,9 @@ export class RoomsService {
 
   async result(actor: Actor, roundId: string): Promise<RoomsResultDto> {
     const round = await this.rounds.managed(actor, roundId);
-    const plan = await this.planOf(roundId);
-    if (!plan) throw DomainError.notFound('room', roundId);
-    const [ranking, submitted, projects] = await Promise.all([
-      this.rankings.read(roundId, round.method),
-      this.prisma.score.findMany({
-        where: { roundId, status: 'SUBMITTED' },
-        select: { judgeId: true, projectId: true, total: true },
-      }),
-      this.prisma.roundProject.findMany({ where: { roundId } }),
-    ]);
-    const title = new Map(projects.map((p) => [p.projectId, p.title]));
-    const scores = new Map(ranking.entries.map((e) => [e.projectId, e.score]));
-    const entries = combineRooms(plan.rule, plan.rooms, scores, submitted, plan.advance);
+    const combined = await this.combined(roundId, round.method);
+    if (!combined) throw DomainError.notFound('room', roundId);
+    const { plan, entries, title } = combined;
     return {
       roundId,
       rule: plan.rule,
@@ -208,6 +205,57 @@ export class RoomsService {
         rank: e.rank,
         advances: e.advances,
       })),
+    };
+  }
+
+  // The round's rooms combined by its rule over its stored ranking; null without rooms.
+  private async combined(roundId: string, method: string) {
+    const plan = await this.planOf(roundId);
+    if (!plan) return null;
+    const [ranking, submitted, projects] = await Promise.all([
+      this.rankings.read(roundId, method),
+      this.prisma.score.findMany({
+        where: { roundId, status: 'SUBMITTED' },
+        select: { judgeId: true, projectId: true, total: true },
+      }),
+      this.prisma.roundProject.findMany({ where: { roundId } }),
+    ]);
+    const title = new Map(projects.map((p) => [p.projectId, p.title]));
+    const scores = new Map(ranking.entries.map((e) => [e.projectId, e.score]));
+    const entries = combineRooms(plan.rule, plan.rooms, scores, submitted, plan.advance);
+    return { plan, entries, title };
+  }
+
+  /**
+   * For the heat's advancement (HeatsModule): when a round of the heat has
+   * rooms, the rooms' combined result decides who advances instead of the
+   * heat's plain standings. The latest round with rooms (by creation) is the
+   * one; null when no round of the heat has rooms. The caller has already
+   * checked the actor may manage the heat and that its rounds are closed.
+   */
+  async heatRoomsAdvancement(heatId: string) {
+    const rounds = await this.prisma.round.findMany({
+      where: { heatId },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    });
+    const plans = await this.prisma.roundRoomPlan.findMany({
+      where: { roundId: { in: rounds.map((r) => r.id) } },
+      select: { roundId: true },
+    });
+    const round = rounds.find((r) => plans.some((p) => p.roundId === r.id));
+    if (!round) return null;
+    const combined = await this.combined(round.id, round.method);
+    if (!combined) return null;
+    const { plan, entries } = combined;
+    const { quotas, standings } = roomAdvancement(plan.rule, plan.rooms, entries, plan.advance);
+    return {
+      roundId: round.id,
+      roundName: round.name,
+      rule: plan.rule,
+      advance: plan.advance,
+      rooms: plan.rooms.map((r) => ({ id: r.id, name: r.name, quota: r.quota ?? null })),
+      quotas,
+      standings,
     };
   }
 }

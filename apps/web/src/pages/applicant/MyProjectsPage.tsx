@@ -7,6 +7,7 @@ import type { components } from '../../api/schema';
 import { AppShell } from '../../layout/AppShell';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { DEFAULT_TIME_ZONE, formatInZone } from './deadline';
+import { MyMeetingLinks } from './MyMeetingLinks';
 import { RoadshowResults } from './RoadshowResults';
 import { PlaceOffers } from './PlaceOffers';
 
@@ -50,6 +51,7 @@ export function MyProjectsPage() {
     <AppShell title={t('applicant.myProjects')} wide>
       <ErrorAlert error={error} />
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <MyMeetingLinks />
         <RoadshowResults />
         <Card title={t('applicant.openCompetitions')} size="small">
           {open.length === 0 ? (

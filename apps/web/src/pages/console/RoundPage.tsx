@@ -32,6 +32,8 @@ import { ScreenTicketsCard } from './round/ScreenTicketsCard';
 import { ExpertDrawCard } from './round/ExpertDrawCard';
 import { BiasCard } from './round/BiasCard';
 import { DoubleMarkingCard } from './round/DoubleMarkingCard';
+import { MeetingLinksCard } from './round/MeetingLinksCard';
+import { RoomsCard } from './round/RoomsCard';
 import type { Assignment, Progress, Project, Round, RoundJudge } from './round/types';
 import { useRoundData } from './round/useRoundData';
 
@@ -174,6 +176,10 @@ export default function RoundPage() {
         }
         busy={action.busy === 'remind'}
       />
+      {r?.kind === 'ROADSHOW' && (
+        <RoomsCard round={r} judges={roundJudges} assignments={assignmentRows} />
+      )}
+      {r?.kind === 'ROADSHOW' && <MeetingLinksCard round={r} assignments={assignmentRows} />}
       {r?.kind === 'ROADSHOW' && <PresenceCard round={r} />}
       {r?.kind === 'ROADSHOW' && <JudgePassesCard round={r} timeZone={timeZone} />}
       {r?.kind === 'ROADSHOW' && (

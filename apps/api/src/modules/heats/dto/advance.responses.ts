@@ -70,6 +70,14 @@ export class AdvancementBucketDto {
   trackCode!: string | null;
   @ApiProperty({ type: String, nullable: true })
   trackName!: string | null;
+  @ApiProperty({
+    type: [String],
+    nullable: true,
+    description: 'Parallel rooms (分会场): the ids of the rooms the bucket holds, else null',
+  })
+  rooms!: string[] | null;
+  @ApiProperty({ type: [String], nullable: true, description: 'Those rooms’ names' })
+  roomNames!: string[] | null;
   @ApiProperty()
   quota!: number;
   @ApiProperty({ description: 'Placed by quota (ties included)' })
@@ -78,9 +86,30 @@ export class AdvancementBucketDto {
   cutoffScore!: number | null;
 }
 
+export class AdvancementRoomsBasisDto {
+  @ApiProperty({ format: 'uuid', description: 'The round whose rooms decide' })
+  roundId!: string;
+  @ApiProperty()
+  roundName!: string;
+  @ApiProperty({
+    enum: ['QUOTA', 'NORMALISED'],
+    description: 'QUOTA: the top of each room by its quota; NORMALISED: the normalised ranking',
+  })
+  rule!: 'QUOTA' | 'NORMALISED';
+  @ApiProperty({ type: Number, nullable: true, description: 'NORMALISED: the places' })
+  advance!: number | null;
+}
+
 class AdvancementPlanDto {
   @ApiProperty({ format: 'uuid' })
   heatId!: string;
+  @ApiProperty({
+    type: AdvancementRoomsBasisDto,
+    nullable: true,
+    description:
+      'When a round of the heat has parallel rooms (分会场): their combined result decides instead of the standings (the latest such round)',
+  })
+  rooms!: AdvancementRoomsBasisDto | null;
   @ApiProperty({ type: [AdvancementDecisionDto] })
   advanced!: AdvancementDecisionDto[];
   @ApiProperty({ type: [AdvancementDecisionDto] })

@@ -31,3 +31,18 @@ export class MeetingLinksDto {
   @ApiProperty({ type: [MeetingLinkDto], description: 'The links the caller may see' })
   links!: MeetingLinkDto[];
 }
+
+export class MyMeetingLinkDto extends MeetingLinkDto {
+  @ApiProperty({ format: 'uuid' })
+  roundId!: string;
+  @ApiProperty()
+  roundName!: string;
+}
+
+export class MyMeetingLinksDto {
+  @ApiProperty({
+    type: [MyMeetingLinkDto],
+    description: "The meeting links of the caller's projects in rounds not closed yet",
+  })
+  items!: MyMeetingLinkDto[];
+}

@@ -1,4 +1,4 @@
-import { Button, Card, Input, InputNumber, Select, Table, Tag } from 'antd';
+import { Alert, Button, Card, Input, InputNumber, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { ApiError } from '../../../api/errors';
@@ -9,6 +9,7 @@ import { byId, useConsoleT } from '../hooks';
 import type { AdvanceRow, Heat } from './types';
 import { type Choice, planColumns } from './plan-columns';
 import { ConfirmDialog } from '../ConfirmDialog';
+import '../round/rooms-i18n';
 
 /**
  * A heat not advanced yet: the preview for a count and target heat, the
@@ -98,8 +99,8 @@ export function AdvancePlanner({
   return (
     <Card title={t('results.preview')} className="console-section">
       <div className="console-toolbar">
-        {/* Places come from the rule's quotas when it has them. */}
-        {!byQuota && (
+        {/* Places come from the rule's quotas (or the round's rooms) when it has them. */}
+        {!byQuota && !preview.data?.rooms && (
           <label>
             {t('results.count')}{' '}
             <InputNumber
@@ -131,6 +132,18 @@ export function AdvancePlanner({
           {t('results.advance')}
         </Button>
       </div>
+      {preview.data?.rooms && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="advance-by-rooms"
+          style={{ marginBottom: 12 }}
+          message={t('roomsCard.advancement', {
+            round: preview.data.rooms.roundName,
+            rule: t(`roomsCard.rules.${preview.data.rooms.rule}`),
+          })}
+        />
+      )}
       <ConfirmDialog
         open={confirming}
         title={t('results.advance')}

@@ -14,14 +14,18 @@ export function basisText(
   const zh = !lang.startsWith('en');
   const b = basis.bucket !== undefined ? buckets?.[basis.bucket] : undefined;
   const name = b
-    ? [b.groupLabel, b.trackName].filter(Boolean).join(' · ') || (zh ? '全体' : 'all')
+    ? [b.groupLabel, b.trackName, b.roomNames?.join(zh ? '、' : ', ')]
+        .filter(Boolean)
+        .join(' · ') || (zh ? '全体' : 'all')
     : zh
       ? '全体'
       : 'all';
+  // 分会场: one room's quota ranks within the room; several rooms (normalised) rank together.
+  const within = !b?.roomNames ? '组内' : b.roomNames.length === 1 ? '分会场内' : '标准化排名';
   switch (basis.code) {
     case 'QUOTA':
       return zh
-        ? `组内第${basis.rank}名（${name} 名额${basis.quota}）`
+        ? `${within}第${basis.rank}名（${name} 名额${basis.quota}）`
         : `No. ${basis.rank} in ${name} (${basis.quota} places)`;
     case 'TIED_AT_CUTOFF':
       return basis.limit === 'UNIT_CAP'
