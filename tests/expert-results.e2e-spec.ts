@@ -371,6 +371,33 @@ describe('experts: 2+1 in the stored ranking, arbitration, reminders, draw filte
         arbitration: { total: 84, reason: '更正笔误' },
       });
 
+      // Closing while projects await their third mark would leave provisional
+      // scores in the final ranking: 409 naming them, unless forced with a reason.
+      const open = results.entries.filter(
+        (e: any) => e.status === 'NEEDS_THIRD' || e.status === 'NEEDS_ARBITRATION',
+      );
+      expect(open.map((e: any) => e.projectId)).toContain(heat.projectIds[3]);
+      const early = await stack.post(`/rounds/${round}/close`, {}, o);
+      expect(early.status).toBe(409);
+      expect(early.body.code).toBe('ROUND_DOUBLE_MARK_UNDECIDED');
+      expect([...early.body.params.projects].sort()).toEqual(open.map((e: any) => e.title).sort());
+      const noWhy = await stack.post(`/rounds/${round}/close`, { force: true }, o);
+      expect(noWhy.status).toBe(400);
+      const forced = await stack.post(
+        `/rounds/${round}/close`,
+        { force: true, reason: '第三位专家无法按时评审，组委会决定结束本轮' },
+        o,
+      );
+      expect(forced.status).toBe(200);
+      const [forcedAudit] = await stack.sql(
+        `SELECT reason, data FROM audit_log WHERE action = 'round.force-closed' AND entity_id = $1`,
+        [round],
+      );
+      expect(forcedAudit.reason).toBe('第三位专家无法按时评审，组委会决定结束本轮');
+      expect([...forcedAudit.data.undecidedDoubleMarks].sort()).toEqual(
+        open.map((e: any) => e.projectId).sort(),
+      );
+
       // A round whose rule is the mean of all three: never arbitrated.
       const heat2 = await eligibleHeat(stack, 1, 3, false);
       const mean = await doubleMarkedRound(

@@ -292,6 +292,8 @@ export const errorsEn: ErrorMessages = {
       'The objection about "{{projectTitle}}" is being handled; confirm once it is decided.',
     ONSITE_OBJECTION_ALREADY_DECIDED:
       'The objection about "{{projectTitle}}" was decided already ({{decision}}).',
+    ROUND_DOUBLE_MARK_UNDECIDED:
+      "The round cannot close yet: double marking is undecided for {{projects}} (a third mark or the chief expert's arbitration is awaited). Complete them, or close by force with a reason.",
     ROUND_NOT_SIGNED_OFF:
       'The round cannot close yet. Sheets unsigned: {{judges}}; objections undecided: {{projects}}. Complete them, or close by force with a reason.',
     SIGN_IN_PASS_INVALID: 'This sign-in QR code is not valid: ask the organisers for yours.',

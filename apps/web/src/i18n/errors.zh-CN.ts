@@ -276,6 +276,8 @@ export const errorsZhCN: ErrorMessages = {
     OBJECTION_WINDOW_CLOSED: '《{{projectTitle}}》的异议期已于 {{closesAt}} 截止。',
     OBJECTION_PENDING: '《{{projectTitle}}》的异议正在处理中，处理完毕后再确认。',
     ONSITE_OBJECTION_ALREADY_DECIDED: '《{{projectTitle}}》的异议已处理（{{decision}}）。',
+    ROUND_DOUBLE_MARK_UNDECIDED:
+      '尚不能结束本轮：以下项目的双评尚未完成（等待第三位专家评分或主评专家仲裁）：{{projects}}。请补齐，或填写原因后强制结束。',
     ROUND_NOT_SIGNED_OFF:
       '尚不能结束本轮：未签署评分表的评委：{{judges}}；异议待处理的项目：{{projects}}。请补齐，或填写原因后强制结束。',
     SIGN_IN_PASS_INVALID: '该登录二维码无效，请向组织方索取您的二维码。',

@@ -579,6 +579,8 @@ export const ERROR_CODES = {
   DOUBLE_MARK_NOT_CHIEF: code('FORBIDDEN'),
   /** The designated chief expert is not a judge account. */
   DOUBLE_MARK_CHIEF_NOT_JUDGE: code('UNPROCESSABLE'),
+  /** Closing a 2+1 round while projects await a third mark or the arbitration (titles). */
+  ROUND_DOUBLE_MARK_UNDECIDED: code<{ projects: string[] }>('CONFLICT'),
 
   // ── Idempotency keys ──────────────────────────────────────────────────────
   IDEMPOTENCY_KEY_INVALID: code('BAD_REQUEST'),

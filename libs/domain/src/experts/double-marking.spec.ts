@@ -1,11 +1,14 @@
 import {
   DoubleMarkingRule,
   arbitrationAllowed,
+  assertDoubleMarksDecided,
   doubleMark,
   doubleMarkRanking,
   doubleMarkStoredRanking,
   toleranceOf,
+  undecidedDoubleMarks,
 } from './double-marking';
+import { DomainError } from '../domain-error';
 
 const rule = (over: Partial<DoubleMarkingRule> = {}): DoubleMarkingRule => ({
   tolerance: 10,
@@ -217,5 +220,44 @@ describe('when the chief expert arbitrates', () => {
     expect(arbitrationAllowed([60, 80, 70], rule({ pairTieRule: 'ARBITRATION' }))).toEqual({
       allowed: true,
     });
+  });
+});
+
+describe('closing a 2+1 round', () => {
+  it('finds the projects awaiting a third mark or the arbitration, not the decided or unmarked', () => {
+    const entries = [
+      { projectId: 'within', totals: [70, 78] }, // within T: decided
+      { projectId: 'third', totals: [60, 80] }, // a third awaited
+      { projectId: 'closest', totals: [60, 80, 75] }, // closest pair decides
+      { projectId: 'unmarked', totals: [70] }, // the second expert still marking: not a 2+1 gap
+      { projectId: 'arbitrate', totals: [60, 80, 95] }, // no pair within T: arbitration
+      { projectId: 'arbitrated', totals: [60, 80, 95], arbitration: 82 },
+    ];
+    expect(undecidedDoubleMarks(entries, rule())).toEqual(['third', 'arbitrate']);
+    expect(undecidedDoubleMarks(entries, rule({ thirdMarkRule: 'ARBITRATION' })).sort()).toEqual([
+      'arbitrate',
+      'closest',
+      'third',
+    ]);
+  });
+
+  it('refuses naming them, needs a reason to force, and says when it was forced', () => {
+    expect(assertDoubleMarksDecided([], {})).toBe(false);
+    const refusal = (() => {
+      try {
+        assertDoubleMarksDecided(['项目A', '项目B'], {});
+      } catch (e) {
+        return e as DomainError;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal).toMatchObject({
+      code: 'ROUND_DOUBLE_MARK_UNDECIDED',
+      params: { projects: ['项目A', '项目B'] },
+    });
+    expect(() => assertDoubleMarksDecided(['项目A'], { force: true, reason: '  ' })).toThrow(
+      expect.objectContaining({ code: 'FORCE_REASON_REQUIRED' }),
+    );
+    expect(assertDoubleMarksDecided(['项目A'], { force: true, reason: '专家缺席' })).toBe(true);
   });
 });

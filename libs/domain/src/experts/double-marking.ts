@@ -1,5 +1,6 @@
 import { rankEntries } from '../judging/scoring';
 import { roundHalfAwayFromZero } from '../judging/rounding';
+import { DomainError } from '../domain-error';
 
 // Double marking with a tolerance (网上阅卷 "2+1", docs/expert-draw.md): two
 // experts per project; when their totals differ by more than T a third marks
@@ -243,4 +244,41 @@ export function arbitrationAllowed(
   if (!outcome.needsThird) return { allowed: false, because: 'NO_THIRD_NEEDED' };
   if (outcome.status === 'NEEDS_THIRD') return { allowed: false, because: 'THIRD_PENDING' };
   return { allowed: false, because: 'RULE_DECIDES' };
+}
+
+/**
+ * Closing a 2+1 round: the projects still waiting for a third expert's mark
+ * or the chief expert's arbitration would leave the round with a provisional
+ * score in its final ranking. They refuse the close (409 naming them) unless
+ * the organiser forces it with a reason; returns whether it was forced.
+ */
+export function assertDoubleMarksDecided(
+  undecidedTitles: readonly string[],
+  force: { force?: boolean; reason?: string | null },
+): boolean {
+  if (!undecidedTitles.length) return false;
+  if (force.force && force.reason?.trim()) return true;
+  if (force.force)
+    throw DomainError.of('FORCE_REASON_REQUIRED', 'a reason is required to force the close', [
+      { field: 'reason', code: 'FIELD_REQUIRED', message: 'required with force' },
+    ]);
+  throw DomainError.of(
+    'ROUND_DOUBLE_MARK_UNDECIDED',
+    { projects: [...undecidedTitles] },
+    `2+1 undecided (a third mark or the arbitration missing): ${undecidedTitles.join(', ')}. ` +
+      'Close with {"force": true, "reason": "…"} to close anyway.',
+  );
+}
+
+/** The entries whose 2+1 result is still open: a third mark or an arbitration awaited. */
+export function undecidedDoubleMarks(
+  entries: readonly DoubleMarkEntry[],
+  rule: DoubleMarkingRule,
+): string[] {
+  return entries
+    .filter((e) => {
+      const s = doubleMark(e.totals, rule, e.arbitration ?? null).status;
+      return s === 'NEEDS_THIRD' || s === 'NEEDS_ARBITRATION';
+    })
+    .map((e) => e.projectId);
 }

@@ -6,6 +6,9 @@ import {
   RoundLifecycle,
   assertClosable,
   assertSignedOff,
+  assertDoubleMarksDecided,
+  DoubleMarkingRule,
+  undecidedDoubleMarks,
   assertRoundEditable,
   changedFields,
   assertSameScale,
@@ -23,6 +26,7 @@ import { CompetitionsService } from '../competitions/competitions.service';
 import { CloseRoundDto, CreateRoundDto, UpdateRoundDto } from './dto/judging.dto';
 import { RoundRow } from './round-changes';
 import { signOffGaps } from './sign-off.store';
+import { doubleMarkEntries } from './double-mark.store';
 
 type DraftRow = { judgeId: string; projectId: string; judgeName: string; projectTitle: string };
 
@@ -207,8 +211,16 @@ export class RoundsService {
           ? await signOffGaps(tx, roundId)
           : { unsignedJudges: [], pendingObjections: [] };
       const forcedPastSignOff = assertSignedOff(gaps, dto);
+      // 2+1: a project awaiting its third mark or the chief expert's arbitration
+      // would end the round with a provisional score in its final ranking.
+      const rule = round.doubleMarking as DoubleMarkingRule | null;
+      const entries = rule ? await doubleMarkEntries(tx, roundId) : [];
+      const undecided = rule ? undecidedDoubleMarks(entries, rule) : [];
+      const titleOf = new Map(entries.map((e) => [e.projectId, e.title]));
+      const undecidedTitles = undecided.map((id) => titleOf.get(id) ?? id);
+      const forcedPastDoubleMarks = assertDoubleMarksDecided(undecidedTitles, dto);
       if (!(await closeRound(tx, roundId))) return false;
-      if (drafts.length || forcedPastSignOff)
+      if (drafts.length || forcedPastSignOff || forcedPastDoubleMarks)
         await appendAudit(tx, {
           competitionId: round.competitionId,
           actorId: actor.id,
@@ -222,6 +234,7 @@ export class RoundsService {
               unsignedJudges: gaps.unsignedJudges,
               pendingObjections: gaps.pendingObjections,
             }),
+            ...(forcedPastDoubleMarks && { undecidedDoubleMarks: undecided }),
           },
         });
       return true;

@@ -1,6 +1,7 @@
 import { Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, call } from '../../../api/client';
+import { ApiError } from '../../../api/errors';
 import { useAction } from '../../../api/query';
 import { ErrorAlert } from '../../../layout/ErrorAlert';
 import { byId, useConsoleT } from '../hooks';
@@ -9,7 +10,9 @@ import type { Assignment } from './types';
 /**
  * Closing a round. With scores still in draft it lists them by judge and
  * project and closes only with `force` and a reason (audited); the drafts
- * stay drafts and do not count.
+ * stay drafts and do not count. A 2+1 round refused for projects awaiting a
+ * third mark or the arbitration (the refusal names them) may then be closed
+ * the same way.
  */
 export function CloseRoundDialog({
   roundId,
@@ -26,7 +29,12 @@ export function CloseRoundDialog({
   const action = useAction();
   const [reason, setReason] = useState('');
   const drafts = assignments.filter((a) => a.scoreStatus === 'DRAFT');
-  const force = drafts.length > 0;
+  const [doubleMarksOpen, setDoubleMarksOpen] = useState(false);
+  useEffect(() => {
+    const e = action.error;
+    if (e instanceof ApiError && e.code === 'ROUND_DOUBLE_MARK_UNDECIDED') setDoubleMarksOpen(true);
+  }, [action.error]);
+  const force = drafts.length > 0 || doubleMarksOpen;
   async function close() {
     const body = force ? { force: true, reason: reason.trim() } : {};
     const done = await action.run('close', () =>
@@ -48,14 +56,18 @@ export function CloseRoundDialog({
       <p>{missing > 0 ? t('rounds.closeConfirm', { missing }) : t('rounds.closeConfirmClean')}</p>
       {force && (
         <>
-          <p>{t('rounds.draftsTitle', { count: drafts.length })}</p>
-          <ul data-testid="close-drafts">
-            {drafts.map((d) => (
-              <li key={`${d.projectId}:${d.judgeId}`}>
-                {d.judgeName} · {d.title}
-              </li>
-            ))}
-          </ul>
+          {drafts.length > 0 && (
+            <>
+              <p>{t('rounds.draftsTitle', { count: drafts.length })}</p>
+              <ul data-testid="close-drafts">
+                {drafts.map((d) => (
+                  <li key={`${d.projectId}:${d.judgeId}`}>
+                    {d.judgeName} · {d.title}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <Form layout="vertical">
             <Form.Item label={t('rounds.forceReason')} htmlFor="force-reason" required>
               <Input id="force-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
