@@ -382,7 +382,8 @@ describe('experts: 2+1 in the stored ranking, arbitration, reminders, draw filte
       expect(early.body.code).toBe('ROUND_DOUBLE_MARK_UNDECIDED');
       expect([...early.body.params.projects].sort()).toEqual(open.map((e: any) => e.title).sort());
       const noWhy = await stack.post(`/rounds/${round}/close`, { force: true }, o);
-      expect(noWhy.status).toBe(400);
+      expect(noWhy.status).toBe(422);
+      expect(noWhy.body.code).toBe('FORCE_REASON_REQUIRED');
       const forced = await stack.post(
         `/rounds/${round}/close`,
         { force: true, reason: '第三位专家无法按时评审，组委会决定结束本轮' },
