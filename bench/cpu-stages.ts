@@ -88,7 +88,17 @@ const STAGES: Stage[] = [
   ],
 ];
 const GC = 'garbage collector';
-const OTHER = 'other (timers, promises, process)';
+// Samples in native code outside any JS frame: the event loop's I/O (epoll,
+// socket reads and writes), V8's compiler and runtime; no JS stack to charge.
+const NATIVE = 'native (event-loop I/O, V8 runtime; no JS frame)';
+// Promise jobs and timers whose own stack names no stage (the microtask
+// queue running continuations of async functions of no known module).
+const ASYNC = 'promise and timer queues';
+const OTHER = 'other JS (no stage matched)';
+const inAsyncQueues = (url: string) =>
+  url.startsWith('node:internal/process/task_queues') ||
+  url.startsWith('node:internal/timers') ||
+  url.startsWith('node:internal/async_hooks');
 
 /** Milliseconds of CPU per stage over the profiles (idle excluded). */
 export function cpuByStage(profiles: CpuProfile[]): Map<string, number> {
@@ -109,12 +119,20 @@ export function cpuByStage(profiles: CpuProfile[]): Map<string, number> {
       stageOf.set(id, stage);
       return stage;
     };
+    const stackTouches = (id: number, test: (url: string) => boolean): boolean => {
+      for (let at: number | undefined = id; at !== undefined; at = parent.get(at))
+        if (test(byId.get(at)!.callFrame.url)) return true;
+      return false;
+    };
     p.samples.forEach((id, i) => {
       const fn = byId.get(id)!.callFrame.functionName;
       const us = p.timeDeltas[i] ?? 0;
       if (fn === '(idle)') return;
       if (fn === '(garbage collector)') return add(GC, us);
-      add(classify(id) ?? OTHER, us);
+      if (fn === '(program)') return add(NATIVE, us);
+      const stage = classify(id);
+      if (stage) return add(stage, us);
+      add(stackTouches(id, inAsyncQueues) ? ASYNC : OTHER, us);
     });
   }
   return out;
