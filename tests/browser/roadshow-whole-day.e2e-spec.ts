@@ -145,7 +145,11 @@ describe('browser: the whole roadshow day on one heat', () => {
     const draw = screen.getByTestId('screen-draw');
     await draw.getByText(commitment.seedHash, { exact: false }).waitFor({ timeout: 5000 });
     // Readable from the back of the hall: not a footnote.
-    const drawFont = await draw.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const drawFont = Number(
+      await screen.evaluate(
+        `parseFloat(getComputedStyle(document.querySelector('[data-testid="screen-draw"]')).fontSize)`,
+      ),
+    );
     console.log(`seed line: ${drawFont.toFixed(1)} px at 1080 px`);
     expect(drawFont).toBeGreaterThanOrEqual(22);
     await shot('1-seed-sealed');
@@ -356,23 +360,23 @@ describe('browser: the whole roadshow day on one heat', () => {
     const second = await secondCtx.newPage();
     await second.goto(ticket.screenPath);
     await second.getByTestId('countdown').getByText('项目陈述').waitFor();
+    // (Run in the page, written as a string: the tests compile without the DOM's types.)
     const record = (page: Page) =>
-      page.evaluate(() => {
-        const w = window as unknown as { ticks: [number, string][] };
-        w.ticks = [];
+      page.evaluate(`(() => {
+        window.ticks = [];
         let last = '';
         const id = window.setInterval(() => {
           const text = document.querySelector('.countdown__time')?.textContent ?? '';
-          if (text !== last) w.ticks.push([Date.now(), (last = text)]);
+          if (text !== last) window.ticks.push([Date.now(), (last = text)]);
         }, 5);
         window.setTimeout(() => window.clearInterval(id), 6000);
-      });
+      })()`);
     await Promise.all([record(screen), record(second)]);
     await screen.waitForTimeout(6500);
     // Each shown text with the moment it appeared (the first is when recording began).
     const ticks = async (page: Page) =>
       new Map(
-        (await page.evaluate(() => (window as unknown as { ticks: [number, string][] }).ticks))
+        (await page.evaluate<[number, string][]>('window.ticks'))
           .slice(1)
           .map(([at, text]) => [text, at] as const),
       );
