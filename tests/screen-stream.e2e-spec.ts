@@ -105,6 +105,29 @@ describe('the big screen stream', () => {
     screen.close();
   });
 
+  it("shows the sealed seed's hash as soon as it is committed, not at the next change", async () => {
+    const token = show.organiser.token;
+    const screen = readEvents(screenUrl());
+    expect(await screen.opened).toBe(200);
+    await waitFor('the first frame', () => screen.events.some((e) => e.type === 'screen'));
+    const before = screen.events.filter((e) => e.type === 'screen').at(-1)!.data;
+    expect(before.draw.announcedSeedHash).toBeNull();
+
+    const committed = await stack.post(`/rounds/${show.roundId}/pitch-order/commitment`, {}, token);
+    expect(committed.status).toBe(200);
+    // Nothing else changes on the round: only the commitment's own notification
+    // can bring this frame (screens are otherwise woken by the next change).
+    await waitFor(
+      'a frame announcing the seed hash',
+      () =>
+        screen.events.some(
+          (e) => e.type === 'screen' && e.data.draw.announcedSeedHash === committed.body.seedHash,
+        ),
+      5000,
+    );
+    screen.close();
+  });
+
   it('recovers when the LISTEN connection is killed: says so, re-sends the frame, keeps pushing', async () => {
     const token = show.organiser.token;
     const screen = readEvents(screenUrl());

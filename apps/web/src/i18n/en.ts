@@ -241,6 +241,7 @@ export const en: Messages = {
     timerOverrun: 'Over time',
     dropped: { HIGHEST: 'highest dropped', LOWEST: 'lowest dropped' },
     judgesSubmitted: 'Judges scored {{submitted}} / {{assigned}}',
+    disputedResult: 'Objection being handled',
     scoring: 'Scoring…',
     drawCommitted: 'Draw seed sealed, SHA-256: {{hash}}',
     drawSeed: 'Draw seed (verifiable): {{seed}}',

@@ -230,6 +230,7 @@ export const zhCN = {
     dropped: { HIGHEST: '去掉最高分', LOWEST: '去掉最低分' },
     judgesSubmitted: '评委已评分 {{submitted}} / {{assigned}}',
     scoring: '评分中…',
+    disputedResult: '异议处理中',
     drawCommitted: '抽签种子已锁定，SHA-256：{{hash}}',
     drawSeed: '抽签种子（可复核）：{{seed}}',
     nobodyOnStage: '等待下一个项目上场',

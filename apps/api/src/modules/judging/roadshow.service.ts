@@ -66,6 +66,8 @@ export class RoadshowService {
         entityId: roundId,
         data: { seedHash: seedHash(seed), committedAt: committedAt.toISOString() },
       });
+      // The screens show the sealed seed's hash now, not at their next refresh.
+      await tx.$executeRaw`SELECT pg_notify(${RANKING_UPDATED_CHANNEL}, ${roundId})`;
       return true;
     });
     if (committed) return commitmentView(roundId, seed, committedAt);

@@ -5,8 +5,11 @@ type Reveal = NonNullable<NonNullable<ScreenState['nowPitching']>['reveal']>;
 
 const two = (x: number) => x.toFixed(2);
 
-/** 亮分: each judge's total, the dropped ones struck through, then the result. */
-export function RevealPanel({ reveal }: { reveal: Reveal }) {
+/**
+ * 亮分: each judge's total, the dropped ones struck through, then the result,
+ * or 异议处理中 in its place while an objection to it waits.
+ */
+export function RevealPanel({ reveal, disputed }: { reveal: Reveal; disputed: boolean }) {
   const { t } = useTranslation();
   return (
     <div className="reveal" data-testid="reveal">
@@ -23,9 +26,16 @@ export function RevealPanel({ reveal }: { reveal: Reveal }) {
           </li>
         ))}
       </ol>
-      <div className="stage__score" data-testid="stage-score">
-        {reveal.score !== null ? two(reveal.score) : t('screen.scoring')}
-      </div>
+      {disputed ? (
+        // 异议处理中: an objection pauses the result until it is decided.
+        <div className="stage__score stage__score--disputed" data-testid="stage-disputed">
+          {t('screen.disputedResult')}
+        </div>
+      ) : (
+        <div className="stage__score" data-testid="stage-score">
+          {reveal.score !== null ? two(reveal.score) : t('screen.scoring')}
+        </div>
+      )}
     </div>
   );
 }

@@ -115,7 +115,11 @@ export default function ScreenPage() {
               {running ? (
                 <PitchCountdown timer={state!.timer!} />
               ) : stage.reveal ? (
-                <RevealPanel reveal={stage.reveal} />
+                <RevealPanel reveal={stage.reveal} disputed={stage.disputed} />
+              ) : stage.disputed ? (
+                <div className="stage__score stage__score--disputed" data-testid="stage-disputed">
+                  {t('screen.disputedResult')}
+                </div>
               ) : (
                 <div className="stage__score" data-testid="stage-score">
                   {stage.score !== null ? two(stage.score) : t('screen.scoring')}
@@ -148,10 +152,17 @@ export default function ScreenPage() {
                 <tr
                   key={e.projectId}
                   className={e.projectId === stage?.projectId ? 'board__row--stage' : ''}
+                  data-disputed={e.disputed || undefined}
                 >
                   <td className="board__rank">{e.rank}</td>
                   <td className="board__title">{e.title}</td>
-                  <td className="board__score">{two(e.score)}</td>
+                  {e.disputed ? (
+                    <td className="board__score board__score--disputed">
+                      {t('screen.disputedResult')}
+                    </td>
+                  ) : (
+                    <td className="board__score">{two(e.score)}</td>
+                  )}
                 </tr>
               ))}
             </tbody>
