@@ -70,6 +70,7 @@ export function JudgeProjectPage() {
     setSubmitting(true);
     setSubmitError(null);
     try {
+      await draft.settle();
       await submitScore(roundId, projectId, { scores: draft.scores, comment: draft.comment });
       draft.forget();
       setSubmitted(true);

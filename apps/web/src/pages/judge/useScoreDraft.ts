@@ -29,6 +29,9 @@ export function useScoreDraft(
   const [ready, setReady] = useState(false);
   const timer = useRef<number | undefined>(undefined);
   const retryDelay = useRef(2000);
+  // The draft save on its way, if any: a submit waits for it, else the save
+  // could reach the server after the submit and be refused (409).
+  const inflight = useRef<Promise<unknown> | null>(null);
   // The content being edited, readable from timers without re-rendering.
   const latest = useRef<{ scores: Scores; comment: string }>({ scores: {}, comment: '' });
 
@@ -59,7 +62,9 @@ export function useScoreDraft(
     }
     setSync('saving');
     try {
-      await saveDraft(roundId, projectId, { scores: sent.scores, comment: sent.comment });
+      const saving = saveDraft(roundId, projectId, { scores: sent.scores, comment: sent.comment });
+      inflight.current = saving.catch(() => undefined);
+      await saving;
       retryDelay.current = 2000;
       setError(null);
       // Typing may have gone on meanwhile: only the content sent is confirmed.
@@ -128,10 +133,16 @@ export function useScoreDraft(
     [push, judgeId, roundId, projectId],
   );
 
+  /** Before a submit: no draft save pending, none still on its way. */
+  const settle = useCallback(async () => {
+    window.clearTimeout(timer.current);
+    await inflight.current;
+  }, []);
+
   const forget = useCallback(() => {
     window.clearTimeout(timer.current);
     draftStore.clear(judgeId, roundId, projectId);
   }, [judgeId, roundId, projectId]);
 
-  return { scores, comment, sync, error, ready, edit, forget, flush: push };
+  return { scores, comment, sync, error, ready, edit, forget, settle, flush: push };
 }
