@@ -19,7 +19,7 @@ import {
 } from '@app/database';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { AdvancementService } from '../heats/advancement.service';
-import { ResultChangeService } from '../heats/result-change.service';
+import { DueProcessResultPlan, ResultChangeService } from '../heats/result-change.service';
 import { IdentityService } from '../identity/identity.service';
 import { RegistrationService } from '../registration/registration.service';
 import { DecideAppealDto, FileAppealDto } from './dto/due-process.dto';
@@ -211,17 +211,16 @@ export class AppealsService {
         appeal.projectId,
         dto.correctedScore!,
       );
-      // Places given first, then taken: a heat never holds fewer than it had.
-      for (const m of [...moves].sort(
-        (a, b) => (a.to === 'ADVANCED' ? -1 : 1) - (b.to === 'ADVANCED' ? -1 : 1),
-      ))
-        await this.results.applyForDueProcess(
-          appeal.heatId,
-          m.projectId,
-          m.to,
-          `申诉复核后重新排名：${reasons}`,
-          actor.id,
-        );
+    }
+    // Checked now, applied in the decision's transaction below, so the heat's
+    // results, the published list and the appeal never part. Places given
+    // first, then taken: a heat never holds fewer than it had.
+    const plans: DueProcessResultPlan[] = [];
+    for (const m of [...moves].sort(
+      (a, b) => (a.to === 'ADVANCED' ? -1 : 1) - (b.to === 'ADVANCED' ? -1 : 1),
+    )) {
+      const plan = await this.results.planForDueProcess(appeal.heatId, m.projectId, m.to);
+      if (plan) plans.push(plan);
     }
     const heat = await this.competitions.getHeat(appeal.heatId);
     const competition = await this.competitions.get(appeal.competitionId);
@@ -244,6 +243,8 @@ export class AppealsService {
         },
       });
       if (done.count !== 1) throw DomainError.of('APPEAL_ALREADY_DECIDED', { status: 'DECIDED' });
+      for (const plan of plans)
+        await this.results.applyPlanned(tx, plan, actor.id, `申诉复核后重新排名：${reasons}`);
       // The published list follows: the corrected score and each move.
       if (place && dto.outcome === 'UPHELD') {
         await tx.publicityEntry.update({
@@ -301,10 +302,12 @@ export class AppealsService {
           title: titles.get(appeal.projectId) ?? '',
           outcome: dto.outcome,
           reasons,
+          // The appellant's result once the moves above are applied.
           result:
-            current?.result === 'ADVANCED' || current?.result === 'ELIMINATED'
+            moves.find((m) => m.projectId === appeal.projectId)?.to ??
+            (current?.result === 'ADVANCED' || current?.result === 'ELIMINATED'
               ? current.result
-              : null,
+              : null),
         });
     });
     const row = await this.prisma.appeal.findUniqueOrThrow({ where: { id: appealId } });

@@ -136,32 +136,11 @@ export class DiligenceService {
       dto.findings,
     );
     const findings = dto.findings.trim();
-    if (withdraws && (await this.publicity.placeOf(check.heatId, check.projectId)))
-      await this.places.vacate(
-        check.heatId,
-        check.projectId,
-        status === 'REFUSED' ? 'REFUSED_DILIGENCE' : 'FAILED_DILIGENCE',
-        findings,
-        actor.id,
-      );
-    else if (withdraws) {
-      const current = (await this.advancement.heatResults(check.heatId)).find(
-        (r) => r.projectId === check.projectId,
-      );
-      if (current?.result === 'ADVANCED')
-        await this.places.vacate(
-          check.heatId,
-          check.projectId,
-          status === 'REFUSED' ? 'REFUSED_DILIGENCE' : 'FAILED_DILIGENCE',
-          findings,
-          actor.id,
-        );
-    }
     const heat = await this.competitions.getHeat(check.heatId);
     const competition = await this.competitions.get(check.competitionId);
     const [project] = await this.registration.ownersOf([check.projectId]);
     const [owner] = project ? await this.identity.findUsers([project.ownerId]) : [];
-    await this.prisma.$transaction(async (tx) => {
+    const record = async (tx: Prisma.TransactionClient) => {
       const done = await tx.diligenceCheck.updateMany({
         where: { id: checkId, status: 'PENDING' },
         data: {
@@ -196,7 +175,26 @@ export class DiligenceService {
           outcome: status,
           findings,
         });
-    });
+    };
+    // A fail or a refusal withdraws the project: the place it holds (on the
+    // 公示 list, or its ADVANCED result without one) is lost in the decision's
+    // own transaction, so the two never part.
+    const holdsPlace =
+      withdraws &&
+      (!!(await this.publicity.placeOf(check.heatId, check.projectId)) ||
+        (await this.advancement.heatResults(check.heatId)).find(
+          (r) => r.projectId === check.projectId,
+        )?.result === 'ADVANCED');
+    if (holdsPlace)
+      await this.places.vacate(
+        check.heatId,
+        check.projectId,
+        status === 'REFUSED' ? 'REFUSED_DILIGENCE' : 'FAILED_DILIGENCE',
+        findings,
+        actor.id,
+        record,
+      );
+    else await this.prisma.$transaction(record);
     const row = await this.prisma.diligenceCheck.findUniqueOrThrow({ where: { id: checkId } });
     return view(row, project?.title ?? '');
   }

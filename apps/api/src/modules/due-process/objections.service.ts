@@ -15,7 +15,7 @@ import {
   safeFileName,
   type PublicityStatus,
 } from '@app/domain';
-import { PrismaService, appendAudit, appendEvent, settlePublicity } from '@app/database';
+import { Prisma, PrismaService, appendAudit, appendEvent, settlePublicity } from '@app/database';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { FILE_STORAGE, FileStorage, UploadMeter } from '../files/files.public';
 import { AssignDto, DecideObjectionDto, MergeObjectionDto } from './dto/due-process.dto';
@@ -375,18 +375,8 @@ export class ObjectionsService {
     );
     const p = await this.publicity.publicity(o.publicityId);
     const reasons = dto.reasons.trim();
-    // The place first (through the heats module): a refusal there leaves the
-    // objection open, to be decided again.
-    if (status === 'UPHELD' && action === 'DISQUALIFY')
-      await this.places.vacate(
-        p.heatId,
-        (dto.projectId ?? o.projectId)!,
-        'DISQUALIFIED',
-        reasons,
-        actor.id,
-      );
     const now = new Date();
-    await this.prisma.$transaction(async (tx) => {
+    const record = async (tx: Prisma.TransactionClient) => {
       const decided = await tx.objection.updateMany({
         where: { id: o.id, status: { in: ['FILED', 'ASSIGNED'] } },
         data: {
@@ -451,7 +441,20 @@ export class ObjectionsService {
       });
       // The last open objection of an ended 公示 decided: the result is final.
       await settlePublicity(tx, p.id, now, actor.id);
-    });
+    };
+    // A disqualification moves the heat result, the list and the offer in the
+    // decision's own transaction; a refusal there (the next heat has started
+    // judging the project) leaves the objection open, to be decided again.
+    if (status === 'UPHELD' && action === 'DISQUALIFY')
+      await this.places.vacate(
+        p.heatId,
+        (dto.projectId ?? o.projectId)!,
+        'DISQUALIFIED',
+        reasons,
+        actor.id,
+        record,
+      );
+    else await this.prisma.$transaction(record);
     return this.one(actor, o.competitionId, o.id);
   }
 

@@ -10,6 +10,7 @@ import {
 } from '@app/domain';
 import {
   LostWhy,
+  Prisma,
   PrismaService,
   appendAudit,
   endOffer,
@@ -59,6 +60,9 @@ export class PlacesService {
     why: LostWhy,
     reason: string,
     actorId: string,
+    // The caller's own decision (the objection upheld, the check failed), in
+    // the same transaction: the decision and the lost place never part.
+    decision?: (tx: Prisma.TransactionClient) => Promise<void>,
   ): Promise<{ projectId: string; offeredTo: string | null; offerId: string | null }> {
     const place = await this.publicity.placeOf(heatId, projectId);
     const [project] = await this.registration.ownersOf([projectId]);
@@ -103,13 +107,17 @@ export class PlacesService {
           reason,
           data: { heatId, publicityId: place?.publicity.id ?? null, why },
         });
-        if (!place) return { projectId, offeredTo: null, offerId: null };
+        if (!place) {
+          await decision?.(tx);
+          return { projectId, offeredTo: null, offerId: null };
+        }
         const moved = await passPlaceOn(tx, place.publicity.id, projectId, new Date(), actorId, {
           projectId,
           standing: LOST_STANDING[why],
           why,
           reason,
         });
+        await decision?.(tx);
         return { projectId, ...moved };
       });
     } catch (e) {

@@ -80,25 +80,9 @@ export class ResultChangeService {
    * place given up, lost to an objection or a failed due diligence, taken by
    * the next in line (递补), or a re-ranking after an upheld appeal. The caller
    * has authorised it (the organiser, or the applicant accepting an offered
-   * place); the same checks as an organiser's change apply. Returns false when
-   * the result already is `result`.
-   */
-  async applyForDueProcess(
-    heatId: string,
-    projectId: string,
-    result: 'ADVANCED' | 'ELIMINATED',
-    reason: string,
-    actorId: string,
-  ): Promise<boolean> {
-    const plan = await this.planForDueProcess(heatId, projectId, result);
-    if (!plan) return false;
-    await this.prisma.$transaction((tx) => this.applyPlanned(tx, plan, actorId, reason));
-    return true;
-  }
-
-  /**
-   * The checks of applyForDueProcess, before the caller's transaction: the
-   * change to make, or null when the result already is `result`. Apply it
+   * place); the same checks as an organiser's change apply, here, before the
+   * caller's transaction: the change to make, or null when the result already
+   * is `result`. Apply it
    * with applyPlanned inside the transaction that also moves the caller's
    * own rows (the 公示 list, the offer, the withdrawal letter), so the two
    * never part. The move there is conditional on the result read here
