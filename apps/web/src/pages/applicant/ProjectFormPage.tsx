@@ -1,5 +1,5 @@
 import { Alert, App, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Tag } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, call } from '../../api/client';
@@ -49,6 +49,11 @@ export function ProjectFormPage() {
   const [heats, setHeats] = useState<Heat[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // The project whose stored values the form holds. A new draft's first save
+  // moves to its own URL in the same page instance, whose reload must not
+  // overwrite what the applicant types meanwhile: the form is filled from the
+  // server once per project.
+  const filledFor = useRef<string | null>(null);
 
   const load = useCallback(async () => {
     let competitionId = params.competitionId ?? '';
@@ -58,18 +63,21 @@ export function ProjectFormPage() {
       );
       setProject(p);
       competitionId = p.competitionId;
-      form.setFieldsValue({
-        title: p.title,
-        summary: p.summary,
-        trackCode: p.trackCode,
-        heatId: p.heatId,
-        organisation: p.organisation,
-        team: p.team?.length ? p.team : [{ name: '', role: '' }],
-        fundingStage: p.fundingStage ?? undefined,
-        pitchDeckUrl: p.pitchDeckUrl ?? undefined,
-        groupKey: p.groupKey ?? undefined,
-        answers: (p.answers ?? {}) as Values['answers'],
-      });
+      if (filledFor.current !== p.id) {
+        filledFor.current = p.id;
+        form.setFieldsValue({
+          title: p.title,
+          summary: p.summary,
+          trackCode: p.trackCode,
+          heatId: p.heatId,
+          organisation: p.organisation,
+          team: p.team?.length ? p.team : [{ name: '', role: '' }],
+          fundingStage: p.fundingStage ?? undefined,
+          pitchDeckUrl: p.pitchDeckUrl ?? undefined,
+          groupKey: p.groupKey ?? undefined,
+          answers: (p.answers ?? {}) as Values['answers'],
+        });
+      }
     } else form.setFieldsValue({ team: [{ name: '', role: '' }] });
     const [c, h, f] = await Promise.all([
       call(api.GET('/api/v1/competitions/{id}', { params: { path: { id: competitionId } } })),
@@ -166,6 +174,7 @@ export function ProjectFormPage() {
       }),
     );
     setProject(created);
+    filledFor.current = created.id;
     void navigate(`/applicant/projects/${created.id}`, { replace: true });
     return created;
   };
