@@ -51,8 +51,10 @@ describe('experts: the 2+1 round’s chief expert in the console', () => {
     ]);
     await page.goto(`/console/c/${heat.competition.id}/rounds/${roundId}`);
     const card = page.getByTestId('double-marking');
-    await card.getByLabel('主评专家').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: user.name }).click();
+    await card.locator('.ant-select[aria-label="主评专家"]').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: user.name })
+      .click();
     await card.getByRole('button', { name: '启用双评' }).click();
     await card.getByTestId('double-chief').getByText(`主评专家：${user.name}`).waitFor();
     const rule = (await stack.get(`/rounds/${roundId}/double-marking`, heat.organiser.token)).body
