@@ -740,4 +740,142 @@ describe('due process: 公示, objections, 递补, appeals, due diligence', () =
     // Only this heat's letters: E2's is in 华东's pack.
     expect(JSON.stringify(section)).not.toContain(project.E2);
   });
+
+  it('a winner’s written withdrawal from the final’s award list vacates the award and leaves the project WITHDRAWN', async () => {
+    // A one-stage competition: W1..W3 register straight into the final.
+    const now = Date.now();
+    const fid = (
+      await stack.post(
+        '/competitions',
+        {
+          name: '江阴创新创业大赛总决赛',
+          tracks: [{ code: 'IOT', name: '物联网' }],
+          stages: [{ code: 'FINAL', name: '总决赛', order: 1 }],
+          registrationOpensAt: new Date(now - 86400000).toISOString(),
+          registrationClosesAt: new Date(now + 86400000).toISOString(),
+        },
+        organiser.token,
+      )
+    ).body.id as string;
+    const finalId = (
+      await stack.post(
+        `/competitions/${fid}/heats`,
+        { stageCode: 'FINAL', name: '总决赛', city: '江阴' },
+        organiser.token,
+      )
+    ).body.id as string;
+    const rubricId = (
+      await stack.post(
+        `/competitions/${fid}/rubrics`,
+        {
+          name: '决赛评分标准',
+          criteria: [
+            { code: 'TECH', name: '技术', weight: 0.3, maxScore: 100 },
+            { code: 'BUSINESS', name: '商业', weight: 0.25, maxScore: 100 },
+            { code: 'MARKET', name: '市场', weight: 0.25, maxScore: 100 },
+            { code: 'TEAM', name: '团队', weight: 0.2, maxScore: 100 },
+          ],
+        },
+        organiser.token,
+      )
+    ).body.id as string;
+    const winners: Record<string, { owner: Applicant; id: string }> = {};
+    for (const name of ['W1', 'W2', 'W3']) {
+      const o = await signUpApplicant(stack, `决赛申请人${name}`);
+      winners[name] = {
+        owner: o,
+        id: await submittedProject(stack, fid, finalId, o, `决赛${name}`),
+      };
+    }
+    expect(
+      (
+        await stack.post(
+          `/competitions/${fid}/eligibility`,
+          {
+            items: Object.values(winners).map((w) => ({ projectId: w.id, decision: 'ELIGIBLE' })),
+          },
+          organiser.token,
+        )
+      ).status,
+    ).toBe(200);
+    const judges = await createJudges(stack, organiser, 2);
+    await judgeHeat(
+      stack,
+      organiser,
+      finalId,
+      rubricId,
+      judges,
+      new Map([
+        [winners.W1.id, 95],
+        [winners.W2.id, 85],
+        [winners.W3.id, 70],
+      ]),
+    );
+    const tiers = [
+      { name: '一等奖', count: 1 },
+      { name: '二等奖', count: 1 },
+    ];
+    expect(
+      (await stack.put(`/heats/${finalId}/award-tiers`, { tiers }, organiser.token)).status,
+    ).toBe(200);
+    expect((await stack.post(`/heats/${finalId}/awards`, {}, organiser.token)).status).toBe(200);
+    const published = await stack.post(`/heats/${finalId}/publicity`, {}, organiser.token);
+    expect(published.status).toBe(201);
+    expect(published.body.kind).toBe('AWARDS');
+
+    const letter = '本团队因故自愿放弃决赛获奖资格，特此承诺。';
+    const res = await stack.post(
+      `/projects/${winners.W1.id}/withdraw-place`,
+      { heatId: finalId, letter },
+      winners.W1.owner.token,
+    );
+    expect(res.status).toBe(200);
+    // A freed award is not offered on: re-assigning the awards passes it on.
+    expect(res.body).toMatchObject({ projectId: winners.W1.id, offeredTo: null, offerId: null });
+    expect(
+      (await stack.get(`/projects/${winners.W1.id}`, winners.W1.owner.token)).body,
+    ).toMatchObject({ status: 'WITHDRAWN', heatId: finalId });
+    const awards = (await stack.get(`/heats/${finalId}/awards`, organiser.token)).body.awards;
+    expect(awards.map((a: any) => [a.projectId, a.tier])).toEqual([[winners.W2.id, '二等奖']]);
+    const results = (await stack.get(`/heats/${finalId}/advancement`, organiser.token)).body
+      .results;
+    expect(results.find((r: any) => r.projectId === winners.W1.id).result).toBe('ELIMINATED');
+    const line = (await fetch(`${stack.apiUrl}/public/publicities/${published.body.id}`).then((r) =>
+      r.json(),
+    )) as any;
+    expect(line.lines.find((l: any) => l.title === '决赛W1').standing).toBe('WITHDRAWN');
+    const [changed] = await stack.sql(
+      `SELECT actor_id, reason, data FROM audit_log
+        WHERE action = 'heat.result-changed' AND data->>'projectId' = $1`,
+      [winners.W1.id],
+    );
+    expect(changed).toMatchObject({
+      actor_id: winners.W1.owner.id,
+      reason: letter,
+      data: { from: 'AWARDED', to: 'ELIMINATED', projectStatus: 'WITHDRAWN', tier: '一等奖' },
+    });
+    const view = (await stack.get(`/projects/${winners.W1.id}/due-process`, winners.W1.owner.token))
+      .body;
+    expect(view.withdrawals).toEqual([expect.objectContaining({ heatId: finalId, letter })]);
+    // The other winner holds its award; a loser holds none to give up.
+    const loser = await stack.post(
+      `/projects/${winners.W3.id}/withdraw-place`,
+      { heatId: finalId, letter: '放弃' },
+      winners.W3.owner.token,
+    );
+    expect(loser.body.code).toBe('PROJECT_HOLDS_NO_PLACE');
+    expect(
+      (await stack.get(`/projects/${winners.W2.id}`, winners.W2.owner.token)).body.status,
+    ).toBe('AWARDED');
+    // Re-assigning passes the first prize down the standings, without W1.
+    expect((await stack.post(`/heats/${finalId}/awards`, {}, organiser.token)).status).toBe(200);
+    const reassigned = (await stack.get(`/heats/${finalId}/awards`, organiser.token)).body.awards;
+    expect(reassigned.map((a: any) => [a.projectId, a.tier])).toEqual([
+      [winners.W2.id, '一等奖'],
+      [winners.W3.id, '二等奖'],
+    ]);
+    expect(
+      (await stack.get(`/projects/${winners.W1.id}`, winners.W1.owner.token)).body.status,
+    ).toBe('WITHDRAWN');
+  });
 });

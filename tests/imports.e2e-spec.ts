@@ -318,6 +318,37 @@ describe('spreadsheet imports', () => {
     ).toBe(3);
   });
 
+  it('keeps the unit’s province (所在省份) of an imported project, for the expert draw', async () => {
+    const organiser = await createOrganiser(stack);
+    const competition = await createCompetition(stack, organiser);
+    const route = `/competitions/${competition.id}/imports/projects`;
+    const contact = uniqueEmail('contact.province');
+    const csv =
+      '\ufeff报名编号,项目名称,赛道,赛区,单位名称,所在城市,所在省份,联系人,联系邮箱\r\n' +
+      `GX-001,边缘计算网关,物联网,华南赛区,南宁边云科技有限公司,南宁,广西壮族自治区,韦华,${contact}\r\n` +
+      `GX-002,智慧糖业平台,物联网,华南赛区,柳州糖联科技有限公司,柳州,,韦华,${contact}\r\n`;
+    const dry = await upload(stack, `${route}?dryRun=true`, 'list.csv', csv, organiser.token);
+    expect(dry.status).toBe(200);
+    expect(dry.body.columns.find((c: { header: string }) => c.header === '所在省份')).toMatchObject(
+      { column: 'G', field: 'province' },
+    );
+    const started = await upload(stack, route, 'list.csv', csv, organiser.token);
+    expect(started.status).toBe(202);
+    expect(await finished(started.body.id, organiser.token)).toMatchObject({ created: 2 });
+    const projects = (
+      await stack.get(`/competitions/${competition.id}/projects?pageSize=50`, organiser.token)
+    ).body.items as { title: string; organisation: Record<string, unknown> }[];
+    expect(projects.find((p) => p.title === '边缘计算网关')!.organisation).toEqual({
+      name: '南宁边云科技有限公司',
+      city: '南宁',
+      province: '广西壮族自治区',
+    });
+    expect(projects.find((p) => p.title === '智慧糖业平台')!.organisation).toEqual({
+      name: '柳州糖联科技有限公司',
+      city: '柳州',
+    });
+  });
+
   it('answers 4xx naming the problem, and only to the competition’s organisers', async () => {
     const organiser = await createOrganiser(stack);
     const other = await createOrganiser(stack, '另一位组委会');

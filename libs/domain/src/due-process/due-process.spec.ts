@@ -4,6 +4,7 @@ import {
   RECEIPT_PATTERN,
   appealDeadline,
   assertAppealWindow,
+  assertHoldsPlace,
   assertObjectionWindow,
   assertOfferOpen,
   decideDiligence,
@@ -191,6 +192,17 @@ describe('a lost place', () => {
     expect(statusAfterPlaceLost('FAILED_DILIGENCE')).toBe('ELIMINATED');
     expect(statusAfterPlaceLost('DISQUALIFIED')).toBe('ELIMINATED');
     expect(statusAfterPlaceLost('RERANKED')).toBe('ELIMINATED');
+  });
+});
+
+describe('holding a place', () => {
+  it('lets a winner give its award up in writing only; other lines hold no place', () => {
+    expect(code(() => assertHoldsPlace('ADVANCED', 'P'))).toBeNull();
+    expect(code(() => assertHoldsPlace('SUBSTITUTED', 'P'))).toBeNull();
+    expect(code(() => assertHoldsPlace('AWARDED', 'P'))).toBe('PROJECT_HOLDS_NO_PLACE');
+    expect(code(() => assertHoldsPlace('AWARDED', 'P', true))).toBeNull();
+    expect(code(() => assertHoldsPlace('ELIMINATED', 'P', true))).toBe('PROJECT_HOLDS_NO_PLACE');
+    expect(code(() => assertHoldsPlace('WITHDRAWN', 'P', true))).toBe('PROJECT_HOLDS_NO_PLACE');
   });
 });
 

@@ -46,9 +46,21 @@ export function assertOfferOpen(
     );
 }
 
-/** Whether a line's project still holds its place and so may give it up. */
-export function assertHoldsPlace(standing: EntryStanding, projectTitle: string): void {
-  if (standing !== 'ADVANCED' && standing !== 'SUBSTITUTED')
+/**
+ * Whether a line's project still holds its place and so may give it up. On
+ * the final's award list a winner (AWARDED) may give its award up in writing
+ * (弃赛, `awardWithdrawal`): the award is vacated, not offered on.
+ */
+export function assertHoldsPlace(
+  standing: EntryStanding,
+  projectTitle: string,
+  awardWithdrawal = false,
+): void {
+  if (
+    standing !== 'ADVANCED' &&
+    standing !== 'SUBSTITUTED' &&
+    !(awardWithdrawal && standing === 'AWARDED')
+  )
     throw DomainError.of(
       'PROJECT_HOLDS_NO_PLACE',
       { projectTitle },

@@ -82,6 +82,18 @@ describe('project rows', () => {
     expect(byCode.ok && [byCode.value.trackCode, byCode.value.heatId]).toEqual(['AI', 'h-x']);
   });
 
+  it('keeps the unit’s province (所在省份) for the expert draw', () => {
+    const r = validateProjectRow({ ...row, city: '深圳', province: ' 广东省 ' }, ctx);
+    expect(r.ok && r.value.organisation).toEqual({
+      name: '深圳智感科技有限公司',
+      city: '深圳',
+      province: '广东省',
+      foundedAt: '2023-06-01',
+    });
+    const long = validateProjectRow({ ...row, province: '省'.repeat(51) }, ctx);
+    expect(!long.ok && long.problems.map((p) => p.field)).toEqual(['province']);
+  });
+
   it('keys a row without a reference by title and organisation', () => {
     const r = validateProjectRow({ ...row, externalRef: '' }, ctx);
     expect(r.ok && r.value.importRef).toBe('auto:柔性电子皮肤传感器|深圳智感科技有限公司');

@@ -26,7 +26,7 @@ export interface ProjectImportRow {
   summary: string;
   trackCode: string;
   heatId: string;
-  organisation: { name: string; city?: string; foundedAt?: string };
+  organisation: { name: string; city?: string; province?: string; foundedAt?: string };
   contact: { name: string; email: string; phone: string | null };
   team: string[];
   fundingStage: string | null;
@@ -160,6 +160,7 @@ export function validateProjectRow(
   const heatCell = c.text('heat', 200, false, '赛区');
   const organisation = c.text('organisation', 200, true, '单位名称');
   const city = c.text('city', 100, false, '所在城市');
+  const province = c.text('province', 50, false, '所在省份');
   const foundedCell = c.text('foundedAt', 40, false, '成立时间');
   const contactName = c.text('contactName', 100, true, '联系人');
   const contactEmail = c.email('contactEmail', '联系邮箱');
@@ -235,6 +236,7 @@ export function validateProjectRow(
     organisation: {
       name: organisation!,
       ...(city ? { city } : {}),
+      ...(province ? { province } : {}),
       ...(foundedAt ? { foundedAt } : {}),
     },
     contact: { name: contactName!, email: contactEmail!, phone: contactPhone },

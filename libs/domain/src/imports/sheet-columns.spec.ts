@@ -43,6 +43,14 @@ describe('import headers', () => {
     expect(m.problems[1].messageZh).toBe('缺少「邮箱」列');
   });
 
+  it('maps a province column of a project list (所在省份, 省份, province)', () => {
+    for (const header of ['所在省份', '省份', '省/自治区/直辖市', 'Province']) {
+      const m = mapHeaders('PROJECTS', ['项目名称', '赛道', '单位名称', header, '联系人', '邮箱']);
+      expect(m.problems).toEqual([]);
+      expect(m.columns.find((c) => c.header === header)?.field).toBe('province');
+    }
+  });
+
   it('gives an ambiguous project header the field no other column names', () => {
     // "邮箱" could be the contact email; "单位" the organisation.
     const m = mapHeaders('PROJECTS', ['项目名称', '赛道', '单位', '联系人', '邮箱', '手机']);

@@ -124,6 +124,21 @@ export const PROJECT_COLUMNS: readonly ColumnSpec[] = [
     required: true,
   },
   { field: 'city', headers: ['所在城市', '城市', '所在地', 'city', 'location'], required: false },
+  // The unit's province (所在省份): the expert draw's same-province recusal.
+  {
+    field: 'province',
+    headers: [
+      '所在省份',
+      '省份',
+      '所在省',
+      '所属省份',
+      '省',
+      '省/自治区/直辖市',
+      'province',
+      'unit province',
+    ],
+    required: false,
+  },
   {
     field: 'foundedAt',
     headers: [

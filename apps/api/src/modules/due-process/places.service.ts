@@ -17,6 +17,7 @@ import {
   isUniqueViolation,
   passPlaceOn,
 } from '@app/database';
+import { AwardsService } from '../heats/awards.service';
 import { ResultChangeService } from '../heats/result-change.service';
 import { IdentityService } from '../identity/identity.service';
 import { RegistrationService } from '../registration/registration.service';
@@ -42,6 +43,7 @@ export class PlacesService {
     private readonly prisma: PrismaService,
     private readonly publicity: PublicityService,
     private readonly results: ResultChangeService,
+    private readonly awards: AwardsService,
     private readonly registration: RegistrationService,
     private readonly identity: IdentityService,
   ) {}
@@ -50,9 +52,11 @@ export class PlacesService {
    * A project loses its place on the heat's list (withdrawal, upheld
    * objection, failed or refused due diligence): its heat result becomes
    * ELIMINATED (the project WITHDRAWN after a withdrawal) and the place
-   * passes on. Without a 公示 the heat result alone changes. The heat result,
-   * the list, the offer, the letter and their outbox events commit in one
-   * transaction: a crash leaves all or nothing.
+   * passes on. On the final's award list a winner's written withdrawal
+   * vacates its award (not offered on) and leaves the project WITHDRAWN
+   * (AwardsService.withdrawWinnerIn). Without a 公示 the heat result alone
+   * changes. The heat result, the list, the offer, the letter and their
+   * outbox events commit in one transaction: a crash leaves all or nothing.
    */
   async vacate(
     heatId: string,
@@ -67,7 +71,11 @@ export class PlacesService {
     const place = await this.publicity.placeOf(heatId, projectId);
     const [project] = await this.registration.ownersOf([projectId]);
     const projectTitle = project?.title ?? '';
-    if (place) assertHoldsPlace(place.entry.standing as EntryStanding, projectTitle);
+    const projectStatus = statusAfterPlaceLost(why);
+    // A winner's written withdrawal from the final's award list (no next heat).
+    const awardWithdrawal = !!place && !place.publicity.toHeatId && projectStatus === 'WITHDRAWN';
+    if (place)
+      assertHoldsPlace(place.entry.standing as EntryStanding, projectTitle, awardWithdrawal);
     const plan =
       !place || place.publicity.toHeatId
         ? await this.results.planForDueProcess(heatId, projectId, 'ELIMINATED')
@@ -80,12 +88,21 @@ export class PlacesService {
         'the project holds no place on this heat',
       );
     const competitionId = place?.publicity.competitionId ?? plan!.competitionId;
-    const projectStatus = statusAfterPlaceLost(why);
     try {
       return await this.prisma.$transaction(async (tx) => {
         if (plan)
           await this.results.applyPlanned(tx, plan, actorId, reason, {
             projectStatus: projectStatus === 'WITHDRAWN' ? 'WITHDRAWN' : undefined,
+          });
+        // The final's award list: a withdrawn winner's award is vacated (not
+        // offered on) and the project WITHDRAWN, through the awards' owner.
+        if (awardWithdrawal)
+          await this.awards.withdrawWinnerIn(tx, {
+            heatId,
+            projectId,
+            competitionId,
+            actorId,
+            reason,
           });
         if (why === 'WITHDRAWN')
           await tx.placeWithdrawal.create({
@@ -111,12 +128,16 @@ export class PlacesService {
           await decision?.(tx);
           return { projectId, offeredTo: null, offerId: null };
         }
-        const moved = await passPlaceOn(tx, place.publicity.id, projectId, new Date(), actorId, {
+        // A freed award is not offered on (docs/due-process.md).
+        const moved = await passPlaceOn(
+          tx,
+          place.publicity.id,
           projectId,
-          standing: LOST_STANDING[why],
-          why,
-          reason,
-        });
+          new Date(),
+          actorId,
+          { projectId, standing: LOST_STANDING[why], why, reason },
+          !awardWithdrawal,
+        );
         await decision?.(tx);
         return { projectId, ...moved };
       });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AwardPlan, DomainError, TieBreak } from '@app/domain';
-import { PrismaService } from '@app/database';
+import { Prisma, PrismaService, appendAudit } from '@app/database';
 import { CompetitionsService } from '../competitions/competitions.service';
 import { RankingsService } from '../judging/rankings.service';
 import { RegistrationService } from '../registration/registration.service';
@@ -58,6 +58,52 @@ export class AwardsService {
       ),
     );
     return { heatId, ...this.planView(plan, titles) };
+  }
+
+  /**
+   * A winner's written withdrawal from the final's published award list
+   * (弃赛, docs/due-process.md), inside the caller's transaction: the award is
+   * vacated and not offered on (re-assigning the awards passes it down the
+   * standings, the withdrawn project no longer among the finalists), the
+   * final's result becomes ELIMINATED and the project WITHDRAWN, audited as a
+   * result change. A project no longer AWARDED (the awards re-assigned since
+   * the list was published) is left as it is: false.
+   */
+  async withdrawWinnerIn(
+    tx: Prisma.TransactionClient,
+    c: {
+      heatId: string;
+      projectId: string;
+      competitionId: string;
+      actorId: string;
+      reason: string;
+    },
+  ): Promise<boolean> {
+    const { heatId, projectId } = c;
+    const changed = await tx.advancementResult.updateMany({
+      where: { heatId, projectId, result: 'AWARDED' },
+      data: { result: 'ELIMINATED', reason: c.reason, override: 'EXCLUDED' },
+    });
+    if (changed.count !== 1) return false;
+    const award = await tx.award.findUnique({ where: { heatId_projectId: { heatId, projectId } } });
+    await tx.award.deleteMany({ where: { heatId, projectId } });
+    await this.registration.withdrawWinnerIn(tx, heatId, projectId);
+    await appendAudit(tx, {
+      competitionId: c.competitionId,
+      actorId: c.actorId,
+      action: 'heat.result-changed',
+      entityType: 'heat',
+      entityId: heatId,
+      reason: c.reason,
+      data: {
+        projectId,
+        from: 'AWARDED',
+        to: 'ELIMINATED',
+        projectStatus: 'WITHDRAWN',
+        tier: award?.tier ?? null,
+      },
+    });
+    return true;
   }
 
   async list(actor: Actor, heatId: string) {

@@ -26,6 +26,6 @@ import { ResultsReleaseService } from './results-release.service';
     CompetitionDeletionService,
     ResultChangeService,
   ],
-  exports: [AdvancementService, ResultChangeService],
+  exports: [AdvancementService, ResultChangeService, AwardsService],
 })
 export class HeatsModule {}

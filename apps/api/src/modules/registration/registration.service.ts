@@ -389,6 +389,31 @@ export class RegistrationService {
     }
   }
 
+  // A winner's written withdrawal from the final's award list, inside the
+  // awards' transaction: the project AWARDED in the final becomes WITHDRAWN
+  // (a later award re-assignment leaves it out). Conditional on its status.
+  async withdrawWinnerIn(
+    tx: Prisma.TransactionClient,
+    heatId: string,
+    projectId: string,
+  ): Promise<void> {
+    const moved = await tx.project.updateMany({
+      where: { id: projectId, heatId, status: 'AWARDED' },
+      data: { status: 'WITHDRAWN' },
+    });
+    if (moved.count !== 1) {
+      const project = await tx.project.findUnique({
+        where: { id: projectId },
+        select: { title: true },
+      });
+      throw DomainError.of(
+        'PROJECT_MOVED',
+        { projectTitle: project?.title ?? '' },
+        'the project is no longer where this result put it (withdrawn?)',
+      );
+    }
+  }
+
   // The final's contenders: projects of the heat that were eligible there,
   // whatever outcome an earlier award assignment gave them.
   finalists(heatId: string) {

@@ -202,7 +202,7 @@ export default function RoundPage() {
       )}
       <ScreenTicketsCard roundId={rid} timeZone={timeZone} />
       {r?.kind === 'EXPERT_REVIEW' && (
-        <DoubleMarkingCard roundId={rid} draft={r.status === 'DRAFT'} />
+        <DoubleMarkingCard roundId={rid} draft={r.status === 'DRAFT'} judges={roundJudges} />
       )}
       <RankingCard roundId={rid} />
       <BiasCard roundId={rid} />

@@ -4,9 +4,19 @@ import { api, call } from '../../../api/client';
 import { $api, useAction } from '../../../api/query';
 import { ErrorAlert } from '../../../layout/ErrorAlert';
 import { byId, useConsoleT } from '../hooks';
+import type { RoundJudge } from './types';
 
 /** Double marking (2+1) of an online-review round: the rule while DRAFT, then the results. */
-export function DoubleMarkingCard({ roundId, draft }: { roundId: string; draft: boolean }) {
+export function DoubleMarkingCard({
+  roundId,
+  draft,
+  judges,
+}: {
+  roundId: string;
+  draft: boolean;
+  /** The round's judge pool: the chief expert (主评专家) is one of them. */
+  judges: RoundJudge[];
+}) {
   const { t } = useConsoleT();
   const results = $api.useQuery('get', '/api/v1/rounds/{id}/double-marking', byId(roundId));
   const rule = results.data?.rule;
@@ -17,6 +27,7 @@ export function DoubleMarkingCard({ roundId, draft }: { roundId: string; draft: 
   const [pairTieRule, setTie] = useState<
     'MEAN_OF_ALL' | 'HIGHER_PAIR' | 'LOWER_PAIR' | 'ARBITRATION'
   >('MEAN_OF_ALL');
+  const [chiefJudgeId, setChief] = useState<string | null>(null);
   const action = useAction();
   // The chief expert's arbitration of a project that awaits one (主评专家仲裁).
   const [arbiter, setArbiter] = useState<{
@@ -36,19 +47,33 @@ export function DoubleMarkingCard({ roundId, draft }: { roundId: string; draft: 
     });
   useEffect(() => {
     if (rule && rule.toleranceKind === 'ABSOLUTE') setTolerance(rule.tolerance);
+    if (rule) setChief(rule.chiefJudgeId ?? null);
   }, [rule]);
+  const chiefName = (id: string) => judges.find((j) => j.judgeId === id)?.name ?? id;
   const save = (enabled: boolean) =>
     action.run('double', () =>
       call(
         api.PUT('/api/v1/rounds/{id}/double-marking', {
           ...byId(roundId),
-          body: { tolerance, toleranceKind: 'ABSOLUTE', thirdMarkRule, pairTieRule, enabled },
+          body: {
+            tolerance,
+            toleranceKind: 'ABSOLUTE',
+            thirdMarkRule,
+            pairTieRule,
+            enabled,
+            chiefJudgeId,
+          },
         }),
       ),
     );
   return (
     <Card title={t('double.title')} className="console-section" data-testid="double-marking">
       <p>{rule ? t('double.on', { tolerance: results.data?.tolerance }) : t('double.off')}</p>
+      {rule?.chiefJudgeId && (
+        <p data-testid="double-chief">
+          {t('double.chiefIs', { name: chiefName(rule.chiefJudgeId) })}
+        </p>
+      )}
       {draft && (
         <Space wrap>
           <label>
@@ -77,6 +102,19 @@ export function DoubleMarkingCard({ roundId, draft }: { roundId: string; draft: 
               (v) => ({ value: v, label: t(`double.tieRule.${v}`) }),
             )}
           />
+          <label>
+            {t('double.chief')}{' '}
+            <Select
+              aria-label={t('double.chief')}
+              style={{ minWidth: 200 }}
+              value={chiefJudgeId ?? ''}
+              onChange={(v: string) => setChief(v || null)}
+              options={[
+                { value: '', label: t('double.chiefNone') },
+                ...judges.map((j) => ({ value: j.judgeId, label: j.name })),
+              ]}
+            />
+          </label>
           <Button type="primary" loading={action.busy === 'double'} onClick={() => void save(true)}>
             {t('double.enable')}
           </Button>
