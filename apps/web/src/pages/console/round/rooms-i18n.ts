@@ -41,7 +41,7 @@ const zhCN = {
   },
   meetingCard: {
     title: '线上路演会议链接',
-    hint: '线上路演的项目可设置会议链接（仅限 https）；该项目的评委和团队会在各自页面看到链接。',
+    hint: '线上路演的项目可设置会议链接（须为加密的安全链接）；该项目的评委和团队会在各自页面看到链接。',
     project: '项目',
     url: '会议链接',
     placeholder: 'https://meeting.tencent.com/dm/…',
