@@ -217,7 +217,7 @@ describe("parallel rooms' stages", () => {
       `${stack.apiUrl}/rounds/${roundId}/screen/stream?ticket=${ticket}&room=${heat.projectIds[0]}`,
     );
     expect(wrong.status).toBe(422);
-    expect((await wrong.json()).code).toBe('ROOM_STAGE_NOT_A_ROOM');
+    expect(((await wrong.json()) as { code: string }).code).toBe('ROOM_STAGE_NOT_A_ROOM');
 
     // The round's screen without a room is as before: no stage, all four ranked.
     const whole = readEvents(`${stack.apiUrl}/rounds/${roundId}/screen/stream?ticket=${ticket}`);
