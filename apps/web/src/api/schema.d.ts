@@ -5084,7 +5084,7 @@ export interface components {
        * Format: uuid
        * @description The project on this room’s stage (POST /rounds/:id/now-pitching with roomId)
        */
-      nowPitchingProjectId: Record<string, never> | null;
+      nowPitchingProjectId: string | null;
     };
     RoomsDto: {
       /** Format: uuid */
