@@ -73,8 +73,9 @@ describe("parallel rooms' stages and screens", () => {
     await stack?.stop();
   });
 
-  async function choose(page: Page, label: string, option: string) {
-    await page.getByRole('combobox', { name: label }).click();
+  // The labelled select of the round page (控制的会场), by its id.
+  async function choose(page: Page, _label: string, option: string) {
+    await page.locator('.ant-select', { has: page.locator('#room-stage') }).click();
     await page
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
       .first()
@@ -104,7 +105,7 @@ describe("parallel rooms' stages and screens", () => {
     expect(await order.getByRole('row', { name: /项目0[23]/ }).count()).toBe(0);
     await order
       .getByRole('row', { name: /项目01/ })
-      .getByRole('button', { name: '上台' })
+      .getByRole('button', { name: /^上\s*台$/ })
       .click();
     await order
       .getByRole('row', { name: /项目01/ })
