@@ -151,6 +151,11 @@ describe("parallel rooms' stages", () => {
     // Room A is still in its Q&A: independent of room B's start.
     const readA = await stack.get(`/rounds/${roundId}/timer?roomId=${roomA.id}`, token);
     expect(readA.body).toMatchObject({ projectId: heat.projectIds[1], phase: 'QA' });
+    // Each room's judge reads their own room's timer on the phone.
+    const judgeA = await stack.get(`/rounds/${roundId}/timer`, heat.judges[0].token);
+    expect(judgeA.body).toMatchObject({ projectId: heat.projectIds[1], phase: 'QA' });
+    const judgeB = await stack.get(`/rounds/${roundId}/timer`, heat.judges[1].token);
+    expect(judgeB.body).toMatchObject({ projectId: heat.projectIds[2], phase: 'PITCH' });
     // The round's own stage (no room) is untouched.
     const main = await stack.get(`/rounds/${roundId}/timer`, token);
     expect(main.body).toMatchObject({ projectId: null, phase: 'READY' });

@@ -178,7 +178,9 @@ export class PitchTimerService {
     const onPanel = await this.prisma.roundJudge.count({ where: { roundId, judgeId: actor.id } });
     if (!onPanel) await this.rounds.managed(actor, roundId);
     if (roomId) await this.rooms.stageRoom(roundId, roomId);
-    return (await this.current(roundId, undefined, roomId ?? null))!;
+    // A judge's phone, without a room named, follows the judge's own room (分会场).
+    const room = roomId ?? (onPanel ? await this.rooms.judgeRoomId(roundId, actor.id) : null);
+    return (await this.current(roundId, undefined, room ?? null))!;
   }
 
   // The timer of the project on stage, for the screen frame too.

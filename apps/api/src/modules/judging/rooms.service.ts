@@ -161,6 +161,12 @@ export class RoomsService {
     return room;
   }
 
+  /** The (first) room a judge sits in, or null when the round has no rooms or none of theirs. */
+  async judgeRoomId(roundId: string, judgeId: string): Promise<string | null> {
+    const plan = await this.planOf(roundId);
+    return plan?.rooms.find((r) => r.judgeIds.includes(judgeId))?.id ?? null;
+  }
+
   async get(actor: Actor, roundId: string): Promise<RoomsDto> {
     await this.rounds.managed(actor, roundId);
     return this.roomsOf(roundId);
