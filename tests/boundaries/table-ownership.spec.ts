@@ -39,6 +39,7 @@ const OWNERS: Record<string, string[]> = {
     'supervisor_notes',
     'round_meeting_links',
     'round_room_plans',
+    'round_room_stages',
   ],
   heats: [
     'heat_advancements',

@@ -3235,6 +3235,8 @@ export interface components {
       | 'ROOM_PROJECT_TWICE'
       | 'ROOM_MEMBER_NOT_IN_ROUND'
       | 'ROOMS_LOCKED'
+      | 'ROOM_STAGE_NOT_A_ROOM'
+      | 'ROOM_STAGE_PROJECT_ELSEWHERE'
       | 'HEAT_ALREADY_ADVANCED'
       | 'HEAT_ROUNDS_NOT_CLOSED'
       | 'FINAL_ROUNDS_NOT_CLOSED'
@@ -4280,12 +4282,22 @@ export interface components {
     NowPitchingDto: {
       /** Format: uuid */
       projectId: string;
+      /**
+       * Format: uuid
+       * @description A room of the round (分会场): that room's stage; the project must pitch there
+       */
+      roomId?: string;
     };
     NowPitchingResultDto: {
       /** Format: uuid */
       roundId: string;
       /** Format: uuid */
       projectId: string;
+      /**
+       * Format: uuid
+       * @description The room whose stage it is
+       */
+      roomId?: string;
     };
     StreamTicketDto: {
       /** @description Open /screen/rounds/:id?ticket=… or the stream with ?ticket=… */
@@ -4297,6 +4309,11 @@ export interface components {
       expiresAt: string;
       /** @example /screen/rounds/6f1c…?ticket=… */
       screenPath: string;
+    };
+    ScreenRoomDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
     };
     RevealEntryDto: {
       /** @description 评委1…评委N, or the judge's name (the round's judgeLabels) */
@@ -4412,6 +4429,8 @@ export interface components {
       method: 'MEAN' | 'TRIMMED_MEAN' | 'ZSCORE';
       /** @enum {string} */
       status: 'DRAFT' | 'OPEN' | 'CLOSED';
+      /** @description A room's screen (分会场): its stage, timer and ranking of its projects only */
+      room?: components['schemas']['ScreenRoomDto'] | null;
       nowPitching: components['schemas']['ScreenStageDto'] | null;
       /** @description True once the ranking is computed after close */
       final: boolean;
@@ -4459,6 +4478,11 @@ export interface components {
       action: 'START_PITCH' | 'START_QA' | 'PAUSE' | 'RESUME' | 'EXTEND_QA' | 'END';
       /** @description EXTEND_QA only: whole minutes added to the Q&A */
       minutes?: number;
+      /**
+       * Format: uuid
+       * @description A room of the round (分会场): the timer of that room's stage
+       */
+      roomId?: string;
     };
     TimingPhaseDto: {
       /** @enum {string} */
@@ -5056,6 +5080,11 @@ export interface components {
       projects: components['schemas']['RoomMemberDto'][];
       /** @description The room’s big screen: /screen/rounds/:id?room=<roomId> */
       screenPath: string;
+      /**
+       * Format: uuid
+       * @description The project on this room’s stage (POST /rounds/:id/now-pitching with roomId)
+       */
+      nowPitchingProjectId: string | null;
     };
     RoomsDto: {
       /** Format: uuid */
@@ -10499,6 +10528,8 @@ export interface operations {
       query: {
         /** @description From POST /rounds/:id/ranking/stream-ticket */
         ticket: string;
+        /** @description A room of the round (分会场): that room's stage and ranking */
+        room?: string;
       };
       header?: never;
       path: {
@@ -10528,6 +10559,15 @@ export interface operations {
       };
       /** @description Missing, expired or revoked token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -10749,7 +10789,10 @@ export interface operations {
   };
   LiveController_readTimer: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description A room's timer (分会场) */
+        roomId?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -10787,6 +10830,15 @@ export interface operations {
       };
       /** @description No such object, or not the caller’s to see */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
         headers: {
           [name: string]: unknown;
         };

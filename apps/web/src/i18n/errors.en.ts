@@ -310,6 +310,8 @@ export const errorsEn: ErrorMessages = {
     ROOM_PROJECT_TWICE: '"{{projectTitle}}" is in two rooms; a project pitches in one room only.',
     ROOM_MEMBER_NOT_IN_ROUND: 'A room names a judge or project that is not in the round.',
     ROOMS_LOCKED: 'The rooms and their rule of "{{roundName}}" are fixed once the round opens.',
+    ROOM_STAGE_NOT_A_ROOM: 'This room is not one of the round’s rooms.',
+    ROOM_STAGE_PROJECT_ELSEWHERE: '"{{projectTitle}}" does not pitch in {{roomName}}.',
     DRAW_NONE_CHECKED_IN:
       'No project of "{{roundName}}" has checked in yet: a draw among checked-in projects is not possible.',
 

@@ -292,6 +292,8 @@ export const errorsZhCN: ErrorMessages = {
     ROOM_PROJECT_TWICE: '“{{projectTitle}}”被分到了两个分会场；一个项目只能在一个分会场路演。',
     ROOM_MEMBER_NOT_IN_ROUND: '分会场中有不属于本轮的评委或项目。',
     ROOMS_LOCKED: '“{{roundName}}”已开始，分会场及其合并规则不能再修改。',
+    ROOM_STAGE_NOT_A_ROOM: '该分会场不属于本轮。',
+    ROOM_STAGE_PROJECT_ELSEWHERE: '“{{projectTitle}}”不在{{roomName}}路演。',
     DRAW_NONE_CHECKED_IN: '“{{roundName}}”还没有项目签到，不能只在已签到项目中抽签。',
 
     HEAT_ALREADY_ADVANCED: '“{{heatName}}”已完成晋级。',

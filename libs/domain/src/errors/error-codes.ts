@@ -416,6 +416,9 @@ export const ERROR_CODES = {
   ROOM_PROJECT_TWICE: code<{ projectTitle: string }>('UNPROCESSABLE'),
   ROOM_MEMBER_NOT_IN_ROUND: code('UNPROCESSABLE'),
   ROOMS_LOCKED: code<{ roundName: string }>('CONFLICT'),
+  /** A room's stage: `roomId` names no room of the round; a project of another room. */
+  ROOM_STAGE_NOT_A_ROOM: code('UNPROCESSABLE'),
+  ROOM_STAGE_PROJECT_ELSEWHERE: code<{ projectTitle: string; roomName: string }>('UNPROCESSABLE'),
 
   // ── Advancement, results, awards ──────────────────────────────────────────
   HEAT_ALREADY_ADVANCED: code<{ heatName: string }>('CONFLICT'),

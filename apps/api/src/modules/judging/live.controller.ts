@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
 import { ParseUuidParamPipe } from '../../common/uuid-param.pipe';
@@ -74,11 +74,16 @@ export class LiveController {
     summary:
       "The timer of the project on stage, at the server's clock (organisers; the round's judges)",
     type: TimerViewDto,
-    errors: [400, 403, 404],
+    errors: [400, 403, 404, 422],
   })
+  @ApiQuery({ name: 'roomId', required: false, description: "A room's timer (分会场)" })
   @Get('timer')
-  readTimer(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
-    return this.timer.read(user, id);
+  readTimer(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuidParamPipe) id: string,
+    @Query('roomId') roomId?: string,
+  ) {
+    return this.timer.read(user, id, roomId);
   }
 
   @Roles('ORGANISER', 'ADMIN')

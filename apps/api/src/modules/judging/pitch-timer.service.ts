@@ -13,6 +13,7 @@ import { PrismaService, appendAudit } from '@app/database';
 import { RANKING_UPDATED_CHANNEL } from '@app/events';
 import { RoadshowSettingsDto, TimerActionDto, TimerViewDto, TimingLogDto } from './dto/live.dto';
 import { RoadshowSettingsService } from './roadshow-settings.service';
+import { RoomsService } from './rooms.service';
 import { RoundsService } from './rounds.service';
 
 /** What the timer's state derives from (a screen frame keeps it, and derives the state when served). */
@@ -73,12 +74,16 @@ export class PitchTimerService {
     private readonly prisma: PrismaService,
     private readonly rounds: RoundsService,
     private readonly settings: RoadshowSettingsService,
+    private readonly rooms: RoomsService,
   ) {}
 
   async act(actor: Actor, roundId: string, dto: TimerActionDto): Promise<TimerViewDto> {
     const round = await this.rounds.managed(actor, roundId);
     if (round.status !== 'OPEN')
       throw DomainError.of('ROUND_NOT_OPEN', { status: round.status }, 'the round is not OPEN');
+    // 分会场: the timer of that room's stage.
+    const roomId = dto.roomId ?? null;
+    if (roomId) await this.rooms.stageRoom(roundId, roomId);
     const settings = await this.settings.of(roundId);
     // The format in force now: what a START action records.
     const format = formatFor(settings, []);
@@ -87,7 +92,10 @@ export class PitchTimerService {
       const [locked] = await tx.$queryRaw<{ projectId: string | null; now: Date }[]>`
         SELECT now_pitching_project_id AS "projectId", clock_timestamp() AS now
           FROM rounds WHERE id = ${roundId}::uuid FOR UPDATE`;
-      const projectId = locked?.projectId;
+      const projectId = roomId
+        ? (await tx.roundRoomStage.findUnique({ where: { roundId_roomId: { roundId, roomId } } }))
+            ?.nowPitchingProjectId
+        : locked?.projectId;
       if (!projectId)
         throw DomainError.of(
           'NO_PROJECT_ON_STAGE',
@@ -162,28 +170,46 @@ export class PitchTimerService {
         });
       await tx.$executeRaw`SELECT pg_notify(${RANKING_UPDATED_CHANNEL}, ${roundId})`;
     });
-    return (await this.current(roundId, settings))!;
+    return (await this.current(roundId, settings, roomId))!;
   }
 
   // The organisers and the judges of the round's panel see the timer.
-  async read(actor: Actor, roundId: string): Promise<TimerViewDto> {
+  async read(actor: Actor, roundId: string, roomId?: string): Promise<TimerViewDto> {
     const onPanel = await this.prisma.roundJudge.count({ where: { roundId, judgeId: actor.id } });
     if (!onPanel) await this.rounds.managed(actor, roundId);
-    return (await this.current(roundId))!;
+    if (roomId) await this.rooms.stageRoom(roundId, roomId);
+    // A judge's phone, without a room named, follows the judge's own room (分会场).
+    const room = roomId ?? (onPanel ? await this.rooms.judgeRoomId(roundId, actor.id) : null);
+    return (await this.current(roundId, undefined, room ?? null))!;
   }
 
   // The timer of the project on stage, for the screen frame too.
-  async current(roundId: string, known?: RoadshowSettingsDto): Promise<TimerViewDto | null> {
-    const snapshot = await this.snapshot(roundId, known);
+  async current(
+    roundId: string,
+    known?: RoadshowSettingsDto,
+    roomId: string | null = null,
+  ): Promise<TimerViewDto | null> {
+    const snapshot = await this.snapshot(roundId, known, roomId);
     return snapshot && timerViewAt(snapshot, snapshot.now);
   }
 
   /** The timer's inputs as the database holds them now, with the database's clock. */
-  async snapshot(roundId: string, known?: RoadshowSettingsDto): Promise<TimerSnapshot | null> {
+  async snapshot(
+    roundId: string,
+    known?: RoadshowSettingsDto,
+    roomId: string | null = null,
+  ): Promise<TimerSnapshot | null> {
     const settings = known ?? (await this.settings.of(roundId));
-    const [head] = await this.prisma.$queryRaw<{ projectId: string | null; now: Date }[]>`
-      SELECT now_pitching_project_id AS "projectId", clock_timestamp() AS now
-        FROM rounds WHERE id = ${roundId}::uuid`;
+    // A room's stage (分会場) when given: its own project on stage.
+    const [head] = roomId
+      ? await this.prisma.$queryRaw<{ projectId: string | null; now: Date }[]>`
+          SELECT s.now_pitching_project_id AS "projectId", clock_timestamp() AS now
+            FROM rounds r
+            LEFT JOIN round_room_stages s ON s.round_id = r.id AND s.room_id = ${roomId}::uuid
+           WHERE r.id = ${roundId}::uuid`
+      : await this.prisma.$queryRaw<{ projectId: string | null; now: Date }[]>`
+          SELECT now_pitching_project_id AS "projectId", clock_timestamp() AS now
+            FROM rounds WHERE id = ${roundId}::uuid`;
     if (!head) return null;
     const rows = head.projectId
       ? await this.prisma.pitchTimerAction.findMany({

@@ -138,16 +138,22 @@ export class RoadshowController {
   // reconnect after the first one expires.
   @Public()
   @ApiQuery({ name: 'ticket', description: 'From POST /rounds/:id/ranking/stream-ticket' })
+  @ApiQuery({
+    name: 'room',
+    required: false,
+    description: "A room of the round (分会场): that room's stage and ranking",
+  })
   @ApiRoute({
     summary:
       'Server-Sent Events of the big screen (event `screen`: ScreenState; `ticket`; `stream-status`)',
     type: ScreenStateDto,
-    errors: [400, 401],
+    errors: [400, 401, 422],
   })
   @Sse('screen/stream')
   async live(
     @Param('id', ParseUuidParamPipe) id: string,
     @Query('ticket') ticket?: string,
+    @Query('room') room?: string,
   ): Promise<Observable<MessageEvent>> {
     const ticketId = await this.tickets.accepts(ticket, id);
     if (!ticketId)
@@ -155,7 +161,7 @@ export class RoadshowController {
         'SCREEN_LINK_EXPIRED',
         'This screen link has expired: ask the organisers for a new one',
       );
-    const first = await this.screen.state(id);
+    const first = await this.screen.state(id, room || undefined);
     const frames = liveFrames(
       'screen',
       first,
@@ -163,7 +169,7 @@ export class RoadshowController {
         .updatesFor(id)
         .pipe(throttleTime(100, undefined, { leading: true, trailing: true })),
       this.stream.listenerStates(),
-      () => this.screen.state(id),
+      () => this.screen.state(id, room || undefined),
     );
     // The ticket is checked again on every renewal (its issuer must still
     // manage the round) and whenever the round wakes the screens (a revocation

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import { Actor, DomainError, PitchRules, drawPitchOrder } from '@app/domain';
+import { Actor, DomainError, PitchRules, RoundStatusValue, drawPitchOrder } from '@app/domain';
 import { PrismaService, appendAudit } from '@app/database';
 import { RANKING_UPDATED_CHANNEL } from '@app/events';
 import {
@@ -11,6 +11,7 @@ import {
   PitchSeedCommitmentDto,
 } from './dto/roadshow.dto';
 import { CheckInService } from './check-in.service';
+import { RoomsService } from './rooms.service';
 import { RoundsService } from './rounds.service';
 
 // 256 random bits from the server: nobody picks a lot.
@@ -33,6 +34,7 @@ export class RoadshowService {
     private readonly prisma: PrismaService,
     private readonly rounds: RoundsService,
     private readonly checkIn: CheckInService,
+    private readonly rooms: RoomsService,
   ) {}
 
   /**
@@ -201,6 +203,7 @@ export class RoadshowService {
       where: { roundId, projectId: dto.projectId },
     });
     PitchRules.assertMayPitch(round.status, inRound > 0);
+    if (dto.roomId) return this.nowPitchingInRoom(roundId, dto.projectId, dto.roomId);
     await this.prisma.$transaction(async (tx) => {
       const updated = await tx.round.updateMany({
         where: { id: roundId, status: 'OPEN' },
@@ -211,5 +214,43 @@ export class RoadshowService {
       await tx.$executeRaw`SELECT pg_notify(${RANKING_UPDATED_CHANNEL}, ${roundId})`;
     });
     return { roundId, projectId: dto.projectId };
+  }
+
+  // 分会场: the room's own stage, a project of that room only.
+  private async nowPitchingInRoom(
+    roundId: string,
+    projectId: string,
+    roomId: string,
+  ): Promise<NowPitchingResultDto> {
+    const room = await this.rooms.stageRoom(roundId, roomId);
+    if (!room.projectIds.includes(projectId)) {
+      const project = await this.prisma.roundProject.findUnique({
+        where: { roundId_projectId: { roundId, projectId } },
+      });
+      throw DomainError.of(
+        'ROOM_STAGE_PROJECT_ELSEWHERE',
+        { projectTitle: project?.title ?? '', roomName: room.name },
+        `the project does not pitch in ${room.name}`,
+        [{ field: 'projectId', code: 'ROOM_STAGE_PROJECT_ELSEWHERE', message: 'not of this room' }],
+      );
+    }
+    await this.prisma.$transaction(async (tx) => {
+      // The round's row serialises this with a close and with the timer.
+      const [locked] = await tx.$queryRaw<{ status: RoundStatusValue }[]>`
+        SELECT status::text FROM rounds WHERE id = ${roundId}::uuid FOR UPDATE`;
+      if (locked?.status !== 'OPEN')
+        throw DomainError.of(
+          'ROUND_NOT_OPEN',
+          { status: locked?.status ?? 'CLOSED' },
+          'the round is no longer OPEN',
+        );
+      await tx.roundRoomStage.upsert({
+        where: { roundId_roomId: { roundId, roomId } },
+        create: { roundId, roomId, nowPitchingProjectId: projectId },
+        update: { nowPitchingProjectId: projectId },
+      });
+      await tx.$executeRaw`SELECT pg_notify(${RANKING_UPDATED_CHANNEL}, ${roundId})`;
+    });
+    return { roundId, projectId, roomId };
   }
 }

@@ -148,6 +148,25 @@ export class RoomsService {
       : null;
   }
 
+  /**
+   * A room of the round, for its own stage (now pitching, timer, screen); a
+   * refusal naming `field` when the round has no such room.
+   */
+  async stageRoom(roundId: string, roomId: string, field = 'roomId'): Promise<StoredRoom> {
+    const room = (await this.planOf(roundId))?.rooms.find((r) => r.id === roomId);
+    if (!room)
+      throw DomainError.of('ROOM_STAGE_NOT_A_ROOM', 'not a room of this round', [
+        { field, code: 'ROOM_STAGE_NOT_A_ROOM', message: 'not a room of this round' },
+      ]);
+    return room;
+  }
+
+  /** The (first) room a judge sits in, or null when the round has no rooms or none of theirs. */
+  async judgeRoomId(roundId: string, judgeId: string): Promise<string | null> {
+    const plan = await this.planOf(roundId);
+    return plan?.rooms.find((r) => r.judgeIds.includes(judgeId))?.id ?? null;
+  }
+
   async get(actor: Actor, roundId: string): Promise<RoomsDto> {
     await this.rounds.managed(actor, roundId);
     return this.roomsOf(roundId);
@@ -155,12 +174,14 @@ export class RoomsService {
 
   // The rooms, for a caller already allowed to see the round (the supervisor's view too).
   async roomsOf(roundId: string): Promise<RoomsDto> {
-    const [round, plan, pool, projects] = await Promise.all([
+    const [round, plan, pool, projects, stages] = await Promise.all([
       this.prisma.round.findUniqueOrThrow({ where: { id: roundId } }),
       this.planOf(roundId),
       this.prisma.roundJudge.findMany({ where: { roundId } }),
       this.prisma.roundProject.findMany({ where: { roundId } }),
+      this.prisma.roundRoomStage.findMany({ where: { roundId } }),
     ]);
+    const onStage = new Map(stages.map((s) => [s.roomId, s.nowPitchingProjectId]));
     if (!plan) return { roundId, rule: null, advance: null, rooms: [] };
     const judgeName = new Map(pool.map((j) => [j.judgeId, j.name]));
     const title = new Map(projects.map((p) => [p.projectId, p.title]));
@@ -183,6 +204,7 @@ export class RoomsService {
           )
           .map((id) => ({ id, name: title.get(id) ?? '' })),
         screenPath: `/screen/rounds/${roundId}?room=${r.id}`,
+        nowPitchingProjectId: onStage.get(r.id) ?? null,
       })),
     };
   }

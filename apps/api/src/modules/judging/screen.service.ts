@@ -7,6 +7,7 @@ import { PitchTimerService, TimerSnapshot, timerViewAt } from './pitch-timer.ser
 import { RankingsService } from './rankings.service';
 import { RevealService } from './reveal.service';
 import { RoadshowSettingsService } from './roadshow-settings.service';
+import { RoomsService } from './rooms.service';
 import { RoundViewCache } from './round-view-cache';
 
 // A frame read from the database, kept while nothing on the round changes.
@@ -38,6 +39,7 @@ export class ScreenService {
     private readonly reveals: RevealService,
     private readonly cache: RoundViewCache,
     private readonly signOff: SignOffService,
+    private readonly rooms: RoomsService,
   ) {}
 
   /**
@@ -46,31 +48,45 @@ export class ScreenService {
    * stored timer actions at the moment it is served, so a frame served from
    * memory shows the same time as one just read.
    */
-  async state(roundId: string): Promise<ScreenStateDto> {
-    const stored = await this.cache.read(roundId, 'screen', FRAME_MAX_AGE_MS, () =>
-      this.read(roundId),
+  async state(roundId: string, roomId?: string): Promise<ScreenStateDto> {
+    // A room's screen (分会场) is its own entry, dropped by the round's
+    // notifications like the round's.
+    const stored = await this.cache.read(
+      roundId,
+      roomId ? `screen:${roomId}` : 'screen',
+      FRAME_MAX_AGE_MS,
+      () => this.read(roundId, roomId),
     );
     const timer =
       stored.timer && timerViewAt(stored.timer, stored.timer.now + (Date.now() - stored.readAt));
     return { ...stored.frame, timer };
   }
 
-  private async read(roundId: string): Promise<StoredFrame> {
+  private async read(roundId: string, roomId?: string): Promise<StoredFrame> {
     const round = await this.prisma.round.findUnique({ where: { id: roundId } });
     if (!round) throw DomainError.notFound('round', roundId);
+    const room = roomId ? await this.rooms.stageRoom(roundId, roomId, 'room') : null;
     const settings = await this.settings.of(roundId);
-    const [ranking, assignedJudges, revealed, timer, disputed] = await Promise.all([
+    const [ranking, assignedJudges, revealed, timer, disputed, stage] = await Promise.all([
       this.rankings.read(roundId, round.method),
       assignedJudgeCounts(this.prisma, roundId),
       this.reveals.revealedIds(roundId, settings),
-      this.timer.snapshot(roundId, settings),
+      this.timer.snapshot(roundId, settings, room?.id ?? null),
       this.signOff.disputedIds(roundId),
+      room
+        ? this.prisma.roundRoomStage.findUnique({
+            where: { roundId_roomId: { roundId, roomId: room.id } },
+          })
+        : null,
     ]);
+    // A room's screen: its own stage, its order and its projects only.
+    const inScreen = (projectId: string) => !room || room.projectIds.includes(projectId);
+    const pitchOrder = round.pitchOrder.filter(inScreen);
     const readAt = Date.now();
     // In HOST mode a complete score waits for the host's 亮分 as well.
     const shown = (projectId: string) => revealed === null || revealed.has(projectId);
     let nowPitching: ScreenStateDto['nowPitching'] = null;
-    const projectId = round.nowPitchingProjectId;
+    const projectId = room ? (stage?.nowPitchingProjectId ?? null) : round.nowPitchingProjectId;
     if (projectId) {
       const [project, submitted] = await Promise.all([
         this.prisma.roundProject.findUnique({
@@ -81,7 +97,7 @@ export class ScreenService {
       const assigned = assignedJudges.get(projectId) ?? 0;
       const entry = ranking.entries.find((e) => e.projectId === projectId);
       const complete = isCompleteScore(submitted, assigned) && shown(projectId);
-      const position = round.pitchOrder.indexOf(projectId);
+      const position = pitchOrder.indexOf(projectId);
       nowPitching = {
         projectId,
         title: project?.title ?? '',
@@ -103,6 +119,7 @@ export class ScreenService {
       heatName: round.heatName,
       method: round.method,
       status: round.status,
+      room: room && { id: room.id, name: room.name },
       nowPitching,
       draw: {
         announcedSeedHash: round.pitchSeedNext ? sha256(round.pitchSeedNext) : null,
@@ -112,7 +129,7 @@ export class ScreenService {
       },
       final: ranking.final,
       ranking: hallRanking(
-        ranking.entries.filter((e) => shown(e.projectId)),
+        ranking.entries.filter((e) => shown(e.projectId) && inScreen(e.projectId)),
         assignedJudges,
       ).map((e) => ({
         rank: e.rank,

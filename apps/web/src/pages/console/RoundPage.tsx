@@ -34,6 +34,7 @@ import { BiasCard } from './round/BiasCard';
 import { DoubleMarkingCard } from './round/DoubleMarkingCard';
 import { MeetingLinksCard } from './round/MeetingLinksCard';
 import { RoomsCard } from './round/RoomsCard';
+import { RoomStageSelect } from './round/RoomStageSelect';
 import type { Assignment, Progress, Project, Round, RoundJudge } from './round/types';
 import { useRoundData } from './round/useRoundData';
 
@@ -51,6 +52,13 @@ export default function RoundPage() {
   const act: Act = (key, run) => action.run(key, run);
   const [closing, setClosing] = useState(false);
   const [reopening, setReopening] = useState<Assignment | null>(null);
+  // 分会场: the room whose stage the now-pitching and timer controls drive.
+  const rooms = $api.useQuery('get', '/api/v1/rounds/{id}/rooms', byId(rid), {
+    enabled: r?.kind === 'ROADSHOW',
+  });
+  const [stageRoomId, setStageRoomId] = useState('');
+  const stageRoom = rooms.data?.rooms.find((x) => x.id === stageRoomId) ?? null;
+  const onStageId = stageRoom ? stageRoom.nowPitchingProjectId : r?.nowPitchingProjectId;
   // Issuing a link adds a row to the 大屏链接 list: a change like any other.
   const screen = useAction();
 
@@ -183,14 +191,25 @@ export default function RoundPage() {
       {r?.kind === 'ROADSHOW' && <PresenceCard round={r} />}
       {r?.kind === 'ROADSHOW' && <JudgePassesCard round={r} timeZone={timeZone} />}
       {r?.kind === 'ROADSHOW' && (
-        <PitchCard round={r} projects={projects.data?.items ?? []} timeZone={timeZone} />
+        <RoomStageSelect
+          rooms={rooms.data?.rooms ?? []}
+          value={stageRoom?.id ?? ''}
+          onChange={setStageRoomId}
+        />
+      )}
+      {r?.kind === 'ROADSHOW' && (
+        <PitchCard
+          round={r}
+          projects={projects.data?.items ?? []}
+          timeZone={timeZone}
+          room={stageRoom}
+        />
       )}
       {r?.kind === 'ROADSHOW' && (
         <LiveCard
           round={r}
-          onStageTitle={
-            (projects.data?.items ?? []).find((p) => p.id === r.nowPitchingProjectId)?.title ?? null
-          }
+          room={stageRoom}
+          onStageTitle={(projects.data?.items ?? []).find((p) => p.id === onStageId)?.title ?? null}
         />
       )}
       {r?.kind === 'ROADSHOW' && r.status !== 'DRAFT' && (

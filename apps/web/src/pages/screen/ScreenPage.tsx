@@ -35,7 +35,8 @@ export default function ScreenPage() {
   const { roundId = '' } = useParams();
   const [params] = useSearchParams();
   const ticket = params.get('ticket') ?? '';
-  const { state, connection, ended } = useScreenStream(roundId, ticket);
+  const room = params.get('room') ?? '';
+  const { state, connection, ended } = useScreenStream(roundId, ticket, room);
   const ranking = state?.ranking ?? [];
   const { page, pages } = usePage(ranking.length);
 
@@ -72,7 +73,11 @@ export default function ScreenPage() {
       <header className="screen__head">
         <div>
           <div className="screen__heat">{state?.heatName}</div>
-          <h1 className="screen__round">{state?.roundName ?? t('common.loading')}</h1>
+          <h1 className="screen__round">
+            {state
+              ? `${state.roundName}${state.room ? ` · ${state.room.name}` : ''}`
+              : t('common.loading')}
+          </h1>
           {state?.draw && (state.draw.seed || state.draw.announcedSeedHash) && (
             <div className="screen__draw" data-testid="screen-draw">
               {state.draw.seed

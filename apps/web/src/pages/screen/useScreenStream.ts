@@ -20,7 +20,7 @@ const NEVER_LIVE_TRIES = 3;
  * link has expired and the page says so at once, with what to do; otherwise
  * it is an outage, retried for as long as it lasts.
  */
-export function useScreenStream(roundId: string, initialTicket: string) {
+export function useScreenStream(roundId: string, initialTicket: string, room = '') {
   const [state, setState] = useState<ScreenState | null>(null);
   const [connection, setConnection] = useState<Connection>('connecting');
   const [ended, setEnded] = useState<TicketEnd | null>(null);
@@ -34,7 +34,10 @@ export function useScreenStream(roundId: string, initialTicket: string) {
     let everLive = false;
 
     const open = () => {
-      const url = `/api/v1/rounds/${roundId}/screen/stream?ticket=${encodeURIComponent(ticket.current)}`;
+      // A room's screen (分会场): that room's stage and ranking.
+      const url =
+        `/api/v1/rounds/${roundId}/screen/stream?ticket=${encodeURIComponent(ticket.current)}` +
+        (room ? `&room=${encodeURIComponent(room)}` : '');
       source = new EventSource(url);
       source.addEventListener('screen', (e) => {
         failures = 0;
@@ -76,7 +79,7 @@ export function useScreenStream(roundId: string, initialTicket: string) {
       window.clearTimeout(retry);
       source?.close();
     };
-  }, [roundId]);
+  }, [roundId, room]);
 
   return { state, connection, ended };
 }

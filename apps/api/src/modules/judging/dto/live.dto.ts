@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { MAX_OBJECTION_MINUTES } from '@app/domain';
 
 const TIMER_ACTIONS = ['START_PITCH', 'START_QA', 'PAUSE', 'RESUME', 'EXTEND_QA', 'END'] as const;
@@ -79,6 +79,14 @@ export class TimerActionDto {
   @Min(1)
   @Max(30)
   minutes?: number;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "A room of the round (分会场): the timer of that room's stage",
+  })
+  @IsOptional()
+  @IsUUID()
+  roomId?: string;
 }
 
 export class TimerViewDto {

@@ -34,6 +34,14 @@ export class NowPitchingDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   projectId!: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "A room of the round (分会场): that room's stage; the project must pitch there",
+  })
+  @IsOptional()
+  @IsUUID()
+  roomId?: string;
 }
 
 export class PitchSlotDto {
@@ -87,6 +95,15 @@ export class NowPitchingResultDto {
   roundId!: string;
   @ApiProperty({ format: 'uuid' })
   projectId!: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The room whose stage it is' })
+  roomId?: string;
+}
+
+export class ScreenRoomDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty()
+  name!: string;
 }
 
 export class StreamTicketDto {
@@ -183,6 +200,12 @@ export class ScreenStateDto {
   method!: string;
   @ApiProperty({ enum: ['DRAFT', 'OPEN', 'CLOSED'] })
   status!: string;
+  @ApiPropertyOptional({
+    type: ScreenRoomDto,
+    nullable: true,
+    description: "A room's screen (分会场): its stage, timer and ranking of its projects only",
+  })
+  room?: ScreenRoomDto | null;
   @ApiProperty({ type: ScreenStageDto, nullable: true })
   nowPitching!: ScreenStageDto | null;
   @ApiProperty({ description: 'True once the ranking is computed after close' })

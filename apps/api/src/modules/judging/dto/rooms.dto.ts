@@ -91,6 +91,13 @@ export class RoomDto {
   projects!: RoomMemberDto[];
   @ApiProperty({ description: 'The room’s big screen: /screen/rounds/:id?room=<roomId>' })
   screenPath!: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The project on this room’s stage (POST /rounds/:id/now-pitching with roomId)',
+  })
+  nowPitchingProjectId!: string | null;
 }
 
 export class RoomsDto {

@@ -17,6 +17,7 @@ import type { components } from '../../../api/schema';
 import { ErrorAlert } from '../../../layout/ErrorAlert';
 import { clock, useCountdown } from '../../../components/countdown';
 import { byId, useConsoleT } from '../hooks';
+import type { StageRoom } from './RoomStageSelect';
 import type { Round } from './types';
 import '../../sign-off-i18n';
 
@@ -29,12 +30,24 @@ type LogEntry = components['schemas']['TimingLogEntryDto'];
  * format and reveal rule, the timer's buttons, 亮分 when the round reveals on
  * the host's click, and the timing log.
  */
-export function LiveCard({ round, onStageTitle }: { round: Round; onStageTitle: string | null }) {
+export function LiveCard({
+  round,
+  onStageTitle,
+  room = null,
+}: {
+  round: Round;
+  onStageTitle: string | null;
+  /** 分会场: the room whose stage this desk drives (null: the round's own). */
+  room?: StageRoom | null;
+}) {
   const { t } = useConsoleT();
   const action = useAction();
   const path = byId(round.id);
+  const roomId = room?.id;
+  const nowPitching = room ? room.nowPitchingProjectId : round.nowPitchingProjectId;
   const settings = $api.useQuery('get', '/api/v1/rounds/{id}/roadshow-settings', path);
-  const timer = $api.useQuery('get', '/api/v1/rounds/{id}/timer', path, {
+  const timerPath = { params: { path: { id: round.id }, query: roomId ? { roomId } : {} } };
+  const timer = $api.useQuery('get', '/api/v1/rounds/{id}/timer', timerPath, {
     refetchInterval: 5000,
   });
   const log = $api.useQuery('get', '/api/v1/rounds/{id}/timing-log', path);
@@ -43,7 +56,7 @@ export function LiveCard({ round, onStageTitle }: { round: Round; onStageTitle: 
   const remaining = useCountdown(timer.data, 500);
   const live = timer.data;
   const open = round.status === 'OPEN';
-  const onStage = !!round.nowPitchingProjectId;
+  const onStage = !!nowPitching;
 
   // The stored settings fill the form when they arrive, never over what the
   // organiser is typing (a refetch after another action answers the same).
@@ -53,7 +66,12 @@ export function LiveCard({ round, onStageTitle }: { round: Round; onStageTitle: 
 
   const act = (kind: TimerAction, extra?: { minutes: number }) =>
     void action.run(kind, () =>
-      call(api.POST('/api/v1/rounds/{id}/timer', { ...path, body: { action: kind, ...extra } })),
+      call(
+        api.POST('/api/v1/rounds/{id}/timer', {
+          ...path,
+          body: { action: kind, ...extra, ...(roomId ? { roomId } : {}) },
+        }),
+      ),
     );
   const save = (values: Settings) =>
     void action.run('settings', () =>
@@ -63,7 +81,7 @@ export function LiveCard({ round, onStageTitle }: { round: Round; onStageTitle: 
     void action.run('reveal', () =>
       call(
         api.POST('/api/v1/rounds/{id}/projects/{projectId}/reveal', {
-          params: { path: { id: round.id, projectId: round.nowPitchingProjectId! } },
+          params: { path: { id: round.id, projectId: nowPitching! } },
         }),
       ),
     );

@@ -4,6 +4,7 @@ import { api, call } from '../../../api/client';
 import { useAction } from '../../../api/query';
 import { ErrorAlert } from '../../../layout/ErrorAlert';
 import { byId, formatTime, useConsoleT } from '../hooks';
+import type { StageRoom } from './RoomStageSelect';
 import type { Project, Round } from './types';
 
 interface Slot {
@@ -22,17 +23,25 @@ export function PitchCard({
   round,
   projects,
   timeZone,
+  room = null,
 }: {
   round: Round;
   projects: Project[];
   timeZone?: string;
+  /** 分会场: the room whose stage and order are shown (null: the round's own). */
+  room?: StageRoom | null;
 }) {
   const { t } = useConsoleT();
   const action = useAction();
   const [redrawing, setRedrawing] = useState(false);
   const [reason, setReason] = useState('');
   const byProject = new Map(projects.map((p) => [p.id, p]));
-  const slots: Slot[] = round.pitchOrder.map((projectId, i) => ({
+  // A room's order: the round's draw restricted to its projects.
+  const order = room
+    ? round.pitchOrder.filter((id) => room.projects.some((p) => p.id === id))
+    : round.pitchOrder;
+  const onStageId = room ? room.nowPitchingProjectId : round.nowPitchingProjectId;
+  const slots: Slot[] = order.map((projectId, i) => ({
     position: i + 1,
     projectId,
     title: byProject.get(projectId)?.title ?? '',
@@ -63,7 +72,10 @@ export function PitchCard({
   function stage(projectId: string) {
     void action.run('stage', () =>
       call(
-        api.POST('/api/v1/rounds/{id}/now-pitching', { ...byId(round.id), body: { projectId } }),
+        api.POST('/api/v1/rounds/{id}/now-pitching', {
+          ...byId(round.id),
+          body: room ? { projectId, roomId: room.id } : { projectId },
+        }),
       ),
     );
   }
@@ -104,7 +116,7 @@ export function PitchCard({
           {
             title: t('rounds.nowPitching'),
             render: (_, s) =>
-              round.nowPitchingProjectId === s.projectId ? (
+              onStageId === s.projectId ? (
                 <Tag color="red">{t('rounds.onStage')}</Tag>
               ) : (
                 <Button size="small" onClick={() => stage(s.projectId)}>
