@@ -142,6 +142,8 @@ describe('registration form in the browser', () => {
     // Submit now: the server lists what is missing, the form's field by its label.
     await page.getByRole('button', { name: '提交报名' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '提交报名' }).click();
+    // Gone before the next step: a closing dialog's button, clicked again, does nothing.
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
     await page.getByText('还有 4 项必填内容未填写').waitFor();
     expect(await page.locator('.ant-form-item-explain-error').allTextContents()).toEqual(
       expect.arrayContaining(['“注册资本”为必填项。']),
@@ -161,11 +163,15 @@ describe('registration form in the browser', () => {
     // Without the declaration: refused in words.
     await page.getByRole('button', { name: '提交报名' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '提交报名' }).click();
+    // Gone before the next step: a closing dialog's button, clicked again, does nothing.
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
     await page.getByText('提交前请阅读并勾选同意参赛声明。').first().waitFor();
 
     await page.getByRole('checkbox', { name: '我已阅读并同意以上参赛声明' }).check();
     await page.getByRole('button', { name: '提交报名' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '提交报名' }).click();
+    // Gone before the next step: a closing dialog's button, clicked again, does nothing.
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
     await page.getByText('报名已提交').first().waitFor();
     await screenshot(page, 'registration-form-phone-submitted');
 

@@ -95,8 +95,12 @@ export function ProjectFormPage() {
   }, [params.competitionId, params.projectId, form]);
 
   useEffect(() => {
+    // A new draft's first save moved here with the project, the competition
+    // and its form already loaded: loading them again would only race the
+    // applicant's next click or keystroke.
+    if (params.projectId && filledFor.current === params.projectId) return;
     load().catch(setError);
-  }, [load]);
+  }, [load, params.projectId]);
 
   // A refusal's field problems land under their inputs (answers by their key).
   useEffect(() => {
