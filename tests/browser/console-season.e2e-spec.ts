@@ -393,14 +393,14 @@ describe('organiser console: a whole season in the browser', () => {
         .getByRole('button', { name: /上\s*台/ })
         .first()
         .click();
-      await page.getByText('台上').waitFor();
+      await page.getByTestId('pitch-order').getByText('台上', { exact: true }).waitFor();
       // After a reload the drawn order still names every project (it showed bare numbers).
       await page.reload();
       const order = page.getByTestId('pitch-order');
       // Every project in the round (固态锂电池隔膜 was found not eligible).
       for (const title of TITLES.filter((x) => x !== '固态锂电池隔膜'))
         await order.getByRole('cell', { name: title, exact: true }).waitFor();
-      await order.getByText('台上').waitFor();
+      await order.getByText('台上', { exact: true }).waitFor();
     }
     await checkpoint('round-open');
 
