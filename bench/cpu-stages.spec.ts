@@ -47,10 +47,34 @@ describe('the api CPU by stage', () => {
           ],
         },
         { stack: [{ fn: 'mystery', url: 'file:///somewhere/else.js' }] },
+        // A socket write asked for by the driver is the driver's; by nobody known, the sockets'.
+        {
+          stack: [
+            { fn: 'submit', url: nm('pg', 'lib/query.js') },
+            { fn: 'Socket._writev', url: 'node:net' },
+            { fn: 'writev', url: '' },
+          ],
+        },
+        {
+          stack: [
+            { fn: 'onStreamRead', url: 'node:internal/stream_base_commons' },
+            { fn: 'writev', url: '' },
+          ],
+        },
+        // The profiler serialising itself is not the api's work.
+        {
+          stack: [
+            { fn: '', url: 'file:///app/dist/apps/api/src/common/cpu-profile-signal.js' },
+            { fn: 'post', url: 'node:inspector' },
+            { fn: 'dispatch', url: '' },
+          ],
+          us: 9000,
+        },
       ]),
     ]);
     expect(Object.fromEntries(byStage)).toEqual({
-      'database driver (pg, Prisma adapter)': 1,
+      'database driver (pg, Prisma adapter)': 2,
+      'socket I/O (node:net, streams; no stage above)': 1,
       'HTTP server and framework (node:http, Fastify, Nest)': 1,
       'native (event-loop I/O, V8 runtime; no JS frame)': 2,
       'garbage collector': 1,

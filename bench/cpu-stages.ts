@@ -81,9 +81,6 @@ const STAGES: Stage[] = [
         'reflect-metadata',
       )(u) ||
       u.startsWith('node:_http') ||
-      u.startsWith('node:net') ||
-      u.startsWith('node:internal/streams') ||
-      u.startsWith('node:internal/stream_base_commons') ||
       u.startsWith('node:internal/http'),
   ],
 ];
@@ -95,6 +92,18 @@ const NATIVE = 'native (event-loop I/O, V8 runtime; no JS frame)';
 // queue running continuations of async functions of no known module).
 const ASYNC = 'promise and timer queues';
 const OTHER = 'other JS (no stage matched)';
+// Sockets and streams serve the HTTP server and the database driver alike:
+// a write is charged to the stage that asked for it (a sample inside
+// writev under pg's query is the driver's), and to this one only when no
+// frame above names a stage.
+const SOCKETS = 'socket I/O (node:net, streams; no stage above)';
+const inSockets = (url: string) =>
+  url.startsWith('node:net') ||
+  url.startsWith('node:internal/streams') ||
+  url.startsWith('node:internal/stream_base_commons');
+// The profiler's own work when it stops and serialises the profile
+// (cpu-profile-signal.ts → inspector): not the api's, left out.
+const inProfiler = (url: string) => url.includes('cpu-profile-signal') || url === 'node:inspector';
 const inAsyncQueues = (url: string) =>
   url.startsWith('node:internal/process/task_queues') ||
   url.startsWith('node:internal/timers') ||
@@ -127,12 +136,15 @@ export function cpuByStage(profiles: CpuProfile[]): Map<string, number> {
     p.samples.forEach((id, i) => {
       const fn = byId.get(id)!.callFrame.functionName;
       const us = p.timeDeltas[i] ?? 0;
-      if (fn === '(idle)') return;
+      if (fn === '(idle)' || stackTouches(id, inProfiler)) return;
       if (fn === '(garbage collector)') return add(GC, us);
       if (fn === '(program)') return add(NATIVE, us);
       const stage = classify(id);
       if (stage) return add(stage, us);
-      add(stackTouches(id, inAsyncQueues) ? ASYNC : OTHER, us);
+      add(
+        stackTouches(id, inSockets) ? SOCKETS : stackTouches(id, inAsyncQueues) ? ASYNC : OTHER,
+        us,
+      );
     });
   }
   return out;

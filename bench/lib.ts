@@ -61,6 +61,30 @@ export async function runConcurrently<T>(
   return { seconds: (lastDone - start) / 1000, latencies, lastDone };
 }
 
+/**
+ * Open-loop arrivals: `count` tasks started evenly over `seconds` whether or
+ * not the earlier ones finished (visitors do not wait for each other), each
+ * task's latency measured from its own start.
+ */
+export async function runAtRate(
+  count: number,
+  seconds: number,
+  task: (index: number) => Promise<void>,
+): Promise<{ seconds: number; latencies: number[] }> {
+  const latencies: number[] = [];
+  const start = performance.now();
+  const running: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const due = start + (i * seconds * 1000) / count;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const t = performance.now();
+    running.push(task(i).then(() => void latencies.push(performance.now() - t)));
+  }
+  await Promise.all(running);
+  return { seconds: (performance.now() - start) / 1000, latencies };
+}
+
 export async function waitUntil(
   what: string,
   probe: () => Promise<boolean>,

@@ -210,14 +210,16 @@ export async function scoringBurst(
     await stack.drained();
     log(`${title}: ${pairs.length} save+submit requests, ${size.concurrency} in flight`);
     const cpuBefore = await stack.cpuSeconds();
+    const systemBefore = await stack.cpuSeconds('system');
     const clientBefore = process.cpuUsage();
     const burst = await sendScores(stack, roundId, pairs, size.concurrency);
     const client = process.cpuUsage(clientBefore);
     const cpuAfter = await stack.cpuSeconds();
-    const cpuMs = (prefix: string) =>
-      Object.keys(cpuAfter)
+    const systemAfter = await stack.cpuSeconds('system');
+    const cpuMs = (prefix: string, after = cpuAfter, before = cpuBefore) =>
+      Object.keys(after)
         .filter((k) => k.startsWith(prefix))
-        .reduce((sum, k) => sum + (cpuAfter[k] - (cpuBefore[k] ?? 0)) * 1000, 0);
+        .reduce((sum, k) => sum + (after[k] - (before[k] ?? 0)) * 1000, 0);
     const judged = async () =>
       (
         (await stack.get(`/rounds/${roundId}/ranking`, organiser.token)).body.entries as {
@@ -312,14 +314,16 @@ export async function scoringBurst(
         ],
         memory,
         notes: [
-          `CPU per save+submit during the burst (user+system): api ${(cpuMs('api') / pairs.length).toFixed(2)} ms, worker ${(cpuMs('worker') / pairs.length).toFixed(2)} ms, load generator ${((client.user + client.system) / 1000 / pairs.length).toFixed(2)} ms`,
+          `CPU per save+submit during the burst (user+system): api ${(cpuMs('api') / pairs.length).toFixed(2)} ms (of which system ${(cpuMs('api', systemAfter, systemBefore) / pairs.length).toFixed(2)} ms), worker ${(cpuMs('worker') / pairs.length).toFixed(2)} ms, load generator ${((client.user + client.system) / 1000 / pairs.length).toFixed(2)} ms`,
           stages,
         ],
       },
     };
   } finally {
     await stack.stop();
-    await rm(profileDir, { recursive: true, force: true });
+    // BENCH_KEEP_PROFILES=1 keeps the profiles to read them frame by frame.
+    if (process.env.BENCH_KEEP_PROFILES) log(`profiles kept in ${profileDir}`);
+    else await rm(profileDir, { recursive: true, force: true });
   }
 }
 

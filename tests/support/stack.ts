@@ -352,8 +352,8 @@ export class Stack {
     for (const c of this.apis) if (c.pid && c.exitCode === null) c.kill(signal);
   }
 
-  // CPU seconds (user + system) each api and worker process has used so far.
-  async cpuSeconds(): Promise<Record<string, number>> {
+  // CPU seconds (user + system, or one of them) each api and worker process has used so far.
+  async cpuSeconds(which: 'all' | 'user' | 'system' = 'all'): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
     const all = [
       ...this.apis.map((c, i) => ({ c, label: this.apis.length > 1 ? `api${i}` : 'api' })),
@@ -366,7 +366,10 @@ export class Stack {
       if (!c?.pid || c.exitCode !== null) continue;
       const stat = await readFile(`/proc/${c.pid}/stat`, 'utf8').catch(() => '');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (fields.length > 13) out[label] = (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks (USER_HZ = 100)
+      // utime and stime in clock ticks (USER_HZ = 100)
+      const [user, system] = [Number(fields[11]), Number(fields[12])];
+      if (fields.length > 13)
+        out[label] = (which === 'user' ? user : which === 'system' ? system : user + system) / 100;
     }
     return out;
   }

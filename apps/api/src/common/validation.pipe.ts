@@ -1,7 +1,8 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
-import { getMetadataStorage } from 'class-validator';
+import { ValidatorOptions, getMetadataStorage } from 'class-validator';
 import { DomainError, ErrorCode, FieldProblem } from '@app/domain';
+import { acceptsWithoutErrors } from './compiled-validation';
 
 // Where class-transformer keeps @Type() metadata; its main entry does not export it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -282,6 +283,25 @@ class StrictValidationPipe extends ValidationPipe {
       if (shape.length) throw invalid(shape);
     }
     return result;
+  }
+
+  // Nest looks each class's metadata up again on every request (its cache
+  // lives for one call); the metadata is fixed once the DTOs are loaded.
+  private readonly binaryLookupCache = new Map<unknown, unknown[]>();
+  protected override findNestedBinaryValues(
+    object: unknown,
+    metadataCache: Map<unknown, unknown[]> = this.binaryLookupCache,
+  ): ValidationError[] {
+    return super.findNestedBinaryValues(object, metadataCache as Map<unknown, never[]>);
+  }
+
+  // A DTO that passes takes class-validator's planned checks (compiled-validation.ts);
+  // anything else, and every refusal, goes through class-validator as before.
+  protected override validate(
+    object: object,
+    options?: ValidatorOptions,
+  ): Promise<ValidationError[]> | ValidationError[] {
+    return acceptsWithoutErrors(object) ? [] : super.validate(object, options);
   }
 }
 
