@@ -1,7 +1,13 @@
 import ExcelJS from 'exceljs';
-import { HeatFixture, eligibleHeat } from './support/judging-scenario';
+import { HeatFixture } from './support/judging-scenario';
 import { signatureDataUrl } from './support/signature';
-import { Stack, waitFor } from './support/stack';
+import { Stack } from './support/stack';
+import {
+  SupervisedRoomsFixture,
+  ownerOf,
+  roomASignOff,
+  supervisedRooms,
+} from './support/supervisor-rooms-scenario';
 import { download } from './support/upload';
 
 // 监督 per room and the on-site sign-off (issue 20, the roadshow day): the
@@ -11,8 +17,8 @@ import { download } from './support/upload';
 // its decision. Still read-only.
 describe('the supervisor, room by room, with the sign-off', () => {
   let stack: Stack;
+  let f: SupervisedRoomsFixture;
   let heat: HeatFixture;
-  let token: string;
   let roundId: string;
   let roomA: { id: string; name: string };
   let roomB: { id: string; name: string };
@@ -22,104 +28,8 @@ describe('the supervisor, room by room, with the sign-off', () => {
   beforeAll(async () => {
     stack = new Stack();
     await stack.start();
-    heat = await eligibleHeat(stack, 4, 2, false);
-    token = heat.organiser.token;
-    const created = await stack.post(
-      `/heats/${heat.competition.heatId}/rounds`,
-      { name: '分会场路演', kind: 'ROADSHOW', rubricId: heat.competition.rubricId, method: 'MEAN' },
-      token,
-    );
-    expect(created.status).toBe(201);
-    roundId = created.body.id;
-    expect(
-      (
-        await stack.post(
-          `/rounds/${roundId}/judges`,
-          { judgeIds: heat.judges.map((j) => j.id) },
-          token,
-        )
-      ).status,
-    ).toBe(200);
-    // Room A: judge 0 on projects 0 and 1; room B: judge 1 on projects 2 and 3.
-    for (const [p, j] of [
-      [0, 0],
-      [1, 0],
-      [2, 1],
-      [3, 1],
-    ])
-      expect(
-        (
-          await stack.put(
-            `/rounds/${roundId}/assignments/${heat.projectIds[p]}/${heat.judges[j].id}`,
-            {},
-            token,
-          )
-        ).status,
-      ).toBe(200);
-    const set = await stack.put(
-      `/rounds/${roundId}/rooms`,
-      {
-        rule: 'QUOTA',
-        rooms: [
-          {
-            name: '一号厅',
-            judgeIds: [heat.judges[0].id],
-            projectIds: [heat.projectIds[0], heat.projectIds[1]],
-            quota: 1,
-          },
-          {
-            name: '二号厅',
-            judgeIds: [heat.judges[1].id],
-            projectIds: [heat.projectIds[2], heat.projectIds[3]],
-            quota: 1,
-          },
-        ],
-      },
-      token,
-    );
-    expect(set.status).toBe(200);
-    [roomA, roomB] = set.body.rooms;
-    expect((await stack.post(`/rounds/${roundId}/open`, {}, token)).status).toBe(200);
-    expect((await stack.post(`/rounds/${roundId}/pitch-order`, {}, token)).status).toBe(200);
-
-    const email = `supervisor-rooms-${Date.now()}@e2e.test`;
-    const user = await stack.post(
-      '/users',
-      { email, name: '分会场监督员', roles: ['SUPERVISOR'], password: 'Roadshow-Watch-2026!' },
-      token,
-    );
-    expect(user.status).toBe(201);
-    supervisor = { id: user.body.user.id, token: await stack.login(email, 'Roadshow-Watch-2026!') };
-    expect(
-      (
-        await stack.post(
-          `/competitions/${heat.competition.id}/supervisors`,
-          { userId: supervisor.id },
-          token,
-        )
-      ).status,
-    ).toBe(200);
-
-    // Room A's scores 70 and 80, room B's 95 and 90: the round ranks B's first.
-    for (const [j, p, x] of [
-      [0, 0, 70],
-      [0, 1, 80],
-      [1, 2, 95],
-      [1, 3, 90],
-    ])
-      expect(
-        (
-          await stack.put(
-            `/rounds/${roundId}/projects/${heat.projectIds[p]}/score`,
-            { scores: { TECH: x, BUSINESS: x, MARKET: x, TEAM: x }, submit: true },
-            heat.judges[j].token,
-          )
-        ).status,
-      ).toBe(200);
-    await waitFor('the ranking to count every submit', async () => {
-      const r = await stack.get(`/rounds/${roundId}/ranking`, token);
-      return r.body.entries?.length === 4 && r.body.entries.every((e: any) => e.complete);
-    });
+    f = await supervisedRooms(stack);
+    ({ heat, roundId, roomA, roomB, supervisor } = f);
   });
   afterAll(async () => {
     await stack?.stop();
@@ -130,8 +40,7 @@ describe('the supervisor, room by room, with the sign-off', () => {
       `/supervisor/rounds/${roundId}${roomId ? `?roomId=${roomId}` : ''}`,
       supervisor.token,
     );
-  // Project n belongs to applicant n % 4 (eligibleHeat).
-  const owner = (p: number) => heat.applicants[p % heat.applicants.length];
+  const owner = (p: number) => ownerOf(heat, p);
 
   it("a room's view has only its projects, their scores and the ranking within the room", async () => {
     const whole = (await view()).body;
@@ -232,32 +141,10 @@ describe('the supervisor, room by room, with the sign-off', () => {
   });
 
   it('sees the signed sheet, the confirmation and the objection with its decision', async () => {
-    const signed = await stack.post(
-      `/rounds/${roundId}/my-sheet/signature`,
-      { signature: signatureDataUrl() },
-      heat.judges[0].token,
-    );
-    expect(signed.status).toBe(200);
     const result = (p: number) =>
       stack.get(`/rounds/${roundId}/projects/${heat.projectIds[p]}/result`, owner(p).token);
-    await waitFor(
-      'room A revealed',
-      async () =>
-        (await result(0)).body.state === 'OPEN' && (await result(1)).body.state === 'OPEN',
-    );
-    const confirmed = await stack.post(
-      `/rounds/${roundId}/projects/${heat.projectIds[0]}/confirmation`,
-      { signature: signatureDataUrl() },
-      owner(0).token,
-    );
-    expect(confirmed.status).toBe(200);
-    const raised = await stack.post(
-      `/rounds/${roundId}/projects/${heat.projectIds[1]}/objection`,
-      { text: '评委对我们的市场数据理解有误，请复核。' },
-      owner(1).token,
-    );
-    expect(raised.status).toBe(200);
-    objectionId = raised.body.objection.id;
+    const answered = await roomASignOff(stack, f, signatureDataUrl());
+    objectionId = answered.objectionId;
 
     // Pending: the supervisor sees it waiting.
     const pending = (await view(roomA.id)).body.signOff;
@@ -267,16 +154,7 @@ describe('the supervisor, room by room, with the sign-off', () => {
       objection: { status: 'PENDING', decidedByName: null },
     });
 
-    const decided = await stack.post(
-      `/rounds/${roundId}/objections/${objectionId}/decision`,
-      {
-        decision: 'DISMISSED',
-        handling: '调阅评分记录，评委说明依据',
-        reason: '评分依据充分，维持原成绩',
-      },
-      token,
-    );
-    expect(decided.status).toBe(200);
+    await answered.decide();
     const [organiser] = await stack.sql(`SELECT name FROM users WHERE id = $1`, [
       heat.organiser.id,
     ]);
