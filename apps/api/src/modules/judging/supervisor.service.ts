@@ -28,8 +28,10 @@ import { SignOffService } from './sign-off.service';
  * every other write route refuses its role.
  *
  * The view is a list of sections (sections() below): each is one part of the
- * page and one sheet of the export, so a new part (on-site objections, once
- * their table exists) is one more section.
+ * page and one sheet of the export, so a new part is one more section. The
+ * sign-off (signed sheets, confirmations, on-site objections) is read through
+ * SignOffService.signOffOf. A round with rooms (分会场) is also seen one room
+ * at a time: every section restricted to the room.
  */
 @Injectable()
 export class SupervisorService {
