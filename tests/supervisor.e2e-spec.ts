@@ -154,6 +154,17 @@ describe('the supervisor', () => {
     expect(
       v.checkIns.projects.find((p: any) => p.projectId === show.projectIds[1]).checkedInAt,
     ).toBeTruthy();
+    // A round without rooms: the whole round, its sign-off, and no room to pick.
+    expect(v.room).toBeNull();
+    expect(v.rooms.rooms).toEqual([]);
+    expect(v.signOff.sheets.map((s: any) => s.state)).toEqual(['UNSIGNED', 'UNSIGNED', 'UNSIGNED']);
+    expect(v.signOff.results).toHaveLength(3);
+    const noRoom = await stack.get(
+      `/supervisor/rounds/${show.roundId}?roomId=${show.projectIds[0]}`,
+      supervisor.token,
+    );
+    expect(noRoom.status).toBe(422);
+    expect(noRoom.body.code).toBe('ROOM_STAGE_NOT_A_ROOM');
   });
 
   it('adds notes, timestamped by the server and audited', async () => {
@@ -203,6 +214,7 @@ describe('the supervisor', () => {
       '计时记录',
       '签到',
       '分会场',
+      '签字确认',
       '监督记录',
     ]);
     const text = (name: string) => {

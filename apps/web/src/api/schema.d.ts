@@ -1277,7 +1277,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A supervised round, live and read-only: each judge's submitted scores, the ranking, the draw and its seed, the timing log, check-ins and the supervisors' notes */
+    /** A supervised round, live and read-only: each judge's submitted scores, the ranking, the draw and its seed, the timing log, check-ins, the sign-off (signed sheets, confirmations, on-site objections and their decisions) and the supervisors' notes; with roomId, one room's (分会场) */
     get: operations['SupervisorController_view'];
     put?: never;
     post?: never;
@@ -1296,7 +1296,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Add a supervisor's note to the round (timestamped by the server; audited) */
+    /** Add a supervisor's note to the round, or to one of its rooms with roomId (timestamped by the server; audited) */
     post: operations['SupervisorController_addNote'];
     delete?: never;
     options?: never;
@@ -1311,7 +1311,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** What the supervisor sees of the round, as .xlsx (a sheet per section) */
+    /** What the supervisor sees of the round, as .xlsx (a sheet per section); with roomId, one room’s */
     get: operations['SupervisorController_export'];
     put?: never;
     post?: never;
@@ -4826,6 +4826,8 @@ export interface components {
       reason: string | null;
       /** Format: date-time */
       decidedAt: string | null;
+      /** @description Who decided it (the organisers' and the supervisors' views; null in the team's own) */
+      decidedByName: string | null;
     };
     ProjectResultDto: {
       /** Format: uuid */
@@ -5017,12 +5019,17 @@ export interface components {
     SupervisedCompetitionsDto: {
       items: components['schemas']['SupervisedCompetitionDto'][];
     };
+    SupervisedRoomDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
     SupervisedProjectDto: {
       /** Format: uuid */
       projectId: string;
       title: string;
       organisationName: string;
-      /** @description Place in the pitch order (1-based) */
+      /** @description Place in the pitch order (1-based); in a room's view, in the room's order */
       position: number | null;
       /** @description The online roadshow meeting link */
       meetingUrl: string | null;
@@ -5049,9 +5056,12 @@ export interface components {
       seed: string | null;
       /** Format: date-time */
       drawnAt: string | null;
-      /** @description Project ids in pitch order */
+      /** @description Project ids in pitch order; in a room's view, the draw restricted to the room */
       order: string[];
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description On stage: the round's, or in a room's view the room's own stage
+       */
       nowPitchingProjectId: string | null;
     };
     SupervisorNoteDto: {
@@ -5064,6 +5074,11 @@ export interface components {
        * @description The database's clock
        */
       createdAt: string;
+      /**
+       * Format: uuid
+       * @description The room (分会场) the note is about; null: round-wide
+       */
+      roomId: string | null;
     };
     RoomMemberDto: {
       /** Format: uuid */
@@ -5112,20 +5127,31 @@ export interface components {
        * @description When this view was read
        */
       readAt: string;
+      /** @description The room (分会场) this view is restricted to (?roomId=): its projects, their scores, the ranking within the room, its timing, check-ins, sign-off and notes; null: the whole round */
+      room: components['schemas']['SupervisedRoomDto'] | null;
       projects: components['schemas']['SupervisedProjectDto'][];
       /** @description Every assigned (judge, project) pair */
       scores: components['schemas']['SupervisedScoreDto'][];
+      /** @description The round's ranking, partial scores marked; in a room's view its projects ranked among themselves (as the room's screen ranks them) */
       ranking: components['schemas']['RoundRankingEntryDto'][];
       draw: components['schemas']['SupervisedDrawDto'];
       timing: components['schemas']['TimingLogDto'];
       checkIns: components['schemas']['PresenceDto'];
+      /** @description 签字确认: each judge's score-sheet signature, each team's confirmation (无异议) and each on-site objection with its decision */
+      signOff: components['schemas']['SignOffDto'];
+      /** @description In a room's view: the room's notes and the round-wide ones */
       notes: components['schemas']['SupervisorNoteDto'][];
-      /** @description 分会场: the rooms and their rule (rooms empty when the round has none) */
+      /** @description 分会场: the round's rooms and their rule, all of them in a room's view too (rooms empty when the round has none) */
       rooms: components['schemas']['RoomsDto'];
     };
     AddSupervisorNoteDto: {
       /** @example 第3个项目答辩超时1分钟，主持人已提醒。 */
       body: string;
+      /**
+       * Format: uuid
+       * @description The room (分会场) the note is about; without it the note is round-wide
+       */
+      roomId?: string;
     };
     MyMeetingLinkDto: {
       /** Format: uuid */
@@ -12712,7 +12738,10 @@ export interface operations {
   };
   SupervisorController_view: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description One room (分会场): every section restricted to it; 422 ROOM_STAGE_NOT_A_ROOM when the round has no such room */
+        roomId?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -12750,6 +12779,15 @@ export interface operations {
       };
       /** @description No such object, or not the caller’s to see */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -12810,11 +12848,23 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   SupervisorController_export: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description One room (分会场), as the view */
+        roomId?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -12852,6 +12902,15 @@ export interface operations {
       };
       /** @description No such object, or not the caller’s to see */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Valid input the rules cannot satisfy; `code` and `params` say why */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -47,6 +47,7 @@ type ObjectionRow = {
   status: string;
   handling: string | null;
   reason: string | null;
+  decidedBy: string | null;
   decidedAt: Date | null;
 };
 
@@ -265,31 +266,57 @@ export class SignOffService {
 
   async overview(actor: Actor, roundId: string): Promise<SignOffDto> {
     const round = await this.rounds.managed(actor, roundId);
+    return this.signOffOf(round);
+  }
+
+  /**
+   * The round's 签字确认 for a caller already allowed to see the round (the
+   * organisers' overview, the supervisor's view): each judge's sheet, each
+   * team's result with its confirmation or its objection and who decided it.
+   * `room` restricts it to a room's judges and projects (分会场).
+   */
+  async signOffOf(
+    round: RoundRow,
+    room?: { judgeIds: readonly string[]; projectIds: readonly string[] },
+  ): Promise<SignOffDto> {
+    const roundId = round.id;
     const settings = await this.settings.of(roundId);
-    const sheets = await sheetStates(this.prisma, roundId);
-    const projects = await this.prisma.roundProject.findMany({
-      where: { roundId },
-      orderBy: { title: 'asc' },
-      select: { projectId: true, title: true },
-    });
-    const results = await this.results(round, projects, settings.objectionMinutes!);
-    const gaps = await signOffGaps(this.prisma, roundId);
+    const [allSheets, allProjects] = await Promise.all([
+      sheetStates(this.prisma, roundId),
+      this.prisma.roundProject.findMany({
+        where: { roundId },
+        orderBy: { title: 'asc' },
+        select: { projectId: true, title: true },
+      }),
+    ]);
+    const sheets = allSheets.filter(
+      (s) => s.lines.length && (!room || room.judgeIds.includes(s.judgeId)),
+    );
+    const projects = allProjects.filter((p) => !room || room.projectIds.includes(p.projectId));
+    const results = await this.results(round, projects, settings.objectionMinutes!, true);
+    let complete: boolean;
+    if (room)
+      complete =
+        sheets.every((s) => s.state === 'SIGNED') &&
+        results.every((r) => r.objection?.status !== 'PENDING');
+    else {
+      const gaps = await signOffGaps(this.prisma, roundId);
+      complete = !gaps.unsignedJudges.length && !gaps.pendingObjections.length;
+    }
     return {
       roundId,
       signOffRequired: settings.signOffRequired === true,
       objectionMinutes: settings.objectionMinutes!,
-      sheets: sheets
-        .filter((s) => s.lines.length)
-        .map((s) => ({
-          judgeId: s.judgeId,
-          name: s.name,
-          state: s.state,
-          signedAt: s.signedAt,
-          projects: s.lines.length,
-          submitted: s.lines.filter((l) => l.status === 'SUBMITTED').length,
-        })),
+      sheets: sheets.map((s) => ({
+        judgeId: s.judgeId,
+        name: s.name,
+        state: s.state,
+        signedAt: s.signedAt,
+        projects: s.lines.length,
+        submitted: s.lines.filter((l) => l.status === 'SUBMITTED').length,
+      })),
       results,
-      complete: !gaps.unsignedJudges.length && !gaps.pendingObjections.length,
+      complete,
     };
   }
 
@@ -309,7 +336,8 @@ export class SignOffService {
       select: { title: true },
     });
     const title = project?.title ?? '';
-    const [owner] = await this.identity.findUsers([objection.raisedBy]);
+    const people = await this.identity.findUsers([objection.raisedBy, actor.id]);
+    const owner = people.find((u) => u.id === objection.raisedBy);
     await this.prisma.$transaction(async (tx) => {
       const [{ status }] = await tx.$queryRaw<{ status: string }[]>`
         SELECT status::text FROM rounds WHERE id = ${roundId}::uuid FOR UPDATE`;
@@ -384,7 +412,7 @@ export class SignOffService {
     const after = await this.prisma.roundObjection.findUniqueOrThrow({
       where: { id: objectionId },
     });
-    return this.objectionView(after, new Map(owner ? [[owner.id, owner.name]] : []));
+    return this.objectionView(after, new Map(people.map((u) => [u.id, u.name])), true);
   }
 
   // ── Teams ───────────────────────────────────────────────────────────────
@@ -433,7 +461,12 @@ export class SignOffService {
     title: string,
   ): Promise<TeamResultDto> {
     const settings = await this.settings.of(round.id);
-    const [result] = await this.results(round, [{ projectId, title }], settings.objectionMinutes!);
+    const [result] = await this.results(
+      round,
+      [{ projectId, title }],
+      settings.objectionMinutes!,
+      false,
+    );
     const card = await this.reveals.card(round, projectId, settings);
     const [{ now }] = await this.prisma.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`;
     const open = round.status === 'OPEN';
@@ -577,6 +610,8 @@ export class SignOffService {
     round: RoundRow,
     projects: { projectId: string; title: string }[],
     windowMinutes: number,
+    // Who decided an objection: for the organisers' and supervisors' views, not the team's.
+    withDecider: boolean,
   ): Promise<ProjectResultDto[]> {
     const ids = projects.map((p) => p.projectId);
     const [confirmations, objections, [{ now }]] = await Promise.all([
@@ -586,7 +621,14 @@ export class SignOffService {
       this.prisma.roundObjection.findMany({ where: { roundId: round.id, projectId: { in: ids } } }),
       this.prisma.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`,
     ]);
-    const users = await this.identity.findUsers([...new Set(objections.map((o) => o.raisedBy))]);
+    const users = await this.identity.findUsers([
+      ...new Set(
+        objections.flatMap((o) => [
+          o.raisedBy,
+          ...(withDecider && o.decidedBy ? [o.decidedBy] : []),
+        ]),
+      ),
+    ]);
     const names = new Map(users.map((u) => [u.id, u.name]));
     const settings = await this.settings.of(round.id);
     const out: ProjectResultDto[] = [];
@@ -611,13 +653,17 @@ export class SignOffService {
         revealedAt,
         objectionClosesAt: revealedAt ? objectionClosesAt(revealedAt, windowMinutes) : null,
         confirmedAt: confirmation?.confirmedAt ?? null,
-        objection: objection ? this.objectionView(objection, names) : null,
+        objection: objection ? this.objectionView(objection, names, withDecider) : null,
       });
     }
     return out;
   }
 
-  private objectionView(o: ObjectionRow, names: Map<string, string>): OnSiteObjectionViewDto {
+  private objectionView(
+    o: ObjectionRow,
+    names: Map<string, string>,
+    withDecider: boolean,
+  ): OnSiteObjectionViewDto {
     return {
       id: o.id,
       text: o.text,
@@ -627,6 +673,7 @@ export class SignOffService {
       handling: o.handling,
       reason: o.reason,
       decidedAt: o.decidedAt,
+      decidedByName: withDecider && o.decidedBy ? (names.get(o.decidedBy) ?? '') : null,
     };
   }
 }

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiRoute } from '../../common/api-route.decorator';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth.decorators';
@@ -81,21 +81,32 @@ export class SupervisorController {
   @Roles('SUPERVISOR')
   @ApiRoute({
     summary:
-      "A supervised round, live and read-only: each judge's submitted scores, the ranking, the draw and its seed, the timing log, check-ins and the supervisors' notes",
+      "A supervised round, live and read-only: each judge's submitted scores, the ranking, the draw and its seed, the timing log, check-ins, the sign-off (signed sheets, confirmations, on-site objections and their decisions) and the supervisors' notes; with roomId, one room's (分会场)",
     type: SupervisorRoundViewDto,
-    errors: [400, 403, 404],
+    errors: [400, 403, 404, 422],
+  })
+  @ApiQuery({
+    name: 'roomId',
+    required: false,
+    description:
+      'One room (分会场): every section restricted to it; 422 ROOM_STAGE_NOT_A_ROOM when the round has no such room',
   })
   @Get('supervisor/rounds/:id')
-  view(@CurrentUser() user: AuthUser, @Param('id', ParseUuidParamPipe) id: string) {
-    return this.supervisors.view(user, id);
+  view(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuidParamPipe) id: string,
+    @Query('roomId') roomId?: string,
+  ) {
+    return this.supervisors.view(user, id, roomId || undefined);
   }
 
   @Roles('SUPERVISOR')
   @ApiRoute({
-    summary: "Add a supervisor's note to the round (timestamped by the server; audited)",
+    summary:
+      "Add a supervisor's note to the round, or to one of its rooms with roomId (timestamped by the server; audited)",
     status: 201,
     type: [SupervisorNoteDto],
-    errors: [400, 403, 404],
+    errors: [400, 403, 404, 422],
   })
   @Post('supervisor/rounds/:id/notes')
   addNote(
@@ -108,17 +119,20 @@ export class SupervisorController {
 
   @Roles('SUPERVISOR')
   @ApiRoute({
-    summary: 'What the supervisor sees of the round, as .xlsx (a sheet per section)',
+    summary:
+      'What the supervisor sees of the round, as .xlsx (a sheet per section); with roomId, one room’s',
     file: 'xlsx',
-    errors: [400, 403, 404],
+    errors: [400, 403, 404, 422],
   })
+  @ApiQuery({ name: 'roomId', required: false, description: 'One room (分会场), as the view' })
   @Get('supervisor/rounds/:id/export.xlsx')
   async export(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUuidParamPipe) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Query('roomId') roomId?: string,
   ) {
-    const { title, sheets } = await this.supervisors.exportSheets(user, id);
+    const { title, sheets } = await this.supervisors.exportSheets(user, id, roomId || undefined);
     attachment(reply, XLSX_TYPE, 'supervision.xlsx', `${title}.xlsx`);
     return toPrintableXlsx(sheets);
   }

@@ -12,10 +12,12 @@ import {
   SupervisorNoteDto,
   SupervisorRoundViewDto,
 } from './dto/supervisor.dto';
+import { OnSiteObjectionViewDto } from './dto/sign-off.dto';
 import { PitchTimerService } from './pitch-timer.service';
 import { RankingsService } from './rankings.service';
 import { RoomsService } from './rooms.service';
 import { RoundsService } from './rounds.service';
+import { SignOffService } from './sign-off.service';
 
 /**
  * 监督: a competition's organisers appoint supervisors (accounts with the
@@ -26,8 +28,10 @@ import { RoundsService } from './rounds.service';
  * every other write route refuses its role.
  *
  * The view is a list of sections (sections() below): each is one part of the
- * page and one sheet of the export, so a new part (on-site objections, once
- * their table exists) is one more section.
+ * page and one sheet of the export, so a new part is one more section. The
+ * sign-off (signed sheets, confirmations, on-site objections) is read through
+ * SignOffService.signOffOf. A round with rooms (分会场) is also seen one room
+ * at a time: every section restricted to the room.
  */
 @Injectable()
 export class SupervisorService {
@@ -40,6 +44,7 @@ export class SupervisorService {
     private readonly timer: PitchTimerService,
     private readonly rankings: RankingsService,
     private readonly roomPlans: RoomsService,
+    private readonly signOff: SignOffService,
   ) {}
 
   // ── The organisers' side ──────────────────────────────────────────────
@@ -166,8 +171,15 @@ export class SupervisorService {
     return round;
   }
 
-  async view(actor: Actor, roundId: string): Promise<SupervisorRoundViewDto> {
+  /**
+   * The round as the supervisor sees it; with `roomId` (分会场), every section
+   * is restricted to that room: its projects in the room's order, their
+   * scores, the ranking within the room, their timing, check-ins and
+   * sign-off, and the room's notes with the round-wide ones.
+   */
+  async view(actor: Actor, roundId: string, roomId?: string): Promise<SupervisorRoundViewDto> {
     const round = await this.supervisedRound(actor, roundId);
+    const room = roomId ? await this.roomPlans.stageRoom(roundId, roomId) : null;
     const [
       [competitionName],
       timeZone,
@@ -181,6 +193,7 @@ export class SupervisorService {
       notes,
       links,
       rooms,
+      signOff,
     ] = await Promise.all([
       this.competitions.namesOf([round.competitionId]).then((m) => [m.get(round.competitionId)]),
       this.competitions.timeZoneOf(round.competitionId),
@@ -191,11 +204,17 @@ export class SupervisorService {
       this.rankings.readForOrganisers(roundId, round.method),
       this.timer.logOf(roundId),
       this.checkIn.presenceOf(roundId),
-      this.notesOf(roundId),
+      this.notesOf(roundId, room?.id ?? null),
       this.prisma.roundMeetingLink.findMany({ where: { roundId } }),
       this.roomPlans.roomsOf(roundId),
+      this.signOff.signOffOf(round, room ?? undefined),
     ]);
-    const position = new Map(round.pitchOrder.map((id, i) => [id, i + 1]));
+    // A room's view: its projects (and the judges it seats) only.
+    const inRoom = (projectId: string) => !room || room.projectIds.includes(projectId);
+    const seated = (judgeId: string) => !room || room.judgeIds.includes(judgeId);
+    // The room's order: the round's draw restricted to its projects (as RoomsService.roomsOf).
+    const order = round.pitchOrder.filter(inRoom);
+    const position = new Map(order.map((id, i) => [id, i + 1]));
     const link = new Map(links.map((l) => [l.projectId, l.url]));
     const judgeName = new Map(judges.map((j) => [j.judgeId, j.name]));
     const title = new Map(projects.map((p) => [p.projectId, p.title]));
@@ -203,6 +222,7 @@ export class SupervisorService {
     const byOrder = (a: string, b: string) =>
       (position.get(a) ?? 1e9) - (position.get(b) ?? 1e9) ||
       (title.get(a) ?? '').localeCompare(title.get(b) ?? '', 'zh-CN');
+    const stage = room && rooms.rooms.find((r) => r.id === room.id);
     return {
       roundId,
       roundName: round.name,
@@ -213,7 +233,9 @@ export class SupervisorService {
       status: round.status,
       method: round.method,
       readAt: new Date(),
+      room: room && { id: room.id, name: room.name },
       projects: projects
+        .filter((p) => inRoom(p.projectId))
         .sort((a, b) => byOrder(a.projectId, b.projectId))
         .map((p) => ({
           projectId: p.projectId,
@@ -223,6 +245,7 @@ export class SupervisorService {
           meetingUrl: link.get(p.projectId) ?? null,
         })),
       scores: assignments
+        .filter((a) => inRoom(a.projectId))
         .sort(
           (a, b) =>
             byOrder(a.projectId, b.projectId) ||
@@ -240,23 +263,31 @@ export class SupervisorService {
             criteria: s ? (s.scores as Record<string, number>) : null,
           };
         }),
-      ranking: ranking.entries,
+      ranking: room
+        ? rankedWithin(ranking.entries.filter((e) => inRoom(e.projectId)))
+        : ranking.entries,
       draw: {
         seed: round.pitchSeed,
         drawnAt: round.pitchOrderDrawnAt,
-        order: round.pitchOrder,
-        nowPitchingProjectId: round.nowPitchingProjectId,
+        order,
+        nowPitchingProjectId: stage ? stage.nowPitchingProjectId : round.nowPitchingProjectId,
       },
-      timing,
-      checkIns,
+      timing: { ...timing, projects: timing.projects.filter((p) => inRoom(p.projectId)) },
+      checkIns: {
+        ...checkIns,
+        projects: checkIns.projects.filter((p) => inRoom(p.projectId)),
+        judges: checkIns.judges.filter((j) => seated(j.judgeId)),
+      },
+      signOff,
       notes,
       rooms,
     };
   }
 
-  private async notesOf(roundId: string): Promise<SupervisorNoteDto[]> {
+  // The round's notes; for a room, its own and the round-wide ones.
+  private async notesOf(roundId: string, roomId: string | null): Promise<SupervisorNoteDto[]> {
     const rows = await this.prisma.supervisorNote.findMany({
-      where: { roundId },
+      where: roomId ? { roundId, OR: [{ roomId }, { roomId: null }] } : { roundId },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     });
     return rows.map((n) => ({
@@ -264,6 +295,7 @@ export class SupervisorService {
       authorName: n.authorName,
       body: n.body,
       createdAt: n.createdAt,
+      roomId: n.roomId,
     }));
   }
 
@@ -278,13 +310,15 @@ export class SupervisorService {
       throw DomainError.of('VALIDATION_FAILED', { fields: ['body'] }, 'Write the note', [
         { field: 'body', code: 'FIELD_REQUIRED', message: 'empty note' },
       ]);
+    const room = dto.roomId ? await this.roomPlans.stageRoom(roundId, dto.roomId) : null;
+    const roomId = room?.id ?? null;
     const [author] = await this.identity.findUsers([actor.id]);
     await this.prisma.$transaction(async (tx) => {
       // The database's clock, as for every other record of the day.
       const [note] = await tx.$queryRaw<{ id: string; created_at: Date }[]>`
-        INSERT INTO supervisor_notes (id, round_id, author_id, author_name, body, created_at)
-        VALUES (gen_random_uuid(), ${roundId}::uuid, ${actor.id}::uuid, ${author?.name ?? ''},
-                ${body}, now())
+        INSERT INTO supervisor_notes (id, round_id, room_id, author_id, author_name, body, created_at)
+        VALUES (gen_random_uuid(), ${roundId}::uuid, ${roomId}::uuid, ${actor.id}::uuid,
+                ${author?.name ?? ''}, ${body}, now())
         RETURNING id, created_at`;
       await appendAudit(tx, {
         competitionId: round.competitionId,
@@ -292,28 +326,66 @@ export class SupervisorService {
         action: 'round.supervisor-note-added',
         entityType: 'round',
         entityId: roundId,
-        data: { noteId: note.id, body },
+        data: room ? { noteId: note.id, body, room: room.name, roomId } : { noteId: note.id, body },
       });
     });
-    return this.notesOf(roundId);
+    return this.notesOf(roundId, roomId);
   }
 
   /** What the supervisor sees, as sheets: one per section of the view. */
   async exportSheets(
     actor: Actor,
     roundId: string,
+    roomId?: string,
   ): Promise<{ title: string; sheets: PrintableSheet[] }> {
-    const v = await this.view(actor, roundId);
-    return { title: `${v.competitionName}-${v.roundName}-监督`, sheets: sections(v) };
+    const v = await this.view(actor, roundId, roomId);
+    const room = v.room ? `-${v.room.name}` : '';
+    return { title: `${v.competitionName}-${v.roundName}${room}-监督`, sheets: sections(v) };
   }
 }
+
+// A room's projects ranked among themselves, in the round's order, equal
+// scores sharing a rank (1, 2, 2, 4): as the room's screen ranks them
+// (hallRanking), partial scores kept and marked as in the round's view.
+function rankedWithin<T extends { rank: number; score: number }>(entries: readonly T[]): T[] {
+  const sorted = [...entries].sort((a, b) => a.rank - b.rank);
+  let rank = 0;
+  return sorted.map((e, i) => {
+    if (i === 0 || e.score !== sorted[i - 1].score) rank = i + 1;
+    return { ...e, rank };
+  });
+}
+
+// 签字确认 in Chinese, as the pages say it (apps/web/src/pages/sign-off-i18n.ts).
+const SHEET_STATE: Record<SupervisorRoundViewDto['signOff']['sheets'][number]['state'], string> = {
+  UNSIGNED: '未签字',
+  SIGNED: '已签字',
+  VOID: '签字已失效（评分有改动）',
+};
+const RESULT_STATE: Record<SupervisorRoundViewDto['signOff']['results'][number]['state'], string> =
+  {
+    NOT_REVEALED: '尚未亮分',
+    OPEN: '已亮分，待确认',
+    CONFIRMED: '已签字确认无异议',
+    OBJECTED: '异议处理中',
+    DISMISSED: '异议不成立，成绩有效',
+    RESCORING: '异议成立，评委重新评分中',
+    RESCORED: '已重新亮分',
+    LAPSED: '异议期已过',
+  };
+const OBJECTION_STATUS: Record<OnSiteObjectionViewDto['status'], string> = {
+  PENDING: '待处理',
+  UPHELD: '异议成立',
+  DISMISSED: '异议不成立',
+};
 
 // The view's sections, each a printable sheet (Chinese, times in the competition's zone).
 export function sections(v: SupervisorRoundViewDto): PrintableSheet[] {
   const at = (d: Date | string | null) => formatZonedCell(d, v.timeZone);
   const title = new Map(v.projects.map((p) => [p.projectId, p.title]));
+  const room = new Map(v.rooms.rooms.map((r) => [r.id, r.name]));
   const subtitle = [
-    `${v.competitionName} · ${v.heatName} · ${v.roundName}`,
+    `${v.competitionName} · ${v.heatName} · ${v.roundName}${v.room ? ` · 分会场：${v.room.name}` : ''}`,
     `导出时间 ${at(v.readAt)}（${v.timeZone}）`,
   ];
   const sheet = (name: string, headers: string[], rows: XlsxCell[][]): PrintableSheet => ({
@@ -416,9 +488,64 @@ export function sections(v: SupervisorRoundViewDto): PrintableSheet[] {
       ]),
     ),
     sheet(
+      '签字确认',
+      [
+        '类别',
+        '评委/项目',
+        '状态',
+        '签字/确认时间',
+        '异议提出人',
+        '异议内容',
+        '提出时间',
+        '异议处理',
+        '处理经过',
+        '决定理由',
+        '决定人',
+        '决定时间',
+      ],
+      [
+        ...v.signOff.sheets.map((s) => [
+          '评分表签字',
+          s.name,
+          SHEET_STATE[s.state],
+          at(s.signedAt),
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+        ]),
+        ...v.signOff.results.map((r) => {
+          const o = r.objection;
+          return [
+            '项目确认',
+            r.title,
+            RESULT_STATE[r.state],
+            at(r.confirmedAt),
+            o?.raisedByName ?? '',
+            o?.text ?? '',
+            o ? at(o.raisedAt) : '',
+            o ? OBJECTION_STATUS[o.status] : '',
+            o?.handling ?? '',
+            o?.reason ?? '',
+            o?.decidedByName ?? '',
+            o ? at(o.decidedAt) : '',
+          ];
+        }),
+      ],
+    ),
+    sheet(
       '监督记录',
-      ['时间', '监督', '记录'],
-      v.notes.map((n) => [at(n.createdAt), n.authorName, n.body]),
+      ['时间', '监督', '范围', '记录'],
+      v.notes.map((n) => [
+        at(n.createdAt),
+        n.authorName,
+        n.roomId ? (room.get(n.roomId) ?? '') : '全场',
+        n.body,
+      ]),
     ),
   ];
 }

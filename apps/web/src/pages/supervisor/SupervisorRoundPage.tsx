@@ -6,6 +6,7 @@ import {
   Form,
   Input,
   List,
+  Segmented,
   Space,
   Table,
   Tag,
@@ -13,7 +14,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { $api, useAction } from '../../api/query';
 import type { components } from '../../api/schema';
@@ -21,6 +22,7 @@ import { AppShell } from '../../layout/AppShell';
 import { ErrorAlert } from '../../layout/ErrorAlert';
 import { formatTime } from '../console/hooks';
 import { saveFile } from '../console/download';
+import '../sign-off-i18n';
 
 type View = components['schemas']['SupervisorRoundViewDto'];
 
@@ -28,16 +30,34 @@ type View = components['schemas']['SupervisorRoundViewDto'];
  * 监督: one round, live and read-only. Each section is one part of the
  * answer (and one sheet of the export): scores by judge as they are
  * submitted, the ranking, the draw and its seed, the timing log, check-ins,
- * and the supervisors' notes, the one thing a supervisor writes.
+ * the sign-off (signed sheets, confirmations, on-site objections), and the
+ * supervisors' notes, the one thing a supervisor writes. A round with rooms
+ * (分会场) can be watched one room at a time (?room=, kept in the URL): every
+ * section, the notes added and the export follow the room picked.
  */
 export function SupervisorRoundPage() {
   const { t } = useTranslation();
   const { roundId = '' } = useParams();
-  const path = { params: { path: { id: roundId } } };
+  const [search, setSearch] = useSearchParams();
+  const roomId = search.get('room') ?? '';
+  const path = { params: { path: { id: roundId }, query: roomId ? { roomId } : {} } };
   const view = $api.useQuery('get', '/api/v1/supervisor/rounds/{id}', path, {
     refetchInterval: 3_000,
+    // Switching rooms keeps the page (and the picker) until the room's view arrives.
+    placeholderData: (previous) => previous,
   });
   const v = view.data;
+  const roomOptions = v?.rooms.rooms ?? [];
+  const pickRoom = (id: string) =>
+    setSearch(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (id) next.set('room', id);
+        else next.delete('room');
+        return next;
+      },
+      { replace: true },
+    );
   const action = useAction();
   const download = useAction({ changes: false });
   const [note, setNote] = useState('');
@@ -45,7 +65,10 @@ export function SupervisorRoundPage() {
   const addNote = async () => {
     const done = await action.run('note', () =>
       call(
-        api.POST('/api/v1/supervisor/rounds/{id}/notes', { ...path, body: { body: note.trim() } }),
+        api.POST('/api/v1/supervisor/rounds/{id}/notes', {
+          params: { path: { id: roundId } },
+          body: roomId ? { body: note.trim(), roomId } : { body: note.trim() },
+        }),
       ),
     );
     if (done) setNote('');
@@ -58,15 +81,43 @@ export function SupervisorRoundPage() {
       ),
     );
 
+  const roomName = (id: string | null) =>
+    id ? (roomOptions.find((r) => r.id === id)?.name ?? '') : t('supervisor.noteRoundWide');
+
   return (
     <AppShell title={v ? `${v.roundName} · ${t('supervisor.title')}` : t('supervisor.title')} wide>
       <ErrorAlert error={view.error ?? action.error ?? download.error} />
+      {(roomOptions.length > 0 || roomId) && (
+        <div
+          className="supervisor-room-picker"
+          role="group"
+          aria-labelledby="supervisor-room-label"
+          data-testid="supervisor-room-picker"
+        >
+          <Typography.Text strong id="supervisor-room-label">
+            {t('supervisor.roomLabel')}
+          </Typography.Text>
+          <Segmented
+            value={roomId}
+            onChange={(value) => pickRoom(String(value))}
+            options={[
+              { label: t('supervisor.allRooms'), value: '' },
+              ...roomOptions.map((r) => ({ label: r.name, value: r.id })),
+            ]}
+          />
+        </div>
+      )}
       {v && (
         <>
           <Space wrap className="supervisor-card" align="center">
             <Typography.Title level={4} style={{ margin: 0 }}>
               {v.competitionName} · {v.heatName} · {v.roundName}
             </Typography.Title>
+            {v.room && (
+              <Tag color="blue" data-testid="supervisor-room">
+                {t('supervisor.roomView', { name: v.room.name })}
+              </Tag>
+            )}
             <Tag color={v.status === 'OPEN' ? 'green' : undefined}>
               {t(`supervisor.status.${v.status}`)}
             </Tag>
@@ -86,7 +137,7 @@ export function SupervisorRoundPage() {
             >
               <ScoreMatrix v={v} />
             </Card>
-            {v.rooms.rooms.length > 0 && (
+            {v.rooms.rooms.length > 0 && !v.room && (
               <Card
                 title={`${t('supervisor.rooms')} · ${t(`supervisor.rule.${v.rooms.rule ?? 'QUOTA'}`)}`}
                 className="supervisor-wide"
@@ -116,7 +167,10 @@ export function SupervisorRoundPage() {
                 />
               </Card>
             )}
-            <Card title={t('supervisor.ranking')}>
+            <Card
+              title={v.room ? t('supervisor.roomRanking') : t('supervisor.ranking')}
+              data-testid="supervisor-ranking"
+            >
               <Table
                 size="small"
                 rowKey="projectId"
@@ -236,6 +290,13 @@ export function SupervisorRoundPage() {
               />
             </Card>
             <Card
+              title={t('supervisor.signOff')}
+              className="supervisor-wide"
+              data-testid="supervisor-sign-off"
+            >
+              <SignOff v={v} />
+            </Card>
+            <Card
               title={t('supervisor.notes')}
               className="supervisor-wide"
               data-testid="supervisor-notes"
@@ -247,14 +308,23 @@ export function SupervisorRoundPage() {
                 renderItem={(n) => (
                   <List.Item>
                     <List.Item.Meta
-                      title={`${formatTime(n.createdAt, v.timeZone)} · ${n.authorName}`}
+                      title={
+                        <>
+                          {formatTime(n.createdAt, v.timeZone)} · {n.authorName}{' '}
+                          <Tag color={n.roomId ? 'blue' : undefined}>{roomName(n.roomId)}</Tag>
+                        </>
+                      }
                       description={n.body}
                     />
                   </List.Item>
                 )}
               />
               <Form layout="vertical" onFinish={() => void addNote()}>
-                <Form.Item label={t('supervisor.noteLabel')} htmlFor="supervisor-note">
+                <Form.Item
+                  label={t('supervisor.noteLabel')}
+                  htmlFor="supervisor-note"
+                  extra={`${t('supervisor.noteScope')}：${v.room ? v.room.name : t('supervisor.noteRoundWide')}`}
+                >
                   <Input.TextArea
                     id="supervisor-note"
                     rows={3}
@@ -324,5 +394,100 @@ function ScoreMatrix({ v }: { v: View }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+// 签字确认: each judge's sheet signed or not, each team's confirmation or its
+// on-site objection with the decision, its reasons and who decided.
+function SignOff({ v }: { v: View }) {
+  const { t } = useTranslation();
+  const s = v.signOff;
+  const at = (d: string | null) => formatTime(d, v.timeZone);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Tag color={s.complete ? 'green' : 'orange'}>
+        {s.complete ? t('supervisor.signOffComplete') : t('supervisor.signOffIncomplete')}
+      </Tag>
+      <List
+        size="small"
+        header={<Typography.Text strong>{t('supervisor.sheets')}</Typography.Text>}
+        dataSource={s.sheets}
+        renderItem={(j) => (
+          <List.Item>
+            <span>
+              {t('supervisor.judge')} {j.name}
+            </span>
+            <Tag color={j.state === 'SIGNED' ? 'green' : j.state === 'VOID' ? 'orange' : undefined}>
+              {t(`signOff.state.${j.state}`)}
+              {j.state === 'SIGNED' && j.signedAt ? ` · ${at(j.signedAt)}` : ''}
+            </Tag>
+          </List.Item>
+        )}
+      />
+      <List
+        size="small"
+        header={<Typography.Text strong>{t('supervisor.confirmations')}</Typography.Text>}
+        dataSource={s.results}
+        renderItem={(r) => (
+          <List.Item>
+            <div style={{ width: '100%' }}>
+              <Space wrap>
+                <Typography.Text strong>{r.title}</Typography.Text>
+                <Tag
+                  color={
+                    r.state === 'CONFIRMED'
+                      ? 'green'
+                      : r.state === 'OBJECTED' || r.state === 'RESCORING'
+                        ? 'orange'
+                        : undefined
+                  }
+                >
+                  {t(`signOff.states.${r.state}`)}
+                </Tag>
+              </Space>
+              {r.confirmedAt && (
+                <div className="supervisor-muted">
+                  {t('supervisor.confirmedAt', { at: at(r.confirmedAt) })}
+                </div>
+              )}
+              {r.objection && (
+                <div className="supervisor-objection">
+                  <div>
+                    {t('supervisor.objection')}：{r.objection.text}
+                  </div>
+                  <div className="supervisor-muted">
+                    {t('supervisor.raised', {
+                      name: r.objection.raisedByName,
+                      at: at(r.objection.raisedAt),
+                    })}
+                  </div>
+                  <Tag color={r.objection.status === 'PENDING' ? 'orange' : 'blue'}>
+                    {t(`signOff.decision.${r.objection.status}`)}
+                  </Tag>
+                  {r.objection.handling && (
+                    <div>
+                      {t('signOff.handling')}：{r.objection.handling}
+                    </div>
+                  )}
+                  {r.objection.reason && (
+                    <div>
+                      {t('signOff.reason')}：{r.objection.reason}
+                    </div>
+                  )}
+                  {r.objection.decidedAt && (
+                    <div className="supervisor-muted">
+                      {t('supervisor.decided', {
+                        name: r.objection.decidedByName ?? '',
+                        at: at(r.objection.decidedAt),
+                      })}
+                    </div>
+                  )}
+                </div>
+              )}
+            </div>
+          </List.Item>
+        )}
+      />
+    </Space>
   );
 }

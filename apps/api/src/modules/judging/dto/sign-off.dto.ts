@@ -117,6 +117,13 @@ export class OnSiteObjectionViewDto {
   reason!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   decidedAt!: Date | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "Who decided it (the organisers' and the supervisors' views; null in the team's own)",
+  })
+  decidedByName!: string | null;
 }
 
 export class ProjectResultDto {

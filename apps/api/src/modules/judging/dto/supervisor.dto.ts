@@ -1,9 +1,10 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, IsUUID, Length } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PresenceDto } from './check-in.dto';
 import { TimingLogDto } from './live.dto';
 import { RoundRankingEntryDto } from './judging.responses';
 import { RoomsDto } from './rooms.dto';
+import { SignOffDto } from './sign-off.dto';
 
 export class AppointSupervisorDto {
   @ApiProperty({
@@ -67,6 +68,14 @@ export class AddSupervisorNoteDto {
   @IsString()
   @Length(1, 2000)
   body!: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The room (分会场) the note is about; without it the note is round-wide',
+  })
+  @IsOptional()
+  @IsUUID()
+  roomId?: string;
 }
 
 export class SupervisorNoteDto {
@@ -78,6 +87,20 @@ export class SupervisorNoteDto {
   body!: string;
   @ApiProperty({ type: String, format: 'date-time', description: "The database's clock" })
   createdAt!: Date;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The room (分会场) the note is about; null: round-wide',
+  })
+  roomId!: string | null;
+}
+
+export class SupervisedRoomDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty()
+  name!: string;
 }
 
 export class SupervisedScoreDto {
@@ -111,9 +134,17 @@ export class SupervisedDrawDto {
   seed!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   drawnAt!: Date | null;
-  @ApiProperty({ type: [String], description: 'Project ids in pitch order' })
+  @ApiProperty({
+    type: [String],
+    description: "Project ids in pitch order; in a room's view, the draw restricted to the room",
+  })
   order!: string[];
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "On stage: the round's, or in a room's view the room's own stage",
+  })
   nowPitchingProjectId!: string | null;
 }
 
@@ -124,7 +155,11 @@ export class SupervisedProjectDto {
   title!: string;
   @ApiProperty()
   organisationName!: string;
-  @ApiProperty({ type: Number, nullable: true, description: 'Place in the pitch order (1-based)' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: "Place in the pitch order (1-based); in a room's view, in the room's order",
+  })
   position!: number | null;
   @ApiProperty({ type: String, nullable: true, description: 'The online roadshow meeting link' })
   meetingUrl!: string | null;
@@ -149,11 +184,22 @@ export class SupervisorRoundViewDto {
   method!: string;
   @ApiProperty({ type: String, format: 'date-time', description: 'When this view was read' })
   readAt!: Date;
+  @ApiProperty({
+    type: SupervisedRoomDto,
+    nullable: true,
+    description:
+      'The room (分会场) this view is restricted to (?roomId=): its projects, their scores, the ranking within the room, its timing, check-ins, sign-off and notes; null: the whole round',
+  })
+  room!: SupervisedRoomDto | null;
   @ApiProperty({ type: [SupervisedProjectDto] })
   projects!: SupervisedProjectDto[];
   @ApiProperty({ type: [SupervisedScoreDto], description: 'Every assigned (judge, project) pair' })
   scores!: SupervisedScoreDto[];
-  @ApiProperty({ type: [RoundRankingEntryDto] })
+  @ApiProperty({
+    type: [RoundRankingEntryDto],
+    description:
+      "The round's ranking, partial scores marked; in a room's view its projects ranked among themselves (as the room's screen ranks them)",
+  })
   ranking!: RoundRankingEntryDto[];
   @ApiProperty({ type: SupervisedDrawDto })
   draw!: SupervisedDrawDto;
@@ -161,11 +207,21 @@ export class SupervisorRoundViewDto {
   timing!: TimingLogDto;
   @ApiProperty({ type: PresenceDto })
   checkIns!: PresenceDto;
-  @ApiProperty({ type: [SupervisorNoteDto] })
+  @ApiProperty({
+    type: SignOffDto,
+    description:
+      "签字确认: each judge's score-sheet signature, each team's confirmation (无异议) and each on-site objection with its decision",
+  })
+  signOff!: SignOffDto;
+  @ApiProperty({
+    type: [SupervisorNoteDto],
+    description: "In a room's view: the room's notes and the round-wide ones",
+  })
   notes!: SupervisorNoteDto[];
   @ApiProperty({
     type: RoomsDto,
-    description: '分会场: the rooms and their rule (rooms empty when the round has none)',
+    description:
+      "分会场: the round's rooms and their rule, all of them in a room's view too (rooms empty when the round has none)",
   })
   rooms!: RoomsDto;
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "supervisor_notes" ADD COLUMN     "room_id" UUID;
