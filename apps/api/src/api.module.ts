@@ -1,14 +1,14 @@
-import { Module, RequestMethod } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { LoggerModule } from 'nestjs-pino';
 import { createSecretKey } from 'node:crypto';
-import { APP_CONFIG, AppConfig, ConfigModule, loadConfig } from '@app/config';
+import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { AccessTokenVerifier } from './common/access-token-verifier';
 import { AuthGuard } from './common/auth.guard';
 import { HttpExceptionFilter } from './common/http-exception.filter';
-import { requestLogOptions } from './common/request-log';
+import { requestLogLogger } from './common/request-log';
 import { CompetitionsModule } from './modules/competitions/competitions.module';
 import { DueProcessModule } from './modules/due-process/due-process.module';
 import { ExportsModule } from './modules/exports/exports.module';
@@ -30,9 +30,10 @@ import { RegistrationModule } from './modules/registration/registration.module';
   imports: [
     ConfigModule,
     LoggerModule.forRoot({
-      // Nest 11's route syntax; nestjs-pino's default ('*') makes Nest warn at every start.
-      forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-      pinoHttp: { level: loadConfig().LOG_LEVEL, ...requestLogOptions },
+      // The logger only: the request log is a Fastify hook (registerRequestLog),
+      // without nestjs-pino's per-request AsyncLocalStorage (request-log.ts says why).
+      forRoutes: [],
+      pinoHttp: { logger: requestLogLogger },
     }),
     JwtModule.registerAsync({
       global: true,

@@ -16,6 +16,7 @@ import { buildOpenApiDocument } from './openapi-document';
 import { DASHBOARD_PATH, mountQueueDashboard } from './queue-dashboard';
 import { registerSecurityHeaders } from './common/security-headers';
 import { registerRateLimits } from './common/rate-limits';
+import { registerRequestLog } from './common/request-log';
 import { mountWebClient } from './web-client';
 
 installProcessSafetyNet('api', jsonLineLogger);
@@ -30,6 +31,7 @@ async function bootstrap(): Promise<void> {
   );
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
+  registerRequestLog(fastify);
   acceptEmptyJsonBody(fastify);
   // Spreadsheet uploads (imports) are multipart; each route sets its own file
   // size limit. Parts and form fields are bounded too (docs/security.md).

@@ -101,7 +101,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
       );
       reply.header('retry-after', '5');
     } else if (body.statusCode >= 500) {
-      this.logger.error({ err: exception }, 'unhandled error');
+      // The request log's id (pino-http's, on the raw request): this line and
+      // the request's own line name the same request.
+      const request = host.switchToHttp().getRequest<{ raw?: { id?: unknown } }>();
+      this.logger.error({ err: exception, reqId: request?.raw?.id }, 'unhandled error');
     }
     // A file route (CSV, XLSX) sets its content type and attachment name before
     // the handler runs; an error leaves as JSON, not as a broken download.
