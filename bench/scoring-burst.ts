@@ -230,6 +230,14 @@ export async function scoringBurst(
           judgeCount: number;
         }[]
       ).reduce((s, e) => s + e.judgeCount, 0);
+    // The scoring events' backlog when the last answer went out: still in the
+    // outbox, or relayed and not yet handled by the worker (the ranking's lag).
+    const [backlog] = await stack.sql(
+      `SELECT (SELECT count(*)::int FROM outbox_events
+                WHERE type = 'judging.scores-changed' AND published_at IS NULL) AS unrelayed,
+              (SELECT count(*)::int FROM outbox_events WHERE type = 'judging.scores-changed')
+            - (SELECT count(*)::int FROM processed_events WHERE consumer = 'scoring') AS unhandled`,
+    );
     const current = await waitUntil(
       'the ranking to cover every score',
       async () => (await judged()) === pairs.length,
@@ -304,7 +312,7 @@ export async function scoringBurst(
           [
             'last submit → ranking current',
             ms(rankingLag),
-            `debounce 50 ms; ${recomputes} scoring events consumed`,
+            `debounce 50 ms; ${recomputes} scoring events consumed; at the last answer ${backlog.unrelayed} still in the outbox, ${backlog.unhandled} not yet handled`,
             '',
             '≤ 300 ms',
           ],
