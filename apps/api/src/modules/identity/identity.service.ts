@@ -27,7 +27,7 @@ import {
   SignupDto,
   UpdateUserDto,
 } from './dto/identity.dto';
-import { announceAccessChange } from './user-access.service';
+import { UserAccessService, announceAccessChange } from './user-access.service';
 import { hashPassword, verifyPassword } from './password-hasher';
 import { issueInvitation, recipientOf, sha256 } from './invitations';
 
@@ -86,6 +86,7 @@ export class IdentityService {
     private readonly prisma: PrismaService,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: UserAccessService,
   ) {}
 
   // Names of a set of users, for pages that name who acted (the audit log).
@@ -289,6 +290,7 @@ export class IdentityService {
       await announceAccessChange(tx, userId);
       return updated;
     });
+    if (user) this.access.changed(user.id);
     if (!user)
       throw DomainError.of(
         'TOKEN_INVALID',
@@ -308,7 +310,7 @@ export class IdentityService {
         'Send roles, disabled or both',
         [{ field: 'roles', code: 'FIELD_REQUIRED', message: 'send roles or disabled' }],
       );
-    return this.prisma.$transaction(async (tx) => {
+    const view = await this.prisma.$transaction(async (tx) => {
       // Row lock: two admins changing admins at once cannot both remove the last one.
       const [before] = await tx.$queryRaw<{ id: string }[]>`
         SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
@@ -358,6 +360,8 @@ export class IdentityService {
       await announceAccessChange(tx, userId);
       return toUserView(updated);
     });
+    this.access.changed(userId);
+    return view;
   }
 
   // Users matching a filter, for GET /users: `scope` limits an organiser to

@@ -95,6 +95,15 @@ export class UserAccessService implements OnModuleInit, OnModuleDestroy {
     return rows.length === 1;
   }
 
+  /**
+   * A change of this user's access committed in this process: evicted here at
+   * once, so the caller's next request already sees it (the NOTIFY reaches this
+   * process's listener a moment later, and the other processes' as it does).
+   */
+  changed(userId: string): void {
+    this.evict(userId);
+  }
+
   private evict(userId?: string): void {
     this.epoch++;
     if (userId) this.cache.delete(userId);
