@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { eligibleHeat, HeatFixture } from '../support/judging-scenario';
+import { twoRoomRound } from '../support/rooms-scenario';
 import { Stack } from '../support/stack';
 import { SCREEN, WatchedContext, launchChromium, originOf, screenshot } from './support/browser';
 
@@ -18,51 +19,7 @@ describe("parallel rooms' stages and screens", () => {
     await stack.start();
     heat = await eligibleHeat(stack, 4, 2, false);
     const token = heat.organiser.token;
-    const round = await stack.post(
-      `/heats/${heat.competition.heatId}/rounds`,
-      { name: '分会场路演', kind: 'ROADSHOW', rubricId: heat.competition.rubricId, method: 'MEAN' },
-      token,
-    );
-    roundId = round.body.id;
-    await stack.post(
-      `/rounds/${roundId}/judges`,
-      { judgeIds: heat.judges.map((j) => j.id) },
-      token,
-    );
-    for (const [p, j] of [
-      [0, 0],
-      [1, 0],
-      [2, 1],
-      [3, 1],
-    ])
-      await stack.put(
-        `/rounds/${roundId}/assignments/${heat.projectIds[p]}/${heat.judges[j].id}`,
-        {},
-        token,
-      );
-    const set = await stack.put(
-      `/rounds/${roundId}/rooms`,
-      {
-        rule: 'QUOTA',
-        rooms: [
-          {
-            name: '一号厅',
-            judgeIds: [heat.judges[0].id],
-            projectIds: [heat.projectIds[0], heat.projectIds[1]],
-            quota: 1,
-          },
-          {
-            name: '二号厅',
-            judgeIds: [heat.judges[1].id],
-            projectIds: [heat.projectIds[2], heat.projectIds[3]],
-            quota: 1,
-          },
-        ],
-      },
-      token,
-    );
-    expect(set.status).toBe(200);
-    rooms = set.body.rooms;
+    ({ roundId, rooms } = await twoRoomRound(stack, heat));
     expect((await stack.post(`/rounds/${roundId}/open`, {}, token)).status).toBe(200);
     expect((await stack.post(`/rounds/${roundId}/pitch-order`, {}, token)).status).toBe(200);
     browser = await launchChromium();

@@ -1,4 +1,5 @@
 import { HeatFixture, eligibleHeat } from './judging-scenario';
+import { twoRoomRound } from './rooms-scenario';
 import { Stack, waitFor } from './stack';
 
 export interface SupervisedRoomsFixture {
@@ -23,59 +24,8 @@ export async function supervisedRooms(stack: Stack): Promise<SupervisedRoomsFixt
     if (r.status !== status) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body;
   };
-  const created = await ok(
-    'create the round',
-    stack.post(
-      `/heats/${heat.competition.heatId}/rounds`,
-      { name: '分会场路演', kind: 'ROADSHOW', rubricId: heat.competition.rubricId, method: 'MEAN' },
-      token,
-    ),
-    201,
-  );
-  const roundId = created.id as string;
-  await ok(
-    'the panel',
-    stack.post(`/rounds/${roundId}/judges`, { judgeIds: heat.judges.map((j) => j.id) }, token),
-  );
-  for (const [p, j] of [
-    [0, 0],
-    [1, 0],
-    [2, 1],
-    [3, 1],
-  ])
-    await ok(
-      'an assignment',
-      stack.put(
-        `/rounds/${roundId}/assignments/${heat.projectIds[p]}/${heat.judges[j].id}`,
-        {},
-        token,
-      ),
-    );
-  const rooms = await ok(
-    'the rooms',
-    stack.put(
-      `/rounds/${roundId}/rooms`,
-      {
-        rule: 'QUOTA',
-        rooms: [
-          {
-            name: '一号厅',
-            judgeIds: [heat.judges[0].id],
-            projectIds: [heat.projectIds[0], heat.projectIds[1]],
-            quota: 1,
-          },
-          {
-            name: '二号厅',
-            judgeIds: [heat.judges[1].id],
-            projectIds: [heat.projectIds[2], heat.projectIds[3]],
-            quota: 1,
-          },
-        ],
-      },
-      token,
-    ),
-  );
-  const [roomA, roomB] = rooms.rooms as { id: string; name: string }[];
+  const { roundId, rooms } = await twoRoomRound(stack, heat);
+  const [roomA, roomB] = rooms;
   await ok('open', stack.post(`/rounds/${roundId}/open`, {}, token));
   await ok('the draw', stack.post(`/rounds/${roundId}/pitch-order`, {}, token));
 

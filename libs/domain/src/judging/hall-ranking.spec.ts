@@ -1,4 +1,4 @@
-import { hallRanking, isCompleteScore, withCoverage } from './hall-ranking';
+import { hallRanking, isCompleteScore, rankAmong, withCoverage } from './hall-ranking';
 
 const entry = (projectId: string, rank: number, score: number, judgeCount: number) => ({
   projectId,
@@ -56,6 +56,23 @@ describe('the hall ranking (complete scores only)', () => {
     expect(marked.map((e) => [e.projectId, e.assignedJudges, e.complete])).toEqual([
       ['solo', 4, false],
       ['full', 4, true],
+    ]);
+  });
+});
+
+describe("a room's entries ranked among themselves (rankAmong)", () => {
+  it("keeps the full ranking's order and gives equal scores one rank, partial entries kept", () => {
+    const room = [
+      { projectId: 'd', rank: 7, score: 70, complete: false },
+      { projectId: 'b', rank: 3, score: 85.5, complete: true },
+      { projectId: 'c', rank: 4, score: 85.5, complete: true },
+      { projectId: 'a', rank: 2, score: 90, complete: true },
+    ];
+    expect(rankAmong(room).map((e) => [e.projectId, e.rank])).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 2],
+      ['d', 4],
     ]);
   });
 });

@@ -20,17 +20,22 @@ export function withCoverage<T extends { projectId: string; judgeCount: number }
   });
 }
 
-// The hall's ranking: only complete entries, ranked among themselves as the
-// full ranking ranks (equal scores share a rank: 1, 2, 2, 4), in its order.
+// Some entries of a ranking (a room's, the complete ones) ranked among
+// themselves in the full ranking's order, equal scores sharing a rank (1, 2, 2, 4).
+export function rankAmong<T extends { score: number; rank: number }>(entries: readonly T[]): T[] {
+  const sorted = [...entries].sort((a, b) => a.rank - b.rank);
+  let rank = 0;
+  return sorted.map((e, i) => {
+    if (i === 0 || e.score !== sorted[i - 1].score) rank = i + 1;
+    return { ...e, rank };
+  });
+}
+
+// The hall's ranking: only complete entries, ranked among themselves.
 export function hallRanking<
   T extends { projectId: string; judgeCount: number; score: number; rank: number },
 >(entries: readonly T[], assignedJudges: ReadonlyMap<string, number>): T[] {
-  const shown = [...entries]
-    .sort((a, b) => a.rank - b.rank)
-    .filter((e) => isCompleteScore(e.judgeCount, assignedJudges.get(e.projectId) ?? 0));
-  let rank = 0;
-  return shown.map((e, i) => {
-    if (i === 0 || e.score !== shown[i - 1].score) rank = i + 1;
-    return { ...e, rank };
-  });
+  return rankAmong(
+    entries.filter((e) => isCompleteScore(e.judgeCount, assignedJudges.get(e.projectId) ?? 0)),
+  );
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, formatZonedCell } from '@app/domain';
+import { Actor, DomainError, formatZonedCell, rankAmong } from '@app/domain';
 import { PrismaService, appendAudit } from '@app/database';
 import { PrintableSheet, XlsxCell } from '../../common/xlsx';
 import { CompetitionsService } from '../competitions/competitions.service';
@@ -264,7 +264,7 @@ export class SupervisorService {
           };
         }),
       ranking: room
-        ? rankedWithin(ranking.entries.filter((e) => inRoom(e.projectId)))
+        ? rankAmong(ranking.entries.filter((e) => inRoom(e.projectId)))
         : ranking.entries,
       draw: {
         seed: round.pitchSeed,
@@ -342,18 +342,6 @@ export class SupervisorService {
     const room = v.room ? `-${v.room.name}` : '';
     return { title: `${v.competitionName}-${v.roundName}${room}-监督`, sheets: sections(v) };
   }
-}
-
-// A room's projects ranked among themselves, in the round's order, equal
-// scores sharing a rank (1, 2, 2, 4): as the room's screen ranks them
-// (hallRanking), partial scores kept and marked as in the round's view.
-function rankedWithin<T extends { rank: number; score: number }>(entries: readonly T[]): T[] {
-  const sorted = [...entries].sort((a, b) => a.rank - b.rank);
-  let rank = 0;
-  return sorted.map((e, i) => {
-    if (i === 0 || e.score !== sorted[i - 1].score) rank = i + 1;
-    return { ...e, rank };
-  });
 }
 
 // 签字确认 in Chinese, as the pages say it (apps/web/src/pages/sign-off-i18n.ts).
